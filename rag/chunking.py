@@ -1,0 +1,190 @@
+"""Token-aware, sentence-aligned chunking with overlap."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from .corpus import Article
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of whole sentences from one article.
+
+    ``start``/``end`` are offsets into the article's original text.
+    ``sentences`` holds, per sentence, ``(start, end)`` inside ``text`` and
+    ``(raw_start, raw_end)`` in the original, so a citation can quote one
+    sentence and point at it exactly.
+    """
+
+    id: str
+    source: str
+    text: str
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int, int, int], ...]
+    n_tokens: int
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "source": self.source, "text": self.text, "start": self.start,
+            "end": self.end, "sentences": [list(s) for s in self.sentences], "n_tokens": self.n_tokens,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Chunk":
+        return cls(
+            id=data["id"], source=data["source"], text=data["text"], start=int(data["start"]),
+            end=int(data["end"]), sentences=tuple(tuple(int(v) for v in s) for s in data["sentences"]),
+            n_tokens=int(data["n_tokens"]),
+        )
+
+
+def chunk_id(source: str, text: str) -> str:
+    """Stable id: the same article path and chunk text always give the same id."""
+    return hashlib.sha1(f"{source}\x00{text}".encode("utf-8")).hexdigest()[:16]
+
+
+# Abbreviations whose trailing period does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "gov", "gen", "col", "lt", "sen", "rep", "approx", "fig", "est",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of the sentences of ``text``; every line break ends one.
+
+    Hand-written rules rather than a library: nltk's punkt needs a data download
+    and pysbd is unmaintained and slow; news prose needs only the rules below
+    (a period after an abbreviation or a single capital, as in "U.S.", ends nothing).
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        pos = line.start()
+        for match in _BOUNDARY.finditer(line.group()):
+            end = line.start() + match.end()
+            word = re.search(r"(\w+)\W*$", text[pos:line.start() + match.start() + 1])
+            token = word.group(1) if word else ""
+            if text[line.start() + match.start()] == "." and (
+                token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
+            ):
+                continue
+            spans.append(_strip(text, pos, end))
+            pos = end
+        spans.append(_strip(text, pos, line.end()))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=4)
+def get_encoding(name: str = "cl100k_base"):
+    """A tiktoken encoding, from the offline copy when one is installed."""
+    import tiktoken
+
+    if f"{name}_offline" in tiktoken.list_encoding_names():
+        return tiktoken.get_encoding(f"{name}_offline")
+    return tiktoken.get_encoding(name)
+
+
+class Chunker:
+    """Packs whole sentences into chunks of at most ``chunk_tokens`` tokens.
+
+    Consecutive chunks share up to ``overlap_tokens`` tokens of whole sentences.
+    ``fits`` is an extra test every chunk must pass (the embedding model's own
+    length limit); a chunk that fails it is closed early. A single sentence that
+    is too long on its own is cut at token boundaries.
+    """
+
+    def __init__(
+        self,
+        chunk_tokens: int = 200,
+        overlap_tokens: int = 40,
+        encoding: str = "cl100k_base",
+        fits: Callable[[str], bool] | None = None,
+    ):
+        if not 0 <= overlap_tokens < chunk_tokens:
+            raise ValueError("overlap_tokens must be >= 0 and smaller than chunk_tokens")
+        self.chunk_tokens = chunk_tokens
+        self.overlap_tokens = overlap_tokens
+        self.encoding = get_encoding(encoding)
+        self.fits = fits or (lambda text: True)
+
+    def count(self, text: str) -> int:
+        return len(self.encoding.encode(text, disallowed_special=()))
+
+    def _pieces(self, text: str) -> list[tuple[int, int, int]]:
+        """Sentence spans with token counts, long sentences cut to fit."""
+        pieces = []
+        for start, end in split_sentences(text):
+            n = self.count(text[start:end])
+            if n <= self.chunk_tokens and self.fits(text[start:end]):
+                pieces.append((start, end, n))
+                continue
+            pos = start
+            tokens = self.encoding.encode(text[start:end], disallowed_special=())
+            size = self.chunk_tokens
+            i = 0
+            while i < len(tokens):
+                piece = self.encoding.decode(tokens[i:i + size])
+                if not self.fits(piece) and size > 8:
+                    size = size * 3 // 4
+                    continue
+                located = text.find(piece.strip(), pos)
+                if located < 0:  # a multi-byte character was cut; fall back to the rest
+                    located, piece = pos, text[pos:end]
+                p_start, p_end = _strip(text, located, located + len(piece.strip()))
+                pieces.append((p_start, p_end, self.count(text[p_start:p_end])))
+                pos = p_end
+                i += size
+        return pieces
+
+    def split(self, article: Article) -> list[Chunk]:
+        text = article.text
+        pieces = self._pieces(text)
+        chunks: list[Chunk] = []
+        i = 0
+        while i < len(pieces):
+            j, total = i, 0
+            while j < len(pieces):
+                candidate = total + pieces[j][2]
+                if j > i and (candidate > self.chunk_tokens
+                              or not self.fits(text[pieces[i][0]:pieces[j][1]])):
+                    break
+                total = candidate
+                j += 1
+            chunks.append(self._make_chunk(article, pieces[i:j]))
+            if j >= len(pieces):
+                break
+            # step back over whole sentences for the overlap, always moving forward
+            back, overlap = j, 0
+            while back - 1 > i and overlap + pieces[back - 1][2] <= self.overlap_tokens:
+                back -= 1
+                overlap += pieces[back][2]
+            i = back
+        return chunks
+
+    def _make_chunk(self, article: Article, pieces: Sequence[tuple[int, int, int]]) -> Chunk:
+        start, end = pieces[0][0], pieces[-1][1]
+        body = article.text[start:end]
+        sentences = tuple(
+            (s - start, e - start, *article.raw_span(s, e)) for s, e, _ in pieces
+        )
+        raw_start, raw_end = article.raw_span(start, end)
+        return Chunk(
+            id=chunk_id(article.source, body), source=article.source, text=body,
+            start=raw_start, end=raw_end, sentences=sentences, n_tokens=self.count(body),
+        )

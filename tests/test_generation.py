@@ -1,0 +1,62 @@
+import pytest
+
+from rag.generation import ABSTAIN_TEXT, Answer, ExtractiveGenerator, Generator, answer_type
+from tests.conftest import CORPUS
+
+
+def _ws(text):
+    return " ".join(text.split())
+
+
+def test_the_deficit_question_is_answered_with_a_cited_quote(pipeline):
+    answer = pipeline.ask("How big was the US goods trade deficit with India in 2024?")
+    assert not answer.abstained
+    assert "45.7 billion" in answer.text
+    assert "45.7 billion" in answer.citations[0].quote
+    assert "[1]" in answer.text
+
+
+def test_citations_point_at_exact_spans_of_the_article(pipeline):
+    answer = pipeline.ask("How many Indian nationals were deported by the US from 2009 to 2024?")
+    assert "15,564" in answer.text
+    for citation in answer.citations:
+        raw = (CORPUS / citation.source).read_text(encoding="utf-8")
+        assert _ws(raw[citation.start:citation.end]) == _ws(citation.quote)
+        assert citation.text[citation.quote_start:citation.quote_end] == citation.quote
+        assert citation.quote in citation.text
+        assert citation.title and citation.date
+
+
+@pytest.mark.parametrize("question", [
+    "Who is the Prime Minister of the United Kingdom?",
+    "What is the capital of France?",
+    "What will the weather be in Mumbai tomorrow?",
+])
+def test_questions_the_articles_cannot_answer_abstain(pipeline, question):
+    answer = pipeline.ask(question)
+    assert answer.abstained and answer.text == ABSTAIN_TEXT and answer.citations == []
+    assert answer.passages  # what was looked at is still reported
+
+
+def test_the_extractive_generator_is_a_generator(pipeline):
+    generator = pipeline.generator
+    assert isinstance(generator, ExtractiveGenerator) and isinstance(generator, Generator)
+    assert generator.generate("anything", []).abstained
+
+
+def test_answer_types():
+    assert answer_type("When does the pause end?")[0] == "date"
+    assert answer_type("How much did exports grow?")[0] == "number"
+    assert answer_type("Who is the US Commerce Secretary?")[0] == "person"
+    assert answer_type("Where were the talks held?")[0] == "place"
+    assert answer_type("Why did talks stall?")[0] is None
+
+
+def test_json_contract(pipeline):
+    data = pipeline.ask("Who is the US Commerce Secretary?").to_json()
+    assert set(data) >= {"question", "answer", "abstained", "citations", "passages"}
+    assert "Lutnick" in data["answer"]
+    citation = data["citations"][0]
+    assert set(citation) >= {"n", "source", "title", "date", "chunk_id", "text", "quote", "start", "end"}
+    assert citation["n"] == 1
+    assert set(data["passages"][0]) == {"chunk_id", "source", "score", "text"}

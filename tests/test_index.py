@@ -1,0 +1,106 @@
+import json
+
+import numpy as np
+import pytest
+
+from rag.config import Config
+from rag.errors import RagError
+from rag.index import CURRENT, build_index, current_generation, load_index, open_index, save_index, stale_reasons
+from tests.conftest import CORPUS
+
+
+def test_round_trip_gives_the_same_index_and_the_same_results(pipeline, config, embedder):
+    built = pipeline.index
+    loaded = load_index(config.index_dir)
+    assert [c.id for c in loaded.chunks] == [c.id for c in built.chunks]
+    assert loaded.chunks == built.chunks
+    np.testing.assert_array_equal(loaded.embeddings, built.embeddings)
+    query = embedder.encode(["US goods trade deficit with India"])
+    assert loaded.faiss.search(query, 5)[1].tolist() == built.faiss.search(query, 5)[1].tolist()
+    ids, scores = loaded.bm25.search("goods trade deficit", 5)
+    ids2, scores2 = built.bm25.search("goods trade deficit", 5)
+    assert ids.tolist() == ids2.tolist() and np.allclose(scores, scores2)
+    assert loaded.manifest["model"]["weights_sha256"] == (
+        "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db")
+    assert set(loaded.manifest["corpus"]) >= {"metadata.json", "2026-01-23-trade-deal-within-reach-agriculture.txt"}
+
+
+def test_index_directory_holds_no_pickles(pipeline, config):
+    gen = current_generation(config.index_dir)
+    names = sorted(p.name for p in gen.iterdir())
+    assert names == sorted(["manifest.json", "chunks.jsonl", "articles.json", "embeddings.npy", "dense.faiss", "bm25.json"])
+    np.load(gen / "embeddings.npy", allow_pickle=False)  # raises if the array needed pickling
+
+
+def test_rebuilding_an_unchanged_corpus_keeps_chunk_ids(pipeline, config, embedder, tmp_path):
+    again = build_index(config.replace(index_dir=tmp_path), embedder)
+    assert [c.id for c in again.chunks] == [c.id for c in pipeline.index.chunks]
+
+
+def test_changes_make_the_index_stale(pipeline, config, embedder, corpus_copy):
+    manifest = pipeline.index.manifest
+    assert stale_reasons(manifest, config, embedder) == []
+    assert "chunking" in stale_reasons(manifest, config.replace(chunk_tokens=120), embedder)[0]
+    (corpus_copy / "new.txt").write_text("A new article about trade.")
+    assert stale_reasons(manifest, config.replace(corpus_dir=corpus_copy), embedder) == ["the corpus changed"]
+    other_model = dict(manifest, model={**manifest["model"], "name": "some-other-model"})
+    assert "built with model 'some-other-model'" in stale_reasons(other_model, config, embedder)[0]
+
+
+@pytest.fixture
+def small_index(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("India and the US discussed tariffs on steel. Talks resume in May.")
+    config = Config(corpus_dir=corpus, index_dir=tmp_path / "index")
+    open_index(config, embedder, log=lambda m: None)
+    return config
+
+
+@pytest.mark.parametrize("damage", ["manifest", "embeddings", "current", "missing_file", "counts"])
+def test_a_corrupt_index_is_rebuilt_or_reported(small_index, embedder, damage):
+    config = small_index
+    gen = current_generation(config.index_dir)
+    if damage == "manifest":
+        (gen / "manifest.json").write_text("{truncated")
+    elif damage == "embeddings":
+        (gen / "embeddings.npy").write_bytes(b"\x93NUMPY garbage")
+    elif damage == "current":
+        (config.index_dir / CURRENT).write_text("../../etc")
+    elif damage == "missing_file":
+        (gen / "bm25.json").unlink()
+    elif damage == "counts":
+        chunks = (gen / "chunks.jsonl").read_text()
+        (gen / "chunks.jsonl").write_text(chunks + chunks)
+    with pytest.raises(RagError, match="corrupt|unreadable"):
+        open_index(config, embedder, build="never")
+    messages = []
+    index = open_index(config, embedder, log=messages.append)
+    assert len(index) == 1 and "corrupt" in messages[0]
+    assert load_index(config.index_dir) is not None
+
+
+def test_a_failed_build_leaves_the_previous_index_live(small_index, embedder, monkeypatch):
+    config = small_index
+    before = current_generation(config.index_dir)
+    index = load_index(config.index_dir)
+    import faiss
+
+    def explode(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(faiss, "write_index", explode)
+    with pytest.raises(OSError):
+        save_index(index, config.index_dir)
+    assert current_generation(config.index_dir) == before
+    assert [p.name for p in config.index_dir.iterdir() if p.name.startswith(".tmp")] == []
+    assert load_index(config.index_dir) is not None
+
+
+def test_an_index_built_with_another_model_is_reported(small_index, embedder):
+    gen = current_generation(small_index.index_dir)
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["model"]["name"] = "paraphrase-multilingual-MiniLM-L12-v2"
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(RagError, match="built with model 'paraphrase-multilingual-MiniLM-L12-v2'"):
+        open_index(small_index, embedder, build="never")
