@@ -57,6 +57,47 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
     _common(index)
     index.set_defaults(func=cmd_index)
+
+    ev = sub.add_parser("eval", help="measure retrieval, answers, citations and abstention on a question set",
+                        description="Run a question set through the same pipeline as `rag ask` and report metrics.")
+    ev.add_argument("--questions", metavar="FILE", help="question set in JSON Lines (default: eval/questions.jsonl)")
+    ev.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which questions (default: all)")
+    ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    ev.add_argument("--report", metavar="DIR", help="write a Markdown report with charts and failures to DIR")
+    ev.add_argument("--calibrate", action="store_true",
+                    help="print the abstention threshold that does best on these questions (use --split dev)")
+    ev.add_argument("--update-baseline", action="store_true",
+                    help="run the test split and write its metrics to eval/baseline.json")
+    ev.add_argument("--check", action="store_true", help="exit 1 if a metric falls below eval/baseline.json")
+    ev.add_argument("--generator", help="answer generator (default: extractive)")
+    _common(ev)
+    _retrieval(ev)
+    ev.set_defaults(func=cmd_eval)
+
+    serve = sub.add_parser("serve", help="start the chat page (default http://127.0.0.1:7860)",
+                           description="Serve a chat page for asking the articles, with the sources beside it.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    serve.add_argument("--generator", help="default answer generator (default: extractive)")
+    _common(serve)
+    _retrieval(serve)
+    serve.set_defaults(func=cmd_serve)
+
+    bench = sub.add_parser("bench", help="benchmarks", description="Benchmarks.")
+    bench_sub = bench.add_subparsers(dest="bench", required=True, metavar="BENCHMARK")
+    beir = bench_sub.add_parser("beir", help="retrieval quality on a BEIR-format dataset",
+                                description="nDCG@10, Recall@100 and MRR@10 for bm25, dense and hybrid retrieval.")
+    beir.add_argument("dataset", metavar="DIR", help="directory with corpus.jsonl, queries.jsonl, qrels/")
+    beir.add_argument("--split", choices=("train", "test", "dev"), default="test")
+    beir.add_argument("--tune", action="store_true", help="also grid-search the fusion settings on this split")
+    beir.add_argument("--json", action="store_true", help="print the results as JSON")
+    beir.add_argument("--model", help="sentence-transformers model name or directory")
+    beir.add_argument("--fusion", choices=("rrf", "convex"), help="how hybrid fuses the rankings (default: rrf)")
+    beir.add_argument("--rrf-k", type=int, help="reciprocal rank fusion constant (default: 60)")
+    beir.add_argument("--dense-weight", type=float, help="weight of the dense ranking (default: 1.0)")
+    beir.add_argument("--bm25-weight", type=float, help="weight of the BM25 ranking (default: 1.0)")
+    beir.add_argument("--config", metavar="FILE", help="TOML file with configuration values")
+    beir.set_defaults(func=cmd_bench_beir)
     return parser
 
 
@@ -131,6 +172,93 @@ def cmd_index(args: argparse.Namespace) -> int:
     path = save_index(index, config.index_dir)
     counts = index.manifest["counts"]
     print(f"indexed {counts['chunks']} chunks from {counts['articles']} articles into {path}")
+    return 0
+
+
+# ---------------------------------------------------------------- eval
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from . import evaluation as ev
+    from .pipeline import Pipeline
+    from .report import terminal_report, write_markdown_report
+
+    config = config_from_args(args)
+    split = "test" if args.update_baseline else args.split
+    questions = ev.load_questions(args.questions or ev.DEFAULT_QUESTIONS, split)
+    pipeline = Pipeline(config, progress=sys.stderr.isatty())
+    results = ev.run_questions(pipeline, questions, progress=sys.stderr.isatty())
+    summary = ev.summarize(results)
+    title = f"Evaluation: {len(questions)} questions ({split} split), mode {config.mode}, generator {config.generator}"
+    if args.json:
+        print(json.dumps({"split": split, "mode": config.mode, "generator": config.generator, **summary}, indent=1))
+    else:
+        print(terminal_report(summary, title))
+    if args.report:
+        path = write_markdown_report(summary, results, args.report, title)
+        print(f"report written to {path}", file=sys.stderr)
+    if args.calibrate:
+        threshold, share = ev.calibrate_threshold(results)
+        print(f"calibrated abstain_threshold = {threshold} ({share:.1%} of these questions right; "
+              f"now {config.abstain_threshold})", file=sys.stderr)
+    if args.update_baseline:
+        baseline = ev.baseline_from(summary, split)
+        from .index import atomic_write
+
+        atomic_write(ev.DEFAULT_BASELINE, lambda fh: fh.write(json.dumps(baseline, indent=1) + "\n"))
+        print(f"baseline written to {ev.DEFAULT_BASELINE}", file=sys.stderr)
+    if args.check:
+        try:
+            baseline = json.loads(ev.DEFAULT_BASELINE.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise RagError(f"cannot read baseline {ev.DEFAULT_BASELINE}: {exc}") from None
+        failures = ev.compare_to_baseline(summary, baseline)
+        for failure in failures:
+            print(f"rag: regression: {failure}", file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+    from .ui import serve
+
+    config = config_from_args(args)
+    if not config.corpus_dir.is_dir():
+        raise RagError(f"corpus directory not found: {config.corpus_dir}")
+    print(f"rag: loading the model and index; then serving on http://{args.host}:{args.port}", file=sys.stderr)
+    try:
+        serve(Pipeline(config, progress=sys.stderr.isatty()), args.host, args.port)
+    except OSError as exc:
+        raise RagError(f"cannot serve on {args.host}:{args.port}: {exc}") from None
+    return 0
+
+
+def cmd_bench_beir(args: argparse.Namespace) -> int:
+    from . import benchmark
+    from .embedding import Embedder
+
+    config = Config.from_file(args.config) if args.config else Config()
+    config = config.replace(model=args.model, fusion=args.fusion, rrf_k=args.rrf_k,
+                            dense_weight=args.dense_weight, bm25_weight=args.bm25_weight)
+    embedder = Embedder(config.model, batch_size=config.batch_size)
+    result = benchmark.beir(args.dataset, embedder, args.split, config.fusion, config.rrf_k,
+                            (config.dense_weight, config.bm25_weight), progress=sys.stderr.isatty())
+    if args.tune:
+        ids, texts, queries, qrels = benchmark.load_beir(args.dataset, args.split)
+        ranked = benchmark.rankings(ids, texts, queries, embedder, progress=False)
+        result["tuned"] = benchmark.tune_fusion(ranked, ids, qrels)
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return 0
+    from .report import _table
+
+    print(f"{result['dataset']} ({result['split']} split): {result['documents']} documents, "
+          f"{result['queries']} queries, model {result['model']}, fusion {result['fusion']} (RRF k={result['rrf_k']}), "
+          f"weights dense {result['weights']['dense']} / bm25 {result['weights']['bm25']}\n")
+    rows = [[mode, m["ndcg@10"], m["recall@100"], m["mrr@10"]] for mode, m in result["metrics"].items()]
+    print(_table(["mode", "nDCG@10", "Recall@100", "MRR@10"], rows))
+    if args.tune:
+        print(f"\nbest fusion on this split: {result['tuned']}")
     return 0
 
 

@@ -36,6 +36,7 @@ class Config:
     # Retrieval.
     mode: str = "hybrid"
     k: int = 5
+    fusion: str = "rrf"  # "rrf" (reciprocal rank fusion) or "convex" (weighted min-max scores)
     rrf_k: int = 60
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
@@ -45,7 +46,7 @@ class Config:
     generator: str = "extractive"
     # Support score below which the extractive generator abstains; calibrated on
     # the dev split of the evaluation set (see `rag eval --calibrate`).
-    abstain_threshold: float = 0.42
+    abstain_threshold: float = 0.44
     max_answer_sentences: int = 2
     max_question_chars: int = 1000
 
@@ -76,6 +77,8 @@ class Config:
     def validate(self) -> None:
         if self.mode not in MODES:
             raise RagError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if self.fusion not in ("rrf", "convex"):
+            raise RagError(f"fusion must be rrf or convex, not {self.fusion!r}")
         if self.k < 1:
             raise RagError("k must be at least 1")
         if self.chunk_tokens < 16:

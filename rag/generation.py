@@ -171,7 +171,7 @@ class ExtractiveGenerator:
     name = "extractive"
     weights = {"similarity": 0.5, "overlap": 0.4, "typed": 0.1}
 
-    def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.42,
+    def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.44,
                  max_sentences: int = 2, margin: float = 0.06):
         self.embedder = embedder
         self.idf = idf
@@ -209,12 +209,15 @@ class ExtractiveGenerator:
         scored, seen = [], set()
         for rank, passage in enumerate(passages):
             sims = self._sentence_vectors(passage) @ q_vec
-            for i, (s, e, raw_s, _) in enumerate(passage.chunk.sentences):
+            sentences = passage.chunk.sentences
+            for i, (s, e, raw_s, _) in enumerate(sentences):
                 if (passage.source, raw_s) in seen:  # overlapping chunks repeat sentences
                     continue
                 seen.add((passage.source, raw_s))
                 text = passage.text[s:e]
-                overlap = self.overlap(q_terms, text)
+                # the sentence before often names what this one's "it" or "they" refers to
+                context = passage.text[sentences[i - 1][0]:e] if i else text
+                overlap = 0.5 * self.overlap(q_terms, text) + 0.5 * self.overlap(q_terms, context)
                 typed = bool(carries and carries.search(text))
                 total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
                          + self.weights["typed"] * typed)
@@ -226,6 +229,11 @@ class ExtractiveGenerator:
         scored = self.score(question, passages)
         if not scored or scored[0].score < self.threshold:
             return Answer(question, ABSTAIN_TEXT, True, [], passages, generator=self.name)
+        return self.compose(question, scored, passages)
+
+    def compose(self, question: str, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> Answer:
+        """The answer made of the best of ``scored`` sentences, whatever their score."""
+        passages = list(passages)
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
         # adjacent sentences of one passage share a citation; otherwise each gets its own
         groups: list[tuple[int, list[int]]] = []

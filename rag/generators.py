@@ -6,6 +6,10 @@ from .config import Config
 from .errors import RagError
 
 
+def available_generators(config: Config) -> list[str]:
+    return ["extractive"]
+
+
 def make_generator(config: Config, pipeline):
     if config.generator == "extractive":
         return pipeline.extractive()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+import threading
 from functools import cached_property
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from .config import Config
+from .conversation import rewrite_question
 from .embedding import Embedder
 from .errors import RagError
 from .generation import Answer, ExtractiveGenerator, Generator, stream_answer
@@ -40,6 +42,8 @@ class Pipeline:
         self.config = config or Config()
         self.config.validate()
         self._generator = generator
+        self._generators: dict[str, Generator] = {}
+        self._lock = threading.RLock()
         self.build = build
         self.progress = progress
         self.log = log
@@ -55,15 +59,47 @@ class Pipeline:
     @cached_property
     def retriever(self) -> Retriever:
         c = self.config
-        return Retriever(self.index, self.embedder, c.mode, c.rrf_k, c.dense_weight, c.bm25_weight, c.candidates)
+        return Retriever(self.index, self.embedder, c.mode, c.rrf_k, c.dense_weight, c.bm25_weight, c.candidates,
+                         c.fusion)
 
-    @cached_property
+    def refresh(self) -> bool:
+        """Switch to a newer index generation if one was written; True when it did."""
+        if "index" not in self.__dict__:
+            return False
+        from .index import CorruptIndex, current_generation, load_index
+
+        try:
+            if current_generation(self.config.index_dir) in (None, self.index.path):
+                return False
+            with self._lock:
+                new = load_index(self.config.index_dir)
+                if new is None or new.path == self.index.path:
+                    return False
+                for name in ("index", "retriever"):
+                    self.__dict__.pop(name, None)
+                self.__dict__["index"] = new
+                self._generators.clear()
+        except CorruptIndex as exc:
+            self.log(f"keeping the loaded index: {exc}")
+            return False
+        self.log(f"loaded the new index {new.path.name}")
+        return True
+
+    @property
     def generator(self) -> Generator:
-        if self._generator is not None:
-            return self._generator
-        from .generators import make_generator
+        return self.get_generator()
 
-        return make_generator(self.config, self)
+    def get_generator(self, name: str | None = None) -> Generator:
+        """The generator called ``name`` (default: the configured one), made once."""
+        if self._generator is not None and name in (None, self._generator.name):
+            return self._generator
+        name = name or self.config.generator
+        with self._lock:
+            if name not in self._generators:
+                from .generators import make_generator
+
+                self._generators[name] = make_generator(self.config.replace(generator=name), self)
+        return self._generators[name]
 
     def extractive(self) -> ExtractiveGenerator:
         return ExtractiveGenerator(self.embedder, self.index.bm25.idf, self.config.abstain_threshold,
@@ -73,13 +109,19 @@ class Pipeline:
         question = check_question(question, self.config.max_question_chars)
         return self.retriever.retrieve(question, k or self.config.k, mode)
 
-    def ask(self, question: str, k: int | None = None, mode: str | None = None) -> Answer:
-        question = check_question(question, self.config.max_question_chars)
-        passages = self.retriever.retrieve(question, k or self.config.k, mode)
-        return self.generator.generate(question, passages)
+    def ask(self, question: str, k: int | None = None, mode: str | None = None,
+            generator: str | None = None, history: Sequence[str] = ()) -> Answer:
+        """Answer ``question``; ``history`` holds earlier questions, for follow-ups."""
+        *_, answer = self.stream(question, k, mode, generator, history)
+        return answer
 
-    def stream(self, question: str, k: int | None = None, mode: str | None = None) -> Iterator[str | Answer]:
+    def stream(self, question: str, k: int | None = None, mode: str | None = None,
+               generator: str | None = None, history: Sequence[str] = ()) -> Iterator[str | Answer]:
         """Text pieces of the answer as they are produced, then the Answer."""
         question = check_question(question, self.config.max_question_chars)
-        passages = self.retriever.retrieve(question, k or self.config.k, mode)
-        yield from stream_answer(self.generator, question, passages)
+        searched = rewrite_question(question, history) if history else question
+        passages = self.retriever.retrieve(searched, k or self.config.k, mode)
+        for piece in stream_answer(self.get_generator(generator), searched, passages):
+            if isinstance(piece, Answer):
+                piece.question, piece.searched = question, searched
+            yield piece

@@ -1,0 +1,150 @@
+"""Retrieval benchmark on any dataset in BEIR format.
+
+Documents are indexed whole (``title + " " + text``, as BEIR does), with the
+project's BM25 tokenizer, its dense model and its reciprocal rank fusion.
+Metrics come from pytrec_eval, the Python binding of trec_eval that BEIR uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import statistics
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .bm25 import BM25Index, tokenize
+from .errors import RagError
+from .retrieval import convex_fusion, reciprocal_rank_fusion
+
+DEPTH = 100
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "rag-news"
+
+
+def load_beir(directory: str | Path, split: str = "test"):
+    """(doc ids, doc texts, {query id: text}, qrels) of a BEIR dataset directory."""
+    directory = Path(directory)
+    corpus_path, queries_path, qrels_path = (directory / "corpus.jsonl", directory / "queries.jsonl",
+                                             directory / "qrels" / f"{split}.tsv")
+    for path in (corpus_path, queries_path, qrels_path):
+        if not path.is_file():
+            raise RagError(f"not a BEIR dataset: {path} is missing")
+    ids, texts = [], []
+    try:
+        with open(corpus_path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    doc = json.loads(line)
+                    ids.append(str(doc["_id"]))
+                    texts.append(f"{doc.get('title', '')} {doc.get('text', '')}".strip())
+        with open(queries_path, encoding="utf-8") as fh:
+            queries = {str(q["_id"]): q["text"] for q in map(json.loads, filter(str.strip, fh))}
+        qrels: dict[str, dict[str, int]] = {}
+        with open(qrels_path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                qrels.setdefault(str(row["query-id"]), {})[str(row["corpus-id"])] = int(row["score"])
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise RagError(f"cannot read BEIR dataset {directory}: {exc}") from None
+    queries = {q: queries[q] for q in qrels if q in queries}
+    return ids, texts, queries, qrels
+
+
+def cached_embeddings(embedder, texts: Sequence[str], progress: bool = True) -> np.ndarray:
+    """Embed ``texts``, reusing a copy on disk keyed by the model's weights and the texts."""
+    digest = hashlib.sha256(embedder.weights_sha256.encode())
+    for text in texts:
+        digest.update(hashlib.sha256(text.encode("utf-8")).digest())
+    path = cache_dir() / "embeddings" / f"{digest.hexdigest()[:32]}.npy"
+    if path.exists():
+        with open(path, "rb") as fh:
+            vectors = np.load(fh, allow_pickle=False)
+        if vectors.shape[0] == len(texts):
+            return vectors
+    vectors = embedder.encode(list(texts), progress=progress)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    from .index import atomic_write
+
+    atomic_write(path, lambda fh: np.save(fh, vectors, allow_pickle=False), binary=True)
+    return vectors
+
+
+def evaluate_run(qrels: dict, run: dict) -> dict:
+    """nDCG@10, Recall@100 and MRR@10 (trec_eval's recip_rank over the top 10), averaged."""
+    import pytrec_eval
+
+    top10 = {q: dict(sorted(docs.items(), key=lambda d: -d[1])[:10]) for q, docs in run.items()}
+    full = pytrec_eval.RelevanceEvaluator(qrels, {"ndcg_cut.10", "recall.100"}).evaluate(run)
+    cut = pytrec_eval.RelevanceEvaluator(qrels, {"recip_rank"}).evaluate(top10)
+    n = len(qrels)
+    # queries the run never returned count as zero, as in BEIR
+    return {
+        "ndcg@10": round(sum(full.get(q, {}).get("ndcg_cut_10", 0.0) for q in qrels) / n, 4),
+        "recall@100": round(sum(full.get(q, {}).get("recall_100", 0.0) for q in qrels) / n, 4),
+        "mrr@10": round(sum(cut.get(q, {}).get("recip_rank", 0.0) for q in qrels) / n, 4),
+    }
+
+
+def rankings(ids, texts, queries, embedder, progress=True):
+    """Per query: the dense and BM25 top-``DEPTH`` (doc position, score) lists."""
+    import faiss
+
+    doc_vectors = cached_embeddings(embedder, texts, progress)
+    index = faiss.IndexFlatIP(doc_vectors.shape[1])
+    index.add(doc_vectors)
+    qids = list(queries)
+    q_vectors = embedder.encode([queries[q] for q in qids])
+    scores, positions = index.search(q_vectors, DEPTH)
+    bm25 = BM25Index([tokenize(t) for t in texts])
+    result = {}
+    for i, q in enumerate(qids):
+        b_ids, b_scores = bm25.search(queries[q], DEPTH)
+        result[q] = {"dense": list(zip(positions[i].tolist(), scores[i].tolist())),
+                     "bm25": list(zip(b_ids.tolist(), b_scores.tolist()))}
+    return result
+
+
+def runs_for(ranked: dict, ids: Sequence[str], fusion: str = "rrf", rrf_k: int = 60, weights=(1.0, 1.0)) -> dict:
+    runs = {"bm25": {}, "dense": {}, "hybrid": {}}
+    for q, r in ranked.items():
+        runs["dense"][q] = {ids[d]: float(s) for d, s in r["dense"]}
+        runs["bm25"][q] = {ids[d]: float(s) for d, s in r["bm25"]}
+        if fusion == "convex":
+            fused = convex_fusion([tuple(zip(*r["dense"])) or ((), ()), tuple(zip(*r["bm25"])) or ((), ())], weights)
+        else:
+            fused = reciprocal_rank_fusion([[d for d, _ in r["dense"]], [d for d, _ in r["bm25"]]], weights, rrf_k)
+        runs["hybrid"][q] = {ids[d]: float(s) for d, s in fused[:DEPTH]}
+    return runs
+
+
+def tune_fusion(ranked: dict, ids, qrels) -> dict:
+    """Grid search of the fusion settings for nDCG@10 (run it on a training split)."""
+    grid = [("rrf", k, w) for k in (5, 10, 20, 40, 60, 100) for w in (0.5, 0.7, 0.85, 1.0, 1.2, 1.5, 2.0)]
+    grid += [("convex", 60, round(float(w), 2)) for w in np.arange(0.2, 0.81, 0.05)]
+    best = None
+    for fusion, rrf_k, dense_weight in grid:
+        weights = (dense_weight, 1.0) if fusion == "rrf" else (dense_weight, round(1.0 - dense_weight, 2))
+        score = evaluate_run(qrels, runs_for(ranked, ids, fusion, rrf_k, weights)["hybrid"])["ndcg@10"]
+        if best is None or score > best["ndcg@10"]:
+            best = {"fusion": fusion, "rrf_k": rrf_k, "dense_weight": weights[0], "bm25_weight": weights[1],
+                    "ndcg@10": score}
+    return best
+
+
+def beir(directory, embedder, split="test", fusion="rrf", rrf_k=60, weights=(1.0, 1.0), progress=True) -> dict:
+    ids, texts, queries, qrels = load_beir(directory, split)
+    ranked = rankings(ids, texts, queries, embedder, progress)
+    runs = runs_for(ranked, ids, fusion, rrf_k, weights)
+    return {
+        "dataset": str(directory), "split": split, "documents": len(ids), "queries": len(queries),
+        "model": embedder.name, "fusion": fusion, "rrf_k": rrf_k,
+        "weights": {"dense": weights[0], "bm25": weights[1]},
+        "metrics": {mode: evaluate_run(qrels, run) for mode, run in runs.items()},
+    }

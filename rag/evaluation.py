@@ -1,0 +1,286 @@
+"""Measuring retrieval, answers, citations and abstention on a question set.
+
+A question set is a JSON Lines file, one object per question::
+
+    {"id": "q001", "split": "dev", "type": "fact", "question": "...",
+     "answers": ["45.7 billion"],                        # any of them counts; [] = unanswerable
+     "evidence": [{"source": "article.txt", "quote": "verbatim text"}],
+     "sources": ["article.txt"]}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .config import MODES
+from .errors import RagError
+
+DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"
+DEFAULT_BASELINE = DEFAULT_QUESTIONS.parent / "baseline.json"
+UNANSWERABLE = "unanswerable"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    type: str
+    answers: tuple[str, ...]
+    evidence: tuple[tuple[str, str], ...]  # (source, quote)
+    split: str = "test"
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.answers)
+
+
+def load_questions(path: str | Path = DEFAULT_QUESTIONS, split: str = "all") -> list[Question]:
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise RagError(f"question file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RagError(f"cannot read question file {path}: {exc}") from None
+    questions = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            questions.append(Question(
+                id=str(item["id"]), question=item["question"], type=item.get("type", "fact"),
+                answers=tuple(item.get("answers", [])),
+                evidence=tuple((e["source"], e["quote"]) for e in item.get("evidence", [])),
+                split=item.get("split", "test"),
+            ))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise RagError(f"{path}:{number}: not a valid question ({exc})") from None
+    if split != "all":
+        questions = [q for q in questions if q.split == split]
+    if not questions:
+        raise RagError(f"no questions in {path} for split {split!r}")
+    return questions
+
+
+# ---------------------------------------------------------------- matching
+
+def normalize(text: str) -> str:
+    """Lowercase; unify per cent/percent/%, strip currency words and thousands separators."""
+    text = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"\s*(per cent|percent)\b", "%", text)
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"\b(usd|us\$)\s*|\$", "", text)
+    text = re.sub(r"\[\d+\]", " ", text)
+    text = re.sub(r"[^\w%.\-' ]+", " ", text)
+    return " ".join(text.split())
+
+
+def contains_answer(text: str, answers: Iterable[str]) -> bool:
+    norm = f" {normalize(text)} "
+    return any(re.search(rf"(?<![\w.]){re.escape(normalize(a))}(?![\w])", norm) for a in answers if a.strip())
+
+
+def token_f1(prediction: str, answers: Sequence[str]) -> float:
+    pred = normalize(prediction).split()
+    best = 0.0
+    for answer in answers:
+        gold = normalize(answer).split()
+        common = sum((Counter(pred) & Counter(gold)).values())
+        if common:
+            p, r = common / len(pred), common / len(gold)
+            best = max(best, 2 * p * r / (p + r))
+    return best
+
+
+def _ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def has_evidence(passage_text: str, source: str, question: Question) -> bool:
+    """A passage is relevant when it contains one of the question's evidence quotes."""
+    text = _ws(passage_text)
+    return any(src == source and _ws(quote) in text for src, quote in question.evidence)
+
+
+# ---------------------------------------------------------------- running
+
+@dataclass
+class Result:
+    question: Question
+    answer: dict
+    correct: bool
+    f1: float
+    latency: float
+    first_relevant: dict  # mode -> 1-based rank of the first relevant passage in the top 10, or None
+    retrieved: dict  # mode -> [(source, chunk_id)] of the top 10
+    support: float | None = None
+    forced_answer: str | None = None  # what the generator would say if it never abstained
+    cited_evidence: list = field(default_factory=list)  # per citation: does its passage hold evidence
+
+
+def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] = MODES,
+                  progress: bool = False) -> list[Result]:
+    """Answer every question through the pipeline, and rank passages in every mode."""
+    from tqdm import tqdm
+
+    results = []
+    for q in tqdm(questions, desc="questions", disable=not progress, unit="q"):
+        vector = pipeline.embedder.encode([q.question])[0]
+        first, retrieved = {}, {}
+        for mode in modes:
+            passages = pipeline.retriever.retrieve(q.question, 10, mode, query_vector=vector)
+            retrieved[mode] = [(p.source, p.chunk_id) for p in passages]
+            first[mode] = next((rank for rank, p in enumerate(passages, start=1)
+                                if has_evidence(p.text, p.source, q)), None)
+        started = time.perf_counter()
+        answer = pipeline.ask(q.question)
+        latency = time.perf_counter() - started
+        data = answer.to_json()
+        if q.answerable:
+            correct = not answer.abstained and contains_answer(answer.text, q.answers)
+        else:
+            correct = answer.abstained
+        support = forced = None
+        generator = pipeline.generator
+        if hasattr(generator, "score") and hasattr(generator, "compose"):
+            scored = generator.score(q.question, answer.passages)
+            support = scored[0].score if scored else 0.0
+            forced = generator.compose(q.question, scored, answer.passages).text if scored else ""
+        cited = [has_evidence(c.text, c.source, q) for c in answer.citations]
+        results.append(Result(q, data, correct, token_f1(answer.text, q.answers) if q.answerable else float(correct),
+                              latency, first, retrieved, support, forced, cited))
+    return results
+
+
+# ---------------------------------------------------------------- metrics
+
+def _mean(values) -> float | None:
+    values = list(values)
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def _percentile(values, pct) -> float | None:
+    values = sorted(values)
+    if not values:
+        return None
+    return values[min(len(values) - 1, int(round(pct / 100 * (len(values) - 1))))]
+
+
+def retrieval_metrics(results: Sequence[Result], mode: str) -> dict:
+    ranks = [r.first_relevant.get(mode) for r in results if r.question.answerable and mode in r.first_relevant]
+    if not ranks:
+        return {}
+    return {
+        "hit@1": _mean(r is not None and r <= 1 for r in ranks),
+        "hit@3": _mean(r is not None and r <= 3 for r in ranks),
+        "hit@5": _mean(r is not None and r <= 5 for r in ranks),
+        "mrr@10": _mean(1 / r if r else 0.0 for r in ranks),
+    }
+
+
+def answer_metrics(results: Sequence[Result]) -> dict:
+    answerable = [r for r in results if r.question.answerable]
+    unanswerable = [r for r in results if not r.question.answerable]
+    answered = [r for r in answerable if not r.answer["abstained"]]
+    abstained = [r for r in results if r.answer["abstained"]]
+    citations = [ok for r in answered for ok in r.cited_evidence]
+    latencies = [r.latency * 1000 for r in results]
+    return {
+        "questions": len(results),
+        "accuracy": _mean(r.correct for r in answerable),
+        "token_f1": _mean(r.f1 for r in answerable),
+        "overall_accuracy": _mean(r.correct for r in results),
+        "citation_precision": _mean(citations),
+        "citation_recall": _mean(any(r.cited_evidence) for r in answerable),
+        "abstention_precision": _mean(not r.question.answerable for r in abstained) if abstained else None,
+        "abstention_recall": _mean(r.answer["abstained"] for r in unanswerable),
+        "wrong_abstention_rate": _mean(r.answer["abstained"] for r in answerable),
+        "latency_ms_p50": round(_percentile(latencies, 50), 1) if latencies else None,
+        "latency_ms_p95": round(_percentile(latencies, 95), 1) if latencies else None,
+    }
+
+
+def summarize(results: Sequence[Result], modes: Sequence[str] = MODES) -> dict:
+    by_type = defaultdict(list)
+    for r in results:
+        by_type[r.question.type].append(r)
+    return {
+        "overall": answer_metrics(results),
+        "retrieval": {mode: retrieval_metrics(results, mode) for mode in modes},
+        "by_type": {
+            t: {**answer_metrics(rs), "retrieval": {m: retrieval_metrics(rs, m) for m in modes}}
+            for t, rs in sorted(by_type.items())
+        },
+    }
+
+
+def calibrate_threshold(results: Sequence[Result]) -> tuple[float, float]:
+    """The abstention threshold that gets the most questions right, and that share.
+
+    Right means: an answerable question whose unwithheld answer contains a gold
+    answer, or an unanswerable one that is withheld. Of equally good thresholds
+    the middle one is taken, the farthest from both kinds of mistake.
+    """
+    scored = [r for r in results if r.support is not None]
+    if not scored:
+        raise RagError("the generator reports no support scores to calibrate on")
+    points = sorted({r.support for r in scored})
+    candidates = [points[0] - 0.01] + [(a + b) / 2 for a, b in zip(points, points[1:])] + [points[-1] + 0.01]
+    shares = []
+    for threshold in candidates:
+        right = 0
+        for r in scored:
+            answers = r.support >= threshold
+            if r.question.answerable:
+                right += answers and contains_answer(r.forced_answer or "", r.question.answers)
+            else:
+                right += not answers
+        shares.append(right / len(scored))
+    best = max(shares)
+    tied = [t for t, share in zip(candidates, shares) if share == best]
+    return round(tied[len(tied) // 2], 4), round(best, 4)
+
+
+# ---------------------------------------------------------------- baseline
+
+GATED = ("accuracy", "citation_precision", "citation_recall", "abstention_recall")
+
+
+def compare_to_baseline(summary: dict, baseline: dict) -> list[str]:
+    """Metrics that fell more than the baseline's tolerance below it."""
+    tolerance = baseline.get("tolerance", 0.05)
+    failures = []
+    for key, value in baseline["metrics"].items():
+        current = _lookup(summary, key)
+        if value is None:
+            continue
+        if current is None or current < value - tolerance:
+            failures.append(f"{key}: {current} < baseline {value} - tolerance {tolerance}")
+    return failures
+
+
+def _lookup(summary: dict, dotted: str):
+    node = summary
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def baseline_from(summary: dict, split: str, tolerance: float = 0.05) -> dict:
+    metrics = {f"overall.{k}": summary["overall"][k] for k in GATED}
+    for mode, values in summary["retrieval"].items():
+        for k in ("hit@5", "mrr@10"):
+            if k in values:
+                metrics[f"retrieval.{mode}.{k}"] = values[k]
+    return {"split": split, "tolerance": tolerance, "metrics": metrics,
+            "note": "Written by `rag eval --update-baseline`; compared by tests/test_regression.py."}

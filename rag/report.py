@@ -1,0 +1,122 @@
+"""Rendering evaluation results: a terminal table, Markdown with charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+ANSWER_KEYS = ("accuracy", "token_f1", "citation_precision", "citation_recall", "abstention_precision",
+               "abstention_recall", "wrong_abstention_rate", "latency_ms_p50", "latency_ms_p95")
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1.0 else f"{value:.1f}"
+    return str(value)
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence], markdown: bool = False) -> str:
+    cells = [[str(h) for h in headers]] + [[_fmt(v) if not isinstance(v, str) else v for v in row] for row in rows]
+    if markdown:
+        lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(headers)]
+        lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+        return "\n".join(lines)
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+             for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def retrieval_table(summary: dict, markdown: bool = False) -> str:
+    rows = [[mode, m.get("hit@1"), m.get("hit@3"), m.get("hit@5"), m.get("mrr@10")]
+            for mode, m in summary["retrieval"].items()]
+    return _table(["mode", "hit@1", "hit@3", "hit@5", "MRR@10"], rows, markdown)
+
+
+def answer_table(summary: dict, markdown: bool = False) -> str:
+    extra = [k for k in ("conflict_score", "recency_score") if k in summary["overall"]]
+    keys = (*ANSWER_KEYS, *extra)
+    rows = [["all", summary["overall"]["questions"], *(summary["overall"].get(k) for k in keys)]]
+    for name, m in summary["by_type"].items():
+        rows.append([name, m["questions"], *(m.get(k) for k in keys)])
+    headers = ["type", "n", "acc", "F1", "cite P", "cite R", "abst P", "abst R", "wrong abst", "p50 ms", "p95 ms",
+               *(k.replace("_score", "") for k in extra)]
+    return _table(headers, rows, markdown)
+
+
+def hybrid_by_type_table(summary: dict, markdown: bool = False) -> str:
+    rows = []
+    for name, m in summary["by_type"].items():
+        r = m["retrieval"]
+        rows.append([name, *(r.get(mode, {}).get("hit@5") for mode in summary["retrieval"])])
+    return _table(["type", *(f"{mode} hit@5" for mode in summary["retrieval"])], rows, markdown)
+
+
+def terminal_report(summary: dict, title: str) -> str:
+    return "\n\n".join([
+        title, "Retrieval (answerable questions; relevant = contains an evidence quote)",
+        retrieval_table(summary), "Answers", answer_table(summary), "Retrieval hit@5 by question type",
+        hybrid_by_type_table(summary),
+    ])
+
+
+def write_markdown_report(summary: dict, results, directory: str | Path, title: str) -> Path:
+    """Write report.md with two PNG charts and every failure with what was retrieved."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+
+    types = list(summary["by_type"])
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    values = [summary["by_type"][t]["overall_accuracy"] or 0 for t in types]
+    ax.bar(types, values, color="#3b6ea8")
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("accuracy")
+    ax.set_title("Answer accuracy by question type (unanswerable: correct abstention)")
+    plt.setp(ax.get_xticklabels(), rotation=20, ha="right")
+    fig.tight_layout()
+    fig.savefig(directory / "accuracy_by_type.png", dpi=110)
+    plt.close(fig)
+
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    modes = list(summary["retrieval"])
+    width = 0.25
+    for i, k in enumerate(("hit@1", "hit@3", "hit@5")):
+        ax.bar([x + (i - 1) * width for x in range(len(modes))],
+               [summary["retrieval"][m].get(k) or 0 for m in modes], width, label=k)
+    ax.set_xticks(range(len(modes)), modes)
+    ax.set_ylim(0, 1)
+    ax.legend()
+    ax.set_title("Retrieval hit@k by mode")
+    fig.tight_layout()
+    fig.savefig(directory / "hit_at_k_by_mode.png", dpi=110)
+    plt.close(fig)
+
+    lines = [f"# {title}", "", "## Retrieval", "", retrieval_table(summary, True), "",
+             "![hit@k by mode](hit_at_k_by_mode.png)", "", "## Answers", "", answer_table(summary, True), "",
+             "![accuracy by type](accuracy_by_type.png)", "", "## Retrieval hit@5 by question type", "",
+             hybrid_by_type_table(summary, True), "", "## Failures", ""]
+    failures = [r for r in results if not r.correct]
+    if not failures:
+        lines.append("None.")
+    for r in failures:
+        q = r.question
+        lines += [f"### {q.id} ({q.type}): {q.question}", "",
+                  f"- expected: {', '.join(q.answers) if q.answers else 'abstention'}",
+                  f"- answer: {r.answer['answer']}",
+                  f"- first relevant passage rank: " + ", ".join(f"{m} {v}" for m, v in r.first_relevant.items()),
+                  "- retrieved (hybrid order as answered):"]
+        for p in r.answer["passages"]:
+            snippet = " ".join(p["text"].split())[:160]
+            lines.append(f"  - `{p['source']}` ({p['score']:.4f}): {snippet}…")
+        lines.append("")
+    path = directory / "report.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

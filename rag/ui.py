@@ -1,0 +1,167 @@
+"""The chat page: `rag serve` starts it on 127.0.0.1:7860.
+
+Answers stream into the chat; beside it a sources panel shows every cited
+article with the cited passage and the cited sentence highlighted. Follow-ups
+are searched with the conversation's context, and the query searched is shown.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from typing import Iterator
+
+from .config import MODES
+from .errors import RagError
+from .generation import ABSTAIN_TEXT, Answer
+from .pipeline import Pipeline
+
+EXAMPLES = [
+    "How big was the US goods trade deficit with India in 2024?",
+    "What was India's trade surplus with the US in 2024-25?",
+    "Which sectors is India seeking duty concessions for?",
+    "What tariff does the US now impose on Indian textiles?",
+]
+
+CSS = """
+#sources .source { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; margin-bottom: 10px; }
+#sources .source h4 { margin: 0 0 4px 0; font-size: 0.95rem; }
+#sources .meta { color: #57606a; font-size: 0.8rem; margin-bottom: 6px; }
+#sources .passage { font-size: 0.88rem; line-height: 1.45; white-space: pre-wrap; }
+#sources mark.quote { background: #fff3b0; padding: 1px 0; }
+#sources .unsupported { color: #b3261e; font-weight: 600; }
+#sources .abstained { border: 1px dashed #8c959f; border-radius: 8px; padding: 10px 12px; color: #57606a; }
+#sources .searched { color: #57606a; font-size: 0.85rem; margin-bottom: 8px; }
+"""
+
+
+def _date(citation) -> str:
+    if not citation.date:
+        return "undated"
+    return citation.date + (" (inferred)" if citation.date_inferred else "")
+
+
+def sources_html(answer: Answer) -> str:
+    """The sources panel for one answer; every piece of article text is escaped."""
+    parts = []
+    if answer.searched and answer.searched != answer.question:
+        parts.append(f'<div class="searched">Searched for: <em>{html.escape(answer.searched)}</em></div>')
+    if answer.abstained:
+        parts.append('<div class="abstained" data-testid="abstained">No passage in the articles answers this '
+                     "question, so no answer is given.</div>")
+    for c in answer.citations:
+        before, quote, after = c.text[:c.quote_start], c.text[c.quote_start:c.quote_end], c.text[c.quote_end:]
+        flag = ' <span class="unsupported">(not supported by the passage)</span>' if c.supported is False else ""
+        outlet = f" · {html.escape(c.outlet)}" if c.outlet else ""
+        parts.append(
+            f'<div class="source" data-citation="{c.n}"><h4>[{c.n}] {html.escape(c.title)}{flag}</h4>'
+            f'<div class="meta">{html.escape(_date(c))}{outlet} · {html.escape(c.source)}</div>'
+            f'<div class="passage">{html.escape(before)}<mark class="quote">{html.escape(quote)}</mark>'
+            f"{html.escape(after)}</div></div>"
+        )
+    return "\n".join(parts) or "<p>Sources appear here.</p>"
+
+
+def chat_text(answer: Answer) -> str:
+    if answer.abstained:
+        return f"⚠️ *{ABSTAIN_TEXT}*"
+    text = answer.text
+    for note in answer.notes:
+        text += f"\n\n*{note}*"
+    return text
+
+
+def _text(content) -> str:
+    """The text of a chat message, whichever shape the client sent it in."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text", ""))
+    if isinstance(content, (list, tuple)):
+        return " ".join(_text(part) for part in content)
+    return ""
+
+
+class ChatService:
+    """Answers chat turns; one pipeline (model and index) shared by every user."""
+
+    def __init__(self, pipeline: Pipeline):
+        self.pipeline = pipeline
+
+    def respond(self, message: str, history: list, mode: str, k: float, generator: str
+                ) -> Iterator[tuple[list, str, str]]:
+        history = list(history or [])
+        asked = [_text(m.get("content")) for m in history if m.get("role") == "user"]
+        history = history + [{"role": "user", "content": message},
+                             {"role": "assistant", "content": "…"}]
+        yield history, "<p>Searching the articles…</p>", ""
+        text = ""
+        try:
+            self.pipeline.refresh()
+            for piece in self.pipeline.stream(message, int(k), mode, generator, asked):
+                if isinstance(piece, Answer):
+                    history[-1] = {"role": "assistant", "content": chat_text(piece)}
+                    yield history, sources_html(piece), ""
+                else:
+                    text += piece
+                    history[-1] = {"role": "assistant", "content": text}
+                    yield history, "<p>Answering…</p>", ""
+        except RagError as exc:
+            history[-1] = {"role": "assistant", "content": f"❌ Error: {exc}"}
+            yield history, "", str(exc)
+        except Exception as exc:  # a broken turn must not break the page
+            history[-1] = {"role": "assistant", "content": f"❌ Error: {type(exc).__name__}: {exc}"}
+            yield history, "", str(exc)
+
+    def ask(self, question: str, mode: str = "hybrid", k: float = 5, generator: str = "extractive") -> dict:
+        """The JSON answer, as `rag ask --json` prints it."""
+        self.pipeline.refresh()
+        return self.pipeline.ask(question, int(k), mode, generator).to_json()
+
+
+def build_app(pipeline: Pipeline, generators: list[str] | None = None):
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    import gradio as gr
+
+    from .generators import available_generators
+
+    service = ChatService(pipeline)
+    generators = generators or available_generators(pipeline.config)
+    with gr.Blocks(title="Ask the articles", analytics_enabled=False) as app:
+        gr.Markdown("## Ask the articles\nAnswers come only from the indexed news articles, "
+                    "and every answer cites the sentences it rests on.")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(label="Chat", height=460, elem_id="chat", feedback_options=None,
+                                  buttons=["copy", "copy_all"])
+                question = gr.Textbox(label="Question", placeholder="Ask about the articles…",
+                                      elem_id="question", submit_btn=True)
+                error = gr.Textbox(visible=False)
+                gr.Examples(EXAMPLES, inputs=question, label="Examples")
+                with gr.Accordion("Settings", open=False):
+                    mode = gr.Radio(list(MODES), value=pipeline.config.mode, label="Retrieval mode")
+                    k = gr.Slider(1, 20, value=pipeline.config.k, step=1, label="Passages")
+                    generator = gr.Dropdown(generators, value=pipeline.config.generator, label="Generator")
+                clear = gr.Button("New conversation", variant="secondary")
+            with gr.Column(scale=2):
+                gr.Markdown("### Sources")
+                sources = gr.HTML("<p>Sources appear here.</p>", elem_id="sources")
+        question.submit(service.respond, [question, chat, mode, k, generator], [chat, sources, error],
+                        api_name="chat").then(lambda: "", None, question, api_name=False)
+        clear.click(lambda: ([], "<p>Sources appear here.</p>"), None, [chat, sources], api_name=False)
+        gr.api(service.ask, api_name="ask")
+    return app
+
+
+def serve(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
+    """Load the model and index, then serve the page. Never opens a share link."""
+    pipeline.index  # load (or build) before the first visitor waits for it
+    pipeline.embedder.encode(["warm up"])
+    app = build_app(pipeline)
+    app.queue(default_concurrency_limit=8)
+    import gradio as gr
+
+    theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
+    app.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=not block,
+               theme=theme, css=CSS, footer_links=[], quiet=not block, show_error=True)
+    return app

@@ -1,0 +1,103 @@
+"""The chat page, through its API with gradio_client and in a real headless Chromium."""
+
+import os
+import shutil
+import socket
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from rag.ui import CSS, build_app
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+DEFICIT = "How big was the US goods trade deficit with India in 2024?"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(pipeline):
+    import gradio as gr
+
+    app = build_app(pipeline)
+    app.queue(default_concurrency_limit=4)
+    port = _free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, share=False,
+               css=CSS, theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]),
+               footer_links=[])
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
+def test_api_answers_with_citations(server):
+    from gradio_client import Client
+
+    client = Client(server, verbose=False)
+    data = client.predict(DEFICIT, "hybrid", 5, "extractive", api_name="/ask")
+    assert "45.7 billion" in data["answer"] and not data["abstained"]
+    assert "45.7 billion" in data["citations"][0]["quote"]
+    assert data["citations"][0]["date"]
+
+
+def test_chat_follow_up_uses_the_conversation(server):
+    from gradio_client import Client
+
+    client = Client(server, verbose=False)
+    history, _, _ = client.predict("What was India's trade surplus with the US in 2024-25?", [], "hybrid", 5,
+                                   "extractive", api_name="/chat")
+    assert "41.18" in str(history[-1]["content"])
+    history, sources, _ = client.predict("And in 2023-24?", history, "hybrid", 5, "extractive", api_name="/chat")
+    assert "35.32" in str(history[-1]["content"])
+    assert "Searched for" in sources and "2023-24" in sources
+
+
+def test_chat_abstains_plainly_and_errors_stay_in_the_chat(server):
+    from gradio_client import Client
+
+    client = Client(server, verbose=False)
+    history, sources, _ = client.predict("Who is the Prime Minister of the United Kingdom?", [], "hybrid", 5,
+                                         "extractive", api_name="/chat")
+    assert "The articles don't say." in str(history[-1]["content"]) and 'data-testid="abstained"' in sources
+    history, _, error = client.predict("   ", [], "hybrid", 5, "extractive", api_name="/chat")
+    assert "Error" in str(history[-1]["content"]) and "empty" in error
+
+
+def test_browser_asks_and_sees_the_cited_source(server):
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; scripts/test installs it")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    outside = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in (
+            "127.0.0.1", "localhost", None) and not r.url.startswith(("data:", "blob:")) else None)
+        page.goto(server, wait_until="networkidle")
+        box = page.locator("#question textarea")
+        box.fill(DEFICIT)
+        box.press("Enter")
+        answer = page.locator("#chat .message.bot, #chat [data-testid='bot']").last
+        answer.wait_for(timeout=60_000)
+        page.wait_for_function("document.querySelector('#chat') && "
+                               "document.querySelector('#chat').innerText.includes('45.7 billion')", timeout=60_000)
+        page.locator("#sources mark.quote").first.wait_for(timeout=30_000)
+        assert "[1]" in page.locator("#chat").inner_text()
+        highlighted = page.locator("#sources mark.quote").first.inner_text()
+        assert "45.7 billion" in highlighted
+        assert "[1]" in page.locator("#sources .source").first.inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+        browser.close()
+    assert (ARTIFACTS / "chat.png").stat().st_size > 10_000
+    assert outside == [], f"the page requested outside hosts: {outside}"
