@@ -28,6 +28,17 @@ def _retrieval(parser: argparse.ArgumentParser) -> None:
     g.add_argument("-k", type=int, metavar="N", help="number of passages to retrieve (default: 5)")
 
 
+def _generation(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("answering")
+    g.add_argument("--generator", help="answer generator: extractive (default), openai, a plug-in name, "
+                                        "or module:factory")
+    g.add_argument("--llm-base-url", metavar="URL", help="OpenAI-compatible API base URL (or OPENAI_BASE_URL)")
+    g.add_argument("--llm-model", metavar="NAME", help="model name for the openai generator")
+    g.add_argument("--llm-timeout", type=float, metavar="SECONDS", help="seconds to wait for the LLM (default: 60)")
+    g.add_argument("--fallback", choices=("extractive",),
+                   help="if the generator fails, answer with this one and say so")
+
+
 def config_from_args(args: argparse.Namespace) -> Config:
     config = Config.from_file(args.config) if getattr(args, "config", None) else Config()
     return config.replace(
@@ -35,6 +46,8 @@ def config_from_args(args: argparse.Namespace) -> Config:
         model=getattr(args, "model", None), chunk_tokens=getattr(args, "chunk_tokens", None),
         chunk_overlap=getattr(args, "chunk_overlap", None), mode=getattr(args, "mode", None),
         k=getattr(args, "k", None), generator=getattr(args, "generator", None),
+        llm_base_url=getattr(args, "llm_base_url", None), llm_model=getattr(args, "llm_model", None),
+        llm_timeout=getattr(args, "llm_timeout", None), fallback=getattr(args, "fallback", None),
     )
 
 
@@ -47,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Answer a question from the articles, with numbered citations.")
     ask.add_argument("question", help="the question, or '-' to read one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
-    ask.add_argument("--generator", help="answer generator (default: extractive)")
+    _generation(ask)
     ask.add_argument("--no-build", action="store_true", help="fail instead of building a missing or stale index")
     _common(ask)
     _retrieval(ask)
@@ -69,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--update-baseline", action="store_true",
                     help="run the test split and write its metrics to eval/baseline.json")
     ev.add_argument("--check", action="store_true", help="exit 1 if a metric falls below eval/baseline.json")
-    ev.add_argument("--generator", help="answer generator (default: extractive)")
+    _generation(ev)
     _common(ev)
     _retrieval(ev)
     ev.set_defaults(func=cmd_eval)
@@ -78,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Serve a chat page for asking the articles, with the sources beside it.")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
-    serve.add_argument("--generator", help="default answer generator (default: extractive)")
+    _generation(serve)
     _common(serve)
     _retrieval(serve)
     serve.set_defaults(func=cmd_serve)
@@ -103,8 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # ---------------------------------------------------------------- ask
 
-def format_answer(answer) -> str:
-    lines = [textwrap.fill(answer.text, 100)]
+def format_answer(answer, with_text: bool = True) -> str:
+    lines = [textwrap.fill(answer.text, 100)] if with_text else []
     if answer.notes:
         lines += ["", *(f"Note: {n}" for n in answer.notes)]
     if answer.citations:
@@ -115,6 +128,24 @@ def format_answer(answer) -> str:
             lines.append(f"  [{c.n}] {c.title} ({date}{by}) — {c.source}")
             lines.append(textwrap.fill(f"“{c.quote}”", 100, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(lines)
+
+
+def _stream_to_terminal(pipeline, question: str, label: bool) -> None:
+    """Print the answer's text as it arrives, then its notes and sources."""
+    from .generation import Answer
+
+    if label:
+        print(f"Q: {question}")
+    streamed = False
+    for piece in pipeline.stream(question):
+        if isinstance(piece, Answer):
+            if streamed:
+                print()
+            print(format_answer(piece, with_text=not streamed).lstrip("\n"), flush=True)
+            return
+        sys.stdout.write(piece)
+        sys.stdout.flush()
+        streamed = True
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -133,6 +164,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     failed = 0
     for question in questions:
         try:
+            if not args.json and getattr(pipeline.get_generator(), "streams", False):
+                _stream_to_terminal(pipeline, question, len(questions) > 1)
+                continue
             answer = pipeline.ask(question)
         except RagError as exc:
             if len(questions) == 1:

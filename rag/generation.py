@@ -250,3 +250,27 @@ class ExtractiveGenerator:
             citations.append(citation)
             parts.append(f"{citation.quote} [{n}]")
         return Answer(question, " ".join(parts), False, citations, passages, generator=self.name)
+
+
+class FallbackGenerator:
+    """Uses ``primary``; when it fails with a RagError, answers with ``fallback`` and says so."""
+
+    def __init__(self, primary: Generator, fallback: Generator):
+        self.primary, self.fallback = primary, fallback
+        self.name = primary.name
+        self.streams = getattr(primary, "streams", False)
+
+    def generate(self, question: str, passages: Sequence[Passage]) -> Answer:
+        *_, answer = self.stream(question, passages)
+        return answer
+
+    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str | Answer]:
+        from .errors import RagError
+
+        try:
+            yield from stream_answer(self.primary, question, passages)
+        except RagError as exc:
+            answer = self.fallback.generate(question, passages)
+            answer.notes.append(f"{self.primary.name} failed ({exc}); this is the {self.fallback.name} answer")
+            yield "\n"
+            yield answer
