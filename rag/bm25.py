@@ -58,8 +58,13 @@ class BM25Index:
             return np.zeros(len(self), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
 
-    def search(self, query: str, top_n: int = 10) -> tuple[np.ndarray, np.ndarray]:
+    def search(self, query: str, top_n: int = 10, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Best ``top_n`` documents with a positive score, among ``allowed`` positions if given."""
         scores = self.scores(query)
+        if allowed is not None:
+            mask = np.zeros(len(scores), dtype=bool)
+            mask[allowed] = True
+            scores = np.where(mask, scores, 0.0)
         matched = np.flatnonzero(scores > 0)
         order = matched[np.argsort(-scores[matched], kind="stable")][:top_n]
         return order, scores[order]

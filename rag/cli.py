@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -22,10 +23,26 @@ def _common(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--chunk-overlap", type=int, metavar="N", help="overlap between chunks in tokens (default: 40)")
 
 
-def _retrieval(parser: argparse.ArgumentParser) -> None:
+def _retrieval(parser: argparse.ArgumentParser, filters: bool = True) -> None:
     g = parser.add_argument_group("retrieval")
     g.add_argument("--mode", choices=MODES, help="retrieval mode (default: hybrid)")
-    g.add_argument("-k", type=int, metavar="N", help="number of passages to retrieve (default: 5)")
+    g.add_argument("-k", type=int, metavar="N", help="number of passages to retrieve (default: 6)")
+    if filters:
+        g.add_argument("--source", action="append", metavar="PATTERN",
+                       help="only articles whose path matches this glob (repeatable)")
+        g.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (YYYY[-MM[-DD]])")
+        g.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE (YYYY[-MM[-DD]])")
+
+
+def filters_from_args(args: argparse.Namespace):
+    from .retrieval import Filters
+
+    for name in ("since", "until"):
+        value = getattr(args, name, None)
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise RagError(f"--{name} must be a date like 2025, 2025-05 or 2025-05-20, not {value!r}")
+    return Filters(tuple(getattr(args, "source", None) or ()), getattr(args, "since", None),
+                   getattr(args, "until", None))
 
 
 def _generation(parser: argparse.ArgumentParser) -> None:
@@ -93,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
     _generation(serve)
     _common(serve)
-    _retrieval(serve)
+    _retrieval(serve, filters=False)
     serve.set_defaults(func=cmd_serve)
 
     bench = sub.add_parser("bench", help="benchmarks", description="Benchmarks.")
@@ -130,14 +147,14 @@ def format_answer(answer, with_text: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _stream_to_terminal(pipeline, question: str, label: bool) -> None:
+def _stream_to_terminal(pipeline, question: str, label: bool, filters=None) -> None:
     """Print the answer's text as it arrives, then its notes and sources."""
     from .generation import Answer
 
     if label:
         print(f"Q: {question}")
     streamed = False
-    for piece in pipeline.stream(question):
+    for piece in pipeline.stream(question, filters=filters):
         if isinstance(piece, Answer):
             if streamed:
                 print()
@@ -160,14 +177,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
         questions = [check_question(args.question, config.max_question_chars)]
     if not config.corpus_dir.is_dir():
         raise RagError(f"corpus directory not found: {config.corpus_dir}")
+    filters = filters_from_args(args)
     pipeline = Pipeline(config, build="never" if args.no_build else "auto", progress=sys.stderr.isatty())
     failed = 0
     for question in questions:
         try:
             if not args.json and getattr(pipeline.get_generator(), "streams", False):
-                _stream_to_terminal(pipeline, question, len(questions) > 1)
+                _stream_to_terminal(pipeline, question, len(questions) > 1, filters)
                 continue
-            answer = pipeline.ask(question)
+            answer = pipeline.ask(question, filters=filters)
         except RagError as exc:
             if len(questions) == 1:
                 raise
@@ -219,9 +237,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     split = "test" if args.update_baseline else args.split
     questions = ev.load_questions(args.questions or ev.DEFAULT_QUESTIONS, split)
+    filters_from_args(args)  # a bad date fails before the model loads
     pipeline = Pipeline(config, progress=sys.stderr.isatty())
-    results = ev.run_questions(pipeline, questions, progress=sys.stderr.isatty())
-    summary = ev.summarize(results)
+    results = ev.run_questions(pipeline, questions, progress=sys.stderr.isatty(), filters=filters_from_args(args))
+    summary = ev.summarize(results, dates={s: m.date for s, m in pipeline.index.articles.items()})
     title = f"Evaluation: {len(questions)} questions ({split} split), mode {config.mode}, generator {config.generator}"
     if args.json:
         print(json.dumps({"split": split, "mode": config.mode, "generator": config.generator, **summary}, indent=1))

@@ -35,7 +35,7 @@ class Config:
 
     # Retrieval.
     mode: str = "hybrid"
-    k: int = 5
+    k: int = 6
     fusion: str = "rrf"  # "rrf" (reciprocal rank fusion) or "convex" (weighted min-max scores)
     rrf_k: int = 60
     dense_weight: float = 1.0

@@ -127,7 +127,7 @@ class Result:
 
 
 def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] = MODES,
-                  progress: bool = False) -> list[Result]:
+                  progress: bool = False, filters=None) -> list[Result]:
     """Answer every question through the pipeline, and rank passages in every mode."""
     from tqdm import tqdm
 
@@ -136,12 +136,12 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
         vector = pipeline.embedder.encode([q.question])[0]
         first, retrieved = {}, {}
         for mode in modes:
-            passages = pipeline.retriever.retrieve(q.question, 10, mode, query_vector=vector)
+            passages = pipeline.retriever.retrieve(q.question, 10, mode, query_vector=vector, filters=filters)
             retrieved[mode] = [(p.source, p.chunk_id) for p in passages]
             first[mode] = next((rank for rank, p in enumerate(passages, start=1)
                                 if has_evidence(p.text, p.source, q)), None)
         started = time.perf_counter()
-        answer = pipeline.ask(q.question)
+        answer = pipeline.ask(q.question, filters=filters)
         latency = time.perf_counter() - started
         data = answer.to_json()
         if q.answerable:
@@ -208,12 +208,44 @@ def answer_metrics(results: Sequence[Result]) -> dict:
     }
 
 
-def summarize(results: Sequence[Result], modes: Sequence[str] = MODES) -> dict:
+def conflict_metrics(results: Sequence[Result]) -> dict:
+    """conflict_score: share of conflict questions whose answer says the sources disagree and gives
+    at least two of the differing values; false_conflict_rate: share of other answered questions
+    that claim a disagreement."""
+    conflicts = [r for r in results if r.question.type == "conflict"]
+    others = [r for r in results if r.question.type != "conflict" and not r.answer["abstained"]]
+
+    def reported(r):
+        found = {a for a in r.question.answers if contains_answer(r.answer["answer"], [a])}
+        return bool(r.answer.get("conflict")) and len(found) >= 2
+
+    return {"conflict_score": _mean(reported(r) for r in conflicts),
+            "false_conflict_rate": _mean(bool(r.answer.get("conflict")) for r in others)}
+
+
+def recency_metrics(results: Sequence[Result], dates: dict[str, str | None]) -> dict:
+    """recency_score: share of "latest" questions answered from the newest of their evidence
+    articles first, saying as of when."""
+    latest = [r for r in results if r.question.type == "latest"]
+
+    def ok(r):
+        sources = {s for s, _ in r.question.evidence}
+        newest = max(sources, key=lambda s: dates.get(s) or "")
+        citations = r.answer["citations"]
+        return bool(citations) and citations[0]["source"] == newest and bool(r.answer.get("as_of"))
+
+    return {"recency_score": _mean(ok(r) for r in latest)}
+
+
+def summarize(results: Sequence[Result], modes: Sequence[str] = MODES, dates: dict | None = None) -> dict:
     by_type = defaultdict(list)
     for r in results:
         by_type[r.question.type].append(r)
+    overall = {**answer_metrics(results), **conflict_metrics(results)}
+    if dates is not None:
+        overall.update(recency_metrics(results, dates))
     return {
-        "overall": answer_metrics(results),
+        "overall": overall,
         "retrieval": {mode: retrieval_metrics(results, mode) for mode in modes},
         "by_type": {
             t: {**answer_metrics(rs), "retrieval": {m: retrieval_metrics(rs, m) for m in modes}}
@@ -251,7 +283,8 @@ def calibrate_threshold(results: Sequence[Result]) -> tuple[float, float]:
 
 # ---------------------------------------------------------------- baseline
 
-GATED = ("accuracy", "citation_precision", "citation_recall", "abstention_recall")
+GATED = ("accuracy", "citation_precision", "citation_recall", "abstention_recall", "conflict_score",
+         "recency_score")
 
 
 def compare_to_baseline(summary: dict, baseline: dict) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Protocol, Sequence, runtime_checkable
 import numpy as np
 
 from .bm25 import tokenize
+from .conflicts import asked_kind, first_value, is_recency_question, readable_date, values
 from .retrieval import Passage
 
 ABSTAIN_TEXT = "The articles don't say."
@@ -56,6 +57,8 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     generator: str = ""
     searched: str | None = None  # the query actually searched, when it differs from the question
+    conflict: list[dict] | None = None  # the differing values when the sources disagree
+    as_of: str | None = None  # for questions about the latest state: the date the answer speaks for
 
     def to_json(self) -> dict:
         data = {
@@ -70,6 +73,10 @@ class Answer:
         }
         if self.notes:
             data["notes"] = self.notes
+        if self.conflict:
+            data["conflict"] = self.conflict
+        if self.as_of:
+            data["as_of"] = self.as_of
         if self.searched and self.searched != self.question:
             data["searched"] = self.searched
         return data
@@ -169,7 +176,7 @@ class ExtractiveGenerator:
     """
 
     name = "extractive"
-    weights = {"similarity": 0.5, "overlap": 0.4, "typed": 0.1}
+    weights = {"similarity": 0.5, "overlap": 0.4, "typed": 0.1, "recency": 0.08}
 
     def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.44,
                  max_sentences: int = 2, margin: float = 0.06):
@@ -206,6 +213,11 @@ class ExtractiveGenerator:
         q_vec = self.embedder.encode([question])[0]
         q_terms = content_terms(question)
         _, carries = answer_type(question)
+        # for "now"/"latest" questions, newer articles get up to `recency` extra
+        newest = {}
+        if is_recency_question(question):
+            dates = sorted({p.article.date for p in passages if p.article.date}, reverse=True)
+            newest = {d: 1 - i / max(len(dates), 1) for i, d in enumerate(dates)}
         scored, seen = [], set()
         for rank, passage in enumerate(passages):
             sims = self._sentence_vectors(passage) @ q_vec
@@ -220,7 +232,8 @@ class ExtractiveGenerator:
                 overlap = 0.5 * self.overlap(q_terms, text) + 0.5 * self.overlap(q_terms, context)
                 typed = bool(carries and carries.search(text))
                 total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
-                         + self.weights["typed"] * typed)
+                         + self.weights["typed"] * typed
+                         + self.weights["recency"] * newest.get(passage.article.date, 0.0))
                 scored.append(ScoredSentence(rank, i, total, float(sims[i]), overlap, typed))
         return sorted(scored, key=lambda s: (-s.score, s.passage_rank, s.sentence))
 
@@ -234,7 +247,24 @@ class ExtractiveGenerator:
     def compose(self, question: str, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> Answer:
         """The answer made of the best of ``scored`` sentences, whatever their score."""
         passages = list(passages)
+        disagreeing = self.find_conflict(question, scored, passages)
+        if disagreeing:
+            return self._conflict_answer(question, disagreeing, passages)
+        if is_recency_question(question):
+            # the newest article with a sentence close to the best one leads
+            close = [s for s in scored if s.score >= scored[0].score - 0.15]
+            newest = max((passages[s.passage_rank].article.date or "" for s in close))
+            scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
+        citations, parts = self._cite(chosen, passages)
+        answer = Answer(question, " ".join(parts), False, citations, passages, generator=self.name)
+        if is_recency_question(question) and citations:
+            lead = citations[0]
+            answer.as_of = lead.date
+            answer.text = f"As of {readable_date(lead.date)} ({lead.title}): {answer.text}"
+        return answer
+
+    def _cite(self, chosen: Sequence[ScoredSentence], passages: Sequence[Passage]) -> tuple[list, list]:
         # adjacent sentences of one passage share a citation; otherwise each gets its own
         groups: list[tuple[int, list[int]]] = []
         for s in chosen:
@@ -249,7 +279,45 @@ class ExtractiveGenerator:
             citation = make_citation(n, passages[rank], ids)
             citations.append(citation)
             parts.append(f"{citation.quote} [{n}]")
-        return Answer(question, " ".join(parts), False, citations, passages, generator=self.name)
+        return citations, parts
+
+    def find_conflict(self, question: str, scored: Sequence[ScoredSentence],
+                      passages: Sequence[Passage]) -> list[tuple[ScoredSentence, str]]:
+        """Top sentences from different articles that give different values of the kind asked for."""
+        kind = asked_kind(question)
+        if kind is None or not scored:
+            return []
+        picked: list[tuple[ScoredSentence, set[str]]] = []
+        for s in scored[:8]:
+            if s.score < scored[0].score - 0.1 or s.overlap < 0.3:
+                continue
+            found = values(self._sentence(s, passages), kind)
+            if not found:
+                continue
+            source = passages[s.passage_rank].source
+            if any(passages[p.passage_rank].source == source for p, _ in picked):
+                continue
+            if picked and any(found & v for _, v in picked):
+                continue  # agrees with a sentence already picked
+            picked.append((s, found))
+        if len(picked) < 2:
+            return []
+        return [(s, first_value(self._sentence(s, passages), kind)) for s, _ in picked]
+
+    @staticmethod
+    def _sentence(s: ScoredSentence, passages: Sequence[Passage]) -> str:
+        p = passages[s.passage_rank]
+        start, end = p.chunk.sentences[s.sentence][:2]
+        return p.text[start:end]
+
+    def _conflict_answer(self, question, disagreeing, passages) -> Answer:
+        citations, parts = self._cite([s for s, _ in disagreeing], passages)
+        claims = [f"{value} according to {c.title} ({readable_date(c.date)}) [{c.n}]"
+                  for (_, value), c in zip(disagreeing, citations)]
+        text = f"The sources disagree: {'; '.join(claims)}. " + " ".join(parts)
+        conflict = [{"value": value, "n": c.n, "source": c.source, "date": c.date}
+                    for (_, value), c in zip(disagreeing, citations)]
+        return Answer(question, text, False, citations, list(passages), generator=self.name, conflict=conflict)
 
 
 class FallbackGenerator:

@@ -13,7 +13,7 @@ from .embedding import Embedder
 from .errors import RagError
 from .generation import Answer, ExtractiveGenerator, Generator, stream_answer
 from .index import Index, open_index
-from .retrieval import Passage, Retriever
+from .retrieval import Filters, Passage, Retriever
 
 
 def check_question(question: str, max_chars: int) -> str:
@@ -105,22 +105,24 @@ class Pipeline:
         return ExtractiveGenerator(self.embedder, self.index.bm25.idf, self.config.abstain_threshold,
                                    self.config.max_answer_sentences)
 
-    def retrieve(self, question: str, k: int | None = None, mode: str | None = None) -> list[Passage]:
+    def retrieve(self, question: str, k: int | None = None, mode: str | None = None,
+                 filters: Filters | None = None) -> list[Passage]:
         question = check_question(question, self.config.max_question_chars)
-        return self.retriever.retrieve(question, k or self.config.k, mode)
+        return self.retriever.retrieve(question, k or self.config.k, mode, filters=filters)
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None,
-            generator: str | None = None, history: Sequence[str] = ()) -> Answer:
+            generator: str | None = None, history: Sequence[str] = (), filters: Filters | None = None) -> Answer:
         """Answer ``question``; ``history`` holds earlier questions, for follow-ups."""
-        *_, answer = self.stream(question, k, mode, generator, history)
+        *_, answer = self.stream(question, k, mode, generator, history, filters)
         return answer
 
     def stream(self, question: str, k: int | None = None, mode: str | None = None,
-               generator: str | None = None, history: Sequence[str] = ()) -> Iterator[str | Answer]:
+               generator: str | None = None, history: Sequence[str] = (),
+               filters: Filters | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer as they are produced, then the Answer."""
         question = check_question(question, self.config.max_question_chars)
         searched = rewrite_question(question, history) if history else question
-        passages = self.retriever.retrieve(searched, k or self.config.k, mode)
+        passages = self.retriever.retrieve(searched, k or self.config.k, mode, filters=filters)
         for piece in stream_answer(self.get_generator(generator), searched, passages):
             if isinstance(piece, Answer):
                 piece.question, piece.searched = question, searched

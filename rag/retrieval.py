@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -33,6 +34,54 @@ class Passage:
     @property
     def source(self) -> str:
         return self.chunk.source
+
+
+def date_range(date: str) -> tuple[str, str]:
+    """The first and last day a possibly partial ISO date covers: "2026-01" -> 2026-01-01..2026-01-31."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{date}-01-01", f"{date}-12-31"
+    if len(parts) == 2:
+        return f"{date}-01", f"{date}-31"
+    return date, date
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles retrieval may return: source path patterns (globs) and a date range.
+
+    An article with a partial date ("2026-01") passes when any day it covers is in
+    range; an undated article never passes a date filter.
+    """
+
+    sources: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.since or self.until)
+
+    def describe(self) -> str:
+        parts = [f"--source {s}" for s in self.sources]
+        parts += [f"--since {self.since}"] if self.since else []
+        parts += [f"--until {self.until}"] if self.until else []
+        return " ".join(parts)
+
+    def accepts(self, article: ArticleMeta) -> bool:
+        if self.sources and not any(
+            fnmatch.fnmatch(article.source, pattern) or article.source == pattern
+            or fnmatch.fnmatch(article.source.rsplit("/", 1)[-1], pattern) for pattern in self.sources
+        ):
+            return False
+        if self.since or self.until:
+            if not article.date:
+                return False
+            first, last = date_range(article.date)
+            if self.since and last < date_range(self.since)[0]:
+                return False
+            if self.until and first > date_range(self.until)[1]:
+                return False
+        return True
 
 
 def reciprocal_rank_fusion(
@@ -102,32 +151,54 @@ class Retriever:
         self.weights = (dense_weight, bm25_weight)
         self.candidates = candidates
 
-    def dense_ranking(self, query_vector: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
-        depth = min(depth, len(self.index))
+    def allowed(self, filters: Filters | None) -> np.ndarray | None:
+        """Positions of the chunks ``filters`` lets through (None: all of them)."""
+        if not filters:
+            return None
+        ok = {source for source, meta in self.index.articles.items() if filters.accepts(meta)}
+        return np.fromiter((i for i, c in enumerate(self.index.chunks) if c.source in ok), dtype=np.int64)
+
+    def dense_ranking(self, query_vector: np.ndarray, depth: int,
+                      allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        depth = min(depth, len(self.index) if allowed is None else len(allowed))
         if depth == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        scores, ids = self.index.faiss.search(query_vector.reshape(1, -1).astype(np.float32), depth)
+        query = query_vector.reshape(1, -1).astype(np.float32)
+        if allowed is None:
+            scores, ids = self.index.faiss.search(query, depth)
+        else:
+            import faiss
+
+            # the filter runs inside the search, so it never returns fewer than exist
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+            scores, ids = self.index.faiss.search(query, depth, params=params)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
 
-    def bm25_ranking(self, question: str, depth: int) -> tuple[np.ndarray, np.ndarray]:
-        return self.index.bm25.search(question, depth)
+    def bm25_ranking(self, question: str, depth: int,
+                     allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        return self.index.bm25.search(question, depth, allowed)
 
     def retrieve(self, question: str, k: int = 5, mode: str | None = None,
-                 query_vector: np.ndarray | None = None) -> list[Passage]:
+                 query_vector: np.ndarray | None = None, filters: Filters | None = None) -> list[Passage]:
         mode = mode or self.mode
         depth = max(self.candidates, k)
+        allowed = self.allowed(filters)
+        if allowed is not None and len(allowed) == 0:
+            from .errors import RagError
+
+            raise RagError(f"no article matches the filters ({filters.describe()})")
         if mode == "bm25":
-            ids, scores = self.bm25_ranking(question, depth)
+            ids, scores = self.bm25_ranking(question, depth, allowed)
             return self._passages(list(zip(ids, scores))[:k], {"bm25": ids})
         if query_vector is None:
             query_vector = self.embedder.encode([question])[0]
-        dense_ids, dense_scores = self.dense_ranking(query_vector, depth)
+        dense_ids, dense_scores = self.dense_ranking(query_vector, depth, allowed)
         if mode == "dense":
             return self._passages(list(zip(dense_ids, dense_scores))[:k], {"dense": dense_ids})
         if mode != "hybrid":
             raise ValueError(f"unknown retrieval mode {mode!r}")
-        bm25_ids, bm25_scores = self.bm25_ranking(question, depth)
+        bm25_ids, bm25_scores = self.bm25_ranking(question, depth, allowed)
         if self.fusion == "convex":
             fused = convex_fusion([(dense_ids, dense_scores), (bm25_ids, bm25_scores)], self.weights)
         else:

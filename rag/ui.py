@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from typing import Iterator
 
 from .config import MODES
 from .errors import RagError
 from .generation import ABSTAIN_TEXT, Answer
 from .pipeline import Pipeline
+from .retrieval import Filters
 
 EXAMPLES = [
     "How big was the US goods trade deficit with India in 2024?",
@@ -31,6 +33,7 @@ CSS = """
 #sources mark.quote { background: #fff3b0; padding: 1px 0; }
 #sources .unsupported { color: #b3261e; font-weight: 600; }
 #sources .abstained { border: 1px dashed #8c959f; border-radius: 8px; padding: 10px 12px; color: #57606a; }
+#sources .conflict { border-left: 4px solid #d97706; background: #fff7e6; padding: 6px 10px; margin-bottom: 8px; }
 #sources .searched { color: #57606a; font-size: 0.85rem; margin-bottom: 8px; }
 """
 
@@ -46,6 +49,12 @@ def sources_html(answer: Answer) -> str:
     parts = []
     if answer.searched and answer.searched != answer.question:
         parts.append(f'<div class="searched">Searched for: <em>{html.escape(answer.searched)}</em></div>')
+    if answer.conflict:
+        parts.append('<div class="conflict" data-testid="conflict">The sources disagree: '
+                     + "; ".join(f"{html.escape(str(c['value']))} [{c['n']}] ({html.escape(c['date'] or 'undated')})"
+                                 for c in answer.conflict) + "</div>")
+    if answer.as_of:
+        parts.append(f'<div class="searched">Newest relevant article: {html.escape(answer.as_of)}</div>')
     if answer.abstained:
         parts.append('<div class="abstained" data-testid="abstained">No passage in the articles answers this '
                      "question, so no answer is given.</div>")
@@ -71,6 +80,14 @@ def chat_text(answer: Answer) -> str:
     return text
 
 
+def make_filters(sources, since: str, until: str) -> Filters:
+    since, until = (since or "").strip() or None, (until or "").strip() or None
+    for name, value in (("since", since), ("until", until)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise RagError(f"{name} must be a date like 2025, 2025-05 or 2025-05-20")
+    return Filters(tuple(sources or ()), since, until)
+
+
 def _text(content) -> str:
     """The text of a chat message, whichever shape the client sent it in."""
     if isinstance(content, str):
@@ -88,7 +105,8 @@ class ChatService:
     def __init__(self, pipeline: Pipeline):
         self.pipeline = pipeline
 
-    def respond(self, message: str, history: list, mode: str, k: float, generator: str
+    def respond(self, message: str, history: list, mode: str, k: float, generator: str,
+                sources: list | None = None, since: str = "", until: str = ""
                 ) -> Iterator[tuple[list, str, str]]:
         history = list(history or [])
         asked = [_text(m.get("content")) for m in history if m.get("role") == "user"]
@@ -98,7 +116,8 @@ class ChatService:
         text = ""
         try:
             self.pipeline.refresh()
-            for piece in self.pipeline.stream(message, int(k), mode, generator, asked):
+            filters = make_filters(sources, since, until)
+            for piece in self.pipeline.stream(message, int(k), mode, generator, asked, filters):
                 if isinstance(piece, Answer):
                     history[-1] = {"role": "assistant", "content": chat_text(piece)}
                     yield history, sources_html(piece), ""
@@ -113,10 +132,12 @@ class ChatService:
             history[-1] = {"role": "assistant", "content": f"❌ Error: {type(exc).__name__}: {exc}"}
             yield history, "", str(exc)
 
-    def ask(self, question: str, mode: str = "hybrid", k: float = 5, generator: str = "extractive") -> dict:
+    def ask(self, question: str, mode: str = "hybrid", k: float = 6, generator: str = "extractive",
+            sources: list | None = None, since: str = "", until: str = "") -> dict:
         """The JSON answer, as `rag ask --json` prints it."""
         self.pipeline.refresh()
-        return self.pipeline.ask(question, int(k), mode, generator).to_json()
+        return self.pipeline.ask(question, int(k), mode, generator,
+                                 filters=make_filters(sources, since, until)).to_json()
 
 
 def build_app(pipeline: Pipeline, generators: list[str] | None = None):
@@ -142,11 +163,19 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None):
                     mode = gr.Radio(list(MODES), value=pipeline.config.mode, label="Retrieval mode")
                     k = gr.Slider(1, 20, value=pipeline.config.k, step=1, label="Passages")
                     generator = gr.Dropdown(generators, value=pipeline.config.generator, label="Generator")
+                    articles = sorted(pipeline.index.articles.values(), key=lambda a: a.date or "")
+                    source_filter = gr.Dropdown(
+                        [(f"{a.title} ({a.date or 'undated'})", a.source) for a in articles], value=[],
+                        multiselect=True, label="Only these articles")
+                    with gr.Row():
+                        since = gr.Textbox(label="Since (YYYY-MM-DD)", placeholder="any date")
+                        until = gr.Textbox(label="Until (YYYY-MM-DD)", placeholder="any date")
                 clear = gr.Button("New conversation", variant="secondary")
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
                 sources = gr.HTML("<p>Sources appear here.</p>", elem_id="sources")
-        question.submit(service.respond, [question, chat, mode, k, generator], [chat, sources, error],
+        question.submit(service.respond, [question, chat, mode, k, generator, source_filter, since, until],
+                        [chat, sources, error],
                         api_name="chat").then(lambda: "", None, question, api_name=False)
         clear.click(lambda: ([], "<p>Sources appear here.</p>"), None, [chat, sources], api_name=False)
         gr.api(service.ask, api_name="ask")

@@ -50,9 +50,10 @@ def test_chat_follow_up_uses_the_conversation(server):
 
     client = Client(server, verbose=False)
     history, _, _ = client.predict("What was India's trade surplus with the US in 2024-25?", [], "hybrid", 5,
-                                   "extractive", api_name="/chat")
+                                   "extractive", [], "", "", api_name="/chat")
     assert "41.18" in str(history[-1]["content"])
-    history, sources, _ = client.predict("And in 2023-24?", history, "hybrid", 5, "extractive", api_name="/chat")
+    history, sources, _ = client.predict("And in 2023-24?", history, "hybrid", 5, "extractive", [], "", "",
+                                         api_name="/chat")
     assert "35.32" in str(history[-1]["content"])
     assert "Searched for" in sources and "2023-24" in sources
 
@@ -62,10 +63,26 @@ def test_chat_abstains_plainly_and_errors_stay_in_the_chat(server):
 
     client = Client(server, verbose=False)
     history, sources, _ = client.predict("Who is the Prime Minister of the United Kingdom?", [], "hybrid", 5,
-                                         "extractive", api_name="/chat")
+                                         "extractive", [], "", "", api_name="/chat")
     assert "The articles don't say." in str(history[-1]["content"]) and 'data-testid="abstained"' in sources
-    history, _, error = client.predict("   ", [], "hybrid", 5, "extractive", api_name="/chat")
+    history, _, error = client.predict("   ", [], "hybrid", 5, "extractive", [], "", "", api_name="/chat")
     assert "Error" in str(history[-1]["content"]) and "empty" in error
+
+
+def test_chat_shows_disagreement_and_applies_filters(server):
+    from gradio_client import Client
+
+    client = Client(server, verbose=False)
+    history, sources, _ = client.predict(
+        "By what percentage did the US goods trade deficit with India increase in 2024?", [], "hybrid", 6,
+        "extractive", [], "", "", api_name="/chat")
+    assert 'data-testid="conflict"' in sources and "5.1%" in sources and "5.4 per cent" in sources
+    data = client.predict("What tariff applies?", "hybrid", 20, "extractive",
+                          ["2026-01-agriculture-dairy-hold-up-deal.txt"], "", "", api_name="/ask")
+    assert {p["source"] for p in data["passages"]} == {"2026-01-agriculture-dairy-hold-up-deal.txt"}
+    history, _, error = client.predict("What tariff applies?", [], "hybrid", 6, "extractive", [], "2031", "",
+                                       api_name="/chat")
+    assert "no article matches" in error and "Error" in str(history[-1]["content"])
 
 
 def test_browser_asks_and_sees_the_cited_source(server):

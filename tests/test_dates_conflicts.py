@@ -1,0 +1,92 @@
+"""Dates on every citation, disagreeing sources, recency and filters, on the real corpus."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from rag.errors import RagError
+from rag.retrieval import Filters, date_range
+from tests.conftest import ROOT
+
+
+def test_every_citation_carries_its_articles_date(pipeline):
+    answer = pipeline.ask("Who is the spokesperson for the US State Department?")
+    assert answer.citations and all(c.date for c in answer.citations)
+    assert answer.to_json()["citations"][0]["date"] == "2025-03-28"
+
+
+def test_disagreeing_percentages_are_both_reported(pipeline):
+    answer = pipeline.ask("By what percentage did the US goods trade deficit with India increase in 2024?")
+    assert answer.text.startswith("The sources disagree")
+    values = {c["value"] for c in answer.conflict}
+    assert values == {"5.4 per cent", "5.1%"}
+    assert {c["date"] for c in answer.conflict} == {"2025-03-28", "2025-04"}
+    for entry in answer.conflict:
+        citation = answer.citations[entry["n"] - 1]
+        assert entry["value"] in citation.quote and citation.source == entry["source"]
+        assert f"[{entry['n']}]" in answer.text
+
+
+def test_disagreeing_dates_are_both_reported(pipeline):
+    answer = pipeline.ask("Until what date are the additional US tariffs on India paused?")
+    assert {c["value"] for c in answer.conflict} == {"July 9", "July 8"}
+    assert "July 9" in answer.text and "July 8" in answer.text
+
+
+def test_agreeing_sources_are_not_a_conflict(pipeline):
+    answer = pipeline.ask("How big was the US goods trade deficit with India in 2024?")
+    assert answer.conflict is None and "45.7 billion" in answer.text
+
+
+def test_latest_state_leads_with_the_newest_article_and_says_when(pipeline):
+    answer = pipeline.ask("What tariff does the US now impose on Indian textiles?")
+    assert "50%" in answer.text and answer.text.startswith("As of January 2026")
+    assert answer.as_of == "2026-01"
+    assert answer.citations[0].source == "2026-01-agriculture-dairy-hold-up-deal.txt"
+    assert answer.to_json()["as_of"] == "2026-01"
+
+
+def test_date_ranges_of_partial_dates():
+    assert date_range("2026-01") == ("2026-01-01", "2026-01-31")
+    assert date_range("2025") == ("2025-01-01", "2025-12-31")
+
+
+def test_filters_apply_inside_retrieval(pipeline):
+    index = pipeline.index
+    source = "2025-05-20-goyal-lutnick-washington-talks.txt"
+    in_article = sum(c.source == source for c in index.chunks)
+    for mode in ("hybrid", "dense", "bm25"):
+        passages = pipeline.retrieve("Prime Minister Modi", k=20, mode=mode, filters=Filters(sources=(source,)))
+        assert {p.source for p in passages} <= {source}
+    # the filter runs before the top k: every chunk of the article comes back, none lost to others
+    passages = pipeline.retrieve("trade", k=20, mode="dense", filters=Filters(sources=("2025-05-20-*",)))
+    assert len(passages) == in_article
+    since = pipeline.retrieve("tariffs", k=20, filters=Filters(since="2026-01-15"))
+    assert {p.article.date for p in since} == {"2026-01", "2026-01-23"}  # 2026-01 may include the 15th
+    until = pipeline.retrieve("tariffs", k=20, filters=Filters(until="2025-04-30"))
+    assert {p.article.date for p in until} == {"2025-03-28", "2025-04"}
+
+
+def test_a_filter_that_matches_nothing_says_so(pipeline):
+    with pytest.raises(RagError, match="no article matches the filters .--since 2030."):
+        pipeline.ask("What tariff applies?", filters=Filters(since="2030"))
+
+
+def rag(*args):
+    return subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+
+
+def test_cli_filters_and_their_errors(index_dir, pipeline):
+    proc = rag("ask", "--json", "--index", str(index_dir), "--source", "2026-*", "-k", "20",
+               "What is the status of the trade deal?")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["passages"] and all(p["source"].startswith("2026-") for p in data["passages"])
+    proc = rag("ask", "--index", str(index_dir), "--until", "2020", "Anything?")
+    assert proc.returncode == 1 and "no article matches the filters (--until 2020)" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = rag("ask", "--since", "last week", "Anything?")
+    assert proc.returncode == 1 and "--since must be a date" in proc.stderr
