@@ -84,7 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
 
     index = sub.add_parser("index", help="build the index", description="Chunk, embed and index the corpus.")
-    index.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
+    index.add_argument("--force", action="store_true", help="rebuild everything, even if up to date")
+    index.add_argument("--add", nargs="+", metavar="FILE", help="copy these article files into the corpus and index them")
+    index.add_argument("--remove", nargs="+", metavar="ARTICLE",
+                       help="take these articles (path in the corpus, or file name) out of the corpus and index; "
+                            "the files are moved to CORPUS/.removed/")
     _common(index)
     index.set_defaults(func=cmd_index)
 
@@ -207,24 +211,72 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from .embedding import Embedder
-    from .index import build_index, load_index, save_index, stale_reasons, CorruptIndex
+    from .index import CorruptIndex, load_index, stale_reasons, tidy, update_index
 
     config = config_from_args(args)
+    if not config.corpus_dir.is_dir():
+        raise RagError(f"corpus directory not found: {config.corpus_dir}")
+    for path in args.add or []:
+        print(f"added {add_article(Path(path), config.corpus_dir)}", file=sys.stderr)
+    for name in args.remove or []:
+        print(f"removed {remove_article(name, config.corpus_dir)} (kept in {config.corpus_dir / '.removed'})",
+              file=sys.stderr)
     embedder = Embedder(config.model, batch_size=config.batch_size)
-    if not args.force:
-        try:
-            existing = load_index(config.index_dir)
-        except CorruptIndex as exc:
-            print(f"rag: {exc}; rebuilding", file=sys.stderr)
-            existing = None
-        if existing is not None and not stale_reasons(existing.manifest, config, embedder):
-            print(f"index at {config.index_dir} is up to date ({len(existing)} chunks); nothing to embed")
-            return 0
-    index = build_index(config, embedder, progress=True, log=lambda m: print(m, file=sys.stderr))
-    path = save_index(index, config.index_dir)
+    try:
+        existing = load_index(config.index_dir)
+    except CorruptIndex as exc:
+        print(f"rag: {exc}; rebuilding", file=sys.stderr)
+        existing = None
+    if existing is not None and not args.force and not stale_reasons(existing.manifest, config, embedder):
+        tidy(config.index_dir)
+        print(f"index at {config.index_dir} is up to date ({len(existing)} chunks); nothing to embed")
+        return 0
+    index = update_index(config, embedder, previous=None if args.force else existing, progress=True,
+                         log=lambda m: print(m, file=sys.stderr))
     counts = index.manifest["counts"]
-    print(f"indexed {counts['chunks']} chunks from {counts['articles']} articles into {path}")
+    print(f"indexed {counts['chunks']} chunks from {counts['articles']} articles into {index.path}: "
+          f"embedded {counts['embedded']}, reused {counts['reused']}, "
+          f"dropped {counts['removed_articles']} deleted article(s)")
     return 0
+
+
+def add_article(path: Path, corpus_dir: Path) -> str:
+    """Copy an article file into the corpus (it must be readable UTF-8 text)."""
+    import shutil
+
+    from .corpus import ARTICLE_SUFFIXES, read_article
+
+    if not path.is_file():
+        raise RagError(f"cannot add {path}: no such file")
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise RagError(f"cannot add {path}: articles are .txt or .md files")
+    read_article(path, path.name)  # a clear error now rather than a skipped file later
+    target = corpus_dir / path.name
+    if path.resolve() == target.resolve():
+        return target.name
+    if target.exists() and target.read_bytes() != path.read_bytes():
+        raise RagError(f"cannot add {path}: {target} already exists with other content")
+    shutil.copyfile(path, target)
+    return target.name
+
+
+def remove_article(name: str, corpus_dir: Path) -> str:
+    """Move an article out of the corpus into ``.removed/`` (ignored by indexing), losing nothing."""
+    from .corpus import article_files
+
+    matches = [p for p in article_files(corpus_dir)
+               if p.relative_to(corpus_dir).as_posix() == name or p.name == name]
+    if not matches:
+        raise RagError(f"cannot remove {name}: no such article in {corpus_dir}")
+    if len(matches) > 1:
+        raise RagError(f"cannot remove {name}: several articles have that name; give its path")
+    source = matches[0].relative_to(corpus_dir)
+    target = corpus_dir / ".removed" / source
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target = target.with_name(f"{target.stem}.{int(__import__('time').time())}{target.suffix}")
+    matches[0].rename(target)
+    return source.as_posix()
 
 
 # ---------------------------------------------------------------- eval

