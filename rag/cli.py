@@ -132,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     beir.add_argument("--bm25-weight", type=float, help="weight of the BM25 ranking (default: 1.0)")
     beir.add_argument("--config", metavar="FILE", help="TOML file with configuration values")
     beir.set_defaults(func=cmd_bench_beir)
+    perf = bench_sub.add_parser("perf", help="indexing throughput, query latency at scale, cold start",
+                                description="Speed and memory figures; synthetic data for the large sizes.")
+    perf.add_argument("--sizes", default="1000,100000,1000000", help="index sizes in chunks, comma-separated")
+    perf.add_argument("--copies", type=int, default=20, help="copies of the corpus indexed for throughput")
+    perf.add_argument("--queries", type=int, default=30, help="questions timed per size (from the eval set)")
+    perf.add_argument("--json", action="store_true", help="print the results as JSON")
+    _common(perf)
+    perf.set_defaults(func=cmd_bench_perf)
     return parser
 
 
@@ -221,7 +229,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     for name in args.remove or []:
         print(f"removed {remove_article(name, config.corpus_dir)} (kept in {config.corpus_dir / '.removed'})",
               file=sys.stderr)
-    embedder = Embedder(config.model, batch_size=config.batch_size)
+    embedder = Embedder(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
     try:
         existing = load_index(config.index_dir)
     except CorruptIndex as exc:
@@ -338,6 +346,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_perf(args: argparse.Namespace) -> int:
+    from . import perf
+    from .embedding import Embedder
+    from .evaluation import load_questions
+
+    config = config_from_args(args)
+    try:
+        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    except ValueError:
+        raise RagError("--sizes takes comma-separated numbers, like 1000,100000") from None
+    embedder = Embedder(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
+    questions = [q.question for q in load_questions()][: args.queries]
+    result = perf.run(config.corpus_dir, sizes, args.copies, embedder, questions,
+                      lambda m: print(f"rag: {m}", file=sys.stderr, flush=True))
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return 0
+    from .report import _table
+
+    i = result["indexing"]
+    print(f"machine: {result['machine']}\nmodel: {result['model']}\n")
+    print(f"indexing: {i['chunks']} chunks, pipeline {i['pipeline_chunks_per_s']} chunks/s, raw encode "
+          f"{i['raw_encode_chunks_per_s']} chunks/s, ratio {i['ratio']}, peak RSS {i['peak_rss_mb']} MB\n")
+    rows = []
+    for r in result["latency"]:
+        rows.append([f"{r['chunks']:,}", r["dense_kind"], r.get("bm25", {}).get("p50_ms", "–"),
+                     r["dense"]["p50_ms"], r["encode"]["p50_ms"], r["retrieve"]["p50_ms"], r["retrieve"]["p95_ms"],
+                     r["retrieve+answer"]["p50_ms"], r["retrieve+answer"]["p95_ms"], r.get("ann_recall@10", "exact"),
+                     r["peak_rss_mb"]])
+    print(_table(["chunks", "dense index", "bm25 p50", "dense p50", "encode p50", "retrieve p50", "retrieve p95",
+                  "+answer p50", "+answer p95", "recall@10", "peak MB"], rows))
+    c = result["cold_start"]
+    print(f"\ncold start of `rag ask` (new process, bundled corpus): median {c['ask_s_median']} s with the ONNX "
+          f"query encoder, {c['ask_torch_s_median']} s with sentence-transformers; "
+          f"import torch {c['import_torch_s']} s, import sentence_transformers {c['import_sentence_transformers_s']} s")
+    return 0
+
+
 def cmd_bench_beir(args: argparse.Namespace) -> int:
     from . import benchmark
     from .embedding import Embedder
@@ -345,7 +391,7 @@ def cmd_bench_beir(args: argparse.Namespace) -> int:
     config = Config.from_file(args.config) if args.config else Config()
     config = config.replace(model=args.model, fusion=args.fusion, rrf_k=args.rrf_k,
                             dense_weight=args.dense_weight, bm25_weight=args.bm25_weight)
-    embedder = Embedder(config.model, batch_size=config.batch_size)
+    embedder = Embedder(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
     result = benchmark.beir(args.dataset, embedder, args.split, config.fusion, config.rrf_k,
                             (config.dense_weight, config.bm25_weight), progress=sys.stderr.isatty())
     if args.tune:

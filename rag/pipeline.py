@@ -50,7 +50,8 @@ class Pipeline:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return Embedder(self.config.model, batch_size=self.config.batch_size)
+        c = self.config
+        return Embedder(c.model, batch_size=c.batch_size, backend=c.encoder_backend)
 
     @cached_property
     def index(self) -> Index:

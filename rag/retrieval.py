@@ -170,7 +170,11 @@ class Retriever:
             import faiss
 
             # the filter runs inside the search, so it never returns fewer than exist
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+            selector = faiss.IDSelectorBatch(allowed)
+            if hasattr(self.index.faiss, "nprobe"):
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=self.index.faiss.nprobe)
+            else:
+                params = faiss.SearchParameters(sel=selector)
             scores, ids = self.index.faiss.search(query, depth, params=params)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]

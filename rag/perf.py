@@ -1,0 +1,224 @@
+"""`rag bench perf`: indexing throughput, query latency at scale, ANN recall, cold start.
+
+Large sizes use synthetic data: texts of words drawn from the bundled corpus's
+vocabulary with Zipf-like frequencies, and clustered vectors (points scattered
+around random centres, normalized) standing in for embeddings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .bm25 import BM25Index, tokenize
+from .chunking import Chunk
+from .config import Config
+from .corpus import ArticleMeta, load_corpus
+from .errors import RagError
+
+
+def _ms(seconds: list[float]) -> dict:
+    values = sorted(s * 1000 for s in seconds)
+    return {"p50_ms": round(statistics.median(values), 2),
+            "p95_ms": round(values[min(len(values) - 1, int(0.95 * (len(values) - 1) + 0.5))], 2)}
+
+
+def peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+
+
+# ------------------------------------------------------------ indexing throughput
+
+def indexing_throughput(corpus_dir: Path, copies: int, embedder) -> dict:
+    """Index ``copies`` copies of the corpus; compare with raw encode of the same chunk texts."""
+    from .index import build_index
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        for article in load_corpus(corpus_dir):
+            for i in range(copies):
+                (corpus / f"{i:04d}-{Path(article.source).name}").write_text(
+                    f"Copy {i}: {article.meta.title}\n\n{article.text}", encoding="utf-8")
+        config = Config(corpus_dir=corpus, index_dir=Path(tmp) / "index")
+        embedder.encode(["warm up"] * 8)
+        started = time.perf_counter()
+        index = build_index(config, embedder)
+        pipeline_s = time.perf_counter() - started
+        texts = [c.text for c in index.chunks]
+    model = embedder.model
+    started = time.perf_counter()
+    model.encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True, convert_to_numpy=True)
+    raw_s = time.perf_counter() - started
+    return {"chunks": len(texts), "pipeline_chunks_per_s": round(len(texts) / pipeline_s, 1),
+            "raw_encode_chunks_per_s": round(len(texts) / raw_s, 1),
+            "ratio": round(raw_s / pipeline_s, 3), "peak_rss_mb": peak_rss_mb()}
+
+
+# ------------------------------------------------------------ synthetic index
+
+def synthetic_texts(n: int, vocabulary: list[str], rng, words: int = 90, sentences: int = 6) -> list[str]:
+    ranks = np.arange(1, len(vocabulary) + 1)
+    p = 1 / ranks
+    p /= p.sum()
+    per = words // sentences
+    vocab = np.asarray(vocabulary, dtype=object)
+    texts = []
+    for start in range(0, n, 50_000):
+        draws = rng.choice(len(vocabulary), size=(min(50_000, n - start), words), p=p).astype(np.int32)
+        for row in vocab[draws]:
+            texts.append(" ".join(" ".join(row[i:i + per]).capitalize() + "." for i in range(0, words, per)))
+    return texts
+
+
+def clustered_vectors(n: int, dim: int, rng, clusters: int = 2000, spread: float = 0.35) -> np.ndarray:
+    centres = rng.standard_normal((clusters, dim)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    out = np.empty((n, dim), dtype=np.float32)
+    step = 100_000
+    for start in range(0, n, step):
+        m = min(step, n - start)
+        noise = rng.standard_normal((m, dim)).astype(np.float32) * (4 * spread / np.sqrt(dim))
+        v = centres[rng.integers(0, clusters, m)] + noise
+        out[start:start + m] = v / np.linalg.norm(v, axis=1, keepdims=True)
+    return out
+
+
+def synthetic_index(n: int, dim: int, vocabulary: list[str], rng, with_bm25: bool = True):
+    from .chunking import split_sentences
+    from .index import Index, faiss_index
+
+    texts = synthetic_texts(n, vocabulary, rng)
+    chunks = []
+    for i, text in enumerate(texts):
+        sentences = tuple((s, e, s, e) for s, e in split_sentences(text))
+        chunks.append(Chunk(id=f"{i:x}", source=f"synthetic-{i // 20}.txt", text=text, start=0, end=len(text),
+                            sentences=sentences, n_tokens=0))
+    articles = {c.source: ArticleMeta(source=c.source, title=c.source, date="2026-01-01") for c in chunks}
+    vectors = clustered_vectors(n, dim, rng)
+    started = time.perf_counter()
+    bm25 = BM25Index([tokenize(t) for t in texts]) if with_bm25 else BM25Index([])
+    bm25_build = time.perf_counter() - started
+    started = time.perf_counter()
+    dense = faiss_index(vectors)
+    dense_build = time.perf_counter() - started
+    index = Index({"model": {"dim": dim}}, chunks, articles, vectors, bm25, dense)
+    return index, {"bm25_build_s": round(bm25_build, 1), "dense_build_s": round(dense_build, 1),
+                   "dense_kind": type(dense).__name__}
+
+
+def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str], repeats: int = 3) -> dict:
+    from .generation import ExtractiveGenerator
+    from .retrieval import Retriever
+
+    rng = np.random.default_rng(n)
+    with_bm25 = n <= 200_000
+    index, build = synthetic_index(n, embedder.dim, vocabulary, rng, with_bm25)
+    retriever = Retriever(index, embedder, "hybrid" if with_bm25 else "dense", candidates=50)
+    generator = ExtractiveGenerator(embedder, index.bm25.idf)
+    embedder.encode(questions[:4])
+    timings = {"encode": [], "bm25": [], "dense": [], "retrieve": [], "retrieve+answer": []}
+    for _ in range(repeats):
+        for q in questions:
+            t = time.perf_counter()
+            vector = embedder.encode([q])[0]
+            timings["encode"].append(time.perf_counter() - t)
+            if with_bm25:
+                t = time.perf_counter()
+                retriever.bm25_ranking(q, 50)
+                timings["bm25"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            retriever.dense_ranking(vector, 50)
+            timings["dense"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            passages = retriever.retrieve(q, 6)
+            timings["retrieve"].append(time.perf_counter() - t)
+            generator._cache.clear()  # every answer pays for its sentence embeddings
+            t = time.perf_counter()
+            generator.generate(q, retriever.retrieve(q, 6))
+            timings["retrieve+answer"].append(time.perf_counter() - t)
+    result = {"chunks": n, **build, **{k: _ms(v) for k, v in timings.items() if v}}
+    if type(index.faiss).__name__ != "IndexFlatIP":
+        result["ann_recall@10"] = ann_recall(index, rng)
+    result["peak_rss_mb"] = peak_rss_mb()
+    return result
+
+
+def ann_recall(index, rng, queries: int = 200) -> float:
+    """recall@10 of the approximate index against exact search, queries near the data."""
+    import faiss
+
+    vectors = index.embeddings
+    picks = vectors[rng.integers(0, len(vectors), queries)]
+    noisy = picks + 0.05 * rng.standard_normal(picks.shape).astype(np.float32)
+    noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
+    exact = faiss.IndexFlatIP(vectors.shape[1])
+    exact.add(vectors)
+    _, truth = exact.search(noisy, 10)
+    _, found = index.faiss.search(noisy, 10)
+    return round(float(np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found)])), 4)
+
+
+# ------------------------------------------------------------ cold start
+
+def cold_start(corpus_dir: Path, index_dir: Path, runs: int = 3) -> dict:
+    question = "How big was the US goods trade deficit with India in 2024?"
+    base = [sys.executable, "-m", "rag", "ask", "--no-build", "--corpus", str(corpus_dir), "--index", str(index_dir)]
+    subprocess.run(base[:3] + ["index", "--corpus", str(corpus_dir), "--index", str(index_dir)],
+                   capture_output=True, check=True)
+
+    def timed(cmd):
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode:
+            raise RagError(f"cold-start run failed: {proc.stderr.strip()[-300:]}")
+        return time.perf_counter() - t
+
+    imports = {name: statistics.median(timed([sys.executable, "-c", f"import {name}"]) for _ in range(runs))
+               for name in ("torch", "sentence_transformers")}
+    torch_config = index_dir.parent / "torch.toml"
+    torch_config.write_text('encoder_backend = "torch"\n')
+    with_torch = [timed(base + ["--config", str(torch_config), question]) for _ in range(runs)]
+    ask = [timed(base + [question]) for _ in range(runs)]
+    return {"ask_s_median": round(statistics.median(ask), 2),
+            "ask_torch_s_median": round(statistics.median(with_torch), 2),
+            **{f"import_{k}_s": round(v, 2) for k, v in imports.items()}}
+
+
+def run(corpus_dir: Path, sizes: list[int], copies: int, embedder, questions: list[str], progress) -> dict:
+    vocabulary = sorted({w for a in load_corpus(corpus_dir) for w in a.text.lower().split() if w.isalpha()})
+    result = {"machine": machine(), "model": embedder.name}
+    progress("indexing throughput")
+    result["indexing"] = indexing_throughput(corpus_dir, copies, embedder)
+    result["latency"] = []
+    for n in sizes:
+        progress(f"query latency at {n} chunks")
+        result["latency"].append(query_latency(n, embedder, questions, vocabulary))
+    progress("cold start")
+    with tempfile.TemporaryDirectory() as tmp:
+        result["cold_start"] = cold_start(corpus_dir, Path(tmp) / "index")
+    return result
