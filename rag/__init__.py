@@ -11,7 +11,8 @@ _EXPORTS = {
     "Config": "config", "RagError": "errors", "Pipeline": "pipeline",
     "Answer": "generation", "Citation": "generation", "Generator": "generation",
     "ExtractiveGenerator": "generation", "ABSTAIN_TEXT": "generation",
-    "Passage": "retrieval", "Retriever": "retrieval", "Chunk": "chunking", "Chunker": "chunking",
+    "Passage": "retrieval", "Retriever": "retrieval", "Filters": "retrieval",
+    "Chunk": "chunking", "Chunker": "chunking",
     "Embedder": "embedding", "Article": "corpus", "load_corpus": "corpus",
 }
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import warnings
+from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
 from typing import Sequence
@@ -171,7 +172,10 @@ def export_onnx(embedder: "Embedder") -> Path | None:
             return self.model(input_ids=input_ids, attention_mask=attention_mask,
                               token_type_ids=token_type_ids).last_hidden_state
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # no writable cache: answering simply keeps using torch
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
     sample = ["India and the US discussed tariffs.", "A longer sentence about the goods trade deficit in 2024."]
     features = embedder.model.tokenize(sample)
@@ -191,7 +195,8 @@ def export_onnx(embedder: "Embedder") -> Path | None:
         os.replace(tmp, target)
         return target
     except Exception:
-        target.with_name("unsupported").write_text("export failed or did not match\n")
+        with contextlib.suppress(OSError):
+            target.with_name("unsupported").write_text("export failed or did not match\n")
         return None
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -290,6 +295,17 @@ class Embedder:
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if len(texts) == 1:
+            # a question is encoded for retrieval and again to pick its answer sentences
+            memo = self.__dict__.setdefault("_memo", OrderedDict())
+            if texts[0] not in memo:
+                memo[texts[0]] = self._encode(texts, progress)
+                if len(memo) > 256:
+                    memo.popitem(last=False)
+            return memo[texts[0]].copy()
+        return self._encode(texts, progress)
+
+    def _encode(self, texts: Sequence[str], progress: bool) -> np.ndarray:
         # ONNX serves small batches in processes that have not loaded torch (a question, the
         # sentences to answer from); bulk indexing runs on sentence-transformers.
         small = len(texts) <= 64 and "model" not in self.__dict__
