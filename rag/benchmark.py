@@ -11,7 +11,6 @@ import csv
 import hashlib
 import json
 import os
-import statistics
 from pathlib import Path
 from typing import Sequence
 

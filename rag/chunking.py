@@ -104,9 +104,10 @@ class Chunker:
     """Packs whole sentences into chunks of at most ``chunk_tokens`` tokens.
 
     Consecutive chunks share up to ``overlap_tokens`` tokens of whole sentences.
-    ``fits`` is an extra test every chunk must pass (the embedding model's own
-    length limit); a chunk that fails it is closed early. A single sentence that
-    is too long on its own is cut at token boundaries.
+    ``model_tokens`` counts what the embedding model reads (special tokens
+    included) and ``model_limit`` is how much it reads; a chunk that would pass
+    the limit is closed early. A single sentence too long on its own is cut at
+    token boundaries.
     """
 
     def __init__(
@@ -114,20 +115,32 @@ class Chunker:
         chunk_tokens: int = 200,
         overlap_tokens: int = 40,
         encoding: str = "cl100k_base",
-        fits: Callable[[str], bool] | None = None,
+        model_tokens: Callable[[str], int] | None = None,
+        model_limit: int | None = None,
     ):
         if not 0 <= overlap_tokens < chunk_tokens:
             raise ValueError("overlap_tokens must be >= 0 and smaller than chunk_tokens")
         self.chunk_tokens = chunk_tokens
         self.overlap_tokens = overlap_tokens
         self.encoding = get_encoding(encoding)
-        self.fits = fits or (lambda text: True)
+        self.model_tokens = model_tokens
+        self.model_limit = model_limit
+
+    def fits(self, text: str) -> bool:
+        """Whether the embedding model reads all of ``text``."""
+        if self.model_tokens is None or self.model_limit is None:
+            return True
+        return self.model_tokens(text) <= self.model_limit
+
+    def _model_cost(self, text: str) -> int:
+        """Model tokens of ``text`` without the two special tokens; 0 when there is no model."""
+        return self.model_tokens(text) - 2 if self.model_tokens is not None and self.model_limit else 0
 
     def count(self, text: str) -> int:
         return len(self.encoding.encode(text, disallowed_special=()))
 
     def _pieces(self, text: str) -> list[tuple[int, int, int]]:
-        """Sentence spans with token counts, long sentences cut to fit."""
+        """Sentence spans with (cl100k) token counts, long sentences cut to fit."""
         pieces = []
         for start, end in split_sentences(text):
             n = self.count(text[start:end])
@@ -155,16 +168,22 @@ class Chunker:
     def split(self, article: Article) -> list[Chunk]:
         text = article.text
         pieces = self._pieces(text)
+        # The model's word pieces add up over sentences (it splits on spaces and punctuation
+        # first), so the whole chunk is tokenized only when the sum comes near the limit.
+        costs = [self._model_cost(text[s:e]) for s, e, _ in pieces]
+        limit = (self.model_limit or 0) - 2
         chunks: list[Chunk] = []
         i = 0
         while i < len(pieces):
-            j, total = i, 0
+            j, total, model_total = i, 0, 0
             while j < len(pieces):
                 candidate = total + pieces[j][2]
-                if j > i and (candidate > self.chunk_tokens
-                              or not self.fits(text[pieces[i][0]:pieces[j][1]])):
+                model_candidate = model_total + costs[j]
+                too_long = self.model_limit is not None and model_candidate > limit - 8 and not self.fits(
+                    text[pieces[i][0]:pieces[j][1]])
+                if j > i and (candidate > self.chunk_tokens or too_long):
                     break
-                total = candidate
+                total, model_total = candidate, model_candidate
                 j += 1
             chunks.append(self._make_chunk(article, pieces[i:j]))
             if j >= len(pieces):

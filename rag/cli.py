@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build the index", description="Chunk, embed and index the corpus.")
     index.add_argument("--force", action="store_true", help="rebuild everything, even if up to date")
-    index.add_argument("--add", nargs="+", metavar="FILE", help="copy these article files into the corpus and index them")
+    index.add_argument("--add", nargs="+", metavar="FILE",
+                       help="copy these article files into the corpus and index them")
     index.add_argument("--remove", nargs="+", metavar="ARTICLE",
                        help="take these articles (path in the corpus, or file name) out of the corpus and index; "
                             "the files are moved to CORPUS/.removed/")
@@ -137,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     perf.add_argument("--sizes", default="1000,100000,1000000", help="index sizes in chunks, comma-separated")
     perf.add_argument("--copies", type=int, default=20, help="copies of the corpus indexed for throughput")
     perf.add_argument("--queries", type=int, default=30, help="questions timed per size (from the eval set)")
+    perf.add_argument("--ann-check", metavar="BEIR_DIR",
+                      help="also measure IVF recall@10 on the real embeddings of a BEIR dataset")
     perf.add_argument("--json", action="store_true", help="print the results as JSON")
     _common(perf)
     perf.set_defaults(func=cmd_bench_perf)
@@ -359,7 +362,8 @@ def cmd_bench_perf(args: argparse.Namespace) -> int:
     embedder = Embedder(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
     questions = [q.question for q in load_questions()][: args.queries]
     result = perf.run(config.corpus_dir, sizes, args.copies, embedder, questions,
-                      lambda m: print(f"rag: {m}", file=sys.stderr, flush=True))
+                      lambda m: print(f"rag: {m}", file=sys.stderr, flush=True),
+                      Path(args.ann_check) if args.ann_check else None)
     if args.json:
         print(json.dumps(result, indent=1))
         return 0
@@ -378,6 +382,10 @@ def cmd_bench_perf(args: argparse.Namespace) -> int:
                      cached["p95_ms"], r.get("ann_recall@10", "exact"), r["peak_rss_mb"]])
     print(_table(["chunks", "dense index", "bm25 p50", "dense p50", "encode p50", "retrieve p50", "retrieve p95",
                   "+answer p50", "+answer p95", "cached p50", "cached p95", "recall@10", "peak MB"], rows))
+    if "ann_real" in result:
+        a = result["ann_real"]
+        print(f"\nIVF on real embeddings ({a['documents']} documents, {a['queries']} queries, nlist {a['nlist']}, "
+              f"nprobe {a['nprobe']}): recall@10 {a['recall@10']}")
     c = result["cold_start"]
     print(f"\ncold start of `rag ask` (new process, bundled corpus): median {c['ask_s_median']} s with the ONNX "
           f"query encoder, {c['ask_torch_s_median']} s with sentence-transformers; "

@@ -30,7 +30,7 @@ class Config:
     # "auto": questions are encoded with an ONNX export of the model (made by `rag index`) when
     # one exists, so answering does not import torch; "torch" or "onnx" force one.
     encoder_backend: str = "auto"
-    checkpoint_every: int = 256  # chunks embedded between checkpoints of an index build
+    checkpoint_every: int = 1024  # chunks embedded between checkpoints of an index build
 
     # Chunking, in cl100k_base tokens.
     chunk_tokens: int = 200

@@ -237,9 +237,9 @@ class Embedder:
 
     @cached_property
     def _tokenizer(self):
-        """The model's fast tokenizer, without loading the model."""
+        """The model's fast tokenizer, straight from tokenizers: no model load, little overhead."""
         tokenizer_file = Path(self.path) / "tokenizer.json"
-        if "model" not in self.__dict__ and tokenizer_file.exists():
+        if tokenizer_file.exists():
             from tokenizers import Tokenizer
 
             tokenizer = Tokenizer.from_file(str(tokenizer_file))

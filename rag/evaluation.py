@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field

@@ -134,8 +134,10 @@ _ANSWER_TYPES = [
     ("number", re.compile(r"\bhow (many|much|big|large|high|low|far|long)\b|\b(what|which) (percentage|share|"
                           r"amount|value|rate|level|figure|number|total|tariff|duty|size)\b|\bby how\b", re.I),
      re.compile(r"\d")),
-    ("person", re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
-     re.compile(r"\b(Minister|Secretary|President|Representative|spokesperson|official|professor|[A-Z][a-z]+ [A-Z][a-z]+)\b")),
+    ("person", re.compile(r"^\s*(who|whom|whose)\b|"
+                          r"\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
+     re.compile(r"\b(Minister|Secretary|President|Representative|spokesperson|official|professor|"
+                r"[A-Z][a-z]+ [A-Z][a-z]+)\b")),
     ("place", re.compile(r"^\s*where\b|\bwhich (country|countries|city|place)\b", re.I),
      re.compile(r"\b[A-Z][a-z]+")),
 ]

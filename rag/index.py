@@ -84,7 +84,7 @@ ANN_THRESHOLD = 200_000
 def faiss_index(embeddings: np.ndarray, ann_threshold: int = ANN_THRESHOLD):
     """Exact inner-product search for up to ``ann_threshold`` vectors, IVF above.
 
-    The IVF index has about 4*sqrt(n) lists and probes 1/50 of them, which kept
+    The IVF index has about 4*sqrt(n) lists and probes a sixth of them, which kept
     recall@10 against exact search above 0.95 in `rag bench perf` (BENCHMARKS.md).
     """
     import faiss
@@ -98,7 +98,7 @@ def faiss_index(embeddings: np.ndarray, ann_threshold: int = ANN_THRESHOLD):
         index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
         sample = embeddings[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
         index.train(sample)
-        index.nprobe = max(16, nlist // 50)
+        index.nprobe = max(32, nlist // 6)
     if n:
         index.add(embeddings)
     return index
@@ -160,7 +160,8 @@ def build_index(
     articles are chunked and embedded, and deleted ones drop out.
     """
     articles = articles if articles is not None else load_corpus(config.corpus_dir)
-    chunker = Chunker(config.chunk_tokens, config.chunk_overlap, config.encoding, fits=embedder.fits)
+    chunker = Chunker(config.chunk_tokens, config.chunk_overlap, config.encoding,
+                      model_tokens=embedder.count_tokens, model_limit=embedder.max_tokens)
     reusable: dict[str, list[int]] = {}
     if previous is not None and compatible(previous.manifest, config, embedder):
         unchanged = {a.source for a in articles

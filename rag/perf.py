@@ -7,16 +7,15 @@ around random centres, normalized) standing in for embeddings.
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -65,15 +64,18 @@ def indexing_throughput(corpus_dir: Path, copies: int, embedder) -> dict:
                 (corpus / f"{i:04d}-{Path(article.source).name}").write_text(
                     f"Copy {i}: {article.meta.title}\n\n{article.text}", encoding="utf-8")
         config = Config(corpus_dir=corpus, index_dir=Path(tmp) / "index")
-        embedder.model.encode(["warm up"] * 8)  # load the model outside the timed runs
-        started = time.perf_counter()
-        index = build_index(config, embedder)
-        pipeline_s = time.perf_counter() - started
-        texts = [c.text for c in index.chunks]
-    model = embedder.model
-    started = time.perf_counter()
-    model.encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True, convert_to_numpy=True)
-    raw_s = time.perf_counter() - started
+        model = embedder.model
+        model.encode(["warm up"] * 8)  # load the model outside the timed runs
+        pipeline_runs, raw_runs = [], []
+        for _ in range(2):  # alternate the two, so neither gains from going second
+            started = time.perf_counter()
+            index = build_index(config, embedder)
+            pipeline_runs.append(time.perf_counter() - started)
+            texts = [c.text for c in index.chunks]
+            started = time.perf_counter()
+            model.encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True, convert_to_numpy=True)
+            raw_runs.append(time.perf_counter() - started)
+    pipeline_s, raw_s = statistics.median(pipeline_runs), statistics.median(raw_runs)
     return {"chunks": len(texts), "pipeline_chunks_per_s": round(len(texts) / pipeline_s, 1),
             "raw_encode_chunks_per_s": round(len(texts) / raw_s, 1),
             "ratio": round(raw_s / pipeline_s, 3), "peak_rss_mb": peak_rss_mb()}
@@ -150,8 +152,10 @@ def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str],
     embedder.encode(questions[:4])
     timings = {"encode": [], "bm25": [], "dense": [], "retrieve": [], "retrieve+answer": [],
                "retrieve+answer, sentences cached": []}
+    memo = embedder.__dict__.setdefault("_memo", OrderedDict())
     for _ in range(repeats):
         for q in questions:
+            memo.clear()  # every timing below but the last is for a question never seen before
             t = time.perf_counter()
             vector = embedder.encode([q])[0]
             timings["encode"].append(time.perf_counter() - t)
@@ -162,14 +166,16 @@ def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str],
             t = time.perf_counter()
             retriever.dense_ranking(vector, 50)
             timings["dense"].append(time.perf_counter() - t)
+            memo.clear()
             t = time.perf_counter()
-            passages = retriever.retrieve(q, 6)
+            retriever.retrieve(q, 6)
             timings["retrieve"].append(time.perf_counter() - t)
+            memo.clear()
             generator._cache.clear()  # a new question: the answer pays for its sentence embeddings
             t = time.perf_counter()
             generator.generate(q, retriever.retrieve(q, 6))
             timings["retrieve+answer"].append(time.perf_counter() - t)
-            t = time.perf_counter()  # the same passages again: their sentence embeddings are cached
+            t = time.perf_counter()  # asked again: question and sentence embeddings are cached
             generator.generate(q, retriever.retrieve(q, 6))
             timings["retrieve+answer, sentences cached"].append(time.perf_counter() - t)
     result = {"chunks": n, **build, **{k: _ms(v) for k, v in timings.items() if v}}
@@ -190,6 +196,26 @@ def ann_recall(index, queries: int = 500) -> float:
     _, truth = exact.search(noisy, 10)
     _, found = index.faiss.search(noisy, 10)
     return round(float(np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found)])), 4)
+
+
+def ann_recall_real(beir_dir: Path, embedder) -> dict:
+    """recall@10 of the IVF settings on real embeddings: a BEIR corpus and its real queries."""
+    import faiss
+
+    from .benchmark import cached_embeddings, load_beir
+    from .index import faiss_index
+
+    _, texts, queries, _ = load_beir(beir_dir, "test")
+    vectors = cached_embeddings(embedder, texts, progress=False)
+    approximate = faiss_index(vectors, ann_threshold=0)  # force IVF, with the sizing used at 1M
+    exact = faiss.IndexFlatIP(vectors.shape[1])
+    exact.add(vectors)
+    q = embedder.encode(list(queries.values()))
+    _, truth = exact.search(q, 10)
+    _, found = approximate.search(q, 10)
+    recall = float(np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found)]))
+    return {"documents": len(texts), "queries": len(q), "nlist": approximate.nlist, "nprobe": approximate.nprobe,
+            "recall@10": round(recall, 4)}
 
 
 # ------------------------------------------------------------ cold start
@@ -218,7 +244,8 @@ def cold_start(corpus_dir: Path, index_dir: Path, runs: int = 3) -> dict:
             **{f"import_{k}_s": round(v, 2) for k, v in imports.items()}}
 
 
-def run(corpus_dir: Path, sizes: list[int], copies: int, embedder, questions: list[str], progress) -> dict:
+def run(corpus_dir: Path, sizes: list[int], copies: int, embedder, questions: list[str], progress,
+        beir_dir: Path | None = None) -> dict:
     vocabulary = sorted({w for a in load_corpus(corpus_dir) for w in a.text.lower().split() if w.isalpha()})
     result = {"machine": machine(), "model": embedder.name}
     progress("indexing throughput")
@@ -227,6 +254,9 @@ def run(corpus_dir: Path, sizes: list[int], copies: int, embedder, questions: li
     for n in sizes:
         progress(f"query latency at {n} chunks")
         result["latency"].append(query_latency(n, embedder, questions, vocabulary))
+    if beir_dir is not None:
+        progress("approximate search recall on real embeddings")
+        result["ann_real"] = ann_recall_real(beir_dir, embedder)
     progress("cold start")
     with tempfile.TemporaryDirectory() as tmp:
         result["cold_start"] = cold_start(corpus_dir, Path(tmp) / "index")

@@ -111,7 +111,7 @@ def write_markdown_report(summary: dict, results, directory: str | Path, title: 
         lines += [f"### {q.id} ({q.type}): {q.question}", "",
                   f"- expected: {', '.join(q.answers) if q.answers else 'abstention'}",
                   f"- answer: {r.answer['answer']}",
-                  f"- first relevant passage rank: " + ", ".join(f"{m} {v}" for m, v in r.first_relevant.items()),
+                  "- first relevant passage rank: " + ", ".join(f"{m} {v}" for m, v in r.first_relevant.items()),
                   "- retrieved (hybrid order as answered):"]
         for p in r.answer["passages"]:
             snippet = " ".join(p["text"].split())[:160]

@@ -55,7 +55,8 @@ def test_chunk_ids_are_stable_and_content_derived():
 
 def test_no_chunk_is_truncated_by_the_embedder(embedder):
     # A chunker that allows far more than the model reads must still respect the model.
-    chunker = Chunker(chunk_tokens=1000, overlap_tokens=0, fits=embedder.fits)
+    chunker = Chunker(chunk_tokens=1000, overlap_tokens=0, model_tokens=embedder.count_tokens,
+                      model_limit=embedder.max_tokens)
     articles = load_corpus(CORPUS)
     long_text = " ".join(a.text.replace("\n", " ") for a in articles)  # one huge "sentence" line
     tmp_articles = articles + [read_article_from_text(long_text)]
@@ -64,7 +65,7 @@ def test_no_chunk_is_truncated_by_the_embedder(embedder):
             assert embedder.count_tokens(chunk.text) <= embedder.max_tokens == 256
     # default settings too
     for article in articles:
-        for chunk in Chunker(fits=embedder.fits).split(article):
+        for chunk in Chunker(model_tokens=embedder.count_tokens, model_limit=embedder.max_tokens).split(article):
             assert embedder.count_tokens(chunk.text) <= embedder.max_tokens
 
 

@@ -29,7 +29,8 @@ def test_bundled_corpus_has_metadata_for_every_article(tmp_path):
 
 def test_front_matter_supplies_metadata(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("---\ntitle: Tariffs rise\ndate: 2026-02-01\noutlet: Example Times\n---\n\nTariffs rose on Monday.\n")
+    path.write_text("---\ntitle: Tariffs rise\ndate: 2026-02-01\noutlet: Example Times\n---\n\n"
+                    "Tariffs rose on Monday.\n")
     article = read_article(path, "a.md")
     assert article.meta.title == "Tariffs rise"
     assert article.meta.date == "2026-02-01"

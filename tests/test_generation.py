@@ -1,6 +1,6 @@
 import pytest
 
-from rag.generation import ABSTAIN_TEXT, Answer, ExtractiveGenerator, Generator, answer_type
+from rag.generation import ABSTAIN_TEXT, ExtractiveGenerator, Generator, answer_type
 from tests.conftest import CORPUS
 
 

@@ -105,7 +105,7 @@ def test_killing_the_indexer_never_loses_the_index(workspace, tmp_path, point):
     final = load_index(workspace.index_dir)
     assert {f"new-{i}.txt" for i in range(6)} <= _sources(final)
     if point == "embedding":
-        first_line = next(l for l in done.stderr.splitlines() if "chunks: embedding" in l)
+        first_line = next(line for line in done.stderr.splitlines() if "chunks: embedding" in line)
         total_new = sum(1 for c in final.chunks if c.source.startswith("new-"))
         assert f"embedding {total_new - 4}," in first_line  # the first batch came from the checkpoint
     assert not list(workspace.index_dir.glob(".tmp-*")) and not (workspace.index_dir / ".pending").exists()

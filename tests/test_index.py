@@ -6,7 +6,6 @@ import pytest
 from rag.config import Config
 from rag.errors import RagError
 from rag.index import CURRENT, build_index, current_generation, load_index, open_index, save_index, stale_reasons
-from tests.conftest import CORPUS
 
 
 def test_round_trip_gives_the_same_index_and_the_same_results(pipeline, config, embedder):
@@ -28,7 +27,8 @@ def test_round_trip_gives_the_same_index_and_the_same_results(pipeline, config, 
 def test_index_directory_holds_no_pickles(pipeline, config):
     gen = current_generation(config.index_dir)
     names = sorted(p.name for p in gen.iterdir())
-    assert names == sorted(["manifest.json", "chunks.jsonl", "articles.json", "embeddings.npy", "dense.faiss", "bm25.json"])
+    assert names == sorted(["manifest.json", "chunks.jsonl", "articles.json", "embeddings.npy", "dense.faiss",
+                            "bm25.json"])
     np.load(gen / "embeddings.npy", allow_pickle=False)  # raises if the array needed pickling
 
 

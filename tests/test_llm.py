@@ -12,7 +12,6 @@ import pytest
 from rag.config import Config
 from rag.errors import RagError
 from rag.generation import Answer
-from rag.index import open_index
 from rag.llm import SYSTEM_PROMPT, OpenAIGenerator
 from rag.pipeline import Pipeline
 from tests.conftest import CORPUS, ROOT
