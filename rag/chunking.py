@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
 
 from .corpus import Article
 
@@ -36,7 +36,7 @@ class Chunk:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Chunk":
+    def from_dict(cls, data: dict) -> Chunk:
         return cls(
             id=data["id"], source=data["source"], text=data["text"], start=int(data["start"]),
             end=int(data["end"]), sentences=tuple(tuple(int(v) for v in s) for s in data["sentences"]),
@@ -46,7 +46,7 @@ class Chunk:
 
 def chunk_id(source: str, text: str) -> str:
     """Stable id: the same article path and chunk text always give the same id."""
-    return hashlib.sha1(f"{source}\x00{text}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(f"{source}\x00{text}".encode()).hexdigest()[:16]
 
 
 # Abbreviations whose trailing period does not end a sentence.

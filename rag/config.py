@@ -64,7 +64,7 @@ class Config:
 
     extra: dict = field(default_factory=dict)
 
-    def replace(self, **overrides) -> "Config":
+    def replace(self, **overrides) -> Config:
         """A copy with every override that is not None applied."""
         known = {f.name for f in dataclasses.fields(self)}
         unknown = set(overrides) - known
@@ -93,7 +93,7 @@ class Config:
             raise RagError("chunk_overlap must be >= 0 and smaller than chunk_tokens")
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "Config":
+    def from_file(cls, path: str | Path) -> Config:
         """Read a TOML file whose keys are this class's field names."""
         try:
             with open(path, "rb") as fh:

@@ -7,7 +7,7 @@ becomes "What was India's trade surplus with the US in 2023-24?".
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from .generation import content_terms
 

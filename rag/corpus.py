@@ -22,9 +22,9 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -51,7 +51,7 @@ class ArticleMeta:
         return dict(self.__dict__)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "ArticleMeta":
+    def from_dict(cls, data: dict) -> ArticleMeta:
         return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})
 
 

@@ -8,9 +8,9 @@ import json
 import os
 import warnings
 from collections import OrderedDict
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -148,7 +148,7 @@ def onnx_path_for(weights_sha: str) -> Path:
     return cache_dir() / "onnx" / weights_sha[:32] / "model.onnx"
 
 
-def export_onnx(embedder: "Embedder") -> Path | None:
+def export_onnx(embedder: Embedder) -> Path | None:
     """Export the model to ONNX once, check it against sentence-transformers, and keep it if it matches."""
     target = onnx_path_for(embedder.weights_sha256)
     if target.exists() or target.with_name("unsupported").exists():

@@ -14,9 +14,9 @@ import json
 import re
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from .config import MODES
 from .errors import RagError

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Iterator, Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -255,7 +256,7 @@ class ExtractiveGenerator:
         if is_recency_question(question):
             # the newest article with a sentence close to the best one leads
             close = [s for s in scored if s.score >= scored[0].score - 0.15]
-            newest = max((passages[s.passage_rank].article.date or "" for s in close))
+            newest = max(passages[s.passage_rank].article.date or "" for s in close)
             scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
         citations, parts = self._cite(chosen, passages)

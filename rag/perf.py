@@ -115,7 +115,7 @@ class ClusteredVectors:
         return out
 
 
-def synthetic_index(n: int, dim: int, vocabulary: list[str], rng, with_bm25: bool = True):
+def synthetic_index(n: int, dim: int, vocabulary: list[str], rng):
     from .chunking import split_sentences
     from .index import Index, faiss_index
 
@@ -129,7 +129,7 @@ def synthetic_index(n: int, dim: int, vocabulary: list[str], rng, with_bm25: boo
     distribution = ClusteredVectors(dim, rng)
     vectors = distribution.sample(n)
     started = time.perf_counter()
-    bm25 = BM25Index([tokenize(t) for t in texts]) if with_bm25 else BM25Index([])
+    bm25 = BM25Index([tokenize(t) for t in texts])
     bm25_build = time.perf_counter() - started
     started = time.perf_counter()
     dense = faiss_index(vectors)
@@ -145,9 +145,8 @@ def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str],
     from .retrieval import Retriever
 
     rng = np.random.default_rng(n)
-    with_bm25 = n <= 200_000
-    index, build = synthetic_index(n, embedder.dim, vocabulary, rng, with_bm25)
-    retriever = Retriever(index, embedder, "hybrid" if with_bm25 else "dense", candidates=50)
+    index, build = synthetic_index(n, embedder.dim, vocabulary, rng)
+    retriever = Retriever(index, embedder, "hybrid", candidates=50)
     generator = ExtractiveGenerator(embedder, index.bm25.idf)
     embedder.encode(questions[:4])
     timings = {"encode": [], "bm25": [], "dense": [], "retrieve": [], "retrieve+answer": [],
@@ -159,10 +158,9 @@ def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str],
             t = time.perf_counter()
             vector = embedder.encode([q])[0]
             timings["encode"].append(time.perf_counter() - t)
-            if with_bm25:
-                t = time.perf_counter()
-                retriever.bm25_ranking(q, 50)
-                timings["bm25"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            retriever.bm25_ranking(q, 50)
+            timings["bm25"].append(time.perf_counter() - t)
             t = time.perf_counter()
             retriever.dense_ranking(vector, 50)
             timings["dense"].append(time.perf_counter() - t)

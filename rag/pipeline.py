@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from typing import Callable, Iterator, Sequence
 
 from .config import Config
 from .conversation import rewrite_question

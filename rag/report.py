@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 ANSWER_KEYS = ("accuracy", "token_f1", "citation_precision", "citation_recall", "abstention_precision",
                "abstention_recall", "wrong_abstention_rate", "latency_ms_p50", "latency_ms_p95")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .config import MODES
 from .errors import RagError
@@ -184,7 +184,7 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None):
 
 def serve(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
     """Load the model and index, then serve the page. Never opens a share link."""
-    pipeline.index  # load (or build) before the first visitor waits for it
+    _ = pipeline.index  # load (or build) before the first visitor waits for it
     pipeline.embedder.encode(["warm up"])
     app = build_app(pipeline)
     app.queue(default_concurrency_limit=8)

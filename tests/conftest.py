@@ -34,7 +34,7 @@ def config(index_dir) -> Config:
 def pipeline(config, embedder) -> Pipeline:
     pipe = Pipeline(config, log=lambda m: None)
     pipe.__dict__["embedder"] = embedder  # share the loaded model across tests
-    pipe.index  # build once
+    _ = pipe.index  # build once
     return pipe
 
 

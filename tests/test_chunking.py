@@ -69,7 +69,7 @@ def test_no_chunk_is_truncated_by_the_embedder(embedder):
             assert embedder.count_tokens(chunk.text) <= embedder.max_tokens
 
 
-def read_article_from_text(text, tmp=[]):
+def read_article_from_text(text):
     import tempfile
     from pathlib import Path
 
