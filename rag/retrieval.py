@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .chunking import Chunk
+from .conflicts import is_recency_question
 from .corpus import ArticleMeta
 from .embedding import Embedder
 from .index import Index
@@ -194,20 +195,38 @@ class Retriever:
             raise RagError(f"no article matches the filters ({filters.describe()})")
         if mode == "bm25":
             ids, scores = self.bm25_ranking(question, depth, allowed)
-            return self._passages(list(zip(ids, scores))[:k], {"bm25": ids})
-        if query_vector is None:
-            query_vector = self.embedder.encode([question])[0]
-        dense_ids, dense_scores = self.dense_ranking(query_vector, depth, allowed)
-        if mode == "dense":
-            return self._passages(list(zip(dense_ids, dense_scores))[:k], {"dense": dense_ids})
-        if mode != "hybrid":
-            raise ValueError(f"unknown retrieval mode {mode!r}")
-        bm25_ids, bm25_scores = self.bm25_ranking(question, depth, allowed)
-        if self.fusion == "convex":
-            fused = convex_fusion([(dense_ids, dense_scores), (bm25_ids, bm25_scores)], self.weights)
+            ranked, rankings = list(zip(ids, scores)), {"bm25": ids}
         else:
-            fused = reciprocal_rank_fusion([dense_ids, bm25_ids], self.weights, self.rrf_k)
-        return self._passages(fused[:k], {"dense": dense_ids, "bm25": bm25_ids})
+            if mode not in ("dense", "hybrid"):
+                raise ValueError(f"unknown retrieval mode {mode!r}")
+            if query_vector is None:
+                query_vector = self.embedder.encode([question])[0]
+            dense_ids, dense_scores = self.dense_ranking(query_vector, depth, allowed)
+            ranked, rankings = list(zip(dense_ids, dense_scores)), {"dense": dense_ids}
+            if mode == "hybrid":
+                bm25_ids, bm25_scores = self.bm25_ranking(question, depth, allowed)
+                rankings["bm25"] = bm25_ids
+                if self.fusion == "convex":
+                    ranked = convex_fusion([(dense_ids, dense_scores), (bm25_ids, bm25_scores)], self.weights)
+                else:
+                    ranked = reciprocal_rank_fusion([dense_ids, bm25_ids], self.weights, self.rrf_k)
+        if is_recency_question(question):
+            ranked = self.newest_article_first_in_k(ranked, k)
+        return self._passages(ranked[:k], rankings)
+
+    def newest_article_first_in_k(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
+        """For "latest state" questions: when none of the top ``k`` comes from the newest article
+        among the candidates, that article's best candidate takes the last of the ``k`` places, so
+        the answer can weigh the newest report (its sentence still has to be close to the best
+        one to lead). With ``k`` < 2 the ranking stays as it is."""
+        if k < 2 or len(ranked) <= k:
+            return ranked
+        date = {int(i): self.index.articles[self.index.chunks[int(i)].source].date or "" for i, _ in ranked}
+        newest = max(date.values())
+        if not newest or any(date[int(i)] == newest for i, _ in ranked[:k]):
+            return ranked
+        at = next(n for n, (i, _) in enumerate(ranked) if date[int(i)] == newest)
+        return [*ranked[:k - 1], ranked[at], *ranked[k - 1:at], *ranked[at + 1:]]
 
     def _passages(self, scored, rankings: dict) -> list[Passage]:
         positions = {name: {int(d): r for r, d in enumerate(ids, start=1)} for name, ids in rankings.items()}

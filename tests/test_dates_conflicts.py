@@ -48,6 +48,14 @@ def test_latest_state_leads_with_the_newest_article_and_says_when(pipeline):
     assert answer.to_json()["as_of"] == "2026-01"
 
 
+def test_latest_state_questions_always_retrieve_the_newest_article(pipeline):
+    newest = max(pipeline.index.articles.values(), key=lambda meta: meta.date or "").source
+    plain = [p.source for p in pipeline.retrieve("Where do the India-US trade talks stand?", k=3)]
+    latest = [p.source for p in pipeline.retrieve("Where do the India-US trade talks stand now?", k=3)]
+    assert newest not in plain  # plain fusion ranks older reports higher here
+    assert latest[-1] == newest and newest not in latest[:-1]  # it takes the last place only
+
+
 def test_date_ranges_of_partial_dates():
     assert date_range("2026-01") == ("2026-01-01", "2026-01-31")
     assert date_range("2025") == ("2025-01-01", "2025-12-31")

@@ -43,6 +43,14 @@ def test_answer_matching_normalizes_units_and_numbers():
     assert ev.token_f1("nothing here", ["45.7 billion"]) == 0.0
 
 
+def test_a_cited_title_is_not_an_answer(pipeline):
+    answer = pipeline.ask("What tariff does the US now impose on Indian textiles?")
+    title = answer.citations[0].title  # "Agriculture and dairy hold up India-US trade deal, ..."
+    assert title in answer.text and ev.contains_answer(answer.text, ["dairy"])
+    assert not ev.contains_answer(ev.answer_body(answer), ["dairy"])
+    assert ev.contains_answer(ev.answer_body(answer), ["50%"])
+
+
 def _result(answerable, abstained, correct, first=None, cited=()):
     q = ev.Question("x", "q?", "fact" if answerable else "unanswerable",
                     ("a",) if answerable else (), (("s", "a"),) if answerable else ())
