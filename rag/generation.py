@@ -167,6 +167,7 @@ class ScoredSentence:
     similarity: float
     overlap: float
     typed: bool
+    leans_on_previous: bool = False  # the sentence before adds a tenth or more of the question's words
 
 
 class ExtractiveGenerator:
@@ -232,12 +233,13 @@ class ExtractiveGenerator:
                 text = passage.text[s:e]
                 # the sentence before often names what this one's "it" or "they" refers to
                 context = passage.text[sentences[i - 1][0]:e] if i else text
-                overlap = 0.5 * self.overlap(q_terms, text) + 0.5 * self.overlap(q_terms, context)
+                own, with_context = self.overlap(q_terms, text), self.overlap(q_terms, context)
+                overlap = 0.5 * own + 0.5 * with_context
                 typed = bool(carries and carries.search(text))
                 total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
                          + self.weights["typed"] * typed
                          + self.weights["recency"] * newest.get(passage.article.date, 0.0))
-                scored.append(ScoredSentence(rank, i, total, float(sims[i]), overlap, typed))
+                scored.append(ScoredSentence(rank, i, total, float(sims[i]), overlap, typed, with_context - own >= 0.1))
         return sorted(scored, key=lambda s: (-s.score, s.passage_rank, s.sentence))
 
     def generate(self, question: str, passages: Sequence[Passage]) -> Answer:
@@ -259,13 +261,26 @@ class ExtractiveGenerator:
             newest = max(passages[s.passage_rank].article.date or "" for s in close)
             scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
-        citations, parts = self._cite(chosen, passages)
+        citations, parts = self._cite(self._with_antecedents(chosen), passages)
         answer = Answer(question, " ".join(parts), False, citations, passages, generator=self.name)
         if is_recency_question(question) and citations:
             lead = citations[0]
             answer.as_of = lead.date
             answer.text = f"As of {readable_date(lead.date)} ({lead.title}): {answer.text}"
         return answer
+
+    @staticmethod
+    def _with_antecedents(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:
+        """Each chosen sentence, preceded by the sentence before it when that one names part of
+        what was asked ("... the "Pax Silica" initiative ... New Delhi is expected to ... join")."""
+        out, have = [], {(s.passage_rank, s.sentence) for s in chosen}
+        for s in chosen:
+            before = (s.passage_rank, s.sentence - 1)
+            if s.leans_on_previous and s.sentence > 0 and before not in have:
+                have.add(before)
+                out.append(ScoredSentence(s.passage_rank, s.sentence - 1, s.score, s.similarity, s.overlap, s.typed))
+            out.append(s)
+        return out
 
     def _cite(self, chosen: Sequence[ScoredSentence], passages: Sequence[Passage]) -> tuple[list, list]:
         # adjacent sentences of one passage share a citation; otherwise each gets its own

@@ -16,6 +16,13 @@ def test_the_deficit_question_is_answered_with_a_cited_quote(pipeline):
     assert "[1]" in answer.text
 
 
+def test_a_sentence_is_quoted_with_the_one_before_when_that_names_what_was_asked(pipeline):
+    answer = pipeline.ask("Which technology supply chain club is New Delhi expected to become a full member of?")
+    quote = answer.citations[0].quote
+    assert "Pax Silica" in answer.text and "Pax Silica" in quote
+    assert quote.endswith("New Delhi is expected to formally participate as a full member in the coming weeks.")
+
+
 def test_citations_point_at_exact_spans_of_the_article(pipeline):
     answer = pipeline.ask("How many Indian nationals were deported by the US from 2009 to 2024?")
     assert "15,564" in answer.text
