@@ -178,7 +178,9 @@ def export_onnx(embedder: Embedder) -> Path | None:
         return None  # no writable cache: answering simply keeps using torch
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
     sample = ["India and the US discussed tariffs.", "A longer sentence about the goods trade deficit in 2024."]
-    features = embedder.model.tokenize(sample)
+    # `preprocess` replaced `tokenize` in sentence-transformers 6; older releases only have the latter
+    prepare = getattr(embedder.model, "preprocess", None) or embedder.model.tokenize
+    features = prepare(sample)
     names = ["input_ids", "attention_mask", "token_type_ids"]
     try:
         with torch.no_grad(), warnings.catch_warnings():
