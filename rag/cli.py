@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import textwrap
 from pathlib import Path
@@ -35,14 +34,15 @@ def _retrieval(parser: argparse.ArgumentParser, filters: bool = True) -> None:
 
 
 def filters_from_args(args: argparse.Namespace):
-    from .retrieval import Filters
+    from .retrieval import Filters, check_filter_date
 
-    for name in ("since", "until"):
-        value = getattr(args, name, None)
-        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise RagError(f"--{name} must be a date like 2025, 2025-05 or 2025-05-20, not {value!r}")
-    return Filters(tuple(getattr(args, "source", None) or ()), getattr(args, "since", None),
-                   getattr(args, "until", None))
+    since, until = (check_filter_date(f"--{name}", getattr(args, name, None)) for name in ("since", "until"))
+    return Filters(tuple(getattr(args, "source", None) or ()), since, until)
+
+
+def _require_corpus(config: Config) -> None:
+    if not config.corpus_dir.is_dir():
+        raise RagError(f"corpus directory not found: {config.corpus_dir}")
 
 
 def _generation(parser: argparse.ArgumentParser) -> None:
@@ -190,8 +190,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             raise RagError("no question on standard input")
     else:
         questions = [check_question(args.question, config.max_question_chars)]
-    if not config.corpus_dir.is_dir():
-        raise RagError(f"corpus directory not found: {config.corpus_dir}")
+    _require_corpus(config)
     filters = filters_from_args(args)
     pipeline = Pipeline(config, build="never" if args.no_build else "auto", progress=sys.stderr.isatty())
     failed = 0
@@ -225,14 +224,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     from .index import CorruptIndex, load_index, stale_reasons, tidy, update_index
 
     config = config_from_args(args)
-    if not config.corpus_dir.is_dir():
-        raise RagError(f"corpus directory not found: {config.corpus_dir}")
+    _require_corpus(config)
     for path in args.add or []:
         print(f"added {add_article(Path(path), config.corpus_dir)}", file=sys.stderr)
     for name in args.remove or []:
         print(f"removed {remove_article(name, config.corpus_dir)} (kept in {config.corpus_dir / '.removed'})",
               file=sys.stderr)
-    embedder = Embedder(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
+    embedder = Embedder.from_config(config)
     try:
         existing = load_index(config.index_dir)
     except CorruptIndex as exc:
@@ -300,9 +298,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     split = "test" if args.update_baseline else args.split
     questions = ev.load_questions(args.questions or ev.DEFAULT_QUESTIONS, split)
-    filters_from_args(args)  # a bad date fails before the model loads
+    filters = filters_from_args(args)  # a bad date fails before the model loads
     pipeline = Pipeline(config, progress=sys.stderr.isatty())
-    results = ev.run_questions(pipeline, questions, progress=sys.stderr.isatty(), filters=filters_from_args(args))
+    results = ev.run_questions(pipeline, questions, progress=sys.stderr.isatty(), filters=filters)
     summary = ev.summarize(results, dates={s: m.date for s, m in pipeline.index.articles.items()})
     title = f"Evaluation: {len(questions)} questions ({split} split), mode {config.mode}, generator {config.generator}"
     if args.json:
@@ -339,8 +337,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .ui import serve
 
     config = config_from_args(args)
-    if not config.corpus_dir.is_dir():
-        raise RagError(f"corpus directory not found: {config.corpus_dir}")
+    _require_corpus(config)
     print(f"rag: loading the model and index; then serving on http://{args.host}:{args.port}", file=sys.stderr)
     try:
         serve(Pipeline(config, progress=sys.stderr.isatty()), args.host, args.port)
@@ -359,7 +356,7 @@ def cmd_bench_perf(args: argparse.Namespace) -> int:
         sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     except ValueError:
         raise RagError("--sizes takes comma-separated numbers, like 1000,100000") from None
-    embedder = Embedder(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
+    embedder = Embedder.from_config(config)
     questions = [q.question for q in load_questions()][: args.queries]
     result = perf.run(config.corpus_dir, sizes, args.copies, embedder, questions,
                       lambda m: print(f"rag: {m}", file=sys.stderr, flush=True),
@@ -401,7 +398,7 @@ def cmd_bench_beir(args: argparse.Namespace) -> int:
     config = Config.from_file(args.config) if args.config else Config()
     config = config.replace(model=args.model, fusion=args.fusion, rrf_k=args.rrf_k,
                             dense_weight=args.dense_weight, bm25_weight=args.bm25_weight)
-    embedder = Embedder(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
+    embedder = Embedder.from_config(config)
     result = benchmark.beir(args.dataset, embedder, args.split, config.fusion, config.rrf_k,
                             (config.dense_weight, config.bm25_weight), progress=sys.stderr.isatty())
     if args.tune:

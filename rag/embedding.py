@@ -223,6 +223,11 @@ class Embedder:
         self.device = device
         self.backend = backend
 
+    @classmethod
+    def from_config(cls, config) -> Embedder:
+        """The embedder a :class:`~rag.config.Config` asks for."""
+        return cls(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
+
     @cached_property
     def onnx(self) -> OnnxEncoder | None:
         if self.backend == "torch":

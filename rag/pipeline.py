@@ -50,8 +50,7 @@ class Pipeline:
 
     @cached_property
     def embedder(self) -> Embedder:
-        c = self.config
-        return Embedder(c.model, batch_size=c.batch_size, backend=c.encoder_backend)
+        return Embedder.from_config(self.config)
 
     @cached_property
     def index(self) -> Index:

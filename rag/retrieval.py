@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -35,6 +36,15 @@ class Passage:
     @property
     def source(self) -> str:
         return self.chunk.source
+
+
+def check_filter_date(name: str, value: str | None) -> str | None:
+    """``value`` when it is a date like 2025, 2025-05 or 2025-05-20 (or None); else a RagError."""
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        from .errors import RagError
+
+        raise RagError(f"{name} must be a date like 2025, 2025-05 or 2025-05-20, not {value!r}")
+    return value
 
 
 def date_range(date: str) -> tuple[str, str]:

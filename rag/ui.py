@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from collections.abc import Iterator
 
 from .config import MODES
 from .errors import RagError
 from .generation import ABSTAIN_TEXT, Answer
 from .pipeline import Pipeline
-from .retrieval import Filters
+from .retrieval import Filters, check_filter_date
 
 EXAMPLES = [
     "How big was the US goods trade deficit with India in 2024?",
@@ -81,10 +80,8 @@ def chat_text(answer: Answer) -> str:
 
 
 def make_filters(sources, since: str, until: str) -> Filters:
-    since, until = (since or "").strip() or None, (until or "").strip() or None
-    for name, value in (("since", since), ("until", until)):
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise RagError(f"{name} must be a date like 2025, 2025-05 or 2025-05-20")
+    since, until = (check_filter_date(name, (value or "").strip() or None)
+                    for name, value in (("since", since), ("until", until)))
     return Filters(tuple(sources or ()), since, until)
 
 
