@@ -10,22 +10,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from .bm25 import BM25Index, tokenize
+from .embedding import cache_dir
 from .errors import RagError
 from .retrieval import convex_fusion, reciprocal_rank_fusion
 
 DEPTH = 100
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "rag-news"
 
 
 def load_beir(directory: str | Path, split: str = "test"):

@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .config import MODES, Config
+from .config import FUSIONS, MODES, Config
 from .errors import RagError
 
 
@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     beir.add_argument("--tune", action="store_true", help="also grid-search the fusion settings on this split")
     beir.add_argument("--json", action="store_true", help="print the results as JSON")
     beir.add_argument("--model", help="sentence-transformers model name or directory")
-    beir.add_argument("--fusion", choices=("rrf", "convex"), help="how hybrid fuses the rankings (default: rrf)")
+    beir.add_argument("--fusion", choices=FUSIONS, help="how hybrid fuses the rankings (default: rrf)")
     beir.add_argument("--rrf-k", type=int, help="reciprocal rank fusion constant (default: 60)")
     beir.add_argument("--dense-weight", type=float, help="weight of the dense ranking (default: 1.0)")
     beir.add_argument("--bm25-weight", type=float, help="weight of the BM25 ranking (default: 1.0)")

@@ -16,6 +16,8 @@ from .errors import RagError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MODES = ("hybrid", "dense", "bm25")
+FUSIONS = ("rrf", "convex")
+ENCODER_BACKENDS = ("auto", "torch", "onnx")
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,9 @@ class Config:
     def validate(self) -> None:
         if self.mode not in MODES:
             raise RagError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
-        if self.fusion not in ("rrf", "convex"):
+        if self.fusion not in FUSIONS:
             raise RagError(f"fusion must be rrf or convex, not {self.fusion!r}")
-        if self.encoder_backend not in ("auto", "torch", "onnx"):
+        if self.encoder_backend not in ENCODER_BACKENDS:
             raise RagError(f"encoder_backend must be auto, torch or onnx, not {self.encoder_backend!r}")
         if self.k < 1:
             raise RagError("k must be at least 1")

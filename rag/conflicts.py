@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+MONTH = "(?:" + "|".join(MONTHS) + ")"  # a month name, as a regular expression
 VALUE_PATTERNS = {
     "percent": re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per cent\b|percent\b)", re.I),
     "money": re.compile(r"(?:\$|USD\s?|US\$\s?)(\d[\d,]*(?:\.\d+)?)\s?(billion|million|trillion)?", re.I),
-    "month_range": re.compile(rf"({_MONTH})\s*[-–]\s*({_MONTH})", re.I),
-    "date": re.compile(rf"({_MONTH})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({_MONTH})|"
+    "month_range": re.compile(rf"({MONTH})\s*[-–]\s*({MONTH})", re.I),
+    "date": re.compile(rf"({MONTH})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({MONTH})|"
                        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
 }
 _ASKS = [
@@ -68,10 +70,6 @@ def is_recency_question(question: str) -> bool:
     return bool(RECENCY.search(question))
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
-
-
 def readable_date(date: str | None) -> str:
     """2026-01-23 -> January 23, 2026; 2026-01 -> January 2026."""
     if not date:
@@ -79,9 +77,9 @@ def readable_date(date: str | None) -> str:
     parts = date.split("-")
     try:
         if len(parts) == 3:
-            return f"{_MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {parts[0]}"
+            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {parts[0]}"
         if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return date

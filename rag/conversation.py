@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .conflicts import MONTH
 from .generation import content_terms
 
 _LEADS = re.compile(r"^\s*(and|but|or|so|also|then|what about|how about|and what about|and how about)\b[\s,]*", re.I)
@@ -17,7 +18,7 @@ _PRONOUNS = re.compile(r"\b(it|its|they|them|their|that|this|those|these|he|she|
 _SLOTS = [
     re.compile(r"\b(?:FY\s?)?\d{4}-\d{2,4}\b"),
     re.compile(r"\b(?:19|20)\d{2}\b"),
-    re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"),
+    re.compile(rf"\b{MONTH}\b"),
     re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per cent|billion|million)"),
 ]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import DEFAULT_MODEL
+from .config import DEFAULT_MODEL, ENCODER_BACKENDS
 from .errors import RagError
 
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
@@ -74,18 +74,18 @@ def weights_sha256(model_dir: Path) -> str:
             stat = path.stat()
             key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
             memo = cache_dir() / "weights-sha256.json"
+            known = {}
             with contextlib.suppress(OSError, ValueError):
                 known = json.loads(memo.read_text(encoding="utf-8"))
-                if key in known:
-                    return known[key]
+            if not isinstance(known, dict):
+                known = {}
+            if key in known:
+                return known[key]
             digest = hashlib.sha256()
             with open(path, "rb") as fh:
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     digest.update(block)
             with contextlib.suppress(OSError, ValueError):
-                known = {}
-                with contextlib.suppress(OSError, ValueError):
-                    known = json.loads(memo.read_text(encoding="utf-8"))
                 known[key] = digest.hexdigest()
                 memo.parent.mkdir(parents=True, exist_ok=True)
                 tmp = memo.with_suffix(f".{os.getpid()}.tmp")
@@ -215,7 +215,7 @@ class Embedder:
                  backend: str = "auto"):
         """``backend``: "torch" (sentence-transformers), "onnx" (the exported copy, made by
         `rag index`), or "auto": ONNX when an export exists, else torch."""
-        if backend not in ("auto", "torch", "onnx"):
+        if backend not in ENCODER_BACKENDS:
             raise RagError(f"backend must be auto, torch or onnx, not {backend!r}")
         self.name = model
         self.path = resolve_model(model)

@@ -177,7 +177,8 @@ def _mean(values) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def _percentile(values, pct) -> float | None:
+def percentile(values, pct) -> float | None:
+    """The nearest-rank ``pct`` percentile of ``values`` (None when empty)."""
     values = sorted(values)
     if not values:
         return None
@@ -213,8 +214,8 @@ def answer_metrics(results: Sequence[Result]) -> dict:
         "abstention_precision": _mean(not r.question.answerable for r in abstained) if abstained else None,
         "abstention_recall": _mean(r.answer["abstained"] for r in unanswerable),
         "wrong_abstention_rate": _mean(r.answer["abstained"] for r in answerable),
-        "latency_ms_p50": round(_percentile(latencies, 50), 1) if latencies else None,
-        "latency_ms_p95": round(_percentile(latencies, 95), 1) if latencies else None,
+        "latency_ms_p50": round(percentile(latencies, 50), 1) if latencies else None,
+        "latency_ms_p95": round(percentile(latencies, 95), 1) if latencies else None,
     }
 
 

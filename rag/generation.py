@@ -16,7 +16,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from .bm25 import tokenize
-from .conflicts import asked_kind, first_value, is_recency_question, readable_date, values
+from .conflicts import MONTH, asked_kind, first_value, is_recency_question, readable_date, values
 from .retrieval import Passage
 
 ABSTAIN_TEXT = "The articles don't say."
@@ -128,10 +128,9 @@ QUESTION_WORDS = frozenset(
     "says tell told me us please name give list mention mentioned".split()
 ) - {"us"}
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _ANSWER_TYPES = [
     ("date", re.compile(r"^\s*(when|until when|by when|since when)\b|\b(what|which) (date|day|month|year)\b", re.I),
-     re.compile(rf"\b({_MONTHS}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+     re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("number", re.compile(r"\bhow (many|much|big|large|high|low|far|long)\b|\b(what|which) (percentage|share|"
                           r"amount|value|rate|level|figure|number|total|tariff|duty|size)\b|\bby how\b", re.I),
      re.compile(r"\d")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from .bm25 import tokenize
 from .errors import RagError
@@ -182,7 +183,7 @@ class OpenAIGenerator:
                 passage = passages[n - 1]
                 best, supported = self._support(claim, passage)
                 if n not in citations or (supported and not citations[n].supported):
-                    citations[n] = _replace(make_citation(n, passage, best), supported=supported)
+                    citations[n] = replace(make_citation(n, passage, best), supported=supported)
                 if not supported:
                     unsupported.append(n)
         if unsupported:
@@ -215,8 +216,3 @@ class OpenAIGenerator:
             supported = False
         return [best], supported
 
-
-def _replace(citation: Citation, **changes) -> Citation:
-    from dataclasses import replace
-
-    return replace(citation, **changes)

@@ -25,12 +25,12 @@ from .chunking import Chunk
 from .config import Config
 from .corpus import ArticleMeta, load_corpus
 from .errors import RagError
+from .evaluation import percentile
 
 
 def _ms(seconds: list[float]) -> dict:
-    values = sorted(s * 1000 for s in seconds)
-    return {"p50_ms": round(statistics.median(values), 2),
-            "p95_ms": round(values[min(len(values) - 1, int(0.95 * (len(values) - 1) + 0.5))], 2)}
+    values = [s * 1000 for s in seconds]
+    return {"p50_ms": round(statistics.median(values), 2), "p95_ms": round(percentile(values, 95), 2)}
 
 
 def peak_rss_mb() -> float:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .chunking import Chunk
+from .config import FUSIONS
 from .conflicts import is_recency_question
 from .corpus import ArticleMeta
 from .embedding import Embedder
@@ -136,8 +137,6 @@ def convex_fusion(
             scores[int(doc)] = scores.get(int(doc), 0.0) + weight / total * float(value)
     return sorted(scores.items(), key=lambda item: -item[1])
 
-
-FUSIONS = ("rrf", "convex")
 
 
 class Retriever:
