@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,12 @@ from rag.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+
+
+def rag(*args, stdin=None, cwd=ROOT, env=None, **kw) -> subprocess.CompletedProcess:
+    """Run the real command line (`python -m rag ARGS`) in a new process; ``env`` adds variables."""
+    return subprocess.run([sys.executable, "-m", "rag", *args], input=stdin, capture_output=True, text=True,
+                          cwd=cwd, env={**os.environ, **(env or {})}, timeout=600, **kw)
 
 
 @pytest.fixture(scope="session")

@@ -2,20 +2,12 @@
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, rag
 
 DEFICIT = "How big was the US goods trade deficit with India in 2024?"
-
-
-def rag(*args, stdin=None, cwd=ROOT):
-    proc = subprocess.run([sys.executable, "-m", "rag", *args], input=stdin, capture_output=True,
-                          text=True, cwd=cwd, timeout=600)
-    return proc
 
 
 @pytest.fixture(scope="module")

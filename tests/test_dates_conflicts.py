@@ -1,14 +1,12 @@
 """Dates on every citation, disagreeing sources, recency and filters, on the real corpus."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from rag.errors import RagError
 from rag.retrieval import Filters, date_range
-from tests.conftest import ROOT
+from tests.conftest import rag
 
 
 def test_every_citation_carries_its_articles_date(pipeline):
@@ -80,11 +78,6 @@ def test_filters_apply_inside_retrieval(pipeline):
 def test_a_filter_that_matches_nothing_says_so(pipeline):
     with pytest.raises(RagError, match="no article matches the filters .--since 2030."):
         pipeline.ask("What tariff applies?", filters=Filters(since="2030"))
-
-
-def rag(*args):
-    return subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600)
 
 
 def test_cli_filters_and_their_errors(index_dir, pipeline):

@@ -13,7 +13,7 @@ import pytest
 from rag.config import Config
 from rag.index import current_generation, load_index, open_index, update_index
 from rag.pipeline import Pipeline
-from tests.conftest import ROOT
+from tests.conftest import ROOT, rag
 
 NEW = "Steel quota agreed\n\nIndia and the US agreed on a steel import quota of 3.25 million tonnes on Monday.\n"
 
@@ -65,11 +65,6 @@ def test_unchanged_metadata_edit_reembeds_nothing(workspace, embedder):
     assert index.manifest["counts"]["embedded"] == 0
     assert index.articles["2025-04-bta-first-phase-fall-2025.txt"].title == "A new title"
     assert [c.id for c in index.chunks] == [c.id for c in before.chunks]
-
-
-def rag(*args, env=None, **kw):
-    return subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, **(env or {})}, timeout=600, **kw)
 
 
 @pytest.mark.parametrize("point", ["embedding", "writing-chunks", "writing", "swapping", "cleanup"])

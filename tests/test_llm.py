@@ -14,7 +14,7 @@ from rag.errors import RagError
 from rag.generation import Answer
 from rag.llm import SYSTEM_PROMPT, OpenAIGenerator
 from rag.pipeline import Pipeline
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, rag
 from tests.llm_server import ScriptedLLM
 
 DEFICIT = "How big was the US goods trade deficit with India in 2024?"
@@ -143,11 +143,6 @@ def test_a_planted_instruction_stays_data(llm, tmp_path, embedder):
     assert "›››" in user and user.count(">>>") == len(passages)
     # an obedient model's uncited reply is not passed off as a cited answer
     assert answer.citations == [] and "the answer cites no passage" in answer.notes
-
-
-def rag(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600, env={**os.environ, **(env or {})})
 
 
 def test_cli_returns_the_servers_checked_answer(llm, pipeline, index_dir):
