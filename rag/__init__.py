@@ -9,11 +9,12 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "Config": "config", "RagError": "errors", "Pipeline": "pipeline",
-    "Answer": "generation", "Citation": "generation", "Generator": "generation",
-    "ExtractiveGenerator": "generation", "ABSTAIN_TEXT": "generation",
-    "Passage": "retrieval", "Retriever": "retrieval", "Filters": "retrieval",
-    "Chunk": "chunking", "Chunker": "chunking",
-    "Embedder": "embedding", "Article": "corpus", "load_corpus": "corpus",
+    "Article": "types", "ArticleMeta": "types", "Chunk": "types", "Passage": "types", "Citation": "types",
+    "Answer": "types", "Filters": "types", "ABSTAIN_TEXT": "types",
+    "Query": "question", "analyse": "question",
+    "Generator": "generation", "ExtractiveGenerator": "extractive",
+    "Retriever": "retrieval", "Chunker": "chunking", "Embedder": "embedding",
+    "Store": "store", "LocalStore": "store.local", "load_corpus": "corpus",
 }
 
 

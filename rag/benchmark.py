@@ -18,7 +18,8 @@ import numpy as np
 from .bm25 import BM25Index, tokenize
 from .embedding import cache_dir
 from .errors import RagError
-from .retrieval import convex_fusion, reciprocal_rank_fusion
+from .fusion import convex_fusion, reciprocal_rank_fusion
+from .store.files import atomic_write
 
 DEPTH = 100
 
@@ -64,8 +65,6 @@ def cached_embeddings(embedder, texts: Sequence[str], progress: bool = True) -> 
             return vectors
     vectors = embedder.encode(list(texts), progress=progress)
     path.parent.mkdir(parents=True, exist_ok=True)
-    from .index import atomic_write
-
     atomic_write(path, lambda fh: np.save(fh, vectors, allow_pickle=False), binary=True)
     return vectors
 

@@ -5,43 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
-from .corpus import Article
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A run of whole sentences from one article.
-
-    ``start``/``end`` are offsets into the article's original text.
-    ``sentences`` holds, per sentence, ``(start, end)`` inside ``text`` and
-    ``(raw_start, raw_end)`` in the original, so a citation can quote one
-    sentence and point at it exactly.
-    """
-
-    id: str
-    source: str
-    text: str
-    start: int
-    end: int
-    sentences: tuple[tuple[int, int, int, int], ...]
-    n_tokens: int
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id, "source": self.source, "text": self.text, "start": self.start,
-            "end": self.end, "sentences": [list(s) for s in self.sentences], "n_tokens": self.n_tokens,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Chunk:
-        return cls(
-            id=data["id"], source=data["source"], text=data["text"], start=int(data["start"]),
-            end=int(data["end"]), sentences=tuple(tuple(int(v) for v in s) for s in data["sentences"]),
-            n_tokens=int(data["n_tokens"]),
-        )
+from .types import Article, Chunk
 
 
 def chunk_id(source: str, text: str) -> str:
@@ -107,7 +73,7 @@ class Chunker:
     ``model_tokens`` counts what the embedding model reads (special tokens
     included) and ``model_limit`` is how much it reads; a chunk that would pass
     the limit is closed early. A single sentence too long on its own is cut at
-    token boundaries.
+    token boundaries. Sizes are checked by :class:`~rag.config.Config`.
     """
 
     def __init__(
@@ -118,8 +84,6 @@ class Chunker:
         model_tokens: Callable[[str], int] | None = None,
         model_limit: int | None = None,
     ):
-        if not 0 <= overlap_tokens < chunk_tokens:
-            raise ValueError("overlap_tokens must be >= 0 and smaller than chunk_tokens")
         self.chunk_tokens = chunk_tokens
         self.overlap_tokens = overlap_tokens
         self.encoding = get_encoding(encoding)

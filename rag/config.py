@@ -18,6 +18,8 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MODES = ("hybrid", "dense", "bm25")
 FUSIONS = ("rrf", "convex")
 ENCODER_BACKENDS = ("auto", "torch", "onnx")
+STORES = ("local",)
+CHOICES = {"mode": MODES, "fusion": FUSIONS, "encoder_backend": ENCODER_BACKENDS, "store": STORES}
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Config:
     # one exists, so answering does not import torch; "torch" or "onnx" force one.
     encoder_backend: str = "auto"
     checkpoint_every: int = 1024  # chunks embedded between checkpoints of an index build
+    store: str = "local"  # where chunks and vectors live: "local" (FAISS + BM25 in index_dir)
 
     # Chunking, in cl100k_base tokens.
     chunk_tokens: int = 200
@@ -81,12 +84,17 @@ class Config:
         return new
 
     def validate(self) -> None:
-        if self.mode not in MODES:
-            raise RagError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
-        if self.fusion not in FUSIONS:
-            raise RagError(f"fusion must be rrf or convex, not {self.fusion!r}")
-        if self.encoder_backend not in ENCODER_BACKENDS:
-            raise RagError(f"encoder_backend must be auto, torch or onnx, not {self.encoder_backend!r}")
+        """Every value is checked here, once; the stages built from a Config trust it."""
+        for f in dataclasses.fields(self):
+            value, default = getattr(self, f.name), f.default
+            if isinstance(default, bool) or default is None or default is dataclasses.MISSING:
+                continue
+            expected = (int, float) if isinstance(default, float) else type(default)
+            if not isinstance(value, expected) or (isinstance(value, bool) and not isinstance(default, bool)):
+                raise RagError(f"{f.name} must be {type(default).__name__}, not {value!r}")
+        for name, choices in CHOICES.items():
+            if getattr(self, name) not in choices:
+                raise RagError(f"{name} must be one of {', '.join(choices)}, not {getattr(self, name)!r}")
         if self.k < 1:
             raise RagError("k must be at least 1")
         if self.chunk_tokens < 16:

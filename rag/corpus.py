@@ -21,56 +21,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import sys
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from .dates import is_date
 from .errors import RagError
+from .types import Article, ArticleMeta
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 METADATA_FILE = "metadata.json"
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-@dataclass(frozen=True)
-class ArticleMeta:
-    """What is known about an article besides its text."""
-
-    source: str  # path relative to the corpus directory, with forward slashes
-    title: str
-    date: str | None = None  # ISO 8601, as precise as known: 2026, 2026-01, 2026-01-23
-    date_inferred: bool = False
-    outlet: str | None = None
-    byline: str | None = None
-    sha256: str = ""
-
-    def to_dict(self) -> dict:
-        return dict(self.__dict__)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> ArticleMeta:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})
-
-
-@dataclass(frozen=True)
-class Article:
-    meta: ArticleMeta
-    text: str  # tidied text
-    raw_offsets: np.ndarray  # raw_offsets[i] = offset in the file's text of text[i]; one extra entry for the end
-
-    @property
-    def source(self) -> str:
-        return self.meta.source
-
-    def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a [start, end) span of the tidied text to the original text."""
-        if end <= start:
-            pos = int(self.raw_offsets[start])
-            return pos, pos
-        return int(self.raw_offsets[start]), int(self.raw_offsets[end - 1]) + 1
+REMOVED_DIR = ".removed"  # where removed articles are kept; hidden folders are never indexed
 
 
 def tidy(raw: str) -> tuple[str, np.ndarray]:
@@ -183,8 +148,8 @@ def read_article(path: Path, source: str, meta: dict | None = None) -> Article:
     fields = {**front, **(meta or {})}
     date = fields.get("date")
     date = str(date) if date is not None else None
-    if date is not None and not _DATE.match(date):
-        raise RagError(f"{path}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if date is not None and not is_date(date):
+        raise RagError(f"{path}: date {date!r} is not a real date written YYYY, YYYY-MM or YYYY-MM-DD")
     inferred = fields.get("date_inferred", False)
     if isinstance(inferred, str):
         inferred = inferred.lower() in ("true", "yes", "1")
@@ -233,3 +198,40 @@ def corpus_fingerprint(corpus_dir: str | Path) -> dict[str, str]:
         except OSError:
             continue
     return result
+
+
+# ---------------------------------------------------------------- editing the corpus
+
+def add_article(path: Path, corpus_dir: Path) -> str:
+    """Copy an article file into the corpus (it must be readable UTF-8 text); its name in the corpus."""
+    path, corpus_dir = Path(path), Path(corpus_dir)
+    if not path.is_file():
+        raise RagError(f"cannot add {path}: no such file")
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise RagError(f"cannot add {path}: articles are .txt or .md files")
+    read_article(path, path.name)  # a clear error now rather than a skipped file later
+    target = corpus_dir / path.name
+    if path.resolve() == target.resolve():
+        return target.name
+    if target.exists() and target.read_bytes() != path.read_bytes():
+        raise RagError(f"cannot add {path}: {target} already exists with other content")
+    shutil.copyfile(path, target)
+    return target.name
+
+
+def remove_article(name: str, corpus_dir: Path) -> str:
+    """Move an article out of the corpus into ``.removed/`` (ignored by indexing), losing nothing."""
+    corpus_dir = Path(corpus_dir)
+    matches = [p for p in article_files(corpus_dir)
+               if p.relative_to(corpus_dir).as_posix() == name or p.name == name]
+    if not matches:
+        raise RagError(f"cannot remove {name}: no such article in {corpus_dir}")
+    if len(matches) > 1:
+        raise RagError(f"cannot remove {name}: several articles have that name; give its path")
+    source = matches[0].relative_to(corpus_dir)
+    target = corpus_dir / REMOVED_DIR / source
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target = target.with_name(f"{target.stem}.{int(time.time())}{target.suffix}")
+    matches[0].rename(target)
+    return source.as_posix()

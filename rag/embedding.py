@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import DEFAULT_MODEL, ENCODER_BACKENDS
+from .config import DEFAULT_MODEL
 from .errors import RagError
 
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
@@ -113,7 +113,7 @@ class OnnxEncoder:
     """The same model exported to ONNX and run with ONNX Runtime: no torch import at query time.
 
     Mean pooling and normalization are done here, as the sentence-transformers
-    modules do them; `tests/test_embedding.py` holds the two within 1e-3 cosine.
+    modules do them; `tests/integration/test_embedding.py` holds the two within 1e-3 cosine.
     """
 
     def __init__(self, onnx_path: Path, model_dir: Path, max_tokens: int):
@@ -214,19 +214,27 @@ class Embedder:
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32, device: str | None = None,
                  backend: str = "auto"):
         """``backend``: "torch" (sentence-transformers), "onnx" (the exported copy, made by
-        `rag index`), or "auto": ONNX when an export exists, else torch."""
-        if backend not in ENCODER_BACKENDS:
-            raise RagError(f"backend must be auto, torch or onnx, not {backend!r}")
+        `rag index`), or "auto": ONNX when an export exists, else torch (checked by Config)."""
         self.name = model
         self.path = resolve_model(model)
         self.batch_size = batch_size
         self.device = device
         self.backend = backend
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()  # recent single texts (questions)
 
     @classmethod
     def from_config(cls, config) -> Embedder:
         """The embedder a :class:`~rag.config.Config` asks for."""
         return cls(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
+
+    @property
+    def model_loaded(self) -> bool:
+        """Whether the sentence-transformers model (and so torch) has been loaded."""
+        return "model" in self.__dict__
+
+    def clear_cache(self) -> None:
+        """Forget remembered question embeddings (benchmarks time new questions)."""
+        self._memo.clear()
 
     @cached_property
     def onnx(self) -> OnnxEncoder | None:
@@ -274,7 +282,7 @@ class Embedder:
 
     @property
     def dim(self) -> int:
-        if "model" not in self.__dict__ and self.onnx is not None:
+        if not self.model_loaded and self.onnx is not None:
             return int(self.onnx.encode(["x"]).shape[1])
         get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         return int(get_dim())
@@ -284,7 +292,7 @@ class Embedder:
         """Word pieces the model reads, special tokens included; the rest is dropped."""
         # Read from the model's config when it is not loaded yet, so checking an
         # index for staleness does not cost a model load.
-        if "model" not in self.__dict__:
+        if not self.model_loaded:
             with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
                 config = json.loads((Path(self.path) / "sentence_bert_config.json").read_text())
                 return int(config["max_seq_length"])
@@ -304,7 +312,7 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         if len(texts) == 1:
             # a question is encoded for retrieval and again to pick its answer sentences
-            memo = self.__dict__.setdefault("_memo", OrderedDict())
+            memo = self._memo
             if texts[0] not in memo:
                 memo[texts[0]] = self._encode(texts, progress)
                 if len(memo) > 256:
@@ -315,7 +323,7 @@ class Embedder:
     def _encode(self, texts: Sequence[str], progress: bool) -> np.ndarray:
         # ONNX serves small batches in processes that have not loaded torch (a question, the
         # sentences to answer from); bulk indexing runs on sentence-transformers.
-        small = len(texts) <= 64 and "model" not in self.__dict__
+        small = len(texts) <= 64 and not self.model_loaded
         if (self.backend == "onnx" or (self.backend == "auto" and small)) and self.onnx is not None:
             return self.onnx.encode(list(texts), self.batch_size)
         vectors = self.model.encode(

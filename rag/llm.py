@@ -13,9 +13,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from .bm25 import tokenize
+from .chunking import split_sentences
 from .errors import RagError
-from .generation import ABSTAIN_TEXT, Answer, Citation, make_citation
-from .retrieval import Passage
+from .question import Query, as_query
+from .types import ABSTAIN_TEXT, Answer, Citation, Passage
 
 SYSTEM_PROMPT = f"""You answer questions about news articles using only the numbered passages the user supplies.
 Rules:
@@ -36,8 +37,6 @@ def claims(text: str) -> list[tuple[str, list[int]]]:
 
     A marker written after the full stop ("... in 2024. [2]") belongs to the sentence before it.
     """
-    from .chunking import split_sentences
-
     result: list[tuple[str, list[int]]] = []
     for start, end in split_sentences(text):
         sentence = text[start:end]
@@ -94,6 +93,11 @@ class OpenAIGenerator:
         self.embedder = embedder
         self.temperature = temperature
 
+    @classmethod
+    def from_config(cls, config, embedder=None) -> OpenAIGenerator:
+        return cls(config.llm_base_url, config.llm_model, config.llm_api_key, config.llm_timeout,
+                   config.llm_max_retries, embedder=embedder)
+
     # ------------------------------------------------------------ calling
 
     def _error(self, exc: Exception) -> RagError:
@@ -108,9 +112,10 @@ class OpenAIGenerator:
             return RagError(f"{where} answered HTTP {exc.status_code}")
         return RagError(f"{where} failed: {type(exc).__name__}: {exc}")
 
-    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str | Answer]:
+    def stream(self, question: str | Query, passages: Sequence[Passage]) -> Iterator[str | Answer]:
         import openai
 
+        question = as_query(question).searched
         passages = list(passages)
         if not passages:
             yield ABSTAIN_TEXT
@@ -137,9 +142,10 @@ class OpenAIGenerator:
             raise RagError(f"LLM server at {self.base_url} sent an empty reply")
         yield self.check(question, reply, passages)
 
-    def generate(self, question: str, passages: Sequence[Passage]) -> Answer:
+    def generate(self, question: str | Query, passages: Sequence[Passage]) -> Answer:
         import openai
 
+        question = as_query(question).searched
         passages = list(passages)
         if not passages:
             return Answer(question, ABSTAIN_TEXT, True, [], passages, generator=self.name)
@@ -183,7 +189,7 @@ class OpenAIGenerator:
                 passage = passages[n - 1]
                 best, supported = self._support(claim, passage)
                 if n not in citations or (supported and not citations[n].supported):
-                    citations[n] = replace(make_citation(n, passage, best), supported=supported)
+                    citations[n] = replace(Citation.quoting(n, passage, best), supported=supported)
                 if not supported:
                     unsupported.append(n)
         if unsupported:

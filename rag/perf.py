@@ -15,17 +15,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 
 from .bm25 import BM25Index, tokenize
-from .chunking import Chunk
+from .chunking import split_sentences
 from .config import Config
-from .corpus import ArticleMeta, load_corpus
+from .corpus import load_corpus
 from .errors import RagError
-from .evaluation import percentile
+from .metrics import percentile
+from .store.local import LocalStore, faiss_index
+from .types import ArticleMeta, Chunk
 
 
 def _ms(seconds: list[float]) -> dict:
@@ -54,7 +55,7 @@ def machine() -> str:
 
 def indexing_throughput(corpus_dir: Path, copies: int, embedder) -> dict:
     """Index ``copies`` copies of the corpus; compare with raw encode of the same chunk texts."""
-    from .index import build_index
+    from .indexing import build
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
@@ -69,9 +70,9 @@ def indexing_throughput(corpus_dir: Path, copies: int, embedder) -> dict:
         pipeline_runs, raw_runs = [], []
         for _ in range(2):  # alternate the two, so neither gains from going second
             started = time.perf_counter()
-            index = build_index(config, embedder)
+            store = build(config, embedder, save=False)
             pipeline_runs.append(time.perf_counter() - started)
-            texts = [c.text for c in index.chunks]
+            texts = [c.text for c in store.chunks]
             started = time.perf_counter()
             model.encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True, convert_to_numpy=True)
             raw_runs.append(time.perf_counter() - started)
@@ -116,9 +117,7 @@ class ClusteredVectors:
 
 
 def synthetic_index(n: int, dim: int, vocabulary: list[str], rng):
-    from .chunking import split_sentences
-    from .index import Index, faiss_index
-
+    """A local store of ``n`` synthetic chunks, the distribution its vectors came from, and build times."""
     texts = synthetic_texts(n, vocabulary, rng)
     chunks = []
     for i, text in enumerate(texts):
@@ -134,42 +133,40 @@ def synthetic_index(n: int, dim: int, vocabulary: list[str], rng):
     started = time.perf_counter()
     dense = faiss_index(vectors)
     dense_build = time.perf_counter() - started
-    index = Index({"model": {"dim": dim}}, chunks, articles, vectors, bm25, dense)
-    index.distribution = distribution
-    return index, {"bm25_build_s": round(bm25_build, 1), "dense_build_s": round(dense_build, 1),
+    store = LocalStore({"model": {"dim": dim}}, chunks, articles, vectors, bm25, dense)
+    return store, distribution, {"bm25_build_s": round(bm25_build, 1), "dense_build_s": round(dense_build, 1),
                    "dense_kind": type(dense).__name__}
 
 
 def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str], repeats: int = 3) -> dict:
-    from .generation import ExtractiveGenerator
-    from .retrieval import Retriever
+    from .extractive import ExtractiveGenerator
+    from .retrieval import RetrievalSettings, Retriever
 
     rng = np.random.default_rng(n)
-    index, build = synthetic_index(n, embedder.dim, vocabulary, rng)
-    retriever = Retriever(index, embedder, "hybrid", candidates=50)
-    generator = ExtractiveGenerator(embedder, index.bm25.idf)
+    store, distribution, build = synthetic_index(n, embedder.dim, vocabulary, rng)
+    retriever = Retriever(store, embedder, RetrievalSettings(mode="hybrid", candidates=50))
+    generator = ExtractiveGenerator(embedder, store.idf)
     embedder.encode(questions[:4])
     timings = {"encode": [], "bm25": [], "dense": [], "retrieve": [], "retrieve+answer": [],
                "retrieve+answer, sentences cached": []}
-    memo = embedder.__dict__.setdefault("_memo", OrderedDict())
     for _ in range(repeats):
         for q in questions:
-            memo.clear()  # every timing below but the last is for a question never seen before
+            embedder.clear_cache()  # every timing below but the last is for a question never seen before
             t = time.perf_counter()
             vector = embedder.encode([q])[0]
             timings["encode"].append(time.perf_counter() - t)
             t = time.perf_counter()
-            retriever.bm25_ranking(q, 50)
+            store.keyword_search(q, 50)
             timings["bm25"].append(time.perf_counter() - t)
             t = time.perf_counter()
-            retriever.dense_ranking(vector, 50)
+            store.dense_search(vector, 50)
             timings["dense"].append(time.perf_counter() - t)
-            memo.clear()
+            embedder.clear_cache()
             t = time.perf_counter()
             retriever.retrieve(q, 6)
             timings["retrieve"].append(time.perf_counter() - t)
-            memo.clear()
-            generator._cache.clear()  # a new question: the answer pays for its sentence embeddings
+            embedder.clear_cache()
+            generator.clear_cache()  # a new question: the answer pays for its sentence embeddings
             t = time.perf_counter()
             generator.generate(q, retriever.retrieve(q, 6))
             timings["retrieve+answer"].append(time.perf_counter() - t)
@@ -177,22 +174,22 @@ def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str],
             generator.generate(q, retriever.retrieve(q, 6))
             timings["retrieve+answer, sentences cached"].append(time.perf_counter() - t)
     result = {"chunks": n, **build, **{k: _ms(v) for k, v in timings.items() if v}}
-    if type(index.faiss).__name__ != "IndexFlatIP":
-        result["ann_recall@10"] = ann_recall(index)
+    if type(store.dense).__name__ != "IndexFlatIP":
+        result["ann_recall@10"] = ann_recall(store, distribution)
     result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 
-def ann_recall(index, queries: int = 500) -> float:
+def ann_recall(store: LocalStore, distribution: ClusteredVectors, queries: int = 500) -> float:
     """recall@10 of the approximate index against exact search, for new points of the same distribution."""
     import faiss
 
-    vectors = index.embeddings
-    noisy = index.distribution.sample(queries)
+    vectors = store.embeddings
+    noisy = distribution.sample(queries)
     exact = faiss.IndexFlatIP(vectors.shape[1])
     exact.add(vectors)
     _, truth = exact.search(noisy, 10)
-    _, found = index.faiss.search(noisy, 10)
+    _, found = store.dense.search(noisy, 10)
     return round(float(np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found)])), 4)
 
 
@@ -201,7 +198,6 @@ def ann_recall_real(beir_dir: Path, embedder) -> dict:
     import faiss
 
     from .benchmark import cached_embeddings, load_beir
-    from .index import faiss_index
 
     _, texts, queries, _ = load_beir(beir_dir, "test")
     vectors = cached_embeddings(embedder, texts, progress=False)

@@ -1,29 +1,25 @@
-"""The question-answering pipeline: index, retriever and generator composed."""
+"""The question-answering pipeline: store, retriever and generator composed, built from one Config.
+
+The command line, the chat page and the evaluation are thin shells over it.
+Parts can be handed in (``Pipeline(config, embedder=..., store=...)``), so tests
+and benchmarks share a loaded model without reaching into the pipeline.
+"""
 
 from __future__ import annotations
 
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from functools import cached_property
+from dataclasses import replace
 
 from .config import Config
-from .conversation import rewrite_question
 from .embedding import Embedder
-from .errors import RagError
-from .generation import Answer, ExtractiveGenerator, Generator, stream_answer
-from .index import Index, open_index
-from .retrieval import Filters, Passage, Retriever
-
-
-def check_question(question: str, max_chars: int) -> str:
-    """The question stripped, or a RagError saying what is wrong with it."""
-    if not isinstance(question, str) or not question.strip():
-        raise RagError("the question is empty")
-    question = " ".join(question.split())
-    if len(question) > max_chars:
-        raise RagError(f"the question is {len(question)} characters long; the limit is {max_chars}")
-    return question
+from .generation import Generator, make_generator, stream_answer
+from .indexing import BUILD_CHOICES, open_store
+from .question import Query, analyse
+from .retrieval import Retriever
+from .store import CorruptIndex, Store
+from .types import Answer, Filters, Passage
 
 
 def _stderr(message: str) -> None:
@@ -31,58 +27,60 @@ def _stderr(message: str) -> None:
 
 
 class Pipeline:
-    """Loads the model and the index once, then answers any number of questions.
+    """Loads the model and the store once, then answers any number of questions.
 
     >>> pipeline = Pipeline(Config())
     >>> answer = pipeline.ask("How big was the US goods trade deficit with India in 2024?")
     """
 
-    def __init__(self, config: Config | None = None, generator: Generator | None = None,
-                 build: str = "auto", progress: bool = False, log: Callable[[str], None] = _stderr):
+    def __init__(self, config: Config | None = None, *, embedder: Embedder | None = None,
+                 store: Store | None = None, generator: Generator | None = None, build: str = "auto",
+                 progress: bool = False, log: Callable[[str], None] = _stderr):
+        if build not in BUILD_CHOICES:
+            raise ValueError(f"build must be one of {BUILD_CHOICES}")
         self.config = config or Config()
         self.config.validate()
+        self._embedder, self._store, self._retriever = embedder, store, None
         self._generator = generator
         self._generators: dict[str, Generator] = {}
         self._lock = threading.RLock()
-        self.build = build
-        self.progress = progress
-        self.log = log
+        self.build, self.progress, self.log = build, progress, log
 
-    @cached_property
+    @property
     def embedder(self) -> Embedder:
-        return Embedder.from_config(self.config)
+        if self._embedder is None:
+            self._embedder = Embedder.from_config(self.config)
+        return self._embedder
 
-    @cached_property
-    def index(self) -> Index:
-        return open_index(self.config, self.embedder, build=self.build, progress=self.progress, log=self.log)
+    @property
+    def store(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                self._store = open_store(self.config, self.embedder, self.build, self.progress, self.log)
+            return self._store
 
-    @cached_property
+    @property
     def retriever(self) -> Retriever:
-        c = self.config
-        return Retriever(self.index, self.embedder, c.mode, c.rrf_k, c.dense_weight, c.bm25_weight, c.candidates,
-                         c.fusion)
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = Retriever.from_config(self.config, self.store, self.embedder)
+            return self._retriever
 
     def refresh(self) -> bool:
-        """Switch to a newer index generation if one was written; True when it did."""
-        if "index" not in self.__dict__:
+        """Switch to a newer generation of the store if one was written; True when it did."""
+        if self._store is None:
             return False
-        from .index import CorruptIndex, current_generation, load_index
-
         try:
-            if current_generation(self.config.index_dir) in (None, self.index.path):
-                return False
-            with self._lock:
-                new = load_index(self.config.index_dir)
-                if new is None or new.path == self.index.path:
-                    return False
-                for name in ("index", "retriever"):
-                    self.__dict__.pop(name, None)
-                self.__dict__["index"] = new
-                self._generators.clear()
+            new = self._store.newer()
         except CorruptIndex as exc:
             self.log(f"keeping the loaded index: {exc}")
             return False
-        self.log(f"loaded the new index {new.path.name}")
+        if new is None:
+            return False
+        with self._lock:
+            self._store, self._retriever = new, None
+            self._generators.clear()
+        self.log(f"loaded the new index {new.stats().get('generation')}")
         return True
 
     @property
@@ -96,19 +94,17 @@ class Pipeline:
         name = name or self.config.generator
         with self._lock:
             if name not in self._generators:
-                from .generators import make_generator
-
                 self._generators[name] = make_generator(self.config.replace(generator=name), self)
         return self._generators[name]
 
-    def extractive(self) -> ExtractiveGenerator:
-        return ExtractiveGenerator(self.embedder, self.index.bm25.idf, self.config.abstain_threshold,
-                                   self.config.max_answer_sentences)
+    def analyse(self, question: str, history: Sequence[str] = ()) -> Query:
+        """The question checked and analysed, once, for retrieval and the generator."""
+        return analyse(question, history, self.config.max_question_chars)
 
-    def retrieve(self, question: str, k: int | None = None, mode: str | None = None,
+    def retrieve(self, question: str | Query, k: int | None = None, mode: str | None = None,
                  filters: Filters | None = None) -> list[Passage]:
-        question = check_question(question, self.config.max_question_chars)
-        return self.retriever.retrieve(question, k or self.config.k, mode, filters=filters)
+        query = question if isinstance(question, Query) else self.analyse(question)
+        return self.retriever.retrieve(query, k or self.config.k, mode, filters=filters)
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None,
             generator: str | None = None, history: Sequence[str] = (), filters: Filters | None = None) -> Answer:
@@ -120,10 +116,9 @@ class Pipeline:
                generator: str | None = None, history: Sequence[str] = (),
                filters: Filters | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer as they are produced, then the Answer."""
-        question = check_question(question, self.config.max_question_chars)
-        searched = rewrite_question(question, history) if history else question
-        passages = self.retriever.retrieve(searched, k or self.config.k, mode, filters=filters)
-        for piece in stream_answer(self.get_generator(generator), searched, passages):
+        query = self.analyse(question, history)
+        passages = self.retrieve(query, k, mode, filters)
+        for piece in stream_answer(self.get_generator(generator), query, passages):
             if isinstance(piece, Answer):
-                piece.question, piece.searched = question, searched
+                piece = replace(piece, question=query.text, searched=query.searched)
             yield piece

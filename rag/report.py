@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
+
+from .render import table
 
 ANSWER_KEYS = ("accuracy", "token_f1", "citation_precision", "citation_recall", "abstention_precision",
                "abstention_recall", "wrong_abstention_rate", "latency_ms_p50", "latency_ms_p95")
 
 
-def _fmt(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.3f}" if value <= 1.0 else f"{value:.1f}"
-    return str(value)
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence], markdown: bool = False) -> str:
-    cells = [[str(h) for h in headers]] + [[_fmt(v) if not isinstance(v, str) else v for v in row] for row in rows]
-    if markdown:
-        lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(headers)]
-        lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
-        return "\n".join(lines)
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
-             for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
 def retrieval_table(summary: dict, markdown: bool = False) -> str:
     rows = [[mode, m.get("hit@1"), m.get("hit@3"), m.get("hit@5"), m.get("mrr@10")]
             for mode, m in summary["retrieval"].items()]
-    return _table(["mode", "hit@1", "hit@3", "hit@5", "MRR@10"], rows, markdown)
+    return table(["mode", "hit@1", "hit@3", "hit@5", "MRR@10"], rows, markdown)
 
 
 def answer_table(summary: dict, markdown: bool = False) -> str:
@@ -44,7 +24,7 @@ def answer_table(summary: dict, markdown: bool = False) -> str:
         rows.append([name, m["questions"], *(m.get(k) for k in keys)])
     headers = ["type", "n", "acc", "F1", "cite P", "cite R", "abst P", "abst R", "wrong abst", "p50 ms", "p95 ms",
                *(k.replace("_score", "") for k in extra)]
-    return _table(headers, rows, markdown)
+    return table(headers, rows, markdown)
 
 
 def hybrid_by_type_table(summary: dict, markdown: bool = False) -> str:
@@ -52,7 +32,7 @@ def hybrid_by_type_table(summary: dict, markdown: bool = False) -> str:
     for name, m in summary["by_type"].items():
         r = m["retrieval"]
         rows.append([name, *(r.get(mode, {}).get("hit@5") for mode in summary["retrieval"])])
-    return _table(["type", *(f"{mode} hit@5" for mode in summary["retrieval"])], rows, markdown)
+    return table(["type", *(f"{mode} hit@5" for mode in summary["retrieval"])], rows, markdown)
 
 
 def terminal_report(summary: dict, title: str) -> str:

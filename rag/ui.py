@@ -7,15 +7,16 @@ are searched with the conversation's context, and the query searched is shown.
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterator
 
 from .config import MODES
+from .dates import check_date
 from .errors import RagError
-from .generation import ABSTAIN_TEXT, Answer
+from .generation import available_generators
 from .pipeline import Pipeline
-from .retrieval import Filters, check_filter_date
+from .render import EMPTY_SOURCES, chat_text, sources_html
+from .types import Answer, Filters
 
 EXAMPLES = [
     "How big was the US goods trade deficit with India in 2024?",
@@ -37,50 +38,8 @@ CSS = """
 """
 
 
-def _date(citation) -> str:
-    if not citation.date:
-        return "undated"
-    return citation.date + (" (inferred)" if citation.date_inferred else "")
-
-
-def sources_html(answer: Answer) -> str:
-    """The sources panel for one answer; every piece of article text is escaped."""
-    parts = []
-    if answer.searched and answer.searched != answer.question:
-        parts.append(f'<div class="searched">Searched for: <em>{html.escape(answer.searched)}</em></div>')
-    if answer.conflict:
-        parts.append('<div class="conflict" data-testid="conflict">The sources disagree: '
-                     + "; ".join(f"{html.escape(str(c['value']))} [{c['n']}] ({html.escape(c['date'] or 'undated')})"
-                                 for c in answer.conflict) + "</div>")
-    if answer.as_of:
-        parts.append(f'<div class="searched">Newest relevant article: {html.escape(answer.as_of)}</div>')
-    if answer.abstained:
-        parts.append('<div class="abstained" data-testid="abstained">No passage in the articles answers this '
-                     "question, so no answer is given.</div>")
-    for c in answer.citations:
-        before, quote, after = c.text[:c.quote_start], c.text[c.quote_start:c.quote_end], c.text[c.quote_end:]
-        flag = ' <span class="unsupported">(not supported by the passage)</span>' if c.supported is False else ""
-        outlet = f" · {html.escape(c.outlet)}" if c.outlet else ""
-        parts.append(
-            f'<div class="source" data-citation="{c.n}"><h4>[{c.n}] {html.escape(c.title)}{flag}</h4>'
-            f'<div class="meta">{html.escape(_date(c))}{outlet} · {html.escape(c.source)}</div>'
-            f'<div class="passage">{html.escape(before)}<mark class="quote">{html.escape(quote)}</mark>'
-            f"{html.escape(after)}</div></div>"
-        )
-    return "\n".join(parts) or "<p>Sources appear here.</p>"
-
-
-def chat_text(answer: Answer) -> str:
-    if answer.abstained:
-        return f"⚠️ *{ABSTAIN_TEXT}*"
-    text = answer.text
-    for note in answer.notes:
-        text += f"\n\n*{note}*"
-    return text
-
-
 def make_filters(sources, since: str, until: str) -> Filters:
-    since, until = (check_filter_date(name, (value or "").strip() or None)
+    since, until = (check_date(name, (value or "").strip() or None)
                     for name, value in (("since", since), ("until", until)))
     return Filters(tuple(sources or ()), since, until)
 
@@ -141,8 +100,6 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None):
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr
 
-    from .generators import available_generators
-
     service = ChatService(pipeline)
     generators = generators or available_generators(pipeline.config)
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as app:
@@ -160,7 +117,7 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None):
                     mode = gr.Radio(list(MODES), value=pipeline.config.mode, label="Retrieval mode")
                     k = gr.Slider(1, 20, value=pipeline.config.k, step=1, label="Passages")
                     generator = gr.Dropdown(generators, value=pipeline.config.generator, label="Generator")
-                    articles = sorted(pipeline.index.articles.values(), key=lambda a: a.date or "")
+                    articles = sorted(pipeline.store.articles.values(), key=lambda a: a.date or "")
                     source_filter = gr.Dropdown(
                         [(f"{a.title} ({a.date or 'undated'})", a.source) for a in articles], value=[],
                         multiselect=True, label="Only these articles")
@@ -170,18 +127,18 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None):
                 clear = gr.Button("New conversation", variant="secondary")
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
-                sources = gr.HTML("<p>Sources appear here.</p>", elem_id="sources")
+                sources = gr.HTML(EMPTY_SOURCES, elem_id="sources")
         question.submit(service.respond, [question, chat, mode, k, generator, source_filter, since, until],
                         [chat, sources, error],
                         api_name="chat").then(lambda: "", None, question, api_name=False)
-        clear.click(lambda: ([], "<p>Sources appear here.</p>"), None, [chat, sources], api_name=False)
+        clear.click(lambda: ([], EMPTY_SOURCES), None, [chat, sources], api_name=False)
         gr.api(service.ask, api_name="ask")
     return app
 
 
 def serve(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
     """Load the model and index, then serve the page. Never opens a share link."""
-    _ = pipeline.index  # load (or build) before the first visitor waits for it
+    _ = pipeline.store  # load (or build) before the first visitor waits for it
     pipeline.embedder.encode(["warm up"])
     app = build_app(pipeline)
     app.queue(default_concurrency_limit=8)

@@ -1,4 +1,9 @@
-"""Shared fixtures: the real model, the real corpus and one real index built once per run."""
+"""Shared fixtures: the real model, the real corpus and one real index built once per run.
+
+Tests are marked by their folder: ``unit`` (no model, no subprocess: seconds),
+``integration`` (the real model, store and HTTP servers on 127.0.0.1) and
+``e2e`` (the command line, the chat server and a real browser).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,15 @@ from rag.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+TESTS = Path(__file__).resolve().parent
+LAYERS = ("unit", "integration", "e2e")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        layer = Path(item.fspath).resolve().relative_to(TESTS).parts[0]
+        if layer in LAYERS:
+            item.add_marker(getattr(pytest.mark, layer))
 
 
 def rag(*args, stdin=None, cwd=ROOT, env=None, **kw) -> subprocess.CompletedProcess:
@@ -41,10 +55,34 @@ def config(index_dir) -> Config:
 
 @pytest.fixture(scope="session")
 def pipeline(config, embedder) -> Pipeline:
-    pipe = Pipeline(config, log=lambda m: None)
-    pipe.__dict__["embedder"] = embedder  # share the loaded model across tests
-    _ = pipe.index  # build once
+    pipe = Pipeline(config, embedder=embedder, log=lambda m: None)  # one loaded model for every test
+    _ = pipe.store  # build once
     return pipe
+
+
+# an article that is not in the corpus, for tests that add one
+NEW = "Steel quota agreed\n\nIndia and the US agreed on a steel import quota of 3.25 million tonnes on Monday.\n"
+
+
+@pytest.fixture
+def workspace(tmp_path, corpus_copy, pipeline) -> Config:
+    """A corpus copy and a copy of the already built index for it."""
+    index = tmp_path / "index"
+    shutil.copytree(pipeline.config.index_dir, index)
+    return Config(corpus_dir=corpus_copy, index_dir=index)
+
+
+def sources(store) -> set[str]:
+    return {c.source for c in store.chunks}
+
+
+@pytest.fixture
+def llm():
+    """A scripted OpenAI-compatible chat-completions server on 127.0.0.1."""
+    from tests.llm_server import ScriptedLLM
+
+    with ScriptedLLM() as server:
+        yield server
 
 
 @pytest.fixture

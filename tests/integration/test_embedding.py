@@ -27,7 +27,7 @@ def test_onnx_export_matches_sentence_transformers(embedder, tmp_path, monkeypat
     onnx = Embedder(backend="onnx")
     torch_vectors = embedder.encode(TEXTS)
     onnx_vectors = onnx.encode(TEXTS)
-    assert "model" not in onnx.__dict__  # no torch model was loaded
+    assert not onnx.model_loaded  # no torch model was loaded
     cosines = np.sum(torch_vectors * onnx_vectors, axis=1)
     assert cosines.min() >= 1 - 1e-3
     assert onnx.count_tokens(TEXTS[2]) == embedder.count_tokens(TEXTS[2]) > 256

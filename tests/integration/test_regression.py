@@ -8,7 +8,6 @@ from rag import evaluation as ev
 def test_test_split_holds_the_baseline(pipeline):
     baseline = json.loads(ev.DEFAULT_BASELINE.read_text(encoding="utf-8"))
     assert baseline["split"] == "test"
-    results = ev.run_questions(pipeline, ev.load_questions(split="test"))
-    summary = ev.summarize(results, dates={s: m.date for s, m in pipeline.index.articles.items()})
-    failures = ev.compare_to_baseline(summary, baseline)
+    _, summary = ev.evaluate(pipeline, ev.load_questions(split="test"))
+    failures = ev.check_baseline(summary)
     assert not failures, "quality regressed:\n" + "\n".join(failures)

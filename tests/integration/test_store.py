@@ -5,20 +5,22 @@ import pytest
 
 from rag.config import Config
 from rag.errors import RagError
-from rag.index import CURRENT, build_index, current_generation, load_index, open_index, save_index, stale_reasons
+from rag.indexing import build, open_store, stale_reasons
+from rag.store.files import CURRENT, current_generation
+from rag.store.local import LocalStore
 
 
 def test_round_trip_gives_the_same_index_and_the_same_results(pipeline, config, embedder):
-    built = pipeline.index
-    loaded = load_index(config.index_dir)
+    built = pipeline.store
+    loaded = LocalStore.load(config.index_dir)
     assert [c.id for c in loaded.chunks] == [c.id for c in built.chunks]
     assert loaded.chunks == built.chunks
     np.testing.assert_array_equal(loaded.embeddings, built.embeddings)
     query = embedder.encode(["US goods trade deficit with India"])
-    assert loaded.faiss.search(query, 5)[1].tolist() == built.faiss.search(query, 5)[1].tolist()
-    ids, scores = loaded.bm25.search("goods trade deficit", 5)
-    ids2, scores2 = built.bm25.search("goods trade deficit", 5)
-    assert ids.tolist() == ids2.tolist() and np.allclose(scores, scores2)
+    assert loaded.dense_search(query[0], 5)[0] == built.dense_search(query[0], 5)[0]
+    ids, scores = loaded.keyword_search("goods trade deficit", 5)
+    ids2, scores2 = built.keyword_search("goods trade deficit", 5)
+    assert ids == ids2 and np.allclose(scores, scores2)
     assert loaded.manifest["model"]["weights_sha256"] == (
         "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db")
     assert set(loaded.manifest["corpus"]) >= {"metadata.json", "2026-01-23-trade-deal-within-reach-agriculture.txt"}
@@ -33,12 +35,13 @@ def test_index_directory_holds_no_pickles(pipeline, config):
 
 
 def test_rebuilding_an_unchanged_corpus_keeps_chunk_ids(pipeline, config, embedder, tmp_path):
-    again = build_index(config.replace(index_dir=tmp_path), embedder)
-    assert [c.id for c in again.chunks] == [c.id for c in pipeline.index.chunks]
+    again = build(config.replace(index_dir=tmp_path), embedder, save=False)
+    assert [c.id for c in again.chunks] == [c.id for c in pipeline.store.chunks]
+    assert not list(tmp_path.iterdir())  # built in memory only
 
 
 def test_changes_make_the_index_stale(pipeline, config, embedder, corpus_copy):
-    manifest = pipeline.index.manifest
+    manifest = pipeline.store.manifest
     assert stale_reasons(manifest, config, embedder) == []
     assert "chunking" in stale_reasons(manifest, config.replace(chunk_tokens=120), embedder)[0]
     (corpus_copy / "new.txt").write_text("A new article about trade.")
@@ -53,7 +56,7 @@ def small_index(tmp_path, embedder):
     corpus.mkdir()
     (corpus / "a.txt").write_text("India and the US discussed tariffs on steel. Talks resume in May.")
     config = Config(corpus_dir=corpus, index_dir=tmp_path / "index")
-    open_index(config, embedder, log=lambda m: None)
+    open_store(config, embedder, log=lambda m: None)
     return config
 
 
@@ -73,17 +76,17 @@ def test_a_corrupt_index_is_rebuilt_or_reported(small_index, embedder, damage):
         chunks = (gen / "chunks.jsonl").read_text()
         (gen / "chunks.jsonl").write_text(chunks + chunks)
     with pytest.raises(RagError, match="corrupt|unreadable"):
-        open_index(config, embedder, build="never")
+        open_store(config, embedder, build_mode="never")
     messages = []
-    index = open_index(config, embedder, log=messages.append)
-    assert len(index) == 1 and "corrupt" in messages[0]
-    assert load_index(config.index_dir) is not None
+    store = open_store(config, embedder, log=messages.append)
+    assert len(store) == 1 and "corrupt" in messages[0]
+    assert LocalStore.load(config.index_dir) is not None
 
 
 def test_a_failed_build_leaves_the_previous_index_live(small_index, embedder, monkeypatch):
     config = small_index
     before = current_generation(config.index_dir)
-    index = load_index(config.index_dir)
+    store = LocalStore.load(config.index_dir)
     import faiss
 
     def explode(*args):
@@ -91,10 +94,10 @@ def test_a_failed_build_leaves_the_previous_index_live(small_index, embedder, mo
 
     monkeypatch.setattr(faiss, "write_index", explode)
     with pytest.raises(OSError):
-        save_index(index, config.index_dir)
+        store.save(config.index_dir)
     assert current_generation(config.index_dir) == before
     assert [p.name for p in config.index_dir.iterdir() if p.name.startswith(".tmp")] == []
-    assert load_index(config.index_dir) is not None
+    assert LocalStore.load(config.index_dir) is not None
 
 
 def test_an_index_built_with_another_model_is_reported(small_index, embedder):
@@ -103,4 +106,4 @@ def test_an_index_built_with_another_model_is_reported(small_index, embedder):
     manifest["model"]["name"] = "paraphrase-multilingual-MiniLM-L12-v2"
     (gen / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(RagError, match="built with model 'paraphrase-multilingual-MiniLM-L12-v2'"):
-        open_index(small_index, embedder, build="never")
+        open_store(small_index, embedder, build_mode="never")

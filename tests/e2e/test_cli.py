@@ -120,3 +120,16 @@ def test_index_from_another_model_is_reported_with_no_build(built_index, tmp_pat
 def test_unknown_model_is_a_clear_error(tmp_path):
     message = _error(rag("ask", "--model", "no-such-model-xyz", "--index", str(tmp_path / "i"), DEFICIT))
     assert "no-such-model-xyz" in message
+
+
+def test_cli_filters_and_their_errors(index_dir, pipeline):
+    proc = rag("ask", "--json", "--index", str(index_dir), "--source", "2026-*", "-k", "20",
+               "What is the status of the trade deal?")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["passages"] and all(p["source"].startswith("2026-") for p in data["passages"])
+    proc = rag("ask", "--index", str(index_dir), "--until", "2020", "Anything?")
+    assert proc.returncode == 1 and "no article matches the filters (--until 2020)" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = rag("ask", "--since", "last week", "Anything?")
+    assert proc.returncode == 1 and "--since must be a date" in proc.stderr

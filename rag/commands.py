@@ -1,0 +1,184 @@
+"""What each `rag` command does, given its parsed arguments: thin calls into the package.
+
+Argument parsing lives in :mod:`rag.cli`; nothing here decides anything the
+library does not decide itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import Config
+from .dates import check_date
+from .errors import RagError
+from .types import Answer, Filters
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def filters_from_args(args: argparse.Namespace) -> Filters:
+    since, until = (check_date(f"--{name}", getattr(args, name, None)) for name in ("since", "until"))
+    return Filters(tuple(getattr(args, "source", None) or ()), since, until)
+
+
+def require_corpus(config: Config) -> None:
+    if not config.corpus_dir.is_dir():
+        raise RagError(f"corpus directory not found: {config.corpus_dir}")
+
+
+def _stream_to_terminal(pipeline, question: str, label: bool, filters: Filters) -> None:
+    """Print the answer's text as it arrives, then its notes and sources."""
+    from .render import format_answer
+
+    if label:
+        print(f"Q: {question}")
+    streamed = False
+    for piece in pipeline.stream(question, filters=filters):
+        if isinstance(piece, Answer):
+            if streamed:
+                print()
+            print(format_answer(piece, with_text=not streamed).lstrip("\n"), flush=True)
+            return
+        sys.stdout.write(piece)
+        sys.stdout.flush()
+        streamed = True
+
+
+def ask(args: argparse.Namespace, config: Config) -> int:
+    from .pipeline import Pipeline
+    from .question import check_question
+    from .render import format_answer
+
+    if args.question == "-":
+        questions = [line for line in sys.stdin.read().splitlines() if line.strip()]
+        if not questions:
+            raise RagError("no question on standard input")
+    else:
+        questions = [check_question(args.question, config.max_question_chars)]
+    require_corpus(config)
+    filters = filters_from_args(args)
+    pipeline = Pipeline(config, build="never" if args.no_build else "auto", progress=sys.stderr.isatty())
+    several, failed = len(questions) > 1, 0
+    for question in questions:
+        try:
+            if not args.json and getattr(pipeline.get_generator(), "streams", False):
+                _stream_to_terminal(pipeline, question, several, filters)
+                continue
+            answer = pipeline.ask(question, filters=filters)
+        except RagError as exc:
+            if not several:
+                raise
+            failed += 1
+            _err(f"rag: error: {exc}")
+            if args.json:
+                print(json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False), flush=True)
+            continue
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print((f"Q: {question}\n" if several else "") + format_answer(answer) + ("\n" if several else ""),
+                  flush=True)
+    return 1 if failed else 0
+
+
+def index(args: argparse.Namespace, config: Config) -> int:
+    from .corpus import REMOVED_DIR, add_article, remove_article
+    from .embedding import Embedder
+    from .indexing import index_corpus
+
+    require_corpus(config)
+    for path in args.add or []:
+        _err(f"added {add_article(Path(path), config.corpus_dir)}")
+    for name in args.remove or []:
+        _err(f"removed {remove_article(name, config.corpus_dir)} (kept in {config.corpus_dir / REMOVED_DIR})")
+    store, built = index_corpus(config, Embedder.from_config(config), force=args.force)
+    if not built:
+        print(f"index at {config.index_dir} is up to date ({len(store)} chunks); nothing to embed")
+        return 0
+    counts = store.manifest["counts"]
+    print(f"indexed {counts['chunks']} chunks from {counts['articles']} articles into "
+          f"{config.index_dir / store.stats()['generation']}: embedded {counts['embedded']}, reused "
+          f"{counts['reused']}, dropped {counts['removed_articles']} deleted article(s)")
+    return 0
+
+
+def evaluate(args: argparse.Namespace, config: Config) -> int:
+    from . import evaluation as ev
+    from .metrics import calibrate_threshold
+    from .pipeline import Pipeline
+    from .report import terminal_report, write_markdown_report
+
+    split = "test" if args.update_baseline else args.split
+    questions = ev.load_questions(args.questions or ev.DEFAULT_QUESTIONS, split)
+    filters = filters_from_args(args)  # a bad date fails before the model loads
+    pipeline = Pipeline(config, progress=sys.stderr.isatty())
+    results, summary = ev.evaluate(pipeline, questions, progress=sys.stderr.isatty(), filters=filters)
+    title = f"Evaluation: {len(questions)} questions ({split} split), mode {config.mode}, generator {config.generator}"
+    if args.json:
+        print(json.dumps({"split": split, "mode": config.mode, "generator": config.generator, **summary}, indent=1))
+    else:
+        print(terminal_report(summary, title))
+    if args.report:
+        _err(f"report written to {write_markdown_report(summary, results, args.report, title)}")
+    if args.calibrate:
+        threshold, share = calibrate_threshold(results)
+        _err(f"calibrated abstain_threshold = {threshold} ({share:.1%} of these questions right; "
+             f"now {config.abstain_threshold})")
+    if args.update_baseline:
+        _err(f"baseline written to {ev.write_baseline(summary, split)}")
+    if args.check:
+        failures = ev.check_baseline(summary)
+        for failure in failures:
+            _err(f"rag: regression: {failure}")
+        return 1 if failures else 0
+    return 0
+
+
+def serve(args: argparse.Namespace, config: Config) -> int:
+    from .pipeline import Pipeline
+    from .ui import serve as serve_page
+
+    require_corpus(config)
+    _err(f"rag: loading the model and index; then serving on http://{args.host}:{args.port}")
+    try:
+        serve_page(Pipeline(config, progress=sys.stderr.isatty()), args.host, args.port)
+    except OSError as exc:
+        raise RagError(f"cannot serve on {args.host}:{args.port}: {exc}") from None
+    return 0
+
+
+def bench_perf(args: argparse.Namespace, config: Config) -> int:
+    from . import perf
+    from .embedding import Embedder
+    from .evaluation import load_questions
+    from .render import perf_report
+
+    try:
+        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    except ValueError:
+        raise RagError("--sizes takes comma-separated numbers, like 1000,100000") from None
+    questions = [q.question for q in load_questions()][: args.queries]
+    result = perf.run(config.corpus_dir, sizes, args.copies, Embedder.from_config(config), questions,
+                      lambda m: _err(f"rag: {m}"), Path(args.ann_check) if args.ann_check else None)
+    print(json.dumps(result, indent=1) if args.json else perf_report(result))
+    return 0
+
+
+def bench_beir(args: argparse.Namespace, config: Config) -> int:
+    from . import benchmark
+    from .embedding import Embedder
+    from .render import beir_report
+
+    embedder = Embedder.from_config(config)
+    result = benchmark.beir(args.dataset, embedder, args.split, config.fusion, config.rrf_k,
+                            (config.dense_weight, config.bm25_weight), progress=sys.stderr.isatty())
+    if args.tune:
+        ids, texts, queries, qrels = benchmark.load_beir(args.dataset, args.split)
+        result["tuned"] = benchmark.tune_fusion(benchmark.rankings(ids, texts, queries, embedder, False), ids, qrels)
+    print(json.dumps(result, indent=1) if args.json else beir_report(result))
+    return 0

@@ -1,0 +1,71 @@
+"""Dates as the articles carry them: ISO 8601, as precise as known (2026, 2026-01, 2026-01-23).
+
+One place for checking them, the span of days a partial date covers, and the
+labels the terminal and the chat page show.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from .errors import RagError
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+MONTH = "(?:" + "|".join(MONTHS) + ")"  # a month name, as a regular expression
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def is_date(value: str) -> bool:
+    """Whether ``value`` is YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day."""
+    match = _ISO.fullmatch(value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def check_date(name: str, value: str | None) -> str | None:
+    """``value`` when it is a date like 2025, 2025-05 or 2025-05-20 (or None); else a RagError naming ``name``."""
+    if value is not None and not is_date(str(value)):
+        raise RagError(f"{name} must be a date like 2025, 2025-05 or 2025-05-20, not {value!r}")
+    return value
+
+
+def date_range(date: str) -> tuple[str, str]:
+    """The first and last day a possibly partial ISO date covers: "2026-01" -> 2026-01-01..2026-01-31.
+
+    The last day of a month is written as the 31st whatever the month: the values
+    are only compared as strings, where that orders correctly.
+    """
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{date}-01-01", f"{date}-12-31"
+    if len(parts) == 2:
+        return f"{date}-01", f"{date}-31"
+    return date, date
+
+
+def readable_date(date: str | None) -> str:
+    """2026-01-23 -> January 23, 2026; 2026-01 -> January 2026."""
+    if not date:
+        return "an undated article"
+    parts = date.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return date
+
+
+def date_label(date: str | None, inferred: bool = False) -> str:
+    """The short label beside a source: "2025-03-28", "2026-01 (inferred)" or "undated"."""
+    if not date:
+        return "undated"
+    return date + (" (inferred)" if inferred else "")

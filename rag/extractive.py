@@ -1,0 +1,203 @@
+"""The offline answer: the retrieved sentences that best answer the question, cited.
+
+Each sentence is scored by its embedding similarity to the question, the share
+of the question's words it contains (weighted by rarity, so a missing rare word
+like a name costs most) and whether it carries the kind of thing asked for.
+Below a calibrated threshold the generator abstains with
+:data:`~rag.types.ABSTAIN_TEXT`.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .bm25 import tokenize
+from .config import Config
+from .conflicts import first_value, values
+from .dates import readable_date
+from .question import Query, as_query
+from .types import ABSTAIN_TEXT, Answer, Citation, Passage
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    passage_rank: int
+    sentence: int
+    score: float
+    similarity: float
+    overlap: float
+    typed: bool
+    leans_on_previous: bool = False  # the sentence before adds a tenth or more of the question's words
+
+
+def cite(chosen: Sequence[ScoredSentence], passages: Sequence[Passage]) -> tuple[list[Citation], list[str]]:
+    """Citations for the chosen sentences and the answer's parts, each ending in its marker.
+
+    Adjacent sentences of one passage share a citation; otherwise each gets its own.
+    """
+    groups: list[tuple[int, list[int]]] = []
+    for s in chosen:
+        for rank, ids in groups:
+            if rank == s.passage_rank and (min(ids) - 1 == s.sentence or max(ids) + 1 == s.sentence):
+                ids.append(s.sentence)
+                break
+        else:
+            groups.append((s.passage_rank, [s.sentence]))
+    citations = [Citation.quoting(n, passages[rank], ids) for n, (rank, ids) in enumerate(groups, start=1)]
+    return citations, [f"{c.quote} [{c.n}]" for c in citations]
+
+
+class ExtractiveGenerator:
+    """Answers with the retrieved sentences that best answer the question (see the module)."""
+
+    name = "extractive"
+    weights = {"similarity": 0.5, "overlap": 0.4, "typed": 0.1, "recency": 0.08}
+
+    def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.44,
+                 max_sentences: int = 2, margin: float = 0.06):
+        self.embedder = embedder
+        self.idf = idf
+        self.threshold = threshold
+        self.max_sentences = max_sentences
+        self.margin = margin
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()  # sentence vectors by chunk id
+
+    @classmethod
+    def from_config(cls, config: Config, store, embedder) -> ExtractiveGenerator:
+        return cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences)
+
+    def clear_cache(self) -> None:
+        """Forget the sentence vectors of passages seen before (benchmarks time new questions)."""
+        self._cache.clear()
+
+    def _sentence_vectors(self, passage: Passage) -> np.ndarray:
+        cached = self._cache.get(passage.chunk_id)
+        if cached is None:
+            texts = [passage.text[s:e] for s, e, _, _ in passage.chunk.sentences]
+            cached = self.embedder.encode(texts)
+            self._cache[passage.chunk_id] = cached
+            if len(self._cache) > 4096:
+                self._cache.popitem(last=False)
+        return cached
+
+    def overlap(self, question_terms: Sequence[str], sentence: str) -> float:
+        """IDF-weighted share of the question's terms found in ``sentence``."""
+        if not question_terms:
+            return 0.0
+        found = set(tokenize(sentence))
+        weights = {t: self.idf(t) for t in set(question_terms)}
+        total = sum(weights.values())
+        return sum(w for t, w in weights.items() if t in found) / total if total else 0.0
+
+    def score(self, question: str | Query, passages: Sequence[Passage]) -> list[ScoredSentence]:
+        """Every sentence of every passage, best first."""
+        query = as_query(question)
+        if not passages:
+            return []
+        q_vec = self.embedder.encode([query.searched])[0]
+        # for "now"/"latest" questions, newer articles get up to `recency` extra
+        newest = {}
+        if query.recency:
+            dates = sorted({p.article.date for p in passages if p.article.date}, reverse=True)
+            newest = {d: 1 - i / max(len(dates), 1) for i, d in enumerate(dates)}
+        scored, seen = [], set()
+        for rank, passage in enumerate(passages):
+            sims = self._sentence_vectors(passage) @ q_vec
+            sentences = passage.chunk.sentences
+            for i, (s, e, raw_s, _) in enumerate(sentences):
+                if (passage.source, raw_s) in seen:  # overlapping chunks repeat sentences
+                    continue
+                seen.add((passage.source, raw_s))
+                text = passage.text[s:e]
+                # the sentence before often names what this one's "it" or "they" refers to
+                context = passage.text[sentences[i - 1][0]:e] if i else text
+                own, with_context = self.overlap(query.terms, text), self.overlap(query.terms, context)
+                overlap = 0.5 * own + 0.5 * with_context
+                typed = bool(query.carries and query.carries.search(text))
+                total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
+                         + self.weights["typed"] * typed
+                         + self.weights["recency"] * newest.get(passage.article.date, 0.0))
+                scored.append(ScoredSentence(rank, i, total, float(sims[i]), overlap, typed, with_context - own >= 0.1))
+        return sorted(scored, key=lambda s: (-s.score, s.passage_rank, s.sentence))
+
+    def generate(self, question: str | Query, passages: Sequence[Passage]) -> Answer:
+        query = as_query(question)
+        passages = list(passages)
+        scored = self.score(query, passages)
+        if not scored or scored[0].score < self.threshold:
+            return Answer(query.searched, ABSTAIN_TEXT, True, (), passages, generator=self.name)
+        return self.compose(query, scored, passages)
+
+    def compose(self, question: str | Query, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> Answer:
+        """The answer made of the best of ``scored`` sentences, whatever their score."""
+        query = as_query(question)
+        passages = list(passages)
+        disagreeing = self.find_conflict(query, scored, passages)
+        if disagreeing:
+            return self._conflict_answer(query, disagreeing, passages)
+        if query.recency:
+            # the newest article with a sentence close to the best one leads
+            close = [s for s in scored if s.score >= scored[0].score - 0.15]
+            newest = max(passages[s.passage_rank].article.date or "" for s in close)
+            scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
+        chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
+        citations, parts = cite(self._with_antecedents(chosen), passages)
+        answer = Answer(query.searched, " ".join(parts), False, citations, passages, generator=self.name)
+        if query.recency and citations:
+            lead = citations[0]
+            answer = replace(answer, as_of=lead.date,
+                             text=f"As of {readable_date(lead.date)} ({lead.title}): {answer.text}")
+        return answer
+
+    @staticmethod
+    def _with_antecedents(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:
+        """Each chosen sentence, preceded by the sentence before it when that one names part of
+        what was asked ("... the "Pax Silica" initiative ... New Delhi is expected to ... join")."""
+        out, have = [], {(s.passage_rank, s.sentence) for s in chosen}
+        for s in chosen:
+            before = (s.passage_rank, s.sentence - 1)
+            if s.leans_on_previous and s.sentence > 0 and before not in have:
+                have.add(before)
+                out.append(replace(s, sentence=s.sentence - 1, leans_on_previous=False))
+            out.append(s)
+        return out
+
+    def find_conflict(self, query: Query, scored: Sequence[ScoredSentence],
+                      passages: Sequence[Passage]) -> list[tuple[ScoredSentence, str]]:
+        """Top sentences from different articles that give different values of the kind asked for."""
+        kind = query.value_kind
+        if kind is None or not scored:
+            return []
+        picked: list[tuple[ScoredSentence, set[str]]] = []
+        for s in scored[:8]:
+            if s.score < scored[0].score - 0.1 or s.overlap < 0.3:
+                continue
+            found = values(self._sentence(s, passages), kind)
+            if not found:
+                continue
+            source = passages[s.passage_rank].source
+            if any(passages[p.passage_rank].source == source for p, _ in picked):
+                continue
+            if picked and any(found & v for _, v in picked):
+                continue  # agrees with a sentence already picked
+            picked.append((s, found))
+        if len(picked) < 2:
+            return []
+        return [(s, first_value(self._sentence(s, passages), kind)) for s, _ in picked]
+
+    @staticmethod
+    def _sentence(s: ScoredSentence, passages: Sequence[Passage]) -> str:
+        return passages[s.passage_rank].chunk.sentence(s.sentence)
+
+    def _conflict_answer(self, query: Query, disagreeing, passages) -> Answer:
+        citations, parts = cite([s for s, _ in disagreeing], passages)
+        claims = [f"{value} according to {c.title} ({readable_date(c.date)}) [{c.n}]"
+                  for (_, value), c in zip(disagreeing, citations)]
+        text = f"The sources disagree: {'; '.join(claims)}. " + " ".join(parts)
+        conflict = [{"value": value, "n": c.n, "source": c.source, "date": c.date}
+                    for (_, value), c in zip(disagreeing, citations)]
+        return Answer(query.searched, text, False, citations, passages, generator=self.name, conflict=conflict)

@@ -1,0 +1,214 @@
+"""Building the store from the corpus: chunk, embed what is new, reuse the rest, commit.
+
+:func:`open_store` holds the one rebuild decision (missing, stale or corrupt ->
+build), used by every command; :func:`stale_reasons` holds the one staleness
+rule. Only new or changed articles are chunked and embedded; vectors of a build
+that was killed come back from its checkpoints.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import platform
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+
+import numpy as np
+
+from .chunking import Chunker
+from .config import Config
+from .corpus import corpus_fingerprint, load_corpus
+from .embedding import Embedder, export_onnx
+from .errors import RagError
+from .store import CorruptIndex, Store, load_store, store_writer
+from .store.files import Checkpoint, pause_point, tidy
+from .store.local import FORMAT_VERSION, LocalStore
+from .types import Article, Chunk
+
+BUILD_CHOICES = ("auto", "never", "always")
+# staleness reasons that make the old chunks and vectors unusable (a changed corpus does not)
+_INCOMPATIBLE = ("model", "weights", "chunking")
+
+
+def _stderr(message: str) -> None:
+    print(f"rag: {message}", file=sys.stderr)
+
+
+def _versions() -> dict:
+    names = ("sentence-transformers", "faiss-cpu", "rank-bm25", "tiktoken", "torch", "numpy")
+    found = {}
+    for name in names:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            found[name] = metadata.version(name)
+    found["python"] = platform.python_version()
+    return found
+
+
+def chunking_settings(config: Config, embedder: Embedder) -> dict:
+    return {"chunk_tokens": config.chunk_tokens, "chunk_overlap": config.chunk_overlap,
+            "encoding": config.encoding, "model_max_tokens": embedder.max_tokens}
+
+
+def differences(manifest: dict, config: Config, embedder: Embedder, corpus: bool = True) -> dict[str, str]:
+    """What differs between how an index was built and what ``config`` asks for, by kind."""
+    found = {}
+    model = manifest.get("model", {})
+    if model.get("name") != embedder.name:
+        found["model"] = f"it was built with model {model.get('name')!r}, not {embedder.name!r}"
+    elif model.get("weights_sha256") != embedder.weights_sha256:
+        found["weights"] = f"the weights of model {embedder.name!r} changed"
+    if manifest.get("chunking") != chunking_settings(config, embedder):
+        found["chunking"] = "the chunking settings changed"
+    if corpus and manifest.get("corpus") != corpus_fingerprint(config.corpus_dir):
+        found["corpus"] = "the corpus changed"
+    return found
+
+
+def stale_reasons(manifest: dict, config: Config, embedder: Embedder) -> list[str]:
+    """Why an index no longer matches the corpus, the model or the chunking settings."""
+    return list(differences(manifest, config, embedder).values())
+
+
+@dataclass
+class Plan:
+    """What a build will hold: every chunk in corpus order, with a vector where one can be reused."""
+
+    articles: list[Article]
+    chunks: list[Chunk]
+    vectors: list[np.ndarray | None]
+    removed: list[str]
+
+    @property
+    def todo(self) -> list[int]:
+        return [i for i, v in enumerate(self.vectors) if v is None]
+
+
+def plan(config: Config, embedder: Embedder, articles: list[Article], previous: Store | None) -> Plan:
+    """Chunk new and changed articles; take unchanged ones' chunks and vectors from ``previous``."""
+    chunker = Chunker(config.chunk_tokens, config.chunk_overlap, config.encoding,
+                      model_tokens=embedder.count_tokens, model_limit=embedder.max_tokens)
+    usable = previous is not None and not set(_INCOMPATIBLE) & set(
+        differences(previous.manifest, config, embedder, corpus=False))
+    unchanged = {a.source for a in articles if usable and a.source in previous.articles
+                 and previous.articles[a.source].sha256 == a.meta.sha256}
+    chunks, vectors, seen = [], [], set()
+    for article in articles:
+        reused = article.source in unchanged
+        new = previous.chunks_of(article.source) if reused else chunker.split(article)
+        fresh = [c for c in new if c.id not in seen]  # a chunk repeated word for word is indexed once
+        seen.update(c.id for c in fresh)
+        chunks += fresh
+        vectors += list(previous.vectors([c.id for c in fresh])) if reused and fresh else [None] * len(fresh)
+    removed = sorted(set(previous.articles) - {a.source for a in articles}) if previous is not None else []
+    return Plan(articles, chunks, vectors, removed)
+
+
+def embed_missing(plan: Plan, embedder: Embedder, checkpoint: Checkpoint, step: int, progress: bool) -> float:
+    """Fill in every missing vector, from the checkpoint or the model; seconds spent embedding."""
+    from tqdm import tqdm
+
+    for i in plan.todo:
+        if plan.chunks[i].id in checkpoint.saved:
+            plan.vectors[i] = checkpoint.saved[plan.chunks[i].id]
+    todo = plan.todo
+    started = time.perf_counter()
+    bar = tqdm(total=len(todo), desc="embedding", unit="chunk", disable=not progress or not todo)
+    for begin in range(0, len(todo), max(1, step)):
+        batch = todo[begin:begin + max(1, step)]
+        encoded = embedder.encode([plan.chunks[i].text for i in batch])
+        for i, vector in zip(batch, encoded):
+            plan.vectors[i] = vector
+        checkpoint.save([plan.chunks[i].id for i in batch], encoded)
+        bar.update(len(batch))
+        pause_point("embedding")
+    bar.close()
+    return time.perf_counter() - started
+
+
+def manifest_for(config: Config, embedder: Embedder, plan: Plan, embedded: int, seconds: float, dim: int) -> dict:
+    return {
+        "format": FORMAT_VERSION,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "model": {"name": embedder.name, "weights_sha256": embedder.weights_sha256, "dim": int(dim)},
+        "chunking": chunking_settings(config, embedder),
+        "corpus": corpus_fingerprint(config.corpus_dir),
+        "libraries": _versions(),
+        "counts": {"articles": len(plan.articles), "chunks": len(plan.chunks), "embedded": embedded,
+                   "reused": len(plan.chunks) - embedded, "removed_articles": len(plan.removed)},
+        "embedding_seconds": round(seconds, 3),
+    }
+
+
+def build(config: Config, embedder: Embedder, previous: Store | None = None, articles: Sequence[Article] | None = None,
+          progress: bool = False, log: Callable[[str], None] | None = None, save: bool = True) -> Store:
+    """Bring the store up to date with the corpus, embedding only what is new; commit it when ``save``."""
+    articles = list(articles) if articles is not None else load_corpus(config.corpus_dir)
+    work = plan(config, embedder, articles, previous)
+    checkpoint = Checkpoint(config.index_dir if save else None, embedder.weights_sha256)
+    waiting = sum(1 for i in work.todo if work.chunks[i].id not in checkpoint.saved)
+    if log:
+        log(f"{len(articles)} articles, {len(work.chunks)} chunks: embedding {waiting}, "
+            f"reusing {len(work.chunks) - waiting}"
+            + (f", dropping {len(work.removed)} deleted article(s)" if work.removed else ""))
+    seconds = embed_missing(work, embedder, checkpoint, config.checkpoint_every, progress)
+    dim = len(work.vectors[0]) if work.vectors else embedder.dim
+    manifest = manifest_for(config, embedder, work, waiting, seconds, dim)
+    vectors = np.vstack(work.vectors) if work.vectors else np.zeros((0, dim), np.float32)
+    articles_meta = {a.source: a.meta for a in articles}
+    if not save:  # in memory only: always the local store (benchmarks, tests)
+        writer = LocalStore.writer(config.index_dir, previous)
+        writer.add(work.chunks, vectors)
+        return writer.build(manifest, articles_meta)
+    writer = store_writer(config.store, config.index_dir, previous)
+    writer.add(work.chunks, vectors)
+    store = writer.commit(manifest, articles_meta)
+    checkpoint.clear()
+    if embedder.backend != "torch" and embedder.onnx is None:
+        export_onnx(embedder)  # later processes answer without importing torch
+    return store
+
+
+def open_store(config: Config, embedder: Embedder, build_mode: str = "auto", progress: bool = False,
+               log: Callable[[str], None] = _stderr) -> Store:
+    """The store for ``config``, built or rebuilt as needed.
+
+    ``build_mode`` is ``"auto"`` (build when missing, stale or corrupt), ``"never"``
+    (a clear error instead) or ``"always"``.
+    """
+    store, problem = current(config, embedder) if build_mode != "always" else (None, None)
+    if store is not None and problem is None:
+        return store
+    if build_mode == "never":
+        raise RagError(f"{problem} (run `rag index` to build it)")
+    if problem:
+        log(f"{problem}; {'updating' if store is not None else 'building'} it")
+    return build(config, embedder, previous=store, progress=progress, log=log)
+
+
+def current(config: Config, embedder: Embedder) -> tuple[Store | None, str | None]:
+    """The live store (None when missing or corrupt) and what is wrong with it (None when nothing)."""
+    try:
+        store = load_store(config.store, config.index_dir)
+    except CorruptIndex as exc:
+        return None, str(exc)
+    if store is None:
+        return None, f"no index at {config.index_dir}"
+    reasons = stale_reasons(store.manifest, config, embedder)
+    return store, (f"index at {config.index_dir} is out of date: " + "; ".join(reasons)) if reasons else None
+
+
+def index_corpus(config: Config, embedder: Embedder, force: bool = False,
+                 log: Callable[[str], None] = _stderr) -> tuple[Store, bool]:
+    """`rag index`: the store, and whether anything had to be built."""
+    store, problem = current(config, embedder)
+    if store is not None and problem is None and not force:
+        tidy(config.index_dir)
+        return store, False
+    if store is None and problem and not problem.startswith("no index"):
+        log(f"{problem}; rebuilding")
+    return build(config, embedder, previous=None if force else store, progress=True,
+                 log=lambda m: print(m, file=sys.stderr)), True
+

@@ -1,0 +1,168 @@
+"""Metrics over evaluation results: retrieval, answers, conflicts, recency; calibration; the gate."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .config import MODES
+from .errors import RagError
+from .evaluation import Result, contains_answer
+
+
+def _mean(values) -> float | None:
+    values = list(values)
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def percentile(values, pct) -> float | None:
+    """The nearest-rank ``pct`` percentile of ``values`` (None when empty)."""
+    values = sorted(values)
+    if not values:
+        return None
+    return values[min(len(values) - 1, int(round(pct / 100 * (len(values) - 1))))]
+
+
+def retrieval_metrics(results: Sequence[Result], mode: str) -> dict:
+    ranks = [r.first_relevant.get(mode) for r in results if r.question.answerable and mode in r.first_relevant]
+    if not ranks:
+        return {}
+    return {
+        "hit@1": _mean(r is not None and r <= 1 for r in ranks),
+        "hit@3": _mean(r is not None and r <= 3 for r in ranks),
+        "hit@5": _mean(r is not None and r <= 5 for r in ranks),
+        "mrr@10": _mean(1 / r if r else 0.0 for r in ranks),
+    }
+
+
+def answer_metrics(results: Sequence[Result]) -> dict:
+    answerable = [r for r in results if r.question.answerable]
+    unanswerable = [r for r in results if not r.question.answerable]
+    answered = [r for r in answerable if not r.answer["abstained"]]
+    abstained = [r for r in results if r.answer["abstained"]]
+    citations = [ok for r in answered for ok in r.cited_evidence]
+    latencies = [r.latency * 1000 for r in results]
+    return {
+        "questions": len(results),
+        "accuracy": _mean(r.correct for r in answerable),
+        "token_f1": _mean(r.f1 for r in answerable),
+        "overall_accuracy": _mean(r.correct for r in results),
+        "citation_precision": _mean(citations),
+        "citation_recall": _mean(any(r.cited_evidence) for r in answerable),
+        "abstention_precision": _mean(not r.question.answerable for r in abstained) if abstained else None,
+        "abstention_recall": _mean(r.answer["abstained"] for r in unanswerable),
+        "wrong_abstention_rate": _mean(r.answer["abstained"] for r in answerable),
+        "latency_ms_p50": round(percentile(latencies, 50), 1) if latencies else None,
+        "latency_ms_p95": round(percentile(latencies, 95), 1) if latencies else None,
+    }
+
+
+def conflict_metrics(results: Sequence[Result]) -> dict:
+    """conflict_score: share of conflict questions whose answer says the sources disagree and gives
+    at least two of the differing values; false_conflict_rate: share of other answered questions
+    that claim a disagreement."""
+    conflicts = [r for r in results if r.question.type == "conflict"]
+    others = [r for r in results if r.question.type != "conflict" and not r.answer["abstained"]]
+
+    def reported(r):
+        found = {a for a in r.question.answers if contains_answer(r.answer["answer"], [a])}
+        return bool(r.answer.get("conflict")) and len(found) >= 2
+
+    return {"conflict_score": _mean(reported(r) for r in conflicts),
+            "false_conflict_rate": _mean(bool(r.answer.get("conflict")) for r in others)}
+
+
+def recency_metrics(results: Sequence[Result], dates: dict[str, str | None]) -> dict:
+    """recency_score: share of "latest" questions answered from the newest of their evidence
+    articles first, saying as of when."""
+    latest = [r for r in results if r.question.type == "latest"]
+
+    def ok(r):
+        sources = {s for s, _ in r.question.evidence}
+        newest = max(sources, key=lambda s: dates.get(s) or "")
+        citations = r.answer["citations"]
+        return bool(citations) and citations[0]["source"] == newest and bool(r.answer.get("as_of"))
+
+    return {"recency_score": _mean(ok(r) for r in latest)}
+
+
+def summarize(results: Sequence[Result], modes: Sequence[str] = MODES, dates: dict | None = None) -> dict:
+    by_type = defaultdict(list)
+    for r in results:
+        by_type[r.question.type].append(r)
+    overall = {**answer_metrics(results), **conflict_metrics(results)}
+    if dates is not None:
+        overall.update(recency_metrics(results, dates))
+    return {
+        "overall": overall,
+        "retrieval": {mode: retrieval_metrics(results, mode) for mode in modes},
+        "by_type": {
+            t: {**answer_metrics(rs), "retrieval": {m: retrieval_metrics(rs, m) for m in modes}}
+            for t, rs in sorted(by_type.items())
+        },
+    }
+
+
+def calibrate_threshold(results: Sequence[Result]) -> tuple[float, float]:
+    """The abstention threshold that gets the most questions right, and that share.
+
+    Right means: an answerable question whose unwithheld answer contains a gold
+    answer, or an unanswerable one that is withheld. Of equally good thresholds
+    the middle one is taken, the farthest from both kinds of mistake.
+    """
+    scored = [r for r in results if r.support is not None]
+    if not scored:
+        raise RagError("the generator reports no support scores to calibrate on")
+    points = sorted({r.support for r in scored})
+    candidates = [points[0] - 0.01] + [(a + b) / 2 for a, b in zip(points, points[1:])] + [points[-1] + 0.01]
+    shares = []
+    for threshold in candidates:
+        right = 0
+        for r in scored:
+            answers = r.support >= threshold
+            if r.question.answerable:
+                right += answers and contains_answer(r.forced_answer or "", r.question.answers)
+            else:
+                right += not answers
+        shares.append(right / len(scored))
+    best = max(shares)
+    tied = [t for t, share in zip(candidates, shares) if share == best]
+    return round(tied[len(tied) // 2], 4), round(best, 4)
+
+
+# ---------------------------------------------------------------- baseline
+
+GATED = ("accuracy", "citation_precision", "citation_recall", "abstention_recall", "conflict_score",
+         "recency_score")
+
+
+def compare_to_baseline(summary: dict, baseline: dict) -> list[str]:
+    """Metrics that fell more than the baseline's tolerance below it."""
+    tolerance = baseline.get("tolerance", 0.05)
+    failures = []
+    for key, value in baseline["metrics"].items():
+        current = _lookup(summary, key)
+        if value is None:
+            continue
+        if current is None or current < value - tolerance:
+            failures.append(f"{key}: {current} < baseline {value} - tolerance {tolerance}")
+    return failures
+
+
+def _lookup(summary: dict, dotted: str):
+    node = summary
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def baseline_from(summary: dict, split: str, tolerance: float = 0.05) -> dict:
+    metrics = {f"overall.{k}": summary["overall"][k] for k in GATED}
+    for mode, values in summary["retrieval"].items():
+        for k in ("hit@5", "mrr@10"):
+            if k in values:
+                metrics[f"retrieval.{mode}.{k}"] = values[k]
+    return {"split": split, "tolerance": tolerance, "metrics": metrics,
+            "note": "Written by `rag eval --update-baseline`; compared by tests/test_regression.py."}

@@ -1,0 +1,153 @@
+"""Analysing a question once: follow-up rewrite, what is asked, recency, value kind.
+
+The pipeline calls :func:`analyse` once per question and hands the resulting
+:class:`Query` to the retriever and the generator, so no stage re-reads the
+question with rules of its own.
+
+The rules are hand-written regular expressions: questions about news are short
+and formulaic ("how much", "when", "who"), and these rules are cheap, exact and
+easy to test one by one (``tests/unit/test_question.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .bm25 import tokenize
+from .dates import MONTH
+from .errors import RagError
+
+# Words that shape a question but say nothing about its topic.
+QUESTION_WORDS = frozenset(
+    "what which who whom whose when where why how many much did does do is was were are has have "
+    "had can could would should will shall been being about according article articles say said "
+    "says tell told me us please name give list mention mentioned".split()
+) - {"us"}
+_QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
+
+# (answer type, how a question asks for it, what a sentence that carries it looks like)
+_ANSWER_TYPES = [
+    ("date", re.compile(r"^\s*(when|until when|by when|since when)\b|\b(what|which) (date|day|month|year)\b", re.I),
+     re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("number", re.compile(r"\bhow (many|much|big|large|high|low|far|long)\b|\b(what|which) (percentage|share|"
+                          r"amount|value|rate|level|figure|number|total|tariff|duty|size)\b|\bby how\b", re.I),
+     re.compile(r"\d")),
+    ("person", re.compile(r"^\s*(who|whom|whose)\b|"
+                          r"\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
+     re.compile(r"\b(Minister|Secretary|President|Representative|spokesperson|official|professor|"
+                r"[A-Z][a-z]+ [A-Z][a-z]+)\b")),
+    ("place", re.compile(r"^\s*where\b|\bwhich (country|countries|city|place)\b", re.I),
+     re.compile(r"\b[A-Z][a-z]+")),
+]
+# The kind of value whose disagreement between articles is worth reporting (see conflicts.py).
+_VALUE_KINDS = [
+    ("percent", re.compile(r"\b(percent|percentage|per cent|growth|grow|grew|increase|increased|rise|rose|fell|"
+                           r"decline|declined)\b|%", re.I)),
+    ("month_range", re.compile(r"\bmonths?\b", re.I)),
+    ("date", re.compile(r"^\s*(when|until when|by when|since when)\b|\b(what|which) (date|day)\b|\buntil what\b|"
+                        r"^\s*on what\b", re.I)),
+]
+RECENCY = re.compile(r"\b(now|currently|current|latest|most recent|recently|still|as of|today|these days|"
+                     r"at present|presently|newest|so far)\b", re.I)
+
+# Follow-ups: "And in 2023-24?" after "What was India's trade surplus with the US in 2024-25?"
+_LEADS = re.compile(r"^\s*(and|but|or|so|also|then|what about|how about|and what about|and how about)\b[\s,]*", re.I)
+_PRONOUNS = re.compile(r"\b(it|its|they|them|their|that|this|those|these|he|she|his|her|there)\b", re.I)
+# Slots a follow-up can swap: fiscal years, years, months, amounts.
+_SLOTS = [
+    re.compile(r"\b(?:FY\s?)?\d{4}-\d{2,4}\b"),
+    re.compile(r"\b(?:19|20)\d{2}\b"),
+    re.compile(rf"\b{MONTH}\b"),
+    re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per cent|billion|million)"),
+]
+_QUESTION_START = re.compile(r"^\s*(who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
+                             r"can|could|will|would|has|have|had|should|list|name|tell)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as analysed: what was asked, what is searched, and what kind of answer fits."""
+
+    text: str  # the question as asked, white space folded
+    searched: str  # the question to search and answer: ``text``, or its follow-up rewrite
+    terms: tuple[str, ...]  # content terms of ``searched`` (stemmed, question words dropped)
+    answer_type: str | None  # date, number, person, place, or None
+    carries: re.Pattern | None  # what a sentence carrying that type looks like
+    value_kind: str | None  # percent, month_range or date: values compared across articles
+    recency: bool  # asks about the latest state ("now", "currently", ...)
+
+    def __str__(self) -> str:
+        return self.searched
+
+
+def check_question(question, max_chars: int) -> str:
+    """The question with white space folded, or a RagError saying what is wrong with it."""
+    if not isinstance(question, str) or not question.strip():
+        raise RagError("the question is empty")
+    question = " ".join(question.split())
+    if len(question) > max_chars:
+        raise RagError(f"the question is {len(question)} characters long; the limit is {max_chars}")
+    return question
+
+
+def content_terms(text: str) -> list[str]:
+    return [t for t in tokenize(text) if t not in _QUESTION_STEMS]
+
+
+def answer_type(question: str) -> tuple[str | None, re.Pattern | None]:
+    """The kind of thing a question asks for: date, number, person, place, or None."""
+    for name, asks, carries in _ANSWER_TYPES:
+        if asks.search(question):
+            return name, carries
+    return None, None
+
+
+def value_kind(question: str) -> str | None:
+    """The kind of value a question asks for, if it asks for one that articles can disagree on."""
+    return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
+
+
+def is_recency_question(question: str) -> bool:
+    return bool(RECENCY.search(question))
+
+
+def is_follow_up(question: str) -> bool:
+    """Leads like "and ...", a pronoun with little else, or a short fragment that is no question."""
+    if _LEADS.match(question):
+        return True
+    if _PRONOUNS.search(question) and len(content_terms(question)) <= 2:
+        return True
+    return not _QUESTION_START.match(question) and len(question.split()) <= 4
+
+
+def rewrite_question(question: str, history: Sequence[str]) -> str:
+    """The question to search for, given the user's earlier questions (oldest first)."""
+    previous = next((h for h in reversed(history) if h and h.strip()), None)
+    if previous is None or not is_follow_up(question):
+        return question
+    fragment = _LEADS.sub("", question).strip().rstrip("?").strip()
+    for slot in _SLOTS:
+        new = slot.search(fragment)
+        old = slot.search(previous)
+        if new and old:
+            return previous[:old.start()] + new.group() + previous[old.end():]
+    base = previous.strip().rstrip("?")
+    return f"{base}: {fragment}?" if fragment else previous
+
+
+def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:
+    """Check ``question`` and analyse it once; ``history`` holds earlier questions, for follow-ups."""
+    text = check_question(question, max_chars)
+    searched = rewrite_question(text, history) if history else text
+    kind, carries = answer_type(searched)
+    return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
+                 carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched))
+
+
+def as_query(question: str | Query) -> Query:
+    """A Query for a generator called directly with a plain string (tests, scripts, plug-ins)."""
+    if isinstance(question, Query):
+        return question
+    return analyse(question, max_chars=1 << 30)

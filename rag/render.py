@@ -1,0 +1,137 @@
+"""How answers and figures look: terminal text, the chat page's HTML, and tables.
+
+Shared by the command line, the chat page and the reports, so an answer reads
+the same everywhere. Every piece of article text put into HTML is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Sequence
+
+from .dates import date_label
+from .types import ABSTAIN_TEXT, Answer, Citation
+
+EMPTY_SOURCES = "<p>Sources appear here.</p>"
+
+
+# ---------------------------------------------------------------- terminal
+
+def source_line(c: Citation) -> str:
+    by = f", {c.outlet}" if c.outlet else ""
+    return f"[{c.n}] {c.title} ({date_label(c.date, c.date_inferred)}{by}) — {c.source}"
+
+
+def format_answer(answer: Answer, with_text: bool = True) -> str:
+    """The answer as the terminal shows it: text, notes, then each source with its quote."""
+    lines = [textwrap.fill(answer.text, 100)] if with_text else []
+    if answer.notes:
+        lines += ["", *(f"Note: {n}" for n in answer.notes)]
+    if answer.citations:
+        lines += ["", "Sources:"]
+        for c in answer.citations:
+            lines.append(f"  {source_line(c)}")
+            lines.append(textwrap.fill(f"“{c.quote}”", 100, initial_indent="      ", subsequent_indent="      "))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- chat page
+
+def sources_html(answer: Answer) -> str:
+    """The sources panel for one answer."""
+    parts = []
+    if answer.searched and answer.searched != answer.question:
+        parts.append(f'<div class="searched">Searched for: <em>{html.escape(answer.searched)}</em></div>')
+    if answer.conflict:
+        parts.append('<div class="conflict" data-testid="conflict">The sources disagree: '
+                     + "; ".join(f"{html.escape(str(c['value']))} [{c['n']}] ({html.escape(c['date'] or 'undated')})"
+                                 for c in answer.conflict) + "</div>")
+    if answer.as_of:
+        parts.append(f'<div class="searched">Newest relevant article: {html.escape(answer.as_of)}</div>')
+    if answer.abstained:
+        parts.append('<div class="abstained" data-testid="abstained">No passage in the articles answers this '
+                     "question, so no answer is given.</div>")
+    for c in answer.citations:
+        before, quote, after = c.text[:c.quote_start], c.text[c.quote_start:c.quote_end], c.text[c.quote_end:]
+        flag = ' <span class="unsupported">(not supported by the passage)</span>' if c.supported is False else ""
+        outlet = f" · {html.escape(c.outlet)}" if c.outlet else ""
+        parts.append(
+            f'<div class="source" data-citation="{c.n}"><h4>[{c.n}] {html.escape(c.title)}{flag}</h4>'
+            f'<div class="meta">{html.escape(date_label(c.date, c.date_inferred))}{outlet} · '
+            f'{html.escape(c.source)}</div>'
+            f'<div class="passage">{html.escape(before)}<mark class="quote">{html.escape(quote)}</mark>'
+            f"{html.escape(after)}</div></div>"
+        )
+    return "\n".join(parts) or EMPTY_SOURCES
+
+
+def chat_text(answer: Answer) -> str:
+    """The answer as the chat shows it (Markdown)."""
+    if answer.abstained:
+        return f"⚠️ *{ABSTAIN_TEXT}*"
+    return answer.text + "".join(f"\n\n*{note}*" for note in answer.notes)
+
+
+# ---------------------------------------------------------------- tables
+
+def fmt(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1.0 else f"{value:.1f}"
+    return str(value)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence], markdown: bool = False) -> str:
+    """A plain-text table (first column left-aligned, the rest right-aligned), or a Markdown one."""
+    cells = [[str(h) for h in headers]] + [[fmt(v) if not isinstance(v, str) else v for v in row] for row in rows]
+    if markdown:
+        lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(headers)]
+        lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+        return "\n".join(lines)
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+             for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def perf_report(result: dict) -> str:
+    """`rag bench perf` as text."""
+    i = result["indexing"]
+    out = [f"machine: {result['machine']}\nmodel: {result['model']}\n",
+           f"indexing: {i['chunks']} chunks, pipeline {i['pipeline_chunks_per_s']} chunks/s, raw encode "
+           f"{i['raw_encode_chunks_per_s']} chunks/s, ratio {i['ratio']}, peak RSS {i['peak_rss_mb']} MB\n"]
+    rows = []
+    for r in result["latency"]:
+        cached = r["retrieve+answer, sentences cached"]
+        rows.append([f"{r['chunks']:,}", r["dense_kind"], r["bm25"]["p50_ms"], r["bm25"]["p95_ms"],
+                     r["dense"]["p50_ms"], r["encode"]["p50_ms"], r["retrieve"]["p50_ms"], r["retrieve"]["p95_ms"],
+                     r["retrieve+answer"]["p50_ms"], r["retrieve+answer"]["p95_ms"], cached["p50_ms"],
+                     cached["p95_ms"], r.get("ann_recall@10", "exact"), r["peak_rss_mb"]])
+    out.append(table(["chunks", "dense index", "bm25 p50", "bm25 p95", "dense p50", "encode p50", "retrieve p50",
+                      "retrieve p95", "+answer p50", "+answer p95", "cached p50", "cached p95", "recall@10",
+                      "peak MB"], rows))
+    if "ann_real" in result:
+        a = result["ann_real"]
+        out.append(f"\nIVF on real embeddings ({a['documents']} documents, {a['queries']} queries, nlist "
+                   f"{a['nlist']}, nprobe {a['nprobe']}): recall@10 {a['recall@10']}")
+    c = result["cold_start"]
+    out.append(f"\ncold start of `rag ask` (new process, bundled corpus): median {c['ask_s_median']} s with the "
+               f"ONNX query encoder, {c['ask_torch_s_median']} s with sentence-transformers; import torch "
+               f"{c['import_torch_s']} s, import sentence_transformers {c['import_sentence_transformers_s']} s")
+    return "\n".join(out)
+
+
+def beir_report(result: dict) -> str:
+    """`rag bench beir` as text."""
+    head = (f"{result['dataset']} ({result['split']} split): {result['documents']} documents, "
+            f"{result['queries']} queries, model {result['model']}, fusion {result['fusion']} "
+            f"(RRF k={result['rrf_k']}), weights dense {result['weights']['dense']} / "
+            f"bm25 {result['weights']['bm25']}\n")
+    rows = [[mode, m["ndcg@10"], m["recall@100"], m["mrr@10"]] for mode, m in result["metrics"].items()]
+    text = head + "\n" + table(["mode", "nDCG@10", "Recall@100", "MRR@10"], rows)
+    if "tuned" in result:
+        text += f"\n\nbest fusion on this split: {result['tuned']}"
+    return text

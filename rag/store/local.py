@@ -1,0 +1,238 @@
+"""The local store: FAISS for dense search and a sparse BM25 matrix, in one directory.
+
+Each generation directory holds manifest.json, chunks.jsonl, articles.json,
+embeddings.npy, dense.faiss and bm25.json. Nothing is pickled. A build writes
+a whole new generation, then swaps ``CURRENT`` (:mod:`rag.store.files`).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..bm25 import BM25Index, tokenize
+from ..types import ArticleMeta, Chunk, Filters
+from .files import CorruptIndex, current_generation, new_generation_name, pause_point, publish_generation, write_lock
+
+FORMAT_VERSION = 1
+# From this many vectors on, an approximate index (IVF) replaces exact search.
+ANN_THRESHOLD = 200_000
+
+
+def faiss_index(embeddings: np.ndarray, ann_threshold: int = ANN_THRESHOLD):
+    """Exact inner-product search for up to ``ann_threshold`` vectors, IVF above.
+
+    The IVF index has about 4*sqrt(n) lists and probes a sixth of them, which kept
+    recall@10 against exact search above 0.95 in `rag bench perf` (BENCHMARKS.md).
+    """
+    import faiss
+
+    n, dim = embeddings.shape
+    if n < ann_threshold:
+        index = faiss.IndexFlatIP(dim)
+    else:
+        nlist = int(4 * np.sqrt(n))
+        quantizer = faiss.IndexFlatIP(dim)
+        index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        sample = embeddings[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
+        index.train(sample)
+        index.nprobe = max(32, nlist // 6)
+    if n:
+        index.add(embeddings)
+    return index
+
+
+class LocalStore:
+    """One generation of the local store, held in memory."""
+
+    kind = "local"
+
+    def __init__(self, manifest: dict, chunks: list[Chunk], articles: dict[str, ArticleMeta],
+                 embeddings: np.ndarray, bm25: BM25Index, dense, path: Path | None = None):
+        self.manifest, self.chunks, self.articles = manifest, chunks, articles
+        self.embeddings, self.bm25, self.dense, self.path = embeddings, bm25, dense, path
+        self._position = {c.id: i for i, c in enumerate(chunks)}
+        self._allowed: dict[Filters, np.ndarray] = {}
+        self._by_source: dict[str, list[Chunk]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def __contains__(self, chunk_id: str) -> bool:
+        return chunk_id in self._position
+
+    # ------------------------------------------------------------ reading
+
+    def chunk(self, chunk_id: str) -> Chunk:
+        return self.chunks[self._position[chunk_id]]
+
+    def vectors(self, chunk_ids: Sequence[str]) -> np.ndarray:
+        return self.embeddings[[self._position[i] for i in chunk_ids]]
+
+    def chunks_of(self, source: str) -> list[Chunk]:
+        if self._by_source is None:
+            self._by_source = {}
+            for chunk in self.chunks:
+                self._by_source.setdefault(chunk.source, []).append(chunk)
+        return list(self._by_source.get(source, []))
+
+    def tokens(self, chunk_id: str) -> list[str]:
+        """The chunk's BM25 tokens, as indexed."""
+        return self.bm25.corpus_tokens[self._position[chunk_id]]
+
+    def _allowed_positions(self, filters: Filters | None) -> np.ndarray | None:
+        """Positions of the chunks ``filters`` lets through (None: all of them), remembered per filter."""
+        if not filters:
+            return None
+        if filters not in self._allowed:
+            if len(self._allowed) > 32:
+                self._allowed.clear()
+            ok = {source for source, meta in self.articles.items() if filters.accepts(meta)}
+            self._allowed[filters] = np.fromiter((i for i, c in enumerate(self.chunks) if c.source in ok),
+                                                 dtype=np.int64)
+        return self._allowed[filters]
+
+    def matching(self, filters: Filters | None) -> int | None:
+        allowed = self._allowed_positions(filters)
+        return None if allowed is None else len(allowed)
+
+    def dense_search(self, vector: np.ndarray, depth: int, filters: Filters | None = None):
+        allowed = self._allowed_positions(filters)
+        depth = min(depth, len(self) if allowed is None else len(allowed))
+        if depth == 0:
+            return [], np.zeros(0, dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        if allowed is None:
+            scores, ids = self.dense.search(query, depth)
+        else:
+            import faiss
+
+            # the filter runs inside the search, so it never returns fewer than exist
+            selector = faiss.IDSelectorBatch(allowed)
+            if hasattr(self.dense, "nprobe"):
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=self.dense.nprobe)
+            else:
+                params = faiss.SearchParameters(sel=selector)
+            scores, ids = self.dense.search(query, depth, params=params)
+        keep = ids[0] >= 0
+        return [self.chunks[int(i)].id for i in ids[0][keep]], scores[0][keep]
+
+    def keyword_search(self, text: str, depth: int, filters: Filters | None = None):
+        positions, scores = self.bm25.search(text, depth, self._allowed_positions(filters))
+        return [self.chunks[int(i)].id for i in positions], scores
+
+    def idf(self, term: str) -> float:
+        return self.bm25.idf(term)
+
+    def stats(self) -> dict:
+        return {"store": self.kind, "chunks": len(self), "articles": len(self.articles),
+                "dense_index": type(self.dense).__name__, "generation": self.path.name if self.path else None}
+
+    def newer(self) -> LocalStore | None:
+        if self.path is None or current_generation(self.path.parent) in (None, self.path):
+            return None
+        new = LocalStore.load(self.path.parent)
+        return new if new is not None and new.path != self.path else None
+
+    # ------------------------------------------------------------ persistence
+
+    @classmethod
+    def writer(cls, index_dir: Path, base=None) -> LocalWriter:
+        return LocalWriter(Path(index_dir), base if isinstance(base, LocalStore) else None)
+
+    @classmethod
+    def load(cls, index_dir: str | Path) -> LocalStore | None:
+        """Read the live generation back; None when there is none. Raises CorruptIndex."""
+        import faiss
+
+        gen = current_generation(index_dir)
+        if gen is None:
+            return None
+        try:
+            manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
+            if manifest.get("format") != FORMAT_VERSION:
+                raise ValueError(f"format {manifest.get('format')!r}, expected {FORMAT_VERSION}")
+            with open(gen / "chunks.jsonl", encoding="utf-8") as fh:
+                chunks = [Chunk.from_dict(json.loads(line)) for line in fh if line.strip()]
+            articles = {s: ArticleMeta.from_dict(m) for s, m in
+                        json.loads((gen / "articles.json").read_text(encoding="utf-8")).items()}
+            embeddings = np.load(gen / "embeddings.npy", allow_pickle=False)
+            dense = faiss.read_index(str(gen / "dense.faiss"))
+            bm25_data = json.loads((gen / "bm25.json").read_text(encoding="utf-8"))
+            bm25 = BM25Index(bm25_data["tokens"], k1=bm25_data["k1"], b=bm25_data["b"])
+            if not (len(chunks) == len(embeddings) == dense.ntotal == len(bm25)):
+                raise ValueError("chunk, embedding and index counts differ")
+            dim = manifest["model"]["dim"]
+            if embeddings.ndim != 2 or embeddings.shape[1] != dim or dense.d != dim:
+                raise ValueError("embedding dimension does not match the manifest")
+            if any(c.source not in articles for c in chunks):
+                raise ValueError("a chunk refers to an unknown article")
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            raise CorruptIndex(f"index at {index_dir} is corrupt: {exc}") from None
+        return cls(manifest, chunks, articles, embeddings, bm25, dense, path=gen)
+
+    def save(self, index_dir: str | Path) -> Path:
+        """Write this store as a new generation of ``index_dir`` and make it the live one."""
+        import faiss
+
+        index_dir = Path(index_dir)
+        with write_lock(index_dir):
+            name = new_generation_name()
+            tmp_dir = index_dir / f".tmp-{name}"
+            tmp_dir.mkdir()
+            try:
+                with open(tmp_dir / "chunks.jsonl", "w", encoding="utf-8") as fh:
+                    for chunk in self.chunks:
+                        fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+                pause_point("writing-chunks")
+                (tmp_dir / "articles.json").write_text(json.dumps(
+                    {s: m.to_dict() for s, m in self.articles.items()}, ensure_ascii=False, indent=1),
+                    encoding="utf-8")
+                np.save(tmp_dir / "embeddings.npy", self.embeddings, allow_pickle=False)
+                faiss.write_index(self.dense, str(tmp_dir / "dense.faiss"))
+                (tmp_dir / "bm25.json").write_text(json.dumps(
+                    {"k1": self.bm25.k1, "b": self.bm25.b, "tokens": self.bm25.corpus_tokens}), encoding="utf-8")
+                # the manifest goes last: a generation without one is incomplete
+                (tmp_dir / "manifest.json").write_text(json.dumps(self.manifest, indent=1), encoding="utf-8")
+                self.path = publish_generation(index_dir, tmp_dir, name)
+            except BaseException:
+                shutil.rmtree(tmp_dir, ignore_errors=True)
+                raise
+        return self.path
+
+
+class LocalWriter:
+    """Collects chunks and vectors in memory; :meth:`commit` builds FAISS and BM25 and saves them."""
+
+    def __init__(self, index_dir: Path, base: LocalStore | None = None):
+        self.index_dir, self.base = index_dir, base
+        self.chunks: list[Chunk] = []
+        self.vectors: list[np.ndarray] = []
+
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        self.chunks.extend(chunks)
+        self.vectors.extend(np.asarray(vectors, dtype=np.float32))
+
+    def remove_articles(self, sources: Sequence[str]) -> None:
+        gone = set(sources)
+        kept = [(c, v) for c, v in zip(self.chunks, self.vectors) if c.source not in gone]
+        self.chunks, self.vectors = [c for c, _ in kept], [v for _, v in kept]
+
+    def build(self, manifest: dict, articles: Mapping[str, ArticleMeta]) -> LocalStore:
+        """The store in memory, not saved (benchmarks and tests use it as it is)."""
+        dim = manifest["model"]["dim"]
+        embeddings = np.vstack(self.vectors).astype(np.float32) if self.vectors else np.zeros((0, dim), np.float32)
+        base = self.base if self.base is not None else ()
+        # tokenizing is deterministic: reused chunks keep the tokens they were indexed with, untokenized again
+        tokens = [self.base.tokens(c.id) if c.id in base else tokenize(c.text) for c in self.chunks]
+        return LocalStore(manifest, list(self.chunks), dict(articles), embeddings, BM25Index(tokens),
+                          faiss_index(embeddings))
+
+    def commit(self, manifest: dict, articles: Mapping[str, ArticleMeta]) -> LocalStore:
+        store = self.build(manifest, articles)
+        store.save(self.index_dir)
+        return store

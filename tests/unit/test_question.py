@@ -1,0 +1,77 @@
+"""Question analysis, table by table: answer type, value kind, recency, follow-ups, checks."""
+
+import pytest
+
+from rag.errors import RagError
+from rag.question import analyse, answer_type, check_question, content_terms, is_follow_up, rewrite_question
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("When does the pause end?", "date"),
+    ("Until when are the tariffs paused?", "date"),
+    ("Which month will the first phase conclude?", "date"),
+    ("How much did exports grow?", "number"),
+    ("What tariff does the US impose on textiles?", "number"),
+    ("By how much did the deficit widen?", "number"),
+    ("Who is the US Commerce Secretary?", "person"),
+    ("Which minister led the Indian delegation?", "person"),
+    ("Where were the talks held?", "place"),
+    ("Which countries joined Pax Silica?", "place"),
+    ("Why did talks stall?", None),
+])
+def test_answer_type(question, kind):
+    assert answer_type(question)[0] == kind
+
+
+@pytest.mark.parametrize("question,kind,recency", [
+    ("By what percentage did the deficit increase in 2024?", "percent", False),
+    ("How many months did the pause last?", "month_range", False),
+    ("Until what date are the tariffs paused?", "date", False),
+    ("On what day did Goyal meet Lutnick?", "date", False),
+    ("How big was the US goods trade deficit with India in 2024?", None, False),
+    ("What tariff does the US now impose on Indian textiles?", None, True),
+    ("Where do the talks stand currently?", None, True),
+    ("What is the latest on the dairy dispute?", None, True),
+])
+def test_value_kind_and_recency(question, kind, recency):
+    query = analyse(question)
+    assert (query.value_kind, query.recency) == (kind, recency)
+
+
+def test_content_terms_drop_question_words_but_keep_us():
+    assert content_terms("What did the US say about tariffs?") == ["us", "tariff"]
+
+
+@pytest.mark.parametrize("question,follow_up", [
+    ("And in 2023-24?", True), ("What about dairy?", True), ("its value?", True), ("2023-24", True),
+    ("What was India's trade surplus with the US in 2024-25?", False),
+    ("Who is the US Commerce Secretary?", False),
+])
+def test_is_follow_up(question, follow_up):
+    assert is_follow_up(question) is follow_up
+
+
+@pytest.mark.parametrize("history,question,searched", [
+    (["What was India's trade surplus with the US in 2024-25?"], "And in 2023-24?",
+     "What was India's trade surplus with the US in 2023-24?"),
+    (["What was the deficit in 2024?"], "and 2023?", "What was the deficit in 2023?"),
+    (["Which sectors does India want concessions for?"], "What about dairy?",
+     "Which sectors does India want concessions for: dairy?"),
+    (["Who is the US Commerce Secretary?"], "Who leads the Indian side?", "Who leads the Indian side?"),
+    ([], "And in 2023-24?", "And in 2023-24?"),
+])
+def test_rewrite_question(history, question, searched):
+    assert rewrite_question(question, history) == searched
+
+
+def test_analyse_once_gives_everything_the_stages_need():
+    query = analyse("  And   in 2023-24? ", ["What was India's trade surplus with the US in 2024-25?"])
+    assert query.text == "And in 2023-24?"
+    assert query.searched == str(query) == "What was India's trade surplus with the US in 2023-24?"
+    assert query.answer_type is None and "surplus" in query.terms and "2023" in query.terms
+
+
+@pytest.mark.parametrize("question,message", [("", "empty"), ("  \t", "empty"), (None, "empty"), ("x" * 1001, "limit")])
+def test_bad_questions_are_refused(question, message):
+    with pytest.raises(RagError, match=message):
+        check_question(question, 1000)
