@@ -6,6 +6,11 @@ A question set is a JSON Lines file, one object per question::
      "answers": ["45.7 billion"],                        # any of them counts; [] = unanswerable
      "evidence": [{"source": "article.txt", "quote": "verbatim text"}],
      "sources": ["article.txt"]}
+
+A multi-part question lists ``"parts": [["41.8 billion"], ["87.4 billion"]]``: it is
+answered only when every part is. Types: fact, paraphrase, list, multi_article,
+multi_part, conflict, latest; unanswerable and near_miss (an entity or period
+swapped for one the articles don't cover) have no answers.
 """
 
 from __future__ import annotations
@@ -35,10 +40,17 @@ class Question:
     answers: tuple[str, ...]
     evidence: tuple[tuple[str, str], ...]  # (source, quote)
     split: str = "test"
+    parts: tuple[tuple[str, ...], ...] = ()  # multi-part questions: every part must be answered
 
     @property
     def answerable(self) -> bool:
         return bool(self.answers)
+
+    def answered_by(self, text: str) -> bool:
+        """Whether ``text`` gives an acceptable answer (to every part, when there are parts)."""
+        if self.parts:
+            return all(contains_answer(text, part) for part in self.parts)
+        return contains_answer(text, self.answers)
 
 
 def load_questions(path: str | Path = DEFAULT_QUESTIONS, split: str = "all") -> list[Question]:
@@ -60,6 +72,7 @@ def load_questions(path: str | Path = DEFAULT_QUESTIONS, split: str = "all") -> 
                 answers=tuple(item.get("answers", [])),
                 evidence=tuple((e["source"], e["quote"]) for e in item.get("evidence", [])),
                 split=item.get("split", "test"),
+                parts=tuple(tuple(part) for part in item.get("parts", ())),
             ))
         except (ValueError, KeyError, TypeError) as exc:
             raise RagError(f"{path}:{number}: not a valid question ({exc})") from None
@@ -156,13 +169,13 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
         data = answer.to_json()
         said = answer_body(answer)
         if q.answerable:
-            correct = not answer.abstained and contains_answer(said, q.answers)
+            correct = not answer.abstained and q.answered_by(said)
         else:
             correct = answer.abstained
         support = forced = None
         generator = pipeline.generator
-        if hasattr(generator, "score") and hasattr(generator, "compose"):  # for calibrating its threshold
-            scored = generator.score(q.question, answer.passages)
+        if hasattr(generator, "candidates") and hasattr(generator, "compose"):  # for calibrating its threshold
+            scored = generator.candidates(q.question, answer.passages)
             support = scored[0].score if scored else 0.0
             forced = generator.compose(q.question, scored, answer.passages).text if scored else ""
         cited = [has_evidence(c.text, c.source, q) for c in answer.citations]

@@ -19,6 +19,7 @@ A dotted path (``"mypackage.module:make_generator"``) works as a name too.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from importlib import metadata
@@ -27,7 +28,7 @@ from typing import Protocol, runtime_checkable
 from .config import Config
 from .errors import RagError
 from .question import Query
-from .types import Answer, Passage
+from .types import ABSTAIN_TEXT, Answer, Citation, Passage
 
 BUILTIN = ("extractive", "openai")
 GROUP = "rag.generators"
@@ -55,6 +56,38 @@ def stream_answer(generator: Generator, question: Query, passages: Sequence[Pass
     answer = generator.generate(question, passages)
     yield answer.text
     yield answer
+
+
+def renumber(text: str, number: dict[int, int]) -> str:
+    """``text`` with its citation markers [n] renumbered by ``number``."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{number.get(int(m.group(1)), m.group(1))}]", text)
+
+
+def combine_parts(query: Query, answers: Sequence[Answer]) -> Answer:
+    """One answer to a question of several parts: each part's answer in turn, citations numbered
+    afresh (a sentence cited by two parts keeps one number), and which parts the articles don't cover."""
+    citations: list[Citation] = []
+    texts, passages, notes, conflicts, seen = [], [], [], [], set()
+    for part, answer in zip(query.parts, answers):
+        number = {}
+        for c in answer.citations:
+            same = next((x for x in citations if x.chunk_id == c.chunk_id and x.quote == c.quote), None)
+            if same is None:
+                same = replace(c, n=len(citations) + 1)
+                citations.append(same)
+            number[c.n] = same.n
+        if answer.abstained:
+            texts.append(f"On “{part.text}”: {ABSTAIN_TEXT}")
+        elif renumber(answer.text, number) not in texts:  # two parts answered by one sentence say it once
+            texts.append(renumber(answer.text, number))
+        conflicts += [{**c, "n": number.get(c["n"], c["n"])} for c in answer.conflict or ()]
+        notes += [n for n in answer.notes if n not in notes]
+        passages += [p for p in answer.passages if p.chunk_id not in seen]
+        seen.update(p.chunk_id for p in answer.passages)
+    abstained = all(a.abstained for a in answers)
+    return Answer(query.searched, ABSTAIN_TEXT if abstained else " ".join(texts), abstained,
+                  () if abstained else citations, passages, notes, generator=answers[0].generator if answers else "",
+                  conflict=conflicts or None, as_of=next((a.as_of for a in answers if a.as_of), None))
 
 
 class FallbackGenerator:

@@ -40,6 +40,7 @@ def answer_metrics(results: Sequence[Result]) -> dict:
     unanswerable = [r for r in results if not r.question.answerable]
     answered = [r for r in answerable if not r.answer["abstained"]]
     abstained = [r for r in results if r.answer["abstained"]]
+    wrong = [r for r in results if not r.answer["abstained"] and not r.correct]
     citations = [ok for r in answered for ok in r.cited_evidence]
     latencies = [r.latency * 1000 for r in results]
     return {
@@ -52,6 +53,8 @@ def answer_metrics(results: Sequence[Result]) -> dict:
         "abstention_precision": _mean(not r.question.answerable for r in abstained) if abstained else None,
         "abstention_recall": _mean(r.answer["abstained"] for r in unanswerable),
         "wrong_abstention_rate": _mean(r.answer["abstained"] for r in answerable),
+        # the worst outcome: an answer given, with citations, that is wrong (or should have been withheld)
+        "wrong_answer_rate": _mean(r in wrong for r in results),
         "latency_ms_p50": round(percentile(latencies, 50), 1) if latencies else None,
         "latency_ms_p95": round(percentile(latencies, 95), 1) if latencies else None,
     }
@@ -69,7 +72,8 @@ def conflict_metrics(results: Sequence[Result]) -> dict:
         return bool(r.answer.get("conflict")) and len(found) >= 2
 
     return {"conflict_score": _mean(reported(r) for r in conflicts),
-            "false_conflict_rate": _mean(bool(r.answer.get("conflict")) for r in others)}
+            "false_conflict_rate": _mean(bool(r.answer.get("conflict")) for r in others),
+            "false_conflicts": sum(bool(r.answer.get("conflict")) for r in others)}
 
 
 def recency_metrics(results: Sequence[Result], dates: dict[str, str | None]) -> dict:
@@ -103,48 +107,57 @@ def summarize(results: Sequence[Result], modes: Sequence[str] = MODES, dates: di
     }
 
 
-def calibrate_threshold(results: Sequence[Result]) -> tuple[float, float]:
-    """The abstention threshold that gets the most questions right, and that share.
+WRONG_ANSWER_COST = 2.0  # a wrong answer with citations costs twice what a withheld right one does
 
-    Right means: an answerable question whose unwithheld answer contains a gold
-    answer, or an unanswerable one that is withheld. Of equally good thresholds
-    the middle one is taken, the farthest from both kinds of mistake.
+
+def calibrate_threshold(results: Sequence[Result], wrong_cost: float = WRONG_ANSWER_COST) -> tuple[float, float]:
+    """The abstention threshold with the best utility on ``results``, and the share it gets right.
+
+    Utility: +1 for a right answer or a right abstention, -``wrong_cost`` for an
+    answer that is wrong (or should have been withheld), 0 for withholding an answer
+    the articles have. Of equally good thresholds the middle one is taken, the
+    farthest from both kinds of mistake.
     """
     scored = [r for r in results if r.support is not None]
     if not scored:
         raise RagError("the generator reports no support scores to calibrate on")
     points = sorted({r.support for r in scored})
     candidates = [points[0] - 0.01] + [(a + b) / 2 for a, b in zip(points, points[1:])] + [points[-1] + 0.01]
-    shares = []
+    outcomes = []
     for threshold in candidates:
-        right = 0
+        right = wrong = 0
         for r in scored:
             answers = r.support >= threshold
-            if r.question.answerable:
-                right += answers and contains_answer(r.forced_answer or "", r.question.answers)
-            else:
-                right += not answers
-        shares.append(right / len(scored))
-    best = max(shares)
-    tied = [t for t, share in zip(candidates, shares) if share == best]
-    return round(tied[len(tied) // 2], 4), round(best, 4)
+            ok = r.question.answered_by(r.forced_answer or "") if r.question.answerable else not answers
+            right += ok if (answers or not r.question.answerable) else 0
+            wrong += answers and not ok
+        outcomes.append((right - wrong_cost * wrong, right / len(scored)))
+    best = max(utility for utility, _ in outcomes)
+    tied = [(t, share) for t, (utility, share) in zip(candidates, outcomes) if utility == best]
+    threshold, share = tied[len(tied) // 2]
+    return round(threshold, 4), round(share, 4)
 
 
 # ---------------------------------------------------------------- baseline
 
 GATED = ("accuracy", "citation_precision", "citation_recall", "abstention_recall", "conflict_score",
-         "recency_score")
+         "recency_score", "wrong_answer_rate", "false_conflicts")
+# gated metrics where lower is better: they fail when they rise more than the tolerance
+LOWER_IS_BETTER = ("wrong_answer_rate", "false_conflicts", "wrong_abstention_rate")
 
 
 def compare_to_baseline(summary: dict, baseline: dict) -> list[str]:
-    """Metrics that fell more than the baseline's tolerance below it."""
+    """Metrics that fell more than the baseline's tolerance below it (rose above it, for error rates)."""
     tolerance = baseline.get("tolerance", 0.05)
     failures = []
     for key, value in baseline["metrics"].items():
         current = _lookup(summary, key)
         if value is None:
             continue
-        if current is None or current < value - tolerance:
+        if key.rsplit(".", 1)[-1] in LOWER_IS_BETTER:
+            if current is None or current > value + tolerance:
+                failures.append(f"{key}: {current} > baseline {value} + tolerance {tolerance}")
+        elif current is None or current < value - tolerance:
             failures.append(f"{key}: {current} < baseline {value} - tolerance {tolerance}")
     return failures
 
@@ -160,9 +173,12 @@ def _lookup(summary: dict, dotted: str):
 
 def baseline_from(summary: dict, split: str, tolerance: float = 0.05) -> dict:
     metrics = {f"overall.{k}": summary["overall"][k] for k in GATED}
+    for name, values in summary["by_type"].items():
+        metrics[f"by_type.{name}.{'accuracy' if values['accuracy'] is not None else 'abstention_recall'}"] = (
+            values["accuracy"] if values["accuracy"] is not None else values["abstention_recall"])
     for mode, values in summary["retrieval"].items():
         for k in ("hit@5", "mrr@10"):
             if k in values:
                 metrics[f"retrieval.{mode}.{k}"] = values[k]
     return {"split": split, "tolerance": tolerance, "metrics": metrics,
-            "note": "Written by `rag eval --update-baseline`; compared by tests/test_regression.py."}
+            "note": "Written by `rag eval --update-baseline`; compared by tests/integration/test_regression.py."}

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .config import Config
 from .embedding import Embedder
-from .generation import Generator, make_generator, stream_answer
+from .generation import Generator, combine_parts, make_generator, stream_answer
 from .indexing import BUILD_CHOICES, open_store
 from .question import Query, analyse
 from .retrieval import Retriever
@@ -117,8 +117,16 @@ class Pipeline:
                filters: Filters | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer as they are produced, then the Answer."""
         query = self.analyse(question, history)
+        chosen = self.get_generator(generator)
+        if query.parts and getattr(chosen, "answers_parts_separately", False):
+            # a generator that answers one thing at a time answers each part, and the parts are combined
+            answers = [chosen.generate(part, self.retrieve(part, k, mode, filters)) for part in query.parts]
+            answer = combine_parts(query, answers)
+            yield answer.text
+            yield replace(answer, question=query.text, searched=query.searched)
+            return
         passages = self.retrieve(query, k, mode, filters)
-        for piece in stream_answer(self.get_generator(generator), query, passages):
+        for piece in stream_answer(chosen, query, passages):
             if isinstance(piece, Answer):
                 piece = replace(piece, question=query.text, searched=query.searched)
             yield piece

@@ -1,4 +1,4 @@
-"""Analysing a question once: follow-up rewrite, what is asked, recency, value kind.
+"""Analysing a question once: follow-up rewrite, what is asked, recency, value kind, hard constraints.
 
 The pipeline calls :func:`analyse` once per question and hands the resulting
 :class:`Query` to the retriever and the generator, so no stage re-reads the
@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
+from .constraints import Constraints
 from .dates import MONTH
 from .errors import RagError
 
@@ -49,6 +50,19 @@ _VALUE_KINDS = [
     ("date", re.compile(r"^\s*(when|until when|by when|since when)\b|\b(what|which) (date|day)\b|\buntil what\b|"
                         r"^\s*on what\b", re.I)),
 ]
+# What a sentence must carry to answer at all, for the answer types where its absence is decisive
+# (a "which month" question needs a month; a "who" question a person's name).
+_MONTH_OR_SEASON = rf"\b({MONTH}|spring|summer|fall|autumn|winter)\b"
+_PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affairs|Podcast|Secretary)[A-Z][a-z]{2,}\b"
+_REQUIRES = [
+    (re.compile(r"\b(which|what) month", re.I), re.compile(_MONTH_OR_SEASON, re.I)),
+    (re.compile(r"\b(which|what) year", re.I), re.compile(r"\b(19|20)\d{2}\b")),
+    (re.compile(r"^\s*(when|until when|by when|since when)\b|\b(what|which) (date|day)\b|\buntil what\b", re.I),
+     re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"
+                r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
+    (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
+     re.compile(_PERSON)),
+]
 RECENCY = re.compile(r"\b(now|currently|current|latest|most recent|recently|still|as of|today|these days|"
                      r"at present|presently|newest|so far)\b", re.I)
 
@@ -77,6 +91,9 @@ class Query:
     carries: re.Pattern | None  # what a sentence carrying that type looks like
     value_kind: str | None  # percent, month_range or date: values compared across articles
     recency: bool  # asks about the latest state ("now", "currently", ...)
+    constraints: Constraints = Constraints()  # countries, names and periods an answer must be about
+    requires: re.Pattern | None = None  # what a sentence must carry to be an answer at all
+    parts: tuple[Query, ...] = ()  # a question that asks for several things: each part, analysed
 
     def __str__(self) -> str:
         return self.searched
@@ -102,6 +119,11 @@ def answer_type(question: str) -> tuple[str | None, re.Pattern | None]:
         if asks.search(question):
             return name, carries
     return None, None
+
+
+def required_form(question: str) -> re.Pattern | None:
+    """What a sentence must carry to answer ``question`` at all (None: no such requirement)."""
+    return next((form for asks, form in _REQUIRES if asks.search(question)), None)
 
 
 def value_kind(question: str) -> str | None:
@@ -137,13 +159,50 @@ def rewrite_question(question: str, history: Sequence[str]) -> str:
     return f"{base}: {fragment}?" if fragment else previous
 
 
+# "... announced and until when was it suspended?", "..., and what does it aim to secure?"
+_NEXT_PART = re.compile(r",?\s+and\s+(?=(?:(?:across|in|on|by|for|at|from|to|with|since|until)\s+)?"
+                        r"(?:what|when|who|whom|which|where|why|how)\b)", re.I)
+# "... in 2024-25 and in 2023-24?": one question per period
+_TWO_PERIODS = re.compile(r"^(?P<head>.*?\b)(?P<in>in\s+)?(?P<p1>(?:FY\s?)?\d{4}(?:-\d{2,4})?)\s+and\s+(?:in\s+)?"
+                          r"(?P<p2>(?:FY\s?)?\d{4}(?:-\d{2,4})?)(?P<tail>\W*)$", re.I)
+
+
+def split_parts(question: str) -> list[str]:
+    """The questions a question asks, each able to stand alone; one when it asks one thing.
+
+    A part that leans on the one before ("until when was it suspended?", "on what date?")
+    carries that one in brackets, for its subject.
+    """
+    two = _TWO_PERIODS.match(question)
+    if two:
+        head, tail = two["head"] + (two["in"] or ""), two["tail"] or "?"
+        return [f"{head}{two['p1']}{tail}", f"{head}{two['p2']}{tail}"]
+    pieces = [p.strip() for p in _NEXT_PART.split(question) if p.strip()]
+    if len(pieces) < 2:
+        return [question]
+    parts = [pieces[0].rstrip("?,. ") + "?"]
+    for piece in pieces[1:]:
+        piece = piece[0].upper() + piece[1:].rstrip("?,. ") + "?"
+        parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if is_follow_up(piece) else piece)
+    return parts
+
+
+def _analysed(text: str, searched: str) -> Query:
+    kind, carries = answer_type(searched)
+    return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
+                 carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
+                 constraints=Constraints.of(searched), requires=required_form(searched))
+
+
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:
     """Check ``question`` and analyse it once; ``history`` holds earlier questions, for follow-ups."""
     text = check_question(question, max_chars)
     searched = rewrite_question(text, history) if history else text
-    kind, carries = answer_type(searched)
-    return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
-                 carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched))
+    query = _analysed(text, searched)
+    parts = split_parts(searched)
+    if len(parts) > 1:
+        query = replace(query, parts=tuple(_analysed(part, part) for part in parts))
+    return query
 
 
 def as_query(question: str | Query) -> Query:

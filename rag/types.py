@@ -211,10 +211,11 @@ class Answer:
     searched: str | None = None  # the query actually searched, when it differs from the question
     conflict: tuple[dict, ...] | None = None  # the differing values when the sources disagree
     as_of: str | None = None  # for questions about the latest state: the date the answer speaks for
+    partial: tuple[Citation, ...] = ()  # when abstaining: the nearest passage, which fails a constraint
 
     def __post_init__(self):
         # callers may pass lists; the answer keeps tuples so it cannot change after it is built
-        for name in ("citations", "passages", "notes"):
+        for name in ("citations", "passages", "notes", "partial"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if self.conflict is not None:
             object.__setattr__(self, "conflict", tuple(self.conflict))
@@ -235,4 +236,6 @@ class Answer:
             data["as_of"] = self.as_of
         if self.searched and self.searched != self.question:
             data["searched"] = self.searched
+        if self.partial:
+            data["partial"] = [c.to_json() for c in self.partial]
         return data

@@ -42,3 +42,9 @@ def test_config_files(tmp_path):
         Config.from_file(tmp_path / "broken.toml")
     with pytest.raises(RagError, match="not found"):
         Config.from_file(tmp_path / "missing.toml")
+
+
+def test_paths_may_be_given_as_strings():
+    assert Config(index_dir="some/where").index_dir.parts == ("some", "where")
+    with pytest.raises(RagError, match="corpus_dir must be PosixPath|corpus_dir must be"):
+        Config().replace(corpus_dir=3)

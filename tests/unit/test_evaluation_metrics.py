@@ -19,16 +19,37 @@ def test_every_evidence_quote_occurs_in_its_source():
 
 def test_the_question_set_covers_what_it_must():
     questions = ev.load_questions()
-    assert len(questions) >= 80
-    types = {q.type for q in questions}
-    assert {"fact", "paraphrase", "list", "multi_article", "conflict", "latest", "unanswerable"} <= types
-    assert sum(not q.answerable for q in questions) >= 15
+    assert len(questions) >= 200
+    count = {t: sum(q.type == t for q in questions) for t in {q.type for q in questions}}
+    assert count["near_miss"] >= 40 and count["paraphrase"] >= 40 and count["conflict"] >= 15
+    assert count["multi_part"] >= 15 and count["latest"] >= 10
+    assert {"fact", "list", "multi_article", "unanswerable"} <= set(count)
     assert {q.split for q in questions} == {"dev", "test"}
     assert len({q.id for q in questions}) == len(questions)
     for q in questions:
         assert q.answerable == bool(q.evidence), q.id
+        assert q.answerable != (q.type in ("unanswerable", "near_miss")), q.id
         if q.type == "multi_article":
             assert len({s for s, _ in q.evidence}) >= 2, q.id
+        if q.type == "multi_part":
+            assert len(q.parts) >= 2, q.id
+
+
+def test_a_multi_part_question_needs_every_part():
+    q = ev.Question("x", "q?", "multi_part", ("41.8 billion", "87.4 billion"), (("s", "a"),),
+                    parts=(("41.8 billion",), ("87.4 billion",)))
+    assert q.answered_by("exports were $41.8 billion and imports $87.4 billion")
+    assert not q.answered_by("exports were $41.8 billion")
+
+
+def test_wrong_answers_and_lower_is_better_gates():
+    results = [_result(True, False, False), _result(False, False, False), _result(True, False, True),
+               _result(False, True, True)]
+    assert metrics.answer_metrics(results)["wrong_answer_rate"] == 0.5
+    summary = {"overall": {"wrong_answer_rate": 0.12}}
+    baseline = {"tolerance": 0.05, "metrics": {"overall.wrong_answer_rate": 0.05}}
+    assert metrics.compare_to_baseline(summary, baseline) == [
+        "overall.wrong_answer_rate: 0.12 > baseline 0.05 + tolerance 0.05"]
 
 
 def test_answer_matching_normalizes_units_and_numbers():

@@ -75,3 +75,35 @@ def test_analyse_once_gives_everything_the_stages_need():
 def test_bad_questions_are_refused(question, message):
     with pytest.raises(RagError, match=message):
         check_question(question, 1000)
+
+
+@pytest.mark.parametrize("question,parts", [
+    ("What was India's trade surplus with the US in 2024-25 and in 2023-24?",
+     ["What was India's trade surplus with the US in 2024-25?",
+      "What was India's trade surplus with the US in 2023-24?"]),
+    ("Who is the US Commerce Secretary and who is India's trade minister?",
+     ["Who is the US Commerce Secretary?", "Who is India's trade minister?"]),
+    ("When was the tariff announced and until when was it suspended?",
+     ["When was the tariff announced?", "Until when was it suspended (When was the tariff announced)?"]),
+    ("Who spoke on the podcast and on what date?",
+     ["Who spoke on the podcast?", "On what date (Who spoke on the podcast)?"]),
+    ("Which sectors is India seeking duty concessions for?", ["Which sectors is India seeking duty concessions for?"]),
+    ("What share of India's exports and of its imports goes to the US?",
+     ["What share of India's exports and of its imports goes to the US?"]),
+])
+def test_split_parts(question, parts):
+    from rag.question import split_parts
+
+    assert split_parts(question) == parts
+    assert len(analyse(question).parts) == (len(parts) if len(parts) > 1 else 0)
+
+
+@pytest.mark.parametrize("question,matches,misses", [
+    ("In which month did the first flight land?", "It landed in February 2025.", "It landed in 2025."),
+    ("Who is the spokesperson for the ministry?", "Tammy Bruce, spokesperson, said so.",
+     "The Ministry of External Affairs responded on Monday."),
+    ("When does the pause end?", "The pause ends on July 9.", "The pause ends soon."),
+])
+def test_required_forms(question, matches, misses):
+    query = analyse(question)
+    assert query.requires.search(matches) and not query.requires.search(misses)

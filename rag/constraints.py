@@ -1,0 +1,199 @@
+"""Hard constraints of a question, and whether a sentence meets them: who it is about, and when.
+
+A question about "the US trade deficit with Canada in 2024" constrains its answer
+to Canada and to 2024; a sentence about India, or about 2023, cannot answer it
+however well its other words match. Two kinds are read here:
+
+- entities: countries (names from pycountry, plus the short names, demonyms and
+  capitals that news uses, which pycountry does not carry) and other proper
+  names (capitalized words that are not the sentence's first word);
+- periods: calendar years, fiscal years (2023-24, FY2024-25, FY26) and year
+  ranges ("from 2009 to 2024"). In a sentence, a period after "over", "from"
+  or "since" ("up 3.4 per cent from 2023") is the comparison's base, not the
+  figure's period, and does not count as the sentence's period.
+
+Hand-written rules, because news questions name entities and periods in a few
+fixed shapes; a named-entity model would add a download and a model load to
+every question for shapes these rules already read (tests/unit/test_constraints.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Short names, demonyms and capitals the press uses for a country (ISO alpha-2 codes).
+_ALIASES = {
+    "US": ["US", "U.S.", "U.S", "USA", "United States", "America", "American", "Americans", "Washington"],
+    "IN": ["India", "Indian", "Indians", "New Delhi", "Delhi"],
+    "GB": ["UK", "U.K.", "Britain", "British", "Great Britain", "England", "English", "London"],
+    "CN": ["China", "Chinese", "Beijing"], "RU": ["Russia", "Russian", "Moscow"], "JP": ["Japan", "Japanese", "Tokyo"],
+    "PK": ["Pakistan", "Pakistani", "Pakistanis", "Islamabad"], "BD": ["Bangladesh", "Bangladeshi", "Dhaka"],
+    "LK": ["Sri Lanka", "Sri Lankan"], "NP": ["Nepal", "Nepalese"], "CA": ["Canada", "Canadian", "Ottawa"],
+    "MX": ["Mexico", "Mexican"], "BR": ["Brazil", "Brazilian"], "DE": ["Germany", "German", "Berlin"],
+    "FR": ["France", "French", "Paris"], "IT": ["Italy", "Italian"], "KR": ["South Korea", "Korean", "Seoul"],
+    "VN": ["Vietnam", "Vietnamese", "Hanoi"], "ID": ["Indonesia", "Indonesian", "Jakarta"],
+    "PH": ["Philippines", "Filipino", "Manila"], "TH": ["Thailand", "Thai", "Bangkok"],
+    "AU": ["Australia", "Australian", "Canberra"], "TR": ["Turkey", "Turkish", "Ankara"],
+    "SA": ["Saudi Arabia", "Saudi"], "AE": ["UAE", "Emirati", "Dubai"], "IR": ["Iran", "Iranian", "Tehran"],
+    "IL": ["Israel", "Israeli"], "ZA": ["South Africa", "South African"], "NG": ["Nigeria", "Nigerian"],
+    "EG": ["Egypt", "Egyptian"], "AR": ["Argentina", "Argentine"], "SG": ["Singapore", "Singaporean"],
+    "MY": ["Malaysia", "Malaysian"], "TW": ["Taiwan", "Taiwanese"], "UA": ["Ukraine", "Ukrainian", "Kyiv"],
+    "EU": ["European Union", "EU", "E.U.", "Brussels"],
+}
+# Capitalized words that name no entity a sentence must share: question words, titles, months, days.
+_NOT_NAMES = frozenset("""
+what which who whom whose when where why how is are was were do does did can could will would has have had
+should name list tell give according the a an and or of in on at to for by with from as and but if this that
+these those it its their there here please also now currently latest most recent so then
+minister secretary president prime deputy commerce industry foreign state trade department ministry office
+government official officials chief spokesperson representative ambassador professor former senior external
+affairs finance bilateral agreement deal initiative talks podcast bill
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday fy fiscal gdp
+""".split())
+_WORD = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+
+
+@lru_cache(maxsize=1)
+def _country_regex() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every country name and alias, and the country each alias names."""
+    import pycountry
+
+    code_of = {alias: code for code, aliases in _ALIASES.items() for alias in aliases}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                code_of.setdefault(value, country.alpha_2)
+    alternatives = "|".join(re.escape(a) for a in sorted(code_of, key=len, reverse=True))
+    # "US" must be the word, not "us"; a possessive may follow
+    return re.compile(rf"(?<![\w.])({alternatives})(?:[’']s)?(?![\w])"), code_of
+
+
+@lru_cache(maxsize=8192)
+def countries_in(text: str) -> frozenset[str]:
+    """ISO codes of the countries ``text`` names, by name, short name, demonym or capital."""
+    pattern, code_of = _country_regex()
+    return frozenset(code_of[m.group(1)] for m in pattern.finditer(text))
+
+
+def names_in(text: str) -> set[str]:
+    """Proper names in ``text`` other than countries, lowercased word by word ("pax silica" -> {"pax", "silica"})."""
+    found = set()
+    # "New Delhi" is a country's capital, not a name to look for
+    text = _country_regex()[0].sub(lambda m: " " * len(m.group()), text)
+    for match in _WORD.finditer(text):
+        if match.start() == 0 or text[:match.start()].rstrip().endswith((".", "?", "!", ":", "“", '"')):
+            words = match.group().split()[1:]  # the first word of a sentence is capitalized anyway
+        else:
+            words = match.group().split()
+        for word in (part for w in words for part in re.split(r"[-–]", w)):
+            word = re.sub(r"([’']s)$", "", word).strip(".’'").lower()
+            if len(word) > 1 and word not in _NOT_NAMES and not any(ch.isdigit() for ch in word):
+                found.add(word)
+    return found
+
+
+# ---------------------------------------------------------------- periods
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar year (fiscal=False) or an Indian-style fiscal year starting in ``year`` (2024-25)."""
+
+    year: int
+    fiscal: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.year}-{(self.year + 1) % 100:02d}" if self.fiscal else str(self.year)
+
+
+_FISCAL = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})\b", re.I)
+_FY_SHORT = re.compile(r"\bFY\s?'?(\d{2})\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|till|until|through)\s+((?:19|20)\d{2})\b",
+                    re.I)
+_BASE = re.compile(r"\b(?:over|from|since|than|compared with|compared to|versus|vs\.?)\s+(?:the\s+)?(?:year\s+)?$",
+                   re.I)
+
+
+def periods_in(text: str) -> tuple[set[Period], set[Period]]:
+    """The periods a text's figures belong to, and the periods it compares them with (bases)."""
+    own, base, taken = set(), set(), []
+    for match in _RANGE.finditer(text):
+        own |= {Period(int(match.group(1))), Period(int(match.group(2)))}
+        taken.append(match.span())
+    for match in _FISCAL.finditer(text):
+        start, end = int(match.group(1)), match.group(2)
+        end = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        if end == start + 1:
+            (base if _BASE.search(text[:match.start()]) else own).add(Period(start, fiscal=True))
+            taken.append(match.span())
+    for match in _FY_SHORT.finditer(text):
+        own.add(Period(2000 + int(match.group(1)) - 1, fiscal=True))  # FY26 runs from 2025 to 2026
+        taken.append(match.span())
+    for match in _YEAR.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        (base if _BASE.search(text[:match.start()]) else own).add(Period(int(match.group(1))))
+    return own, base - own
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What a question is about: countries, other names, periods. Empty means unconstrained."""
+
+    countries: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    periods: frozenset[Period] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.countries or self.names or self.periods or self.bases)
+
+    bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
+
+    @classmethod
+    def of(cls, question: str) -> Constraints:
+        own, base = periods_in(question)
+        return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base))
+
+    def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
+        """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
+
+        A country must be named in the sentence or the one before, unless it is one the
+        whole article is about (named in its title or first sentence): a sentence about
+        India's exports does not speak of Vietnam because the article mentions Vietnam
+        elsewhere. A name must occur in the article. A period must be the period of the
+        sentence's own figures; a sentence with no period speaks for its article's year.
+        """
+        unmet = []
+        near = countries_in(sentence) | countries_in(context)
+        unmet += [f"country {c}" for c in sorted(self.countries) if c not in near and c not in article.subjects]
+        words = set(re.findall(r"[\w’']+", f"{sentence} {context} {article.text} {article.title}".lower()))
+        unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
+        if self.periods or self.bases:
+            own, base = periods_in(sentence)
+            if not own and article.date:
+                own = {Period(int(article.date[:4]))}
+            unmet += [f"period {p}" for p in sorted(self.periods) if p not in own]
+            unmet += [f"period {p}" for p in sorted(self.bases) if p not in own | base]
+        return unmet
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What a sentence's article says about itself: title, text, date, and the countries it is about."""
+
+    title: str
+    text: str
+    date: str | None
+
+    @property
+    def subjects(self) -> frozenset[str]:
+        """The countries named in the title or the first sentence: what the whole article is about."""
+        from .chunking import split_sentences
+
+        spans = split_sentences(self.text[:2000])
+        lead = self.text[spans[0][0]:spans[0][1]] if spans else ""
+        return countries_in(self.title) | countries_in(lead)

@@ -1,0 +1,69 @@
+"""Hard constraints: which countries, names and periods a question is about, and which sentences meet them."""
+
+import pytest
+
+from rag.constraints import ArticleContext, Constraints, Period, countries_in, names_in, periods_in
+
+ARTICLE = ArticleContext("India, US discuss trade", "India and the US talked. Vietnam signed a pact.", "2025-03-28")
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("the US trade deficit with Canada", {"US", "CA"}),
+    ("India's surplus with America", {"IN", "US"}),
+    ("U.S. officials in New Delhi", {"US", "IN"}),
+    ("Pakistani nationals and Britain's trade secretary", {"PK", "GB"}),
+    ("tariffs on Brazilian textiles; Viet Nam", {"BR", "VN"}),
+    ("let us talk about trade", set()),  # "us" is not the US
+])
+def test_countries(text, codes):
+    assert countries_in(text) == codes
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Who did Piyush Goyal meet in Washington?", {"piyush", "goyal"}),
+    ("Which technology club is New Delhi joining?", set()),
+    ("Who is the US Commerce Secretary?", set()),
+    ("Who spoke on the All-In Podcast in FY25?", {"all"}),
+    ("What is the Pax Silica initiative?", {"pax", "silica"}),
+])
+def test_names(text, names):
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize("text,own,base", [
+    ("$45.7 billion in 2024, a 5.4 per cent increase over 2023", {Period(2024)}, {Period(2023)}),
+    ("up 3.4 per cent from 2023 and $87.4 billion in 2024", {Period(2024)}, {Period(2023)}),
+    ("From 2009 to 2024, a total of 15,564", {Period(2009), Period(2024)}, set()),
+    ("USD 35.32 billion in 2023-24, USD 27.7 billion in 2022-23", {Period(2023, True), Period(2022, True)}, set()),
+    ("a surplus in FY2024-25", {Period(2024, True)}, set()),
+    ("from April–November FY26", {Period(2025, True)}, set()),
+    ("talks continue until May 22", set(), set()),
+])
+def test_periods(text, own, base):
+    assert periods_in(text) == (own, base)
+
+
+def test_period_labels():
+    assert str(Period(2024, fiscal=True)) == "2024-25" and str(Period(2024)) == "2024"
+
+
+@pytest.mark.parametrize("question,sentence,unmet", [
+    ("What was the US deficit with India in 2024?", "The US deficit with India was $45.7 billion in 2024.", []),
+    ("What was the US deficit with Canada in 2024?", "The US deficit with India was $45.7 billion in 2024.",
+     ["country CA"]),
+    # Vietnam is in the article, but not in the sentence, and the article is not about it
+    ("What did Vietnam say?", "India and the US talked.", ["country VN"]),
+    ("What was India's surplus in 2018-19?", "India's surplus was $41.18 billion in 2024-25.", ["period 2018-19"]),
+    ("What was the increase in 2023?", "It rose 5.4 per cent in 2024 over 2023.", ["period 2023"]),
+    ("By how much did it rise over 2023?", "It rose 5.4 per cent in 2024 over 2023.", []),
+    # a sentence with no period speaks for its article's year
+    ("What tariff applied in 2019?", "A 10 per cent baseline tariff remains.", ["period 2019"]),
+    ("What tariff applied in 2025?", "A 10 per cent baseline tariff remains.", []),
+    ("What did Gina Raimondo say?", "India and the US talked.", ["name gina", "name raimondo"]),
+])
+def test_unmet(question, sentence, unmet):
+    assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet
+
+
+def test_no_constraints_is_falsy():
+    assert not Constraints.of("Why did the talks stall?")
