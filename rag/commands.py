@@ -81,8 +81,8 @@ def ask(args: argparse.Namespace, config: Config) -> int:
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
         else:
-            print((f"Q: {question}\n" if several else "") + format_answer(answer) + ("\n" if several else ""),
-                  flush=True)
+            text = format_answer(answer, bold=sys.stdout.isatty())
+            print((f"Q: {question}\n" if several else "") + text + ("\n" if several else ""), flush=True)
     return 1 if failed else 0
 
 

@@ -21,6 +21,7 @@ from .conflicts import first_value, values
 from .constraints import ArticleContext
 from .dates import readable_date
 from .question import Query, as_query
+from .spans import short_answer
 from .types import ABSTAIN_TEXT, Answer, Citation, Passage
 
 
@@ -188,7 +189,9 @@ class ExtractiveGenerator:
             scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
         citations, parts = cite(self._with_antecedents(chosen), passages)
-        answer = Answer(query.searched, " ".join(parts), False, citations, passages, generator=self.name)
+        short = short_answer(query, [self._sentence(s, passages) for s in chosen])
+        answer = Answer(query.searched, " ".join(parts), False, citations, passages, generator=self.name,
+                        short_answer=short)
         if query.recency and citations:
             lead = citations[0]
             answer = replace(answer, as_of=lead.date,
@@ -242,4 +245,5 @@ class ExtractiveGenerator:
         text = f"The sources disagree: {'; '.join(claims)}. " + " ".join(parts)
         conflict = [{"value": value, "n": c.n, "source": c.source, "date": c.date}
                     for (_, value), c in zip(disagreeing, citations)]
-        return Answer(query.searched, text, False, citations, passages, generator=self.name, conflict=conflict)
+        return Answer(query.searched, text, False, citations, passages, generator=self.name, conflict=conflict,
+                      short_answer=tuple(value for _, value in disagreeing))

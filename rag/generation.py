@@ -87,7 +87,14 @@ def combine_parts(query: Query, answers: Sequence[Answer]) -> Answer:
     abstained = all(a.abstained for a in answers)
     return Answer(query.searched, ABSTAIN_TEXT if abstained else " ".join(texts), abstained,
                   () if abstained else citations, passages, notes, generator=answers[0].generator if answers else "",
-                  conflict=conflicts or None, as_of=next((a.as_of for a in answers if a.as_of), None))
+                  conflict=conflicts or None, as_of=next((a.as_of for a in answers if a.as_of), None),
+                  short_answer=None if abstained else tuple(None if a.abstained else _one(a.short_answer)
+                                                            for a in answers))
+
+
+def _one(short) -> str | None:
+    """A part's short answer as one value: disagreeing values are joined with "or"."""
+    return " or ".join(v for v in short if v) or None if isinstance(short, tuple) else short
 
 
 class FallbackGenerator:

@@ -13,7 +13,7 @@ import platform
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 
 import numpy as np
@@ -21,6 +21,7 @@ import numpy as np
 from .chunking import Chunker
 from .config import Config
 from .corpus import corpus_fingerprint, load_corpus
+from .dedup import find_copies
 from .embedding import Embedder, export_onnx
 from .errors import RagError
 from .store import CorruptIndex, Store, load_store, store_writer
@@ -87,15 +88,23 @@ class Plan:
 
 
 def plan(config: Config, embedder: Embedder, articles: list[Article], previous: Store | None) -> Plan:
-    """Chunk new and changed articles; take unchanged ones' chunks and vectors from ``previous``."""
+    """Chunk new and changed articles; take unchanged ones' chunks and vectors from ``previous``.
+
+    Near-copies of another article (rag.dedup) are kept with ``copy_of`` set and not chunked.
+    """
+    copies = find_copies(articles)
+    articles = [replace(a, meta=replace(a.meta, copy_of=copies.get(a.source))) for a in articles]
     chunker = Chunker(config.chunk_tokens, config.chunk_overlap, config.encoding,
                       model_tokens=embedder.count_tokens, model_limit=embedder.max_tokens)
     usable = previous is not None and not set(_INCOMPATIBLE) & set(
         differences(previous.manifest, config, embedder, corpus=False))
     unchanged = {a.source for a in articles if usable and a.source in previous.articles
-                 and previous.articles[a.source].sha256 == a.meta.sha256}
+                 and previous.articles[a.source].sha256 == a.meta.sha256
+                 and previous.articles[a.source].copy_of is None}  # a former copy has no chunks to reuse
     chunks, vectors, seen = [], [], set()
     for article in articles:
+        if article.meta.copy_of:
+            continue
         reused = article.source in unchanged
         new = previous.chunks_of(article.source) if reused else chunker.split(article)
         fresh = [c for c in new if c.id not in seen]  # a chunk repeated word for word is indexed once
@@ -147,10 +156,13 @@ def build(config: Config, embedder: Embedder, previous: Store | None = None, art
     """Bring the store up to date with the corpus, embedding only what is new; commit it when ``save``."""
     articles = list(articles) if articles is not None else load_corpus(config.corpus_dir)
     work = plan(config, embedder, articles, previous)
+    articles = work.articles  # with copies marked
     checkpoint = Checkpoint(config.index_dir if save else None, embedder.weights_sha256)
     waiting = sum(1 for i in work.todo if work.chunks[i].id not in checkpoint.saved)
+    copies = sum(1 for a in articles if a.meta.copy_of)
     if log:
-        log(f"{len(articles)} articles, {len(work.chunks)} chunks: embedding {waiting}, "
+        log(f"{len(articles)} articles" + (f" ({copies} near-copies of others, not indexed)" if copies else "")
+            + f", {len(work.chunks)} chunks: embedding {waiting}, "
             f"reusing {len(work.chunks) - waiting}"
             + (f", dropping {len(work.removed)} deleted article(s)" if work.removed else ""))
     seconds = embed_missing(work, embedder, checkpoint, config.checkpoint_every, progress)

@@ -55,9 +55,24 @@ def answer_metrics(results: Sequence[Result]) -> dict:
         "wrong_abstention_rate": _mean(r.answer["abstained"] for r in answerable),
         # the worst outcome: an answer given, with citations, that is wrong (or should have been withheld)
         "wrong_answer_rate": _mean(r in wrong for r in results),
+        "short_answer_em": _mean(short_answer_matches(r) for r in answerable),
         "latency_ms_p50": round(percentile(latencies, 50), 1) if latencies else None,
         "latency_ms_p95": round(percentile(latencies, 95), 1) if latencies else None,
     }
+
+
+def short_answer_matches(r: Result) -> bool:
+    """Whether the short answer is exactly a gold answer (every part's, for a question of parts)."""
+    from .evaluation import normalize
+
+    short = r.answer.get("short_answer")
+    if r.answer["abstained"] or not short:
+        return False
+    golds = [{normalize(a) for a in part} for part in r.question.parts] or [{normalize(a) for a in r.question.answers}]
+    values = short if isinstance(short, list) else [short]
+    if r.question.parts:
+        return len(values) == len(golds) and all(v and normalize(v) in g for v, g in zip(values, golds))
+    return any(v and normalize(v) in golds[0] for v in values)
 
 
 def conflict_metrics(results: Sequence[Result]) -> dict:

@@ -30,13 +30,14 @@ _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords
 
 # (answer type, how a question asks for it, what a sentence that carries it looks like)
 _ANSWER_TYPES = [
-    ("date", re.compile(r"^\s*(when|until when|by when|since when)\b|\b(what|which) (date|day|month|year)\b", re.I),
+    ("date", re.compile(r"^\s*(when|until when|till when|by when|since when)\b|"
+                        r"\b(what|which) (dates?|days?|months?|years?)\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("number", re.compile(r"\bhow (many|much|big|large|high|low|far|long)\b|\b(what|which) (percentage|share|"
                           r"amount|value|rate|level|figure|number|total|tariff|duty|size)\b|\bby how\b", re.I),
      re.compile(r"\d")),
-    ("person", re.compile(r"^\s*(who|whom|whose)\b|"
-                          r"\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
+    ("person", re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:former |senior |\w+ )?(official|minister|secretary|"
+                          r"person|spokesperson|expert|professor|economist|analyst|diplomat)\b", re.I),
      re.compile(r"\b(Minister|Secretary|President|Representative|spokesperson|official|professor|"
                 r"[A-Z][a-z]+ [A-Z][a-z]+)\b")),
     ("place", re.compile(r"^\s*where\b|\bwhich (country|countries|city|place)\b", re.I),
@@ -57,7 +58,8 @@ _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affair
 _REQUIRES = [
     (re.compile(r"\b(which|what) month", re.I), re.compile(_MONTH_OR_SEASON, re.I)),
     (re.compile(r"\b(which|what) year", re.I), re.compile(r"\b(19|20)\d{2}\b")),
-    (re.compile(r"^\s*(when|until when|by when|since when)\b|\b(what|which) (date|day)\b|\buntil what\b", re.I),
+    (re.compile(r"^\s*(when|until when|till when|by when|since when)\b|\b(what|which) (dates?|days?)\b|"
+                r"\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
     (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),

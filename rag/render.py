@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Sequence
 
 from .dates import date_label
-from .types import ABSTAIN_TEXT, Answer, Citation
+from .types import Answer, Citation
 
 EMPTY_SOURCES = "<p>Sources appear here.</p>"
 
@@ -20,17 +20,36 @@ EMPTY_SOURCES = "<p>Sources appear here.</p>"
 
 def source_line(c: Citation) -> str:
     by = f", {c.outlet}" if c.outlet else ""
-    return f"[{c.n}] {c.title} ({date_label(c.date, c.date_inferred)}{by}) — {c.source}"
+    also = f" (also in {', '.join(c.also_in)})" if c.also_in else ""
+    return f"[{c.n}] {c.title} ({date_label(c.date, c.date_inferred)}{by}) — {c.source}{also}"
 
 
-def format_answer(answer: Answer, with_text: bool = True) -> str:
-    """The answer as the terminal shows it: text, notes, then each source with its quote."""
-    lines = [textwrap.fill(answer.text, 100)] if with_text else []
+def short_text(answer: Answer) -> str | None:
+    """The short answer as one line: "July 9", "41.18 billion; 35.32 billion", "5.4 per cent or 5.1%"."""
+    short = answer.short_answer
+    if short is None or answer.abstained:
+        return None
+    if isinstance(short, tuple):
+        joined = (" or " if answer.conflict else "; ").join(v or "–" for v in short)
+        return joined if any(short) else None
+    return short
+
+
+BOLD, PLAIN = "\033[1m", "\033[0m"
+
+
+def format_answer(answer: Answer, with_text: bool = True, bold: bool = False) -> str:
+    """The answer as the terminal shows it: the short answer first, text, notes, then each source with its quote."""
+    short = short_text(answer)
+    lines = [f"{BOLD}{short}{PLAIN}" if bold else short] if short and with_text else []
+    lines += [textwrap.fill(answer.text, 100)] if with_text else []
     if answer.notes:
         lines += ["", *(f"Note: {n}" for n in answer.notes)]
-    if answer.citations:
-        lines += ["", "Sources:"]
-        for c in answer.citations:
+    for heading, cited in (("Sources:", answer.citations), ("Nearest passage (it does not answer):", answer.partial)):
+        if not cited:
+            continue
+        lines += ["", heading]
+        for c in cited:
             lines.append(f"  {source_line(c)}")
             lines.append(textwrap.fill(f"“{c.quote}”", 100, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(lines)
@@ -45,21 +64,25 @@ def sources_html(answer: Answer) -> str:
         parts.append(f'<div class="searched">Searched for: <em>{html.escape(answer.searched)}</em></div>')
     if answer.conflict:
         parts.append('<div class="conflict" data-testid="conflict">The sources disagree: '
-                     + "; ".join(f"{html.escape(str(c['value']))} [{c['n']}] ({html.escape(c['date'] or 'undated')})"
+                     + "; ".join(f"<b>{html.escape(str(c['value']))}</b> [{c['n']}] "
+                                 f"({html.escape(c['source'])}, {html.escape(c['date'] or 'undated')})"
                                  for c in answer.conflict) + "</div>")
     if answer.as_of:
         parts.append(f'<div class="searched">Newest relevant article: {html.escape(answer.as_of)}</div>')
     if answer.abstained:
         parts.append('<div class="abstained" data-testid="abstained">No passage in the articles answers this '
                      "question, so no answer is given.</div>")
-    for c in answer.citations:
+    for c in (*answer.citations, *answer.partial):
         before, quote, after = c.text[:c.quote_start], c.text[c.quote_start:c.quote_end], c.text[c.quote_end:]
         flag = ' <span class="unsupported">(not supported by the passage)</span>' if c.supported is False else ""
+        if c in answer.partial:
+            flag = ' <span class="unsupported">(the nearest passage; it does not answer)</span>'
         outlet = f" · {html.escape(c.outlet)}" if c.outlet else ""
+        also = f' <span class="also">(also in {html.escape(", ".join(c.also_in))})</span>' if c.also_in else ""
         parts.append(
             f'<div class="source" data-citation="{c.n}"><h4>[{c.n}] {html.escape(c.title)}{flag}</h4>'
             f'<div class="meta">{html.escape(date_label(c.date, c.date_inferred))}{outlet} · '
-            f'{html.escape(c.source)}</div>'
+            f'{html.escape(c.source)}{also}</div>'
             f'<div class="passage">{html.escape(before)}<mark class="quote">{html.escape(quote)}</mark>'
             f"{html.escape(after)}</div></div>"
         )
@@ -69,8 +92,10 @@ def sources_html(answer: Answer) -> str:
 def chat_text(answer: Answer) -> str:
     """The answer as the chat shows it (Markdown)."""
     if answer.abstained:
-        return f"⚠️ *{ABSTAIN_TEXT}*"
-    return answer.text + "".join(f"\n\n*{note}*" for note in answer.notes)
+        return f"⚠️ *{answer.text}*"
+    short = short_text(answer)
+    lead = f"**{short}**\n\n" if short else ""
+    return lead + answer.text + "".join(f"\n\n*{note}*" for note in answer.notes)
 
 
 # ---------------------------------------------------------------- tables

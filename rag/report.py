@@ -7,7 +7,8 @@ from pathlib import Path
 from .render import table
 
 ANSWER_KEYS = ("accuracy", "token_f1", "citation_precision", "citation_recall", "abstention_precision",
-               "abstention_recall", "wrong_abstention_rate", "wrong_answer_rate", "latency_ms_p50",
+               "abstention_recall", "wrong_abstention_rate", "wrong_answer_rate", "short_answer_em",
+               "latency_ms_p50",
                "latency_ms_p95")
 
 
@@ -23,9 +24,8 @@ def answer_table(summary: dict, markdown: bool = False) -> str:
     rows = [["all", summary["overall"]["questions"], *(summary["overall"].get(k) for k in keys)]]
     for name, m in summary["by_type"].items():
         rows.append([name, m["questions"], *(m.get(k) for k in keys)])
-    headers = ["type", "n", "acc", "F1", "cite P", "cite R", "abst P", "abst R", "wrong abst", "wrong ans", "p50 ms",
-               "p95 ms",
-               *(k.replace("_score", "") for k in extra)]
+    headers = ["type", "n", "acc", "F1", "cite P", "cite R", "abst P", "abst R", "wrong abst", "wrong ans",
+               "short EM", "p50 ms", "p95 ms", *(k.replace("_score", "") for k in extra)]
     return table(headers, rows, markdown)
 
 

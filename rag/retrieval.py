@@ -97,5 +97,6 @@ class Retriever:
         for chunk_id, score in scored:
             chunk = self.store.chunk(chunk_id)
             ranks = {name: pos[chunk_id] for name, pos in positions.items() if chunk_id in pos}
-            passages.append(Passage(chunk, self.store.articles[chunk.source], float(score), ranks))
+            passages.append(Passage(chunk, self.store.articles[chunk.source], float(score), ranks,
+                                    self.store.copies_of(chunk.source)))
         return passages

@@ -32,6 +32,7 @@ class ArticleMeta:
     outlet: str | None = None
     byline: str | None = None
     sha256: str = ""
+    copy_of: str | None = None  # the canonical article this one is a near-copy of (rag.dedup)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -105,6 +106,7 @@ class Passage:
     article: ArticleMeta
     score: float
     ranks: dict = field(default_factory=dict)  # rank in each fused ranking, 1-based
+    also_in: tuple[str, ...] = ()  # near-copies of this passage's article, not indexed themselves
 
     @property
     def text(self) -> str:
@@ -179,6 +181,7 @@ class Citation:
     supported: bool | None = None  # set by generators that check their claims
     outlet: str | None = None
     date_inferred: bool = False
+    also_in: tuple[str, ...] = ()  # other articles carrying the same text (syndicated copies)
 
     @classmethod
     def quoting(cls, n: int, passage: Passage, sentence_index) -> Citation:
@@ -190,12 +193,17 @@ class Citation:
             date=passage.article.date, text=passage.text, quote=passage.text[q_start:q_end],
             start=spans[0][2], end=spans[-1][3], quote_start=q_start, quote_end=q_end,
             outlet=passage.article.outlet or passage.article.byline, date_inferred=passage.article.date_inferred,
+            also_in=passage.also_in,
         )
 
     def to_json(self) -> dict:
         data = asdict(self)
         if data["supported"] is None:
             del data["supported"]
+        if data["also_in"]:
+            data["also_in"] = list(data["also_in"])
+        else:
+            del data["also_in"]
         return data
 
 
@@ -212,6 +220,7 @@ class Answer:
     conflict: tuple[dict, ...] | None = None  # the differing values when the sources disagree
     as_of: str | None = None  # for questions about the latest state: the date the answer speaks for
     partial: tuple[Citation, ...] = ()  # when abstaining: the nearest passage, which fails a constraint
+    short_answer: str | tuple[str | None, ...] | None = None  # the typed value or span; one per part or value
 
     def __post_init__(self):
         # callers may pass lists; the answer keeps tuples so it cannot change after it is built
@@ -238,4 +247,7 @@ class Answer:
             data["searched"] = self.searched
         if self.partial:
             data["partial"] = [c.to_json() for c in self.partial]
+        if self.short_answer is not None:
+            data["short_answer"] = list(self.short_answer) if isinstance(self.short_answer, tuple) \
+                else self.short_answer
         return data

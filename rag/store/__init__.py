@@ -41,6 +41,9 @@ class Store(Protocol):
     def chunks_of(self, source: str) -> list[Chunk]:
         """The chunks of one article, in article order."""
 
+    def copies_of(self, source: str) -> tuple[str, ...]:
+        """The near-copies of an article (not indexed themselves), by path."""
+
     def dense_search(self, vector: np.ndarray, depth: int, filters: Filters | None = None) -> Ranking: ...
 
     def keyword_search(self, text: str, depth: int, filters: Filters | None = None) -> Ranking: ...

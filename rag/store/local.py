@@ -58,6 +58,7 @@ class LocalStore:
         self._position = {c.id: i for i, c in enumerate(chunks)}
         self._allowed: dict[Filters, np.ndarray] = {}
         self._by_source: dict[str, list[Chunk]] | None = None
+        self._copies: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -72,6 +73,14 @@ class LocalStore:
 
     def vectors(self, chunk_ids: Sequence[str]) -> np.ndarray:
         return self.embeddings[[self._position[i] for i in chunk_ids]]
+
+    def copies_of(self, source: str) -> tuple[str, ...]:
+        if self._copies is None:
+            self._copies = {}
+            for copy, meta in sorted(self.articles.items()):
+                if meta.copy_of:
+                    self._copies.setdefault(meta.copy_of, []).append(copy)
+        return tuple(self._copies.get(source, ()))
 
     def chunks_of(self, source: str) -> list[Chunk]:
         if self._by_source is None:
@@ -130,6 +139,7 @@ class LocalStore:
 
     def stats(self) -> dict:
         return {"store": self.kind, "chunks": len(self), "articles": len(self.articles),
+                "copies": sum(1 for m in self.articles.values() if m.copy_of),
                 "dense_index": type(self.dense).__name__, "generation": self.path.name if self.path else None}
 
     def newer(self) -> LocalStore | None:

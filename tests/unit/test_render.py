@@ -37,3 +37,20 @@ def test_tables():
     text = table(["mode", "score"], [["bm25", 0.5], ["dense", None]])
     assert text.splitlines() == ["mode   score", "-----  -----", "bm25   0.500", "dense      –"]
     assert table(["a", "b"], [["x", 2.0]], markdown=True).splitlines() == ["| a | b |", "|---|---|", "| x | 2.0 |"]
+
+
+def test_the_short_answer_leads_in_bold_on_the_page_and_first_in_the_terminal():
+    answer = _answer(short_answer="$45.7 billion")
+    assert chat_text(answer).startswith("**$45.7 billion**\n\n")
+    assert format_answer(answer).splitlines()[0] == "$45.7 billion"
+    assert format_answer(answer, bold=True).splitlines()[0] == "\033[1m$45.7 billion\033[0m"
+    parts = dataclasses.replace(answer, short_answer=("41.18 billion", None))
+    assert format_answer(parts).splitlines()[0] == "41.18 billion; –"
+
+
+def test_an_abstention_shows_the_nearest_passage_as_not_answering():
+    near = Citation.quoting(1, PASSAGE, [1])
+    answer = Answer("q?", f"{ABSTAIN_TEXT} The nearest passage [1] does not speak of 2018-19.", True, partial=[near])
+    assert "Nearest passage (it does not answer):" in format_answer(answer)
+    assert "it does not answer" in sources_html(answer) and answer.to_json()["partial"][0]["quote"] == near.quote
+    assert answer.to_json()["citations"] == []
