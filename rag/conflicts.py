@@ -1,13 +1,19 @@
 """Values of one kind in a sentence, normalized so that values from two articles can be compared.
 
 Kinds: percentages, amounts of money, calendar dates and days, month ranges.
-Which kind a question asks about is decided once, in :mod:`rag.question`.
+Which kind a question asks about is decided once, in :mod:`rag.question`;
+:func:`disagreeing` decides which other articles' sentences state the same claim
+with another value.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from .bm25 import tokenize
+from .constraints import Period, periods_in
 from .dates import MONTH
 
 VALUE_PATTERNS = {
@@ -46,3 +52,86 @@ def first_value(text: str, kind: str) -> str | None:
     """The first value of ``kind`` in ``text``, as written."""
     match = VALUE_PATTERNS[kind].search(text)
     return match.group(0) if match else None
+
+
+# ---------------------------------------------------------------- disagreements by claim
+
+CLAIM_SIMILARITY = 0.5  # cosine between two sentences from which they may make the same claim (chosen on dev)
+RELEVANCE_GAP = 0.15  # how much less close to the question than the answer another claim may be (chosen on dev)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence that may state the value asked for: its text, its article, and how close it is to the answer."""
+
+    text: str
+    source: str
+    date: str | None  # the article's date
+    similarity: float  # cosine to the answer's sentence (1.0 for the answer itself)
+    relevance: float = 0.0  # cosine to the question
+    ref: object = None  # whatever the caller needs to cite it
+
+
+_ENDS = frozenset("till until through by to".split())
+_STARTS = frozenset("on from since starting effective in".split())
+
+
+def date_role(text: str, start: int) -> str | None:
+    """What a date is in its sentence, by the word before it: an end ("till July 9"), a start or an
+    event ("on April 2"), or unknown. Dates in different roles are never compared."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 20):start].lower())
+    if not words:
+        return None
+    return "end" if words[-1] in _ENDS else "start" if words[-1] in _STARTS else None
+
+
+def slot_value(terms: set[str], text: str, kind: str) -> tuple[str, str, str | None] | None:
+    """The value of ``kind`` in ``text`` nearest the question's ``terms``: (as written, normalized, role)."""
+    best = None
+    for match in VALUE_PATTERNS[kind].finditer(text):
+        start, end = match.span()
+        window = set(tokenize(text[max(0, start - 60):start] + " " + text[end:end + 30]))
+        near = len(terms & window)
+        if best is None or near > best[0]:
+            best = (near, match)
+    if best is None:
+        return None
+    (normalized,) = values(best[1].group(0), kind) or {best[1].group(0).lower()}
+    role = date_role(text, best[1].start()) if kind == "date" else None
+    return best[1].group(0), normalized, role
+
+
+def _periods(claim: Claim) -> set:
+    own, _ = periods_in(claim.text)
+    return own or ({Period(int(claim.date[:4]))} if claim.date else set())
+
+
+def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim]) -> list[tuple[Claim, str]]:
+    """The answer's claim and each other article's claim of the same thing with another value.
+
+    Another sentence makes the same claim when it is close to the answer's sentence
+    (``CLAIM_SIMILARITY``) and about as close to the question, speaks of the same period, and gives a value of the same
+    form in the slot asked about; only that value is compared, so a sentence that
+    answers another question ("the 10 per cent baseline tariff") is never a disagreement.
+    """
+    first = slot_value(terms, lead.text, kind)
+    if first is None:
+        return []
+    picked, seen = [(lead, first[0])], {first[1]}
+    for claim in sorted(others, key=lambda c: -c.similarity):
+        if claim.similarity < CLAIM_SIMILARITY or any(claim.source == c.source for c, _ in picked):
+            continue
+        if claim.relevance < lead.relevance - RELEVANCE_GAP:
+            continue  # close to the answer's sentence, but it does not answer the question as well
+        if _periods(lead) and _periods(claim) and not _periods(lead) & _periods(claim):
+            continue  # the same quantity for another period is no disagreement
+        value = slot_value(terms, claim.text, kind)
+        if value is None or (kind == "date" and (value[1] in _WEEKDAYS) != (first[1] in _WEEKDAYS)):
+            continue  # a weekday and a calendar date are not compared
+        if value[2] and first[2] and value[2] != first[2]:
+            continue  # an end date and a start date answer different questions
+        if value[1] not in seen:
+            seen.add(value[1])
+            picked.append((claim, value[0]))
+    return picked if len(picked) > 1 else []

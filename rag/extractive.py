@@ -17,11 +17,11 @@ import numpy as np
 
 from .bm25 import tokenize
 from .config import Config
-from .conflicts import first_value, values
+from .conflicts import Claim, disagreeing
 from .constraints import ArticleContext
 from .dates import readable_date
 from .question import Query, as_query
-from .spans import short_answer
+from .spans import short_answer, slot_fit
 from .types import ABSTAIN_TEXT, Answer, Citation, Passage
 
 
@@ -62,14 +62,18 @@ class ExtractiveGenerator:
     # chosen on the dev split (a grid over the weights, the threshold calibrated for each); the answer type
     # counts for nothing since the types where it is decisive (dates, months, people) became hard
     # requirements (question.py)
-    weights = {"similarity": 0.5, "overlap": 0.5, "typed": 0.0, "recency": 0.08}
+    weights = {"similarity": 0.5, "overlap": 0.5, "typed": 0.0, "recency": 0.08, "slot": 0.2}
 
-    def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.504,
-                 max_sentences: int = 2, margin: float = 0.06, article_text: Callable[[str], str] | None = None):
-        """``article_text(source)`` gives an article's text, so constraints can be checked in context."""
+    def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.509,
+                 max_sentences: int = 2, margin: float = 0.06, article_text: Callable[[str], str] | None = None,
+                 neighbours: Callable[[str, int], list[Passage]] | None = None):
+        """``article_text(source)`` gives an article's text, so constraints can be checked in context;
+        ``neighbours(text, k)`` the ``k`` passages of the whole index nearest ``text``, where other
+        articles' statements of the same claim are looked for."""
         self.embedder = embedder
         self.idf = idf
         self.article_text = article_text or (lambda source: "")
+        self.neighbours = neighbours or (lambda text, k: [])
         self.threshold = threshold
         self.max_sentences = max_sentences
         self.margin = margin
@@ -80,8 +84,11 @@ class ExtractiveGenerator:
         def article_text(source: str) -> str:
             return "\n".join(c.text for c in store.chunks_of(source))
 
+        from .retrieval import Retriever
+
+        retriever = Retriever.from_config(config, store, embedder)
         return cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences,
-                   article_text=article_text)
+                   article_text=article_text, neighbours=lambda text, k: retriever.retrieve(text, k))
 
     def clear_cache(self) -> None:
         """Forget the sentence vectors of passages seen before (benchmarks time new questions)."""
@@ -133,7 +140,7 @@ class ExtractiveGenerator:
                 typed = bool(query.carries and query.carries.search(text))
                 unmet = self._unmet(query, text, context[:len(context) - len(text)], passage)
                 total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
-                         + self.weights["typed"] * typed
+                         + self.weights["typed"] * typed + self.weights["slot"] * slot_fit(query, text)
                          + self.weights["recency"] * newest.get(passage.article.date, 0.0))
                 scored.append(ScoredSentence(rank, i, total, float(sims[i]), overlap, typed,
                                              with_context - own >= 0.1, unmet))
@@ -179,9 +186,9 @@ class ExtractiveGenerator:
         """The answer made of the best of ``scored`` sentences, whatever their score."""
         query = as_query(question)
         passages = list(passages)
-        disagreeing = self.find_conflict(query, scored, passages)
-        if disagreeing:
-            return self._conflict_answer(query, disagreeing, passages)
+        differing, pool = self.find_conflict(query, scored, passages)
+        if differing:
+            return self._conflict_answer(query, differing, pool)
         if query.recency:
             # the newest article with a sentence close to the best one leads
             close = [s for s in scored if s.score >= scored[0].score - 0.15]
@@ -212,27 +219,36 @@ class ExtractiveGenerator:
         return out
 
     def find_conflict(self, query: Query, scored: Sequence[ScoredSentence],
-                      passages: Sequence[Passage]) -> list[tuple[ScoredSentence, str]]:
-        """Top sentences from different articles that give different values of the kind asked for."""
-        kind = query.value_kind
-        if kind is None or not scored:
-            return []
-        picked: list[tuple[ScoredSentence, set[str]]] = []
-        for s in scored[:8]:
-            if s.score < scored[0].score - 0.1 or s.overlap < 0.3 or s.unmet:
+                      passages: Sequence[Passage]) -> tuple[list[tuple[ScoredSentence, str]], list[Passage]]:
+        """The answer's sentence and each other article's sentence stating the same claim with another
+        value, looked for in the retrieved passages and in the passages nearest the answer's sentence
+        across the whole index; with the passages they are cited from."""
+        if query.value_kind is None or not scored:
+            return [], list(passages)
+        lead = scored[0]
+        lead_text = self._sentence(lead, passages)
+        pool = list(passages)
+        ids = {p.chunk_id for p in pool}
+        pool += [p for p in self.neighbours(lead_text, 10) if p.chunk_id not in ids]
+        lead_vector = self._sentence_vectors(passages[lead.passage_rank])[lead.sentence]
+        q_vec = self.embedder.encode([query.searched])[0]
+        claims, lead_article = [], passages[lead.passage_rank].source
+        for rank, passage in enumerate(pool):
+            if passage.source == lead_article or lead_article in passage.also_in:
                 continue
-            found = values(self._sentence(s, passages), kind)
-            if not found:
-                continue
-            source = passages[s.passage_rank].source
-            if any(passages[p.passage_rank].source == source for p, _ in picked):
-                continue
-            if picked and any(found & v for _, v in picked):
-                continue  # agrees with a sentence already picked
-            picked.append((s, found))
-        if len(picked) < 2:
-            return []
-        return [(s, first_value(self._sentence(s, passages), kind)) for s, _ in picked]
+            vectors = self._sentence_vectors(passage)
+            sims, relevance = vectors @ lead_vector, vectors @ q_vec
+            for i, (s, e, _, _) in enumerate(passage.chunk.sentences):
+                text, before = passage.text[s:e], passage.text[passage.chunk.sentences[i - 1][0]:s] if i else ""
+                if self._unmet(query, text, before, passage):
+                    continue
+                ref = ScoredSentence(rank, i, 0.0, float(sims[i]), 0.0, False)
+                claims.append(Claim(text, passage.source, passage.article.date, float(sims[i]),
+                                    float(relevance[i]), ref))
+        lead_claim = Claim(lead_text, lead_article, passages[lead.passage_rank].article.date, 1.0,
+                           lead.similarity, lead)
+        found = disagreeing(set(query.terms), query.value_kind, lead_claim, claims)
+        return [(claim.ref, value) for claim, value in found], pool
 
     @staticmethod
     def _sentence(s: ScoredSentence, passages: Sequence[Passage]) -> str:

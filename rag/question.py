@@ -43,13 +43,14 @@ _ANSWER_TYPES = [
     ("place", re.compile(r"^\s*where\b|\bwhich (country|countries|city|place)\b", re.I),
      re.compile(r"\b[A-Z][a-z]+")),
 ]
-# The kind of value whose disagreement between articles is worth reporting (see conflicts.py).
+# The kind of value whose disagreement between articles is worth reporting (see conflicts.py);
+# the first that matches wins, so "till when are the tariffs paused" asks for a date.
 _VALUE_KINDS = [
+    ("date", re.compile(r"^\s*(when|until when|till when|by when|since when)\b|\b(what|which) (dates?|days?)\b|"
+                        r"\buntil what\b|^\s*on what\b", re.I)),
     ("percent", re.compile(r"\b(percent|percentage|per cent|growth|grow|grew|increase|increased|rise|rose|fell|"
-                           r"decline|declined)\b|%", re.I)),
+                           r"decline|declined|rate|tariffs?|duty|duties)\b|%", re.I)),
     ("month_range", re.compile(r"\bmonths?\b", re.I)),
-    ("date", re.compile(r"^\s*(when|until when|by when|since when)\b|\b(what|which) (date|day)\b|\buntil what\b|"
-                        r"^\s*on what\b", re.I)),
 ]
 # What a sentence must carry to answer at all, for the answer types where its absence is decisive
 # (a "which month" question needs a month; a "who" question a person's name).

@@ -116,3 +116,17 @@ def short_answer(query: Query, sentences: Sequence[str]) -> str | None:
         if best:
             return best[1]
     return None
+
+
+def slot_fit(query: Query, sentence: str) -> float:
+    """Share of the question's terms standing next to a value of the kind asked for in ``sentence``:
+    "It was announced on April 2" fits "when was it announced" better than "suspended till July 9"."""
+    terms = set(query.terms)
+    patterns = _patterns(query)
+    if not terms or not patterns:
+        return 0.0
+    best = 0
+    for pattern in patterns:
+        for start, end, _ in _candidates(query, sentence, pattern):
+            best = max(best, _near(sentence, start, end, terms, before=40, after=20))
+    return best / len(terms)

@@ -29,7 +29,8 @@ def test_answer_type(question, kind):
     ("Until what date are the tariffs paused?", "date", False),
     ("On what day did Goyal meet Lutnick?", "date", False),
     ("How big was the US goods trade deficit with India in 2024?", None, False),
-    ("What tariff does the US now impose on Indian textiles?", None, True),
+    ("What tariff does the US now impose on Indian textiles?", "percent", True),
+    ("Till when are the tariffs on India suspended?", "date", False),
     ("Where do the talks stand currently?", None, True),
     ("What is the latest on the dairy dispute?", None, True),
 ])
