@@ -35,6 +35,11 @@ class Config:
     # one exists, so answering does not import torch; "torch" or "onnx" force one.
     encoder_backend: str = "auto"
     checkpoint_every: int = 1024  # chunks embedded between checkpoints of an index build
+    # Encode every sentence on its own at index time and keep its vector, so answering needs no
+    # model call after the question is encoded; costs about as much model work again as the chunks.
+    sentence_vectors: bool = True
+    # Near-copies of an article (syndicated news) are indexed once and cited as also_in: rag.dedup.
+    dedup: bool = True
     store: str = "local"  # where chunks and vectors live: "local" (FAISS + BM25 in index_dir)
 
     # Chunking, in cl100k_base tokens.
@@ -59,6 +64,9 @@ class Config:
     # the evaluation set, a wrong answer costing twice a withheld one (`rag eval --calibrate`).
     abstain_threshold: float = 0.509
     max_answer_sentences: int = 2
+    # A sentence answers only if it speaks of the countries, names and periods the question names,
+    # and carries the kind of answer asked (a date, a month, a person): rag.constraints.
+    constraints: bool = True
     max_question_chars: int = 1000
 
     # OpenAI-compatible LLM backend.

@@ -170,7 +170,7 @@ class Constraints:
         unmet = []
         near = countries_in(sentence) | countries_in(context)
         unmet += [f"country {c}" for c in sorted(self.countries) if c not in near and c not in article.subjects]
-        words = set(re.findall(r"[\w’']+", f"{sentence} {context} {article.text} {article.title}".lower()))
+        words = _words(f"{sentence} {context}") | article.words
         unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
         if self.periods or self.bases:
             own, base = periods_in(sentence)
@@ -181,19 +181,23 @@ class Constraints:
         return unmet
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\w’']+", text.lower()))
+
+
 @dataclass(frozen=True)
 class ArticleContext:
-    """What a sentence's article says about itself: title, text, date, and the countries it is about."""
+    """What a sentence's article says about itself: its date, its words, and the countries it is
+    about (named in its title or first sentence). Made once per article (:meth:`of`)."""
 
-    title: str
-    text: str
     date: str | None
+    words: frozenset[str]
+    subjects: frozenset[str]
 
-    @property
-    def subjects(self) -> frozenset[str]:
-        """The countries named in the title or the first sentence: what the whole article is about."""
+    @classmethod
+    def of(cls, title: str, text: str, date: str | None) -> ArticleContext:
         from .chunking import split_sentences
 
-        spans = split_sentences(self.text[:2000])
-        lead = self.text[spans[0][0]:spans[0][1]] if spans else ""
-        return countries_in(self.title) | countries_in(lead)
+        spans = split_sentences(text[:2000])
+        lead = text[spans[0][0]:spans[0][1]] if spans else ""
+        return cls(date, frozenset(_words(f"{title} {text}")), countries_in(title) | countries_in(lead))

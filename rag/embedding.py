@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import json
 import os
-import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
@@ -16,6 +15,10 @@ import numpy as np
 
 from .config import DEFAULT_MODEL
 from .errors import RagError
+from .onnx_encoder import OnnxEncoder, export_onnx, mean_pooling_model, onnx_path_for
+
+__all__ = ["Embedder", "OnnxEncoder", "export_onnx", "mean_pooling_model", "onnx_path_for", "resolve_model",
+           "weights_sha256", "cache_dir"]
 
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
 
@@ -93,116 +96,6 @@ def weights_sha256(model_dir: Path) -> str:
                 os.replace(tmp, memo)
             return digest.hexdigest()
     raise RagError(f"no weights file ({', '.join(WEIGHT_FILES)}) in {model_dir}")
-
-
-def mean_pooling_model(model_dir: Path) -> bool:
-    """Whether the model is a transformer with mean pooling (and optional normalization)."""
-    try:
-        modules = json.loads((model_dir / "modules.json").read_text())
-        kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
-        pooling = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
-        config = json.loads((model_dir / pooling / "config.json").read_text())
-    except (OSError, ValueError, KeyError, StopIteration):
-        return False
-    return kinds[:2] == ["Transformer", "Pooling"] and set(kinds[2:]) <= {"Normalize"} and bool(
-        config.get("pooling_mode_mean_tokens")) and not any(
-        config.get(k) for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_lasttoken"))
-
-
-class OnnxEncoder:
-    """The same model exported to ONNX and run with ONNX Runtime: no torch import at query time.
-
-    Mean pooling and normalization are done here, as the sentence-transformers
-    modules do them; `tests/integration/test_embedding.py` holds the two within 1e-3 cosine.
-    """
-
-    def __init__(self, onnx_path: Path, model_dir: Path, max_tokens: int):
-        import onnxruntime
-        from tokenizers import Tokenizer
-
-        options = onnxruntime.SessionOptions()
-        options.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
-        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        self.tokenizer.enable_truncation(max_tokens)
-        self.tokenizer.enable_padding()
-        self.inputs = {i.name for i in self.session.get_inputs()}
-
-    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-        out = []
-        for start in range(0, len(texts), batch_size):
-            encoded = self.tokenizer.encode_batch(list(texts[start:start + batch_size]))
-            feeds = {
-                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
-                "token_type_ids": np.array([e.type_ids for e in encoded], dtype=np.int64),
-            }
-            hidden = self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0]
-            mask = feeds["attention_mask"][..., None].astype(np.float32)
-            pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
-            out.append(pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None))
-        return np.ascontiguousarray(np.vstack(out), dtype=np.float32)
-
-
-def onnx_path_for(weights_sha: str) -> Path:
-    return cache_dir() / "onnx" / weights_sha[:32] / "model.onnx"
-
-
-def export_onnx(embedder: Embedder) -> Path | None:
-    """Export the model to ONNX once, check it against sentence-transformers, and keep it if it matches."""
-    target = onnx_path_for(embedder.weights_sha256)
-    if target.exists() or target.with_name("unsupported").exists():
-        return target if target.exists() else None
-    if not mean_pooling_model(Path(embedder.path)) or not (Path(embedder.path) / "tokenizer.json").exists():
-        return None
-    try:
-        import onnx  # noqa: F401  (the exporter needs it)
-        import onnxruntime  # noqa: F401
-        import torch
-    except ImportError:
-        return None
-    transformer = embedder.model[0].auto_model.eval()
-
-    class LastHiddenState(torch.nn.Module):
-        def __init__(self, model):
-            super().__init__()
-            self.model = model
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.model(input_ids=input_ids, attention_mask=attention_mask,
-                              token_type_ids=token_type_ids).last_hidden_state
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # no writable cache: answering simply keeps using torch
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    sample = ["India and the US discussed tariffs.", "A longer sentence about the goods trade deficit in 2024."]
-    # `preprocess` replaced `tokenize` in sentence-transformers 6; older releases only have the latter
-    prepare = getattr(embedder.model, "preprocess", None) or embedder.model.tokenize
-    features = prepare(sample)
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    try:
-        with torch.no_grad(), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                LastHiddenState(transformer), tuple(features[n] for n in names), str(tmp), input_names=names,
-                output_names=["last_hidden_state"], opset_version=17, dynamo=False,
-                dynamic_axes={n: {0: "batch", 1: "tokens"} for n in names + ["last_hidden_state"]})
-        check = [*sample, "Who is the US Commerce Secretary?", "x " * 400]
-        expected = embedder.model.encode(check, normalize_embeddings=True, convert_to_numpy=True)
-        got = OnnxEncoder(tmp, Path(embedder.path), embedder.max_tokens).encode(check)
-        if float(np.min(np.sum(expected * got, axis=1))) < 1 - 1e-3:
-            raise ValueError("ONNX embeddings differ from sentence-transformers")
-        os.replace(tmp, target)
-        return target
-    except Exception:
-        with contextlib.suppress(OSError):
-            target.with_name("unsupported").write_text("export failed or did not match\n")
-        return None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 class Embedder:
@@ -319,6 +212,25 @@ class Embedder:
                     memo.popitem(last=False)
             return memo[texts[0]].copy()
         return self._encode(texts, progress)
+
+    @cached_property
+    def pools_by_mean(self) -> bool:
+        """Whether the model's text vector is the mean of its token vectors, normalized (then a
+        sentence's vector can be pooled from the tokens of the chunk it is in: rag.pooling)."""
+        return mean_pooling_model(Path(self.path)) and self._tokenizer is not None
+
+    def token_vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text, the model's output vector for each token, before pooling."""
+        if (self.backend == "onnx" or (self.backend == "auto" and len(texts) <= 64 and not self.model_loaded)) \
+                and self.onnx is not None:
+            return self.onnx.token_vectors(list(texts), self.batch_size)
+        out = self.model.encode(list(texts), batch_size=self.batch_size, output_value="token_embeddings",
+                                convert_to_numpy=False)
+        return [t.float().cpu().numpy() for t in out]
+
+    def token_offsets(self, text: str) -> list[tuple[int, int]]:
+        """Character span of each token of ``text`` as the model reads it ((0, 0) for special tokens)."""
+        return self._tokenizer.encode(text, add_special_tokens=True).offsets[: self.max_tokens]
 
     def _encode(self, texts: Sequence[str], progress: bool) -> np.ndarray:
         # ONNX serves small batches in processes that have not loaded torch (a question, the

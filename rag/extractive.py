@@ -66,14 +66,19 @@ class ExtractiveGenerator:
 
     def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.509,
                  max_sentences: int = 2, margin: float = 0.06, article_text: Callable[[str], str] | None = None,
-                 neighbours: Callable[[str, int], list[Passage]] | None = None):
+                 neighbours: Callable[[str, int], list[Passage]] | None = None,
+                 stored: Callable[[str], np.ndarray | None] | None = None):
         """``article_text(source)`` gives an article's text, so constraints can be checked in context;
         ``neighbours(text, k)`` the ``k`` passages of the whole index nearest ``text``, where other
-        articles' statements of the same claim are looked for."""
+        articles' statements of the same claim are looked for; ``stored(chunk_id)`` the sentence
+        vectors kept at index time when the store has them (otherwise they are encoded and cached)."""
         self.embedder = embedder
         self.idf = idf
         self.article_text = article_text or (lambda source: "")
         self.neighbours = neighbours or (lambda text, k: [])
+        self.stored = stored or (lambda chunk_id: None)
+        self.check_constraints = True
+        self._articles: dict[str, ArticleContext] = {}
         self.threshold = threshold
         self.max_sentences = max_sentences
         self.margin = margin
@@ -87,14 +92,20 @@ class ExtractiveGenerator:
         from .retrieval import Retriever
 
         retriever = Retriever.from_config(config, store, embedder)
-        return cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences,
-                   article_text=article_text, neighbours=lambda text, k: retriever.retrieve(text, k))
+        generator = cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences,
+                        article_text=article_text, neighbours=lambda text, k: retriever.retrieve(text, k),
+                        stored=store.sentence_vectors)
+        generator.check_constraints = config.constraints
+        return generator
 
     def clear_cache(self) -> None:
         """Forget the sentence vectors of passages seen before (benchmarks time new questions)."""
         self._cache.clear()
 
     def _sentence_vectors(self, passage: Passage) -> np.ndarray:
+        stored = self.stored(passage.chunk_id)
+        if stored is not None:
+            return stored
         cached = self._cache.get(passage.chunk_id)
         if cached is None:
             texts = [passage.text[s:e] for s, e, _, _ in passage.chunk.sentences]
@@ -104,14 +115,14 @@ class ExtractiveGenerator:
                 self._cache.popitem(last=False)
         return cached
 
-    def overlap(self, question_terms: Sequence[str], sentence: str) -> float:
-        """IDF-weighted share of the question's terms found in ``sentence``."""
-        if not question_terms:
+    def overlap(self, question_terms: Sequence[str] | dict[str, float], sentence: str) -> float:
+        """IDF-weighted share of the question's terms (or of their weights, given once) found in ``sentence``."""
+        weights = question_terms if isinstance(question_terms, dict) else {t: self.idf(t) for t in set(question_terms)}
+        total = sum(weights.values())
+        if not total:
             return 0.0
         found = set(tokenize(sentence))
-        weights = {t: self.idf(t) for t in set(question_terms)}
-        total = sum(weights.values())
-        return sum(w for t, w in weights.items() if t in found) / total if total else 0.0
+        return sum(w for t, w in weights.items() if t in found) / total
 
     def score(self, question: str | Query, passages: Sequence[Passage]) -> list[ScoredSentence]:
         """Every sentence of every passage, best first."""
@@ -119,6 +130,7 @@ class ExtractiveGenerator:
         if not passages:
             return []
         q_vec = self.embedder.encode([query.searched])[0]
+        weights = {t: self.idf(t) for t in set(query.terms)}  # once per question, not per sentence
         # for "now"/"latest" questions, newer articles get up to `recency` extra
         newest = {}
         if query.recency:
@@ -135,7 +147,7 @@ class ExtractiveGenerator:
                 text = passage.text[s:e]
                 # the sentence before often names what this one's "it" or "they" refers to
                 context = passage.text[sentences[i - 1][0]:e] if i else text
-                own, with_context = self.overlap(query.terms, text), self.overlap(query.terms, context)
+                own, with_context = self.overlap(weights, text), self.overlap(weights, context)
                 overlap = 0.5 * own + 0.5 * with_context
                 typed = bool(query.carries and query.carries.search(text))
                 unmet = self._unmet(query, text, context[:len(context) - len(text)], passage)
@@ -154,12 +166,23 @@ class ExtractiveGenerator:
         """The hard constraints ``sentence`` fails: the question's entities and periods, and the
         kind of answer asked for when a sentence without it cannot be the answer."""
         unmet = []
+        if not self.check_constraints:
+            return ()
         if query.requires is not None and not query.requires.search(sentence):
             unmet.append(f"answer {query.answer_type}")
         if query.constraints:
-            article = ArticleContext(passage.article.title, self.article_text(passage.source), passage.article.date)
-            unmet += query.constraints.unmet(sentence, before, article)
+            unmet += query.constraints.unmet(sentence, before, self._article(passage))
         return tuple(unmet)
+
+    def _article(self, passage: Passage) -> ArticleContext:
+        """The article's words and subjects, read once per article (the generator is remade with the store)."""
+        known = self._articles.get(passage.source)
+        if known is None:
+            if len(self._articles) > 4096:
+                self._articles.clear()
+            known = ArticleContext.of(passage.article.title, self.article_text(passage.source), passage.article.date)
+            self._articles[passage.source] = known
+        return known
 
     def generate(self, question: str | Query, passages: Sequence[Passage]) -> Answer:
         query = as_query(question)

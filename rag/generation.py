@@ -125,8 +125,14 @@ def _entry_points() -> dict:
     return {ep.name: ep for ep in metadata.entry_points(group=GROUP)}
 
 
+def named_generators() -> list[str]:
+    """The generators that may be named by anyone: built in, or registered by an installed plug-in."""
+    return list(BUILTIN) + sorted(set(_entry_points()) - set(BUILTIN))
+
+
 def available_generators(config: Config) -> list[str]:
-    names = list(BUILTIN) + sorted(set(_entry_points()) - set(BUILTIN))
+    """The named generators, and the one ``config`` names (which the operator chose, so it may be a path)."""
+    names = named_generators()
     if config.generator not in names:
         names.append(config.generator)
     return names

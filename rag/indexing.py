@@ -65,6 +65,10 @@ def differences(manifest: dict, config: Config, embedder: Embedder, corpus: bool
         found["chunking"] = "the chunking settings changed"
     if corpus and manifest.get("corpus") != corpus_fingerprint(config.corpus_dir):
         found["corpus"] = "the corpus changed"
+    if manifest.get("dedup", True) != config.dedup:
+        found["dedup"] = f"near-copies are {'collapsed' if config.dedup else 'indexed'} now"
+    if bool(manifest.get("sentence_vectors")) != config.sentence_vectors:
+        found["sentences"] = f"sentence vectors are {'wanted' if config.sentence_vectors else 'not wanted'} now"
     return found
 
 
@@ -81,10 +85,15 @@ class Plan:
     chunks: list[Chunk]
     vectors: list[np.ndarray | None]
     removed: list[str]
+    sentences: list[np.ndarray | None] | None = None  # per chunk, its sentences' vectors (None: not kept)
 
     @property
     def todo(self) -> list[int]:
         return [i for i, v in enumerate(self.vectors) if v is None]
+
+    @property
+    def sentences_todo(self) -> list[int]:
+        return [i for i, v in enumerate(self.sentences or ()) if v is None]
 
 
 def plan(config: Config, embedder: Embedder, articles: list[Article], previous: Store | None) -> Plan:
@@ -92,7 +101,7 @@ def plan(config: Config, embedder: Embedder, articles: list[Article], previous: 
 
     Near-copies of another article (rag.dedup) are kept with ``copy_of`` set and not chunked.
     """
-    copies = find_copies(articles)
+    copies = find_copies(articles) if config.dedup else {}
     articles = [replace(a, meta=replace(a.meta, copy_of=copies.get(a.source))) for a in articles]
     chunker = Chunker(config.chunk_tokens, config.chunk_overlap, config.encoding,
                       model_tokens=embedder.count_tokens, model_limit=embedder.max_tokens)
@@ -101,7 +110,7 @@ def plan(config: Config, embedder: Embedder, articles: list[Article], previous: 
     unchanged = {a.source for a in articles if usable and a.source in previous.articles
                  and previous.articles[a.source].sha256 == a.meta.sha256
                  and previous.articles[a.source].copy_of is None}  # a former copy has no chunks to reuse
-    chunks, vectors, seen = [], [], set()
+    chunks, vectors, sentences, seen = [], [], [], set()
     for article in articles:
         if article.meta.copy_of:
             continue
@@ -111,26 +120,42 @@ def plan(config: Config, embedder: Embedder, articles: list[Article], previous: 
         seen.update(c.id for c in fresh)
         chunks += fresh
         vectors += list(previous.vectors([c.id for c in fresh])) if reused and fresh else [None] * len(fresh)
+        sentences += [previous.sentence_vectors(c.id) if reused else None for c in fresh]
     removed = sorted(set(previous.articles) - {a.source for a in articles}) if previous is not None else []
-    return Plan(articles, chunks, vectors, removed)
+    return Plan(articles, chunks, vectors, removed, sentences if config.sentence_vectors else None)
+
+
+def _sentence_vectors(embedder: Embedder, chunks: Sequence[Chunk]) -> list[np.ndarray]:
+    """Each chunk's sentences encoded on their own (a sentence in two overlapping chunks once)."""
+    texts = list(dict.fromkeys(c.sentence(i) for c in chunks for i in range(len(c.sentences))))
+    encoded = dict(zip(texts, embedder.encode(texts))) if texts else {}
+    return [np.vstack([encoded[c.sentence(i)] for i in range(len(c.sentences))]) for c in chunks]
 
 
 def embed_missing(plan: Plan, embedder: Embedder, checkpoint: Checkpoint, step: int, progress: bool) -> float:
-    """Fill in every missing vector, from the checkpoint or the model; seconds spent embedding."""
+    """Fill in every missing vector (and sentence vectors, when kept), from the checkpoint or the
+    model; seconds spent embedding."""
     from tqdm import tqdm
 
-    for i in plan.todo:
-        if plan.chunks[i].id in checkpoint.saved:
-            plan.vectors[i] = checkpoint.saved[plan.chunks[i].id]
-    todo = plan.todo
+    for i, chunk in enumerate(plan.chunks):
+        if plan.vectors[i] is None and chunk.id in checkpoint.saved:
+            plan.vectors[i] = checkpoint.saved[chunk.id]
+        if plan.sentences is not None and plan.sentences[i] is None and chunk.id in checkpoint.saved_sentences:
+            plan.sentences[i] = checkpoint.saved_sentences[chunk.id]
+    todo = sorted(set(plan.todo) | set(plan.sentences_todo))
     started = time.perf_counter()
     bar = tqdm(total=len(todo), desc="embedding", unit="chunk", disable=not progress or not todo)
     for begin in range(0, len(todo), max(1, step)):
         batch = todo[begin:begin + max(1, step)]
-        encoded = embedder.encode([plan.chunks[i].text for i in batch])
-        for i, vector in zip(batch, encoded):
+        chunks = [plan.chunks[i] for i in batch]
+        need = [i for i in batch if plan.vectors[i] is None]
+        for i, vector in zip(need, embedder.encode([plan.chunks[i].text for i in need]) if need else []):
             plan.vectors[i] = vector
-        checkpoint.save([plan.chunks[i].id for i in batch], encoded)
+        if plan.sentences is not None:
+            for i, vectors in zip(batch, _sentence_vectors(embedder, chunks)):
+                plan.sentences[i] = vectors if plan.sentences[i] is None else plan.sentences[i]
+        checkpoint.save([c.id for c in chunks], np.vstack([plan.vectors[i] for i in batch]),
+                        [plan.sentences[i] for i in batch] if plan.sentences is not None else ())
         bar.update(len(batch))
         pause_point("embedding")
     bar.close()
@@ -143,6 +168,8 @@ def manifest_for(config: Config, embedder: Embedder, plan: Plan, embedded: int, 
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "model": {"name": embedder.name, "weights_sha256": embedder.weights_sha256, "dim": int(dim)},
         "chunking": chunking_settings(config, embedder),
+        "sentence_vectors": plan.sentences is not None,
+        "dedup": config.dedup,
         "corpus": corpus_fingerprint(config.corpus_dir),
         "libraries": _versions(),
         "counts": {"articles": len(plan.articles), "chunks": len(plan.chunks), "embedded": embedded,
@@ -170,12 +197,12 @@ def build(config: Config, embedder: Embedder, previous: Store | None = None, art
     manifest = manifest_for(config, embedder, work, waiting, seconds, dim)
     vectors = np.vstack(work.vectors) if work.vectors else np.zeros((0, dim), np.float32)
     articles_meta = {a.source: a.meta for a in articles}
-    if not save:  # in memory only: always the local store (benchmarks, tests)
-        writer = LocalStore.writer(config.index_dir, previous)
-        writer.add(work.chunks, vectors)
+    local = not save  # in memory only: always the local store (benchmarks, tests)
+    writer = LocalStore.writer(config.index_dir, previous) if local else store_writer(config.store, config.index_dir,
+                                                                                      previous)
+    writer.add(work.chunks, vectors, work.sentences)
+    if local:
         return writer.build(manifest, articles_meta)
-    writer = store_writer(config.store, config.index_dir, previous)
-    writer.add(work.chunks, vectors)
     store = writer.commit(manifest, articles_meta)
     checkpoint.clear()
     if embedder.backend != "torch" and embedder.onnx is None:

@@ -127,7 +127,8 @@ def perf_report(result: dict) -> str:
     i = result["indexing"]
     out = [f"machine: {result['machine']}\nmodel: {result['model']}\n",
            f"indexing: {i['chunks']} chunks, pipeline {i['pipeline_chunks_per_s']} chunks/s, raw encode "
-           f"{i['raw_encode_chunks_per_s']} chunks/s, ratio {i['ratio']}, peak RSS {i['peak_rss_mb']} MB\n"]
+           f"{i['raw_encode_chunks_per_s']} chunks/s, ratio {i['ratio']} with sentence vectors kept, "
+           f"{i['ratio_without_sentence_vectors']} without; peak RSS {i['peak_rss_mb']} MB\n"]
     rows = []
     for r in result["latency"]:
         cached = r["retrieve+answer, sentences cached"]

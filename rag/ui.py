@@ -55,11 +55,28 @@ def _text(content) -> str:
     return ""
 
 
+MAX_K = 50  # passages a client may ask for: more is no better answer, only more work
+
+
+def check_request(mode, k, generator, allowed: list[str]) -> tuple[str, int, str]:
+    """What a web client sent, checked: a client may name only a retrieval mode, a number of passages
+    from 1 to MAX_K, and one of the ``allowed`` generators: built in, registered as a plug-in, or the
+    one the operator configured; never a dotted path of its own, which would import a module it chose."""
+    if mode not in MODES:
+        raise RagError(f"mode must be one of {', '.join(MODES)}")
+    if isinstance(k, bool) or not isinstance(k, (int, float)) or k != int(k) or not 1 <= k <= MAX_K:
+        raise RagError(f"the number of passages must be a whole number from 1 to {MAX_K}")
+    if not isinstance(generator, str) or generator not in allowed:
+        raise RagError(f"unknown generator (available: {', '.join(allowed)})")
+    return mode, int(k), generator
+
+
 class ChatService:
     """Answers chat turns; one pipeline (model and index) shared by every user."""
 
     def __init__(self, pipeline: Pipeline):
         self.pipeline = pipeline
+        self.generators = available_generators(pipeline.config)  # what clients may name
 
     def respond(self, message: str, history: list, mode: str, k: float, generator: str,
                 sources: list | None = None, since: str = "", until: str = ""
@@ -71,9 +88,10 @@ class ChatService:
         yield history, "<p>Searching the articles…</p>", ""
         text = ""
         try:
+            mode, k, generator = check_request(mode, k, generator, self.generators)
             self.pipeline.refresh()
             filters = make_filters(sources, since, until)
-            for piece in self.pipeline.stream(message, int(k), mode, generator, asked, filters):
+            for piece in self.pipeline.stream(message, k, mode, generator, asked, filters):
                 if isinstance(piece, Answer):
                     history[-1] = {"role": "assistant", "content": chat_text(piece)}
                     yield history, sources_html(piece), ""
@@ -90,10 +108,16 @@ class ChatService:
 
     def ask(self, question: str, mode: str = "hybrid", k: float = 6, generator: str = "extractive",
             sources: list | None = None, since: str = "", until: str = "") -> dict:
-        """The JSON answer, as `rag ask --json` prints it."""
-        self.pipeline.refresh()
-        return self.pipeline.ask(question, int(k), mode, generator,
-                                 filters=make_filters(sources, since, until)).to_json()
+        """The JSON answer, as `rag ask --json` prints it; a bad request is a one-line error to the client."""
+        import gradio as gr
+
+        try:
+            mode, k, generator = check_request(mode, k, generator, self.generators)
+            self.pipeline.refresh()
+            return self.pipeline.ask(question, k, mode, generator,
+                                     filters=make_filters(sources, since, until)).to_json()
+        except RagError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
 
 
 def build_app(pipeline: Pipeline, generators: list[str] | None = None):
@@ -101,7 +125,7 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None):
     import gradio as gr
 
     service = ChatService(pipeline)
-    generators = generators or available_generators(pipeline.config)
+    generators = generators or service.generators
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as app:
         gr.Markdown("## Ask the articles\nAnswers come only from the indexed news articles, "
                     "and every answer cites the sentences it rests on.")
@@ -115,7 +139,7 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None):
                 gr.Examples(EXAMPLES, inputs=question, label="Examples")
                 with gr.Accordion("Settings", open=False):
                     mode = gr.Radio(list(MODES), value=pipeline.config.mode, label="Retrieval mode")
-                    k = gr.Slider(1, 20, value=pipeline.config.k, step=1, label="Passages")
+                    k = gr.Slider(1, MAX_K, value=pipeline.config.k, step=1, label="Passages")
                     generator = gr.Dropdown(generators, value=pipeline.config.generator, label="Generator")
                     articles = sorted(pipeline.store.articles.values(), key=lambda a: a.date or "")
                     source_filter = gr.Dropdown(

@@ -41,6 +41,9 @@ class Store(Protocol):
     def chunks_of(self, source: str) -> list[Chunk]:
         """The chunks of one article, in article order."""
 
+    def sentence_vectors(self, chunk_id: str) -> np.ndarray | None:
+        """The vectors of a chunk's sentences, kept at index time; None when the store has none."""
+
     def copies_of(self, source: str) -> tuple[str, ...]:
         """The near-copies of an article (not indexed themselves), by path."""
 
@@ -62,7 +65,8 @@ class Store(Protocol):
 class StoreWriter(Protocol):
     """Builds the next generation; nothing is visible to readers until :meth:`commit`."""
 
-    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None: ...
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray,
+            sentences: Sequence[np.ndarray] | None = None) -> None: ...
 
     def remove_articles(self, sources: Sequence[str]) -> None: ...
 

@@ -146,25 +146,41 @@ class Checkpoint:
     def __init__(self, index_dir: Path | None, model_sha: str):
         self.directory = Path(index_dir) / PENDING if index_dir else None
         self.model_sha = model_sha
-        self.saved: dict[str, np.ndarray] = {}
+        self.saved: dict[str, np.ndarray] = {}  # chunk id -> vector
+        self.saved_sentences: dict[str, np.ndarray] = {}  # chunk id -> its sentences' vectors
         if self.directory and self.directory.is_dir():
             for meta in self.directory.glob("*.json"):
                 with contextlib.suppress(OSError, ValueError, KeyError):
-                    info = json.loads(meta.read_text(encoding="utf-8"))
-                    if info["model"] != model_sha:
-                        continue
-                    vectors = np.load(meta.with_suffix(".npy"), allow_pickle=False)
-                    if len(vectors) == len(info["ids"]):
-                        self.saved.update(zip(info["ids"], vectors))
+                    self._read(meta)
 
-    def save(self, ids: Sequence[str], vectors: np.ndarray) -> None:
+    def _read(self, meta: Path) -> None:
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        if info["model"] != self.model_sha:
+            return
+        vectors = np.load(meta.with_suffix(".npy"), allow_pickle=False)
+        if len(vectors) == len(info["ids"]):
+            self.saved.update(zip(info["ids"], vectors))
+        counts = info.get("sentence_counts")
+        if counts:
+            flat = np.load(meta.with_suffix(".sentences.npy"), allow_pickle=False)
+            if len(flat) == sum(counts) and len(counts) == len(info["ids"]):
+                bounds = np.cumsum([0, *counts])
+                self.saved_sentences.update((i, flat[a:b]) for i, a, b in zip(info["ids"], bounds, bounds[1:]))
+
+    def save(self, ids: Sequence[str], vectors: np.ndarray, sentences: Sequence[np.ndarray] = ()) -> None:
+        """Keep one batch: its chunk vectors and, when given, each chunk's sentence vectors."""
         if not self.directory:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
         name = uuid.uuid4().hex[:12]
         atomic_write(self.directory / f"{name}.npy", lambda fh: np.save(fh, vectors, allow_pickle=False), binary=True)
-        atomic_write(self.directory / f"{name}.json",
-                     lambda fh: json.dump({"model": self.model_sha, "ids": list(ids)}, fh))
+        info = {"model": self.model_sha, "ids": list(ids)}
+        if sentences:
+            flat = np.vstack(sentences)
+            atomic_write(self.directory / f"{name}.sentences.npy",
+                         lambda fh: np.save(fh, flat, allow_pickle=False), binary=True)
+            info["sentence_counts"] = [len(v) for v in sentences]
+        atomic_write(self.directory / f"{name}.json", lambda fh: json.dump(info, fh))
 
     def clear(self) -> None:
         if self.directory:

@@ -52,9 +52,13 @@ class LocalStore:
     kind = "local"
 
     def __init__(self, manifest: dict, chunks: list[Chunk], articles: dict[str, ArticleMeta],
-                 embeddings: np.ndarray, bm25: BM25Index, dense, path: Path | None = None):
+                 embeddings: np.ndarray, bm25: BM25Index, dense, path: Path | None = None,
+                 sentences: np.ndarray | None = None):
+        """``sentences``: every chunk's sentence vectors, one row per sentence in chunk order (float16)."""
         self.manifest, self.chunks, self.articles = manifest, chunks, articles
         self.embeddings, self.bm25, self.dense, self.path = embeddings, bm25, dense, path
+        self.sentences = sentences
+        self._sentence_start = np.cumsum([0, *(len(c.sentences) for c in chunks)])
         self._position = {c.id: i for i, c in enumerate(chunks)}
         self._allowed: dict[Filters, np.ndarray] = {}
         self._by_source: dict[str, list[Chunk]] | None = None
@@ -88,6 +92,12 @@ class LocalStore:
             for chunk in self.chunks:
                 self._by_source.setdefault(chunk.source, []).append(chunk)
         return list(self._by_source.get(source, []))
+
+    def sentence_vectors(self, chunk_id: str) -> np.ndarray | None:
+        if self.sentences is None or chunk_id not in self._position:
+            return None
+        i = self._position[chunk_id]
+        return self.sentences[self._sentence_start[i]:self._sentence_start[i + 1]].astype(np.float32)
 
     def tokens(self, chunk_id: str) -> list[str]:
         """The chunk's BM25 tokens, as indexed."""
@@ -181,9 +191,15 @@ class LocalStore:
                 raise ValueError("embedding dimension does not match the manifest")
             if any(c.source not in articles for c in chunks):
                 raise ValueError("a chunk refers to an unknown article")
+            sentences = None
+            if (gen / "sentences.npy").exists():
+                # mapped, not read: at a million chunks they are gigabytes, and a question touches a few rows
+                sentences = np.load(gen / "sentences.npy", allow_pickle=False, mmap_mode="r")
+                if sentences.shape != (sum(len(c.sentences) for c in chunks), dim):
+                    raise ValueError("sentence vectors do not match the chunks")
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise CorruptIndex(f"index at {index_dir} is corrupt: {exc}") from None
-        return cls(manifest, chunks, articles, embeddings, bm25, dense, path=gen)
+        return cls(manifest, chunks, articles, embeddings, bm25, dense, path=gen, sentences=sentences)
 
     def save(self, index_dir: str | Path) -> Path:
         """Write this store as a new generation of ``index_dir`` and make it the live one."""
@@ -203,6 +219,8 @@ class LocalStore:
                     {s: m.to_dict() for s, m in self.articles.items()}, ensure_ascii=False, indent=1),
                     encoding="utf-8")
                 np.save(tmp_dir / "embeddings.npy", self.embeddings, allow_pickle=False)
+                if self.sentences is not None:
+                    np.save(tmp_dir / "sentences.npy", self.sentences, allow_pickle=False)
                 faiss.write_index(self.dense, str(tmp_dir / "dense.faiss"))
                 (tmp_dir / "bm25.json").write_text(json.dumps(
                     {"k1": self.bm25.k1, "b": self.bm25.b, "tokens": self.bm25.corpus_tokens}), encoding="utf-8")
@@ -222,15 +240,19 @@ class LocalWriter:
         self.index_dir, self.base = index_dir, base
         self.chunks: list[Chunk] = []
         self.vectors: list[np.ndarray] = []
+        self.sentences: list[np.ndarray] | None = None  # per chunk, when sentence vectors are kept
 
-    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, sentences: Sequence[np.ndarray] | None = None) -> None:
+        if sentences is not None:
+            self.sentences = (self.sentences or []) + list(sentences)
         self.chunks.extend(chunks)
         self.vectors.extend(np.asarray(vectors, dtype=np.float32))
 
     def remove_articles(self, sources: Sequence[str]) -> None:
-        gone = set(sources)
-        kept = [(c, v) for c, v in zip(self.chunks, self.vectors) if c.source not in gone]
-        self.chunks, self.vectors = [c for c, _ in kept], [v for _, v in kept]
+        keep = [i for i, c in enumerate(self.chunks) if c.source not in set(sources)]
+        self.chunks, self.vectors = [self.chunks[i] for i in keep], [self.vectors[i] for i in keep]
+        if self.sentences is not None:
+            self.sentences = [self.sentences[i] for i in keep]
 
     def build(self, manifest: dict, articles: Mapping[str, ArticleMeta]) -> LocalStore:
         """The store in memory, not saved (benchmarks and tests use it as it is)."""
@@ -239,8 +261,11 @@ class LocalWriter:
         base = self.base if self.base is not None else ()
         # tokenizing is deterministic: reused chunks keep the tokens they were indexed with, untokenized again
         tokens = [self.base.tokens(c.id) if c.id in base else tokenize(c.text) for c in self.chunks]
+        sentences = None
+        if self.sentences is not None:  # float16: a sentence score needs no more, and it halves the memory
+            sentences = (np.vstack(self.sentences) if self.sentences else np.zeros((0, dim))).astype(np.float16)
         return LocalStore(manifest, list(self.chunks), dict(articles), embeddings, BM25Index(tokens),
-                          faiss_index(embeddings))
+                          faiss_index(embeddings), sentences=sentences)
 
     def commit(self, manifest: dict, articles: Mapping[str, ArticleMeta]) -> LocalStore:
         store = self.build(manifest, articles)

@@ -118,3 +118,22 @@ def test_browser_asks_and_sees_the_cited_source(server):
         browser.close()
     assert (ARTIFACTS / "chat.png").stat().st_size > 10_000
     assert outside == [], f"the page requested outside hosts: {outside}"
+
+
+def test_a_client_cannot_make_the_server_import_a_module_or_ask_for_unbounded_work(server, tmp_path, monkeypatch):
+    import sys
+
+    from gradio_client import Client
+
+    (tmp_path / "planted_probe_module.py").write_text("def make(config, pipeline):\n    raise SystemExit('imported')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    client = Client(server, verbose=False)
+    with pytest.raises(Exception, match="unknown generator"):
+        client.predict(DEFICIT, "hybrid", 5, "planted_probe_module:make", api_name="/ask")
+    assert "planted_probe_module" not in sys.modules
+    with pytest.raises(Exception, match="from 1 to 50"):
+        client.predict(DEFICIT, "hybrid", 1_000_000_000, "extractive", api_name="/ask")
+    # the chat endpoint's dropdown refuses it too (Gradio checks the choices), before the service does
+    with pytest.raises(Exception, match="not in the list of choices|unknown generator"):
+        client.predict(DEFICIT, [], "hybrid", 6, "planted_probe_module:make", [], "", "", api_name="/chat")
+    assert "planted_probe_module" not in sys.modules

@@ -30,8 +30,18 @@ def test_index_directory_holds_no_pickles(pipeline, config):
     gen = current_generation(config.index_dir)
     names = sorted(p.name for p in gen.iterdir())
     assert names == sorted(["manifest.json", "chunks.jsonl", "articles.json", "embeddings.npy", "dense.faiss",
-                            "bm25.json"])
-    np.load(gen / "embeddings.npy", allow_pickle=False)  # raises if the array needed pickling
+                            "bm25.json", "sentences.npy"])
+    for array in ("embeddings.npy", "sentences.npy"):
+        np.load(gen / array, allow_pickle=False)  # raises if the array needed pickling
+
+
+def test_sentence_vectors_are_each_sentence_encoded_on_its_own(pipeline, embedder):
+    store = pipeline.store
+    assert store.manifest["sentence_vectors"] is True
+    for chunk in store.chunks[:3]:
+        kept = store.sentence_vectors(chunk.id)
+        alone = embedder.encode([chunk.sentence(i) for i in range(len(chunk.sentences))])
+        assert kept.shape == alone.shape and float(np.min(np.sum(kept * alone, axis=1))) > 0.999
 
 
 def test_rebuilding_an_unchanged_corpus_keeps_chunk_ids(pipeline, config, embedder, tmp_path):

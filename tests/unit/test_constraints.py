@@ -4,7 +4,7 @@ import pytest
 
 from rag.constraints import ArticleContext, Constraints, Period, countries_in, names_in, periods_in
 
-ARTICLE = ArticleContext("India, US discuss trade", "India and the US talked. Vietnam signed a pact.", "2025-03-28")
+ARTICLE = ArticleContext.of("India, US discuss trade", "India and the US talked. Vietnam signed a pact.", "2025-03-28")
 
 
 @pytest.mark.parametrize("text,codes", [

@@ -54,3 +54,22 @@ def test_an_abstention_shows_the_nearest_passage_as_not_answering():
     assert "Nearest passage (it does not answer):" in format_answer(answer)
     assert "it does not answer" in sources_html(answer) and answer.to_json()["partial"][0]["quote"] == near.quote
     assert answer.to_json()["citations"] == []
+
+
+def test_web_requests_are_checked():
+    import pytest
+
+    from rag.errors import RagError
+    from rag.ui import MAX_K, check_request
+
+    allowed = ["extractive", "openai"]
+    assert check_request("hybrid", 6.0, "extractive", allowed) == ("hybrid", 6, "extractive")
+    for mode, k, generator, message in [
+        ("hybrid", 10**9, "extractive", "from 1 to"), ("hybrid", 0, "extractive", "from 1 to"),
+        ("hybrid", 2.5, "extractive", "whole number"), ("hybrid", "6", "extractive", "whole number"),
+        ("hybrid", True, "extractive", "whole number"), ("magic", 6, "extractive", "mode must be"),
+        ("hybrid", 6, "os:system", "unknown generator"), ("hybrid", 6, ["extractive"], "unknown generator"),
+    ]:
+        with pytest.raises(RagError, match=message):
+            check_request(mode, k, generator, allowed)
+    assert MAX_K == 50
