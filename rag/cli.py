@@ -70,6 +70,8 @@ def _ask_and_index(sub) -> None:
 
     index = sub.add_parser("index", help="build the index", description="Chunk, embed and index the corpus.")
     index.add_argument("--force", action="store_true", help="rebuild everything, even if up to date")
+    index.add_argument("--verify", action="store_true",
+                       help="hash every index file against the manifest; a mismatch is an error (exit 1)")
     index.add_argument("--add", nargs="+", metavar="FILE",
                        help="copy these article files into the corpus and index them")
     index.add_argument("--remove", nargs="+", metavar="ARTICLE",

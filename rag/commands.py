@@ -96,9 +96,10 @@ def index(args: argparse.Namespace, config: Config) -> int:
         _err(f"added {add_article(Path(path), config.corpus_dir)}")
     for name in args.remove or []:
         _err(f"removed {remove_article(name, config.corpus_dir)} (kept in {config.corpus_dir / REMOVED_DIR})")
-    store, built = index_corpus(config, Embedder.from_config(config), force=args.force)
+    store, built = index_corpus(config, Embedder.from_config(config), force=args.force, verify=args.verify)
     if not built:
-        print(f"index at {config.index_dir} is up to date ({len(store)} chunks); nothing to embed")
+        checked = "; every file matches its recorded sha256" if args.verify else ""
+        print(f"index at {config.index_dir} is up to date ({len(store)} chunks){checked}; nothing to embed")
         return 0
     counts = store.manifest["counts"]
     print(f"indexed {counts['chunks']} chunks from {counts['articles']} articles into "

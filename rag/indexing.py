@@ -182,6 +182,12 @@ def build(config: Config, embedder: Embedder, previous: Store | None = None, art
           progress: bool = False, log: Callable[[str], None] | None = None, save: bool = True) -> Store:
     """Bring the store up to date with the corpus, embedding only what is new; commit it when ``save``."""
     articles = list(articles) if articles is not None else load_corpus(config.corpus_dir)
+    if previous is not None and save:
+        try:  # its vectors are copied into the new generation: they must be the ones it wrote
+            previous.verify()
+        except CorruptIndex as exc:
+            (log or _stderr)(f"{exc}; building from scratch")
+            previous = None
     work = plan(config, embedder, articles, previous)
     articles = work.articles  # with copies marked
     checkpoint = Checkpoint(config.index_dir if save else None, embedder.weights_sha256)
@@ -239,10 +245,16 @@ def current(config: Config, embedder: Embedder) -> tuple[Store | None, str | Non
     return store, (f"index at {config.index_dir} is out of date: " + "; ".join(reasons)) if reasons else None
 
 
-def index_corpus(config: Config, embedder: Embedder, force: bool = False,
+def index_corpus(config: Config, embedder: Embedder, force: bool = False, verify: bool = False,
                  log: Callable[[str], None] = _stderr) -> tuple[Store, bool]:
-    """`rag index`: the store, and whether anything had to be built."""
+    """`rag index`: the store, and whether anything had to be built. With ``verify``, every file of
+    an up-to-date index is hashed against the manifest first (a mismatch is a CorruptIndex)."""
     store, problem = current(config, embedder)
+    if verify:  # a check: report what is wrong, and leave the repair to a plain `rag index`
+        if store is None and problem and not problem.startswith("no index"):
+            raise CorruptIndex(f"{problem} (run `rag index` to rebuild it)")
+        if store is not None:
+            store.verify()
     if store is not None and problem is None and not force:
         tidy(config.index_dir)
         return store, False

@@ -61,6 +61,9 @@ class Store(Protocol):
     def newer(self) -> Store | None:
         """The live generation when it is newer than this one, else None."""
 
+    def verify(self) -> None:
+        """Check every stored file's hash against the manifest; raise CorruptIndex when one differs."""
+
 
 class StoreWriter(Protocol):
     """Builds the next generation; nothing is visible to readers until :meth:`commit`."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -185,3 +186,30 @@ class Checkpoint:
     def clear(self) -> None:
         if self.directory:
             shutil.rmtree(self.directory, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- file integrity
+
+CHEAP_HASH_BYTES = 64 << 20  # files up to this size are hashed on every load; larger ones by --verify
+
+
+def file_record(path: Path) -> dict:
+    """Size and sha256 of a file, as the manifest records it."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return {"bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+
+
+def check_files(directory: Path, records: dict, verify: bool = False) -> None:
+    """Raise ValueError naming the first file that is missing, of another size, or (hashed when cheap,
+    or always with ``verify``) of other content than the manifest records."""
+    for name, record in sorted(records.items()):
+        path = directory / name
+        if not path.is_file():
+            raise ValueError(f"{name} is missing")
+        if path.stat().st_size != record["bytes"]:
+            raise ValueError(f"{name} has {path.stat().st_size} bytes, the manifest records {record['bytes']}")
+        if (verify or record["bytes"] <= CHEAP_HASH_BYTES) and file_record(path)["sha256"] != record["sha256"]:
+            raise ValueError(f"{name} was changed after it was written (sha256 differs from the manifest)")

@@ -16,7 +16,16 @@ import numpy as np
 
 from ..bm25 import BM25Index, tokenize
 from ..types import ArticleMeta, Chunk, Filters
-from .files import CorruptIndex, current_generation, new_generation_name, pause_point, publish_generation, write_lock
+from .files import (
+    CorruptIndex,
+    check_files,
+    current_generation,
+    file_record,
+    new_generation_name,
+    pause_point,
+    publish_generation,
+    write_lock,
+)
 
 FORMAT_VERSION = 1
 # From this many vectors on, an approximate index (IVF) replaces exact search.
@@ -44,6 +53,16 @@ def faiss_index(embeddings: np.ndarray, ann_threshold: int = ANN_THRESHOLD):
     if n:
         index.add(embeddings)
     return index
+
+
+def _same_vectors(dense, embeddings: np.ndarray, sample: int = 8) -> None:
+    """Raise ValueError when an exact FAISS index does not hold the embeddings it was built from
+    (a garbled dense.faiss of the right size reads back, but scores like 9e36)."""
+    if not hasattr(dense, "reconstruct") or type(dense).__name__ != "IndexFlatIP" or not len(embeddings):
+        return
+    for i in np.random.default_rng(0).choice(len(embeddings), size=min(sample, len(embeddings)), replace=False):
+        if not np.allclose(dense.reconstruct(int(i)), embeddings[i], atol=1e-5):
+            raise ValueError("dense.faiss does not hold the embeddings it was built from")
 
 
 class LocalStore:
@@ -152,6 +171,15 @@ class LocalStore:
                 "copies": sum(1 for m in self.articles.values() if m.copy_of),
                 "dense_index": type(self.dense).__name__, "generation": self.path.name if self.path else None}
 
+    def verify(self) -> None:
+        """Hash every file against the manifest (all of them, however large); CorruptIndex if one differs."""
+        if self.path is None:
+            return
+        try:
+            check_files(self.path, self.manifest.get("files", {}), verify=True)
+        except ValueError as exc:
+            raise CorruptIndex(f"index at {self.path.parent} is corrupt: {exc}") from None
+
     def newer(self) -> LocalStore | None:
         if self.path is None or current_generation(self.path.parent) in (None, self.path):
             return None
@@ -165,8 +193,12 @@ class LocalStore:
         return LocalWriter(Path(index_dir), base if isinstance(base, LocalStore) else None)
 
     @classmethod
-    def load(cls, index_dir: str | Path) -> LocalStore | None:
-        """Read the live generation back; None when there is none. Raises CorruptIndex."""
+    def load(cls, index_dir: str | Path, verify: bool = False) -> LocalStore | None:
+        """Read the live generation back; None when there is none. Raises CorruptIndex.
+
+        Every file's size is checked against the manifest, and its hash when that is cheap (or
+        always, with ``verify``); a sample of FAISS's vectors is compared with the embeddings.
+        """
         import faiss
 
         gen = current_generation(index_dir)
@@ -176,6 +208,7 @@ class LocalStore:
             manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
             if manifest.get("format") != FORMAT_VERSION:
                 raise ValueError(f"format {manifest.get('format')!r}, expected {FORMAT_VERSION}")
+            check_files(gen, manifest.get("files", {}), verify)
             with open(gen / "chunks.jsonl", encoding="utf-8") as fh:
                 chunks = [Chunk.from_dict(json.loads(line)) for line in fh if line.strip()]
             articles = {s: ArticleMeta.from_dict(m) for s, m in
@@ -191,13 +224,14 @@ class LocalStore:
                 raise ValueError("embedding dimension does not match the manifest")
             if any(c.source not in articles for c in chunks):
                 raise ValueError("a chunk refers to an unknown article")
+            _same_vectors(dense, embeddings)
             sentences = None
             if (gen / "sentences.npy").exists():
                 # mapped, not read: at a million chunks they are gigabytes, and a question touches a few rows
                 sentences = np.load(gen / "sentences.npy", allow_pickle=False, mmap_mode="r")
                 if sentences.shape != (sum(len(c.sentences) for c in chunks), dim):
                     raise ValueError("sentence vectors do not match the chunks")
-        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError, EOFError) as exc:
             raise CorruptIndex(f"index at {index_dir} is corrupt: {exc}") from None
         return cls(manifest, chunks, articles, embeddings, bm25, dense, path=gen, sentences=sentences)
 
@@ -224,8 +258,11 @@ class LocalStore:
                 faiss.write_index(self.dense, str(tmp_dir / "dense.faiss"))
                 (tmp_dir / "bm25.json").write_text(json.dumps(
                     {"k1": self.bm25.k1, "b": self.bm25.b, "tokens": self.bm25.corpus_tokens}), encoding="utf-8")
-                # the manifest goes last: a generation without one is incomplete
-                (tmp_dir / "manifest.json").write_text(json.dumps(self.manifest, indent=1), encoding="utf-8")
+                # the manifest goes last, with every other file's size and hash: a generation without one
+                # is incomplete, and a file changed afterwards is found on loading
+                files = {p.name: file_record(p) for p in sorted(tmp_dir.iterdir())}
+                (tmp_dir / "manifest.json").write_text(json.dumps({**self.manifest, "files": files}, indent=1),
+                                                       encoding="utf-8")
                 self.path = publish_generation(index_dir, tmp_dir, name)
             except BaseException:
                 shutil.rmtree(tmp_dir, ignore_errors=True)

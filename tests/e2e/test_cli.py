@@ -133,3 +133,27 @@ def test_cli_filters_and_their_errors(index_dir, pipeline):
     assert "Traceback" not in proc.stderr
     proc = rag("ask", "--since", "last week", "Anything?")
     assert proc.returncode == 1 and "--since must be a date" in proc.stderr
+
+
+@pytest.mark.parametrize("command", [["ask", "--json"], ["index"], ["index", "--force"]])
+def test_an_empty_embeddings_file_is_recovered_from(built_index, tmp_path, command):
+    index = tmp_path / "idx"
+    shutil.copytree(built_index, index)
+    gen = index / (index / "CURRENT").read_text().strip()
+    (gen / "embeddings.npy").write_bytes(b"")
+    proc = rag(*command, "--index", str(index), *([DEFICIT] if command[0] == "ask" else []))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr and "EOFError" not in proc.stderr
+    if command[0] == "ask":
+        assert "45.7 billion" in json.loads(proc.stdout)["answer"] and "corrupt" in proc.stderr
+    assert rag("index", "--verify", "--index", str(index)).returncode == 0
+
+
+def test_verify_reports_a_changed_file(built_index, tmp_path):
+    index = tmp_path / "idx"
+    shutil.copytree(built_index, index)
+    gen = index / (index / "CURRENT").read_text().strip()
+    articles = gen / "articles.json"
+    articles.write_text(articles.read_text().replace("Anjali Sharma", "Anjali Shxrma"))
+    message = _error(rag("index", "--verify", "--index", str(index)))
+    assert "articles.json was changed" in message
