@@ -15,6 +15,7 @@ CONFIG_OPTIONS = {
     "chunk_overlap": "chunk_overlap", "mode": "mode", "k": "k", "generator": "generator",
     "llm_base_url": "llm_base_url", "llm_model": "llm_model", "llm_timeout": "llm_timeout", "fallback": "fallback",
     "fusion": "fusion", "rrf_k": "rrf_k", "dense_weight": "dense_weight", "bm25_weight": "bm25_weight",
+    "follow_links": "follow_links",
 }
 
 
@@ -33,6 +34,8 @@ def _common(parser: argparse.ArgumentParser, index: bool = True) -> None:
     g.add_argument("--model", help="sentence-transformers model name or directory (default: all-MiniLM-L6-v2)")
     g.add_argument("--chunk-tokens", type=int, metavar="N", help="chunk size in tokens (default: 200)")
     g.add_argument("--chunk-overlap", type=int, metavar="N", help="overlap between chunks in tokens (default: 40)")
+    g.add_argument("--follow-links", action="store_true", default=None,
+                   help="also read articles that links in the corpus lead to outside it")
 
 
 def _retrieval(parser: argparse.ArgumentParser, filters: bool = True) -> None:

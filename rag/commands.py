@@ -27,8 +27,9 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
 
 
 def require_corpus(config: Config) -> None:
-    if not config.corpus_dir.is_dir():
-        raise RagError(f"corpus directory not found: {config.corpus_dir}")
+    from .corpus import check_corpus_dir
+
+    check_corpus_dir(config.corpus_dir)
 
 
 def _stream_to_terminal(pipeline, question: str, label: bool, filters: Filters) -> None:

@@ -40,6 +40,10 @@ class Config:
     sentence_vectors: bool = True
     # Near-copies of an article (syndicated news) are indexed once and cited as also_in: rag.dedup.
     dedup: bool = True
+    # An article file larger than this is skipped with a warning (a 50 MB file is no news article,
+    # and would cost hours of embedding); links leading outside the corpus are not followed unless asked.
+    max_article_bytes: int = 5_000_000
+    follow_links: bool = False
     store: str = "local"  # where chunks and vectors live: "local" (FAISS + BM25 in index_dir)
 
     # Chunking, in cl100k_base tokens.

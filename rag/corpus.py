@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import sys
@@ -83,6 +84,8 @@ def _split_front_matter(raw: str) -> tuple[dict, int]:
     """Parse a ``---`` front matter block; return its fields and where the body starts."""
     match = re.match(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", raw, re.S)
     if not match:
+        if re.match(r"\A\ufeff?---[ \t]*\r?\n", raw):
+            raise RagError("front matter is not closed (no second '---' line)")
         return {}, 0
     fields = {}
     for line in match.group(1).splitlines():
@@ -112,25 +115,78 @@ def _load_metadata(corpus_dir: Path) -> dict:
     return data
 
 
-def article_files(corpus_dir: Path) -> list[Path]:
-    """Every article file under ``corpus_dir``, in a stable order."""
+def check_corpus_dir(corpus_dir: str | Path) -> Path:
+    """``corpus_dir`` as a Path, or a RagError that says how to point at the articles."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise RagError(f"corpus directory not found: {corpus_dir}")
-    return sorted(
-        p for p in corpus_dir.rglob("*")
-        if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
-    )
+        raise RagError(f"corpus directory not found: {corpus_dir} (give the folder of articles with --corpus DIR, "
+                       "or set RAG_CORPUS)")
+    return corpus_dir
+
+
+def article_files(corpus_dir: Path, follow_links: bool = False,
+                  on_skip: Callable[[str], None] | None = None) -> list[Path]:
+    """Every article file under ``corpus_dir``, in a stable order; hidden folders are left out.
+
+    A link (to a file or a folder) that leads outside the corpus is not followed unless
+    ``follow_links``: indexing must not read what the corpus only points at.
+    """
+    corpus_dir = check_corpus_dir(corpus_dir)
+    root = corpus_dir.resolve()
+    found, seen = [], set()
+    for folder, dirs, names in os.walk(corpus_dir, followlinks=follow_links):
+        real = Path(folder).resolve()
+        if real in seen:  # a link loop
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            path = Path(folder) / name
+            if path.suffix.lower() not in ARTICLE_SUFFIXES or not path.is_file():
+                continue
+            inside = path.resolve().is_relative_to(root) and real.is_relative_to(root)
+            if not inside and not follow_links:
+                if on_skip:
+                    on_skip(f"skipping {path}: a link to {path.resolve()}, outside the corpus "
+                            "(--follow-links reads it)")
+                continue
+            found.append(path)
+    return sorted(found)
 
 
 def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_article(path: Path, source: str, meta: dict | None = None) -> Article:
-    """Read one article file. Raises RagError if it is not UTF-8 text."""
+_TEXT_FIELDS = ("title", "outlet", "byline")
+
+
+def _checked_fields(fields: dict, where: str) -> dict:
+    """The metadata fields, each of the type it must have; a RagError naming ``where`` and the field."""
+    for name in _TEXT_FIELDS:
+        value = fields.get(name)
+        if value is not None and not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise RagError(f"{where}: {name} must be text, not {type(value).__name__}")
+    date = fields.get("date")
+    if date is not None and (isinstance(date, bool) or not isinstance(date, (str, int)) or not is_date(str(date))):
+        raise RagError(f"{where}: date {date!r} is not a real date written YYYY, YYYY-MM or YYYY-MM-DD")
+    inferred = fields.get("date_inferred", False)
+    if not isinstance(inferred, (bool, str)):
+        raise RagError(f"{where}: date_inferred must be true or false, not {inferred!r}")
+    return fields
+
+
+def read_article(path: Path, source: str, meta: dict | None = None, max_bytes: int | None = None) -> Article:
+    """Read one article file. Raises RagError if it is not UTF-8 text, too large, or its metadata is wrong."""
+    if meta is not None and not isinstance(meta, dict):
+        raise RagError(f"{METADATA_FILE}: the entry for {source!r} must be an object of fields, "
+                       f"not {type(meta).__name__}")
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise RagError(f"{path} is {size / 1e6:.1f} MB; articles are limited to {max_bytes / 1e6:.1f} MB "
+                           "(max_article_bytes in the config)")
         data = path.read_bytes()
     except OSError as exc:
         raise RagError(f"cannot read {path}: {exc.strerror}") from None
@@ -140,16 +196,16 @@ def read_article(path: Path, source: str, meta: dict | None = None) -> Article:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:
         raise RagError(f"{path} is not UTF-8 text") from None
-    front, body_start = _split_front_matter(raw)
+    try:
+        front, body_start = _split_front_matter(raw)
+    except RagError as exc:
+        raise RagError(f"{path}: {exc}") from None
     text, offsets = tidy(raw[body_start:])
     offsets = offsets + body_start
     if not text.strip():
         raise RagError(f"{path} has no text")
-    fields = {**front, **(meta or {})}
-    date = fields.get("date")
-    date = str(date) if date is not None else None
-    if date is not None and not is_date(date):
-        raise RagError(f"{path}: date {date!r} is not a real date written YYYY, YYYY-MM or YYYY-MM-DD")
+    fields = _checked_fields({**front, **(meta or {})}, f"{METADATA_FILE} entry {source!r}" if meta else str(path))
+    date = str(fields["date"]) if fields.get("date") is not None else None
     inferred = fields.get("date_inferred", False)
     if isinstance(inferred, str):
         inferred = inferred.lower() in ("true", "yes", "1")
@@ -158,8 +214,8 @@ def read_article(path: Path, source: str, meta: dict | None = None) -> Article:
         title=str(fields.get("title") or _guess_title(text, path)),
         date=date,
         date_inferred=bool(inferred),
-        outlet=fields.get("outlet"),
-        byline=fields.get("byline"),
+        outlet=str(fields["outlet"]) if fields.get("outlet") is not None else None,
+        byline=str(fields["byline"]) if fields.get("byline") is not None else None,
         sha256=file_sha256(data),
     )
     return Article(meta=article_meta, text=text, raw_offsets=offsets)
@@ -169,15 +225,18 @@ def warn(message: str) -> None:
     print(f"rag: warning: {message}", file=sys.stderr)
 
 
-def load_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn) -> list[Article]:
-    """Read every article under ``corpus_dir``; unreadable files are skipped with a warning."""
+def load_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn, max_bytes: int | None = None,
+                follow_links: bool = False) -> list[Article]:
+    """Read every article under ``corpus_dir``. An article whose file or metadata is wrong (not UTF-8,
+    too large, a field of the wrong type, an impossible date, unclosed front matter) is skipped with
+    a warning that names the file and the field; a metadata file that is not a JSON object stops the run."""
     corpus_dir = Path(corpus_dir)
     metadata = _load_metadata(corpus_dir)
     articles = []
-    for path in article_files(corpus_dir):
+    for path in article_files(corpus_dir, follow_links, on_skip):
         source = path.relative_to(corpus_dir).as_posix()
         try:
-            articles.append(read_article(path, source, metadata.get(source)))
+            articles.append(read_article(path, source, metadata.get(source), max_bytes))
         except RagError as exc:
             on_skip(f"skipping {exc}")
     if not articles:
@@ -185,10 +244,10 @@ def load_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn) -
     return articles
 
 
-def corpus_fingerprint(corpus_dir: str | Path) -> dict[str, str]:
+def corpus_fingerprint(corpus_dir: str | Path, follow_links: bool = False) -> dict[str, str]:
     """sha256 of every article file and of the metadata file, keyed by relative path."""
     corpus_dir = Path(corpus_dir)
-    paths = article_files(corpus_dir)
+    paths = article_files(corpus_dir, follow_links)
     if (corpus_dir / METADATA_FILE).exists():
         paths.append(corpus_dir / METADATA_FILE)
     result = {}

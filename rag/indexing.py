@@ -63,7 +63,7 @@ def differences(manifest: dict, config: Config, embedder: Embedder, corpus: bool
         found["weights"] = f"the weights of model {embedder.name!r} changed"
     if manifest.get("chunking") != chunking_settings(config, embedder):
         found["chunking"] = "the chunking settings changed"
-    if corpus and manifest.get("corpus") != corpus_fingerprint(config.corpus_dir):
+    if corpus and manifest.get("corpus") != corpus_fingerprint(config.corpus_dir, config.follow_links):
         found["corpus"] = "the corpus changed"
     if manifest.get("dedup", True) != config.dedup:
         found["dedup"] = f"near-copies are {'collapsed' if config.dedup else 'indexed'} now"
@@ -170,7 +170,7 @@ def manifest_for(config: Config, embedder: Embedder, plan: Plan, embedded: int, 
         "chunking": chunking_settings(config, embedder),
         "sentence_vectors": plan.sentences is not None,
         "dedup": config.dedup,
-        "corpus": corpus_fingerprint(config.corpus_dir),
+        "corpus": corpus_fingerprint(config.corpus_dir, config.follow_links),
         "libraries": _versions(),
         "counts": {"articles": len(plan.articles), "chunks": len(plan.chunks), "embedded": embedded,
                    "reused": len(plan.chunks) - embedded, "removed_articles": len(plan.removed)},
@@ -181,7 +181,10 @@ def manifest_for(config: Config, embedder: Embedder, plan: Plan, embedded: int, 
 def build(config: Config, embedder: Embedder, previous: Store | None = None, articles: Sequence[Article] | None = None,
           progress: bool = False, log: Callable[[str], None] | None = None, save: bool = True) -> Store:
     """Bring the store up to date with the corpus, embedding only what is new; commit it when ``save``."""
-    articles = list(articles) if articles is not None else load_corpus(config.corpus_dir)
+    if articles is None:
+        articles = load_corpus(config.corpus_dir, max_bytes=config.max_article_bytes,
+                               follow_links=config.follow_links)
+    articles = list(articles)
     if previous is not None and save:
         try:  # its vectors are copied into the new generation: they must be the ones it wrote
             previous.verify()

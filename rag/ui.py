@@ -8,6 +8,7 @@ are searched with the conversation's context, and the query searched is shown.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 
 from .config import MODES
@@ -169,6 +170,10 @@ def serve(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, block: 
     import gradio as gr
 
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-    app.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=not block,
-               theme=theme, css=CSS, footer_links=[], quiet=not block, show_error=True)
+    # quiet: Gradio's own banner suggests share=True, and sharing is deliberately impossible here
+    app.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=True,
+               theme=theme, css=CSS, footer_links=[], quiet=True, show_error=True)
+    print(f"rag: serving on {app.local_url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
+    if block:
+        app.block_thread()
     return app

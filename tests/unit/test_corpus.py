@@ -70,3 +70,58 @@ def test_bad_metadata_file_is_an_error(tmp_path):
     (tmp_path / "metadata.json").write_text(json.dumps({"a.txt": {"date": "23 Jan"}}))
     with pytest.raises(RagError):
         read_article(tmp_path / "a.txt", "a.txt", {"date": "23 Jan"})
+
+
+@pytest.mark.parametrize("entry,message", [
+    ("just a string", "the entry for 'a.txt' must be an object of fields, not str"),
+    (["a", "list"], "must be an object of fields, not list"),
+    ({"outlet": ["PTI", "ANI"]}, "metadata.json entry 'a.txt': outlet must be text, not list"),
+    ({"title": {"nested": 1}}, "title must be text, not dict"),
+    ({"date": "2025-02-30"}, "date '2025-02-30' is not a real date"),
+    ({"date": "2025-99-99"}, "date '2025-99-99' is not a real date"),
+    ({"date_inferred": [1]}, "date_inferred must be true or false"),
+])
+def test_bad_metadata_skips_the_article_with_a_warning_naming_file_and_field(tmp_path, entry, message):
+    (tmp_path / "a.txt").write_text("India and the US talked trade.")
+    (tmp_path / "b.txt").write_text("The talks resume in May.")
+    (tmp_path / "metadata.json").write_text(json.dumps({"a.txt": entry, "b.txt": {"title": "B", "date": 2025}}))
+    warnings = []
+    articles = load_corpus(tmp_path, on_skip=warnings.append)
+    assert [a.source for a in articles] == ["b.txt"] and articles[0].meta.date == "2025"
+    assert len(warnings) == 1 and message in warnings[0], warnings
+
+
+def test_unclosed_front_matter_is_an_error_not_a_title(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Tariffs rise\ndate: 2026-02-01\n\nTariffs rose on Monday.\n")
+    with pytest.raises(RagError, match="front matter is not closed"):
+        read_article(path, "a.md")
+
+
+def test_articles_over_the_size_limit_are_skipped(tmp_path):
+    (tmp_path / "big.txt").write_text("Tariffs rose. " * 100_000)
+    (tmp_path / "small.txt").write_text("Tariffs rose on Monday.")
+    warnings = []
+    articles = load_corpus(tmp_path, on_skip=warnings.append, max_bytes=1_000_000)
+    assert [a.source for a in articles] == ["small.txt"]
+    assert "big.txt is 1.4 MB; articles are limited to 1.0 MB" in warnings[0]
+
+
+def test_links_out_of_the_corpus_are_not_followed_unless_asked(tmp_path):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    (corpus / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("A private note about tariffs.")
+    (corpus / "own.txt").write_text("India and the US talked trade.")
+    (corpus / "sub" / "inner.txt").write_text("The talks resume in May.")
+    (corpus / "link.txt").symlink_to(outside / "secret.txt")
+    (corpus / "linked-folder").symlink_to(outside)
+    (corpus / "inner-link.txt").symlink_to(corpus / "own.txt")  # a link inside the corpus is fine
+    warnings = []
+    sources = [a.source for a in load_corpus(corpus, on_skip=warnings.append)]
+    assert sources == ["inner-link.txt", "own.txt", "sub/inner.txt"]
+    assert any("link.txt" in w and "outside the corpus" in w for w in warnings)
+    followed = [a.source for a in load_corpus(corpus, follow_links=True)]
+    assert "link.txt" in followed and "linked-folder/secret.txt" in followed
+    (corpus / "sub" / "loop").symlink_to(corpus)
+    assert len(load_corpus(corpus, follow_links=True)) == len(followed)  # a link loop is walked once
