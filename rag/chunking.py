@@ -59,6 +59,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=4)
 def get_encoding(name: str = "cl100k_base"):
     """A tiktoken encoding, from the offline copy when one is installed."""
+    from .embedding import contain_caches
+
+    contain_caches()  # tiktoken would cache downloads in $TMPDIR
     import tiktoken
 
     if f"{name}_offline" in tiktoken.list_encoding_names():

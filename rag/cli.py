@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .embedding import contain_caches
+
+    contain_caches()
     args = build_parser().parse_args(argv)
     try:
         return args.func(args, config_from_args(args))

@@ -17,8 +17,8 @@ from .config import DEFAULT_MODEL
 from .errors import RagError
 from .onnx_encoder import OnnxEncoder, export_onnx, mean_pooling_model, onnx_path_for
 
-__all__ = ["Embedder", "OnnxEncoder", "export_onnx", "mean_pooling_model", "onnx_path_for", "resolve_model",
-           "weights_sha256", "cache_dir"]
+__all__ = ["Embedder", "OnnxEncoder", "cache_dir", "contain_caches", "export_onnx", "mean_pooling_model",
+           "onnx_path_for", "resolve_model", "weights_sha256"]
 
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
 
@@ -64,6 +64,15 @@ def resolve_model(name: str) -> Path | str:
 def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "rag-news"
+
+
+def contain_caches() -> None:
+    """Point the caches of the libraries under us (matplotlib via Gradio, Gradio's uploads, tiktoken)
+    into the project's cache directory: nothing is written where the user did not ask."""
+    base = cache_dir()
+    for variable, folder in (("MPLCONFIGDIR", "matplotlib"), ("GRADIO_TEMP_DIR", "gradio"),
+                             ("TIKTOKEN_CACHE_DIR", "tiktoken")):
+        os.environ.setdefault(variable, str(base / folder))
 
 
 def weights_sha256(model_dir: Path) -> str:

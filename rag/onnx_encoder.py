@@ -15,6 +15,19 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+
+def quiet_onnxruntime() -> None:
+    """Turn ONNX Runtime's telemetry off before it is first imported.
+
+    Since 1.29 the Linux and macOS builds send usage events to Microsoft and keep a device id
+    under ~/.cache/Microsoft; `onnxruntime.disable_telemetry_events()` comes too late to stop
+    the first. The environment variables are its documented opt-out (the name changed once,
+    so both are set); tests/e2e/test_offline.py proves that no socket leaves loopback.
+    """
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("ORT_TELEMETRY_DISABLED", "1")
+
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -43,6 +56,7 @@ class OnnxEncoder:
     """
 
     def __init__(self, onnx_path: Path, model_dir: Path, max_tokens: int):
+        quiet_onnxruntime()
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -95,6 +109,7 @@ def export_onnx(embedder: Embedder) -> Path | None:
         return target if target.exists() else None
     if not mean_pooling_model(Path(embedder.path)) or not (Path(embedder.path) / "tokenizer.json").exists():
         return None
+    quiet_onnxruntime()
     try:
         import onnx  # noqa: F401  (the exporter needs it)
         import onnxruntime  # noqa: F401

@@ -123,6 +123,9 @@ class ChatService:
 
 def build_app(pipeline: Pipeline, generators: list[str] | None = None):
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    from .embedding import contain_caches
+
+    contain_caches()
     import gradio as gr
 
     service = ChatService(pipeline)
