@@ -55,7 +55,8 @@ def _generation(parser: argparse.ArgumentParser) -> None:
                                         "or module:factory")
     g.add_argument("--llm-base-url", metavar="URL", help="OpenAI-compatible API base URL (or OPENAI_BASE_URL)")
     g.add_argument("--llm-model", metavar="NAME", help="model name for the openai generator")
-    g.add_argument("--llm-timeout", type=float, metavar="SECONDS", help="seconds to wait for the LLM (default: 60)")
+    g.add_argument("--llm-timeout", type=float, metavar="SECONDS",
+                   help="seconds the LLM may take for one answer, all retries included (default: 60)")
     g.add_argument("--fallback", choices=("extractive",),
                    help="if the generator fails, answer with this one and say so")
 

@@ -38,16 +38,21 @@ def _stream_to_terminal(pipeline, question: str, label: bool, filters: Filters) 
 
     if label:
         print(f"Q: {question}")
-    streamed = False
+    streamed = ""
     for piece in pipeline.stream(question, filters=filters):
         if isinstance(piece, Answer):
-            if streamed:
+            # a fallback's answer is not what was streamed: say where the stream stopped, then print it whole
+            fell_back = piece.generator != pipeline.get_generator().name
+            if streamed.strip() and fell_back:
+                print(f"\n[{pipeline.get_generator().name}'s answer stopped here; the {piece.generator} answer "
+                      "below replaces it]")
+            elif streamed:
                 print()
-            print(format_answer(piece, with_text=not streamed).lstrip("\n"), flush=True)
+            print(format_answer(piece, with_text=fell_back or not streamed.strip()).lstrip("\n"), flush=True)
             return
         sys.stdout.write(piece)
         sys.stdout.flush()
-        streamed = True
+        streamed += piece
 
 
 def ask(args: argparse.Namespace, config: Config) -> int:

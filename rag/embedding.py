@@ -129,6 +129,18 @@ class Embedder:
         """The embedder a :class:`~rag.config.Config` asks for."""
         return cls(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
 
+    def ensure_export(self, log) -> bool:
+        """Export the model to ONNX when the export is missing (a cleared cache), saying so once:
+        without it every question would load torch. True when it exported."""
+        if self.backend == "torch" or "onnx" in self.__dict__:
+            return False
+        path = onnx_path_for(self.weights_sha256)
+        if path.exists() or path.with_name("unsupported").exists() or not mean_pooling_model(Path(self.path)):
+            return False
+        log(f"the ONNX export of {self.name} is missing from {path.parent.parent} (a cleared cache?); "
+            "exporting it once, so questions need not load torch")
+        return export_onnx(self) is not None
+
     @property
     def model_loaded(self) -> bool:
         """Whether the sentence-transformers model (and so torch) has been loaded."""

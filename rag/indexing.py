@@ -25,7 +25,7 @@ from .dedup import find_copies
 from .embedding import Embedder, export_onnx
 from .errors import RagError
 from .store import CorruptIndex, Store, load_store, store_writer
-from .store.files import Checkpoint, pause_point, tidy
+from .store.files import Checkpoint, build_lock, pause_point, tidy
 from .store.local import FORMAT_VERSION, LocalStore
 from .types import Article, Chunk
 
@@ -228,12 +228,18 @@ def open_store(config: Config, embedder: Embedder, build_mode: str = "auto", pro
     """
     store, problem = current(config, embedder) if build_mode != "always" else (None, None)
     if store is not None and problem is None:
+        embedder.ensure_export(log)
         return store
     if build_mode == "never":
         raise RagError(f"{problem} (run `rag index` to build it)")
-    if problem:
-        log(f"{problem}; {'updating' if store is not None else 'building'} it")
-    return build(config, embedder, previous=store, progress=progress, log=log)
+    with build_lock(config.index_dir, log):
+        if build_mode != "always":  # another process may have built it while this one waited
+            store, problem = current(config, embedder)
+            if store is not None and problem is None:
+                return store
+        if problem:
+            log(f"{problem}; {'updating' if store is not None else 'building'} it")
+        return build(config, embedder, previous=store, progress=progress, log=log)
 
 
 def current(config: Config, embedder: Embedder) -> tuple[Store | None, str | None]:
@@ -261,8 +267,13 @@ def index_corpus(config: Config, embedder: Embedder, force: bool = False, verify
     if store is not None and problem is None and not force:
         tidy(config.index_dir)
         return store, False
-    if store is None and problem and not problem.startswith("no index"):
-        log(f"{problem}; rebuilding")
-    return build(config, embedder, previous=None if force else store, progress=True,
-                 log=lambda m: print(m, file=sys.stderr)), True
+    with build_lock(config.index_dir, log):
+        if not force:  # another process may have built it while this one waited
+            store, problem = current(config, embedder)
+            if store is not None and problem is None:
+                return store, False
+        if store is None and problem and not problem.startswith("no index"):
+            log(f"{problem}; rebuilding")
+        return build(config, embedder, previous=None if force else store, progress=True,
+                     log=lambda m: print(m, file=sys.stderr)), True
 

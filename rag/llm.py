@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -87,9 +88,10 @@ class OpenAIGenerator:
             raise RagError("the openai generator needs --llm-model (or RAG_LLM_MODEL)")
         from openai import OpenAI
 
-        # The client retries 429s, 5xx and dropped connections with exponential backoff.
+        # Retries are made here, not by the client, so that ``timeout`` bounds all attempts together.
         self.client = OpenAI(base_url=self.base_url, api_key=api_key or os.environ.get("OPENAI_API_KEY") or "none",
-                             timeout=timeout, max_retries=max_retries)
+                             timeout=timeout, max_retries=0)
+        self.timeout, self.max_retries = timeout, max_retries
         self.embedder = embedder
         self.temperature = temperature
 
@@ -99,6 +101,23 @@ class OpenAIGenerator:
                    config.llm_max_retries, embedder=embedder)
 
     # ------------------------------------------------------------ calling
+
+    def _create(self, deadline: float, **request):
+        """One chat completion, retried on 429, 5xx and dropped connections with exponential backoff,
+        each attempt given only the time left before ``deadline``."""
+        import openai
+
+        for attempt in range(self.max_retries + 1):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            try:
+                return self.client.with_options(timeout=left).chat.completions.create(**request)
+            except (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError) as exc:
+                if attempt == self.max_retries or isinstance(exc, openai.APITimeoutError):
+                    raise
+                time.sleep(min(0.5 * 2 ** attempt, max(0.0, deadline - time.monotonic())))
+        raise openai.APITimeoutError(request=None)
 
     def _error(self, exc: Exception) -> RagError:
         import openai
@@ -122,11 +141,14 @@ class OpenAIGenerator:
             yield Answer(question, ABSTAIN_TEXT, True, [], passages, generator=self.name)
             return
         pieces = []
+        deadline = time.monotonic() + self.timeout
         try:
-            response = self.client.chat.completions.create(
-                model=self.model, messages=build_messages(question, passages), temperature=self.temperature,
-                stream=True)
+            response = self._create(deadline, model=self.model, messages=build_messages(question, passages),
+                                    temperature=self.temperature, stream=True)
             for event in response:
+                if time.monotonic() > deadline:
+                    raise RagError(f"LLM server at {self.base_url} timed out (--llm-timeout {self.timeout:g} s "
+                                   "is for the whole answer)")
                 if not getattr(event, "choices", None):
                     continue
                 delta = event.choices[0].delta.content or ""
@@ -150,8 +172,8 @@ class OpenAIGenerator:
         if not passages:
             return Answer(question, ABSTAIN_TEXT, True, [], passages, generator=self.name)
         try:
-            response = self.client.chat.completions.create(
-                model=self.model, messages=build_messages(question, passages), temperature=self.temperature)
+            response = self._create(time.monotonic() + self.timeout, model=self.model,
+                                    messages=build_messages(question, passages), temperature=self.temperature)
             reply = response.choices[0].message.content
         except openai.OpenAIError as exc:
             raise self._error(exc) from None

@@ -43,7 +43,8 @@ class ScriptedLLM:
                     self.wfile.write(data)
                     return
                 if body.get("stream"):
-                    return self._stream(step["reply"], body.get("model", "m"))
+                    return self._stream(step["reply"], body.get("model", "m"), step.get("stall_after"),
+                                        step.get("stall", 0))
                 return self._send(200, {
                     "id": "cmpl-1", "object": "chat.completion", "created": 0, "model": body.get("model", "m"),
                     "choices": [{"index": 0, "finish_reason": "stop",
@@ -58,12 +59,15 @@ class ScriptedLLM:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def _stream(self, reply, model):
+            def _stream(self, reply, model, stall_after=None, stall=0):
+                """Stream ``reply`` word by word; after ``stall_after`` words, stop for ``stall`` seconds."""
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
                 words = reply.split(" ")
                 for i, word in enumerate(words):
+                    if i == stall_after:
+                        time.sleep(stall)
                     piece = word + (" " if i < len(words) - 1 else "")
                     chunk = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": model,
                              "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}

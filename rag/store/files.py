@@ -88,6 +88,24 @@ def write_lock(index_dir: Path):
         yield
 
 
+@contextlib.contextmanager
+def build_lock(index_dir: Path, on_wait: Callable[[str], None]):
+    """One build at a time per index directory; a second one says it waits, then waits.
+
+    Held for a whole build (the write lock above only for writing a generation), so two
+    `rag index` runs never both embed the same chunks: the second finds the index built,
+    or finishes from the first one's checkpoints.
+    """
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".build.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait(f"another build of the index at {index_dir} is running; waiting for it to finish")
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
 def new_generation_name() -> str:
     return f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
 
@@ -131,14 +149,20 @@ def remove_old_generations(index_dir: Path, keep: str) -> None:
 
 
 def tidy(index_dir: str | Path) -> None:
-    """Remove what a killed build left behind: old generations, half-written ones, checkpoints."""
+    """Remove what a killed build left behind: old generations, half-written ones, checkpoints;
+    nothing while another build runs (its checkpoints are what it would resume from)."""
     index_dir = Path(index_dir)
     live = current_generation(index_dir)
     if live is None:
         return
-    with write_lock(index_dir):
-        remove_old_generations(index_dir, keep=live.name)
-        shutil.rmtree(index_dir / PENDING, ignore_errors=True)
+    with open(index_dir / ".build.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return
+        with write_lock(index_dir):
+            remove_old_generations(index_dir, keep=live.name)
+            shutil.rmtree(index_dir / PENDING, ignore_errors=True)
 
 
 class Checkpoint:

@@ -157,3 +157,13 @@ def test_verify_reports_a_changed_file(built_index, tmp_path):
     articles.write_text(articles.read_text().replace("Anjali Sharma", "Anjali Shxrma"))
     message = _error(rag("index", "--verify", "--index", str(index)))
     assert "articles.json was changed" in message
+
+
+def test_a_missing_onnx_export_is_made_again_once(built_index, tmp_path):
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cleared-cache")}  # the index was built with another cache
+    first = rag("ask", "--index", str(built_index), DEFICIT, env=env)
+    assert first.returncode == 0, first.stderr
+    assert "ONNX export" in first.stderr and "exporting it once" in first.stderr and "45.7 billion" in first.stdout
+    assert list((tmp_path / "cleared-cache" / "rag-news" / "onnx").rglob("model.onnx"))
+    second = rag("ask", "--index", str(built_index), DEFICIT, env=env)
+    assert second.returncode == 0 and "ONNX export" not in second.stderr

@@ -105,3 +105,30 @@ def test_a_running_server_picks_up_a_new_index(workspace, embedder, tmp_path):
         assert "3.25 million" in after["answer"] and after["citations"][0]["source"] == "steel.txt"
     finally:
         app.close()
+
+
+def test_a_second_indexer_waits_for_the_first_and_embeds_nothing_twice(workspace, tmp_path):
+    for i in range(3):
+        (workspace.corpus_dir / f"new-{i}.txt").write_text(
+            f"Report {i}\n\n" + " ".join(f"Sentence {j} of report {i} mentions quota {i * 100 + j}."
+                                         for j in range(40)))
+    config_file = tmp_path / "rag.toml"
+    config_file.write_text("checkpoint_every = 4\n")
+    args = ["index", "--config", str(config_file), "--corpus", str(workspace.corpus_dir),
+            "--index", str(workspace.index_dir)]
+    first = subprocess.Popen([sys.executable, "-m", "rag", *args], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "RAG_PAUSE_AT": "embedding"}, start_new_session=True)
+    for line in first.stderr:
+        if "paused at embedding" in line:
+            break
+    second = subprocess.Popen([sys.executable, "-m", "rag", *args], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    time.sleep(8)  # long enough to load and find the lock taken
+    assert second.poll() is None  # still waiting
+    os.killpg(first.pid, signal.SIGKILL)  # the first dies holding the lock, with one batch checkpointed
+    first.wait()
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err
+    assert "another build of the index" in err and "waiting for it to finish" in err
+    new_chunks = sum(1 for c in LocalStore.load(workspace.index_dir).chunks if c.source.startswith("new-"))
+    assert f"embedding {new_chunks - 4}," in err  # the first one's checkpointed batch was not embedded again

@@ -80,3 +80,16 @@ def test_plugins_by_entry_point_and_by_dotted_path(tmp_path, index_dir):
     assert "'echo'" in proc.stdout
     proc = rag("ask", "--index", str(index_dir), "--generator", "nope", "Hello?")
     assert proc.returncode == 1 and "unknown generator 'nope'" in proc.stderr
+
+
+def test_a_stalled_stream_ends_in_the_whole_fallback_answer(llm, index_dir):
+    llm.default = {"reply": "The deficit was large according to passage [1].", "stall_after": 3, "stall": 10}
+    proc = rag("ask", "--index", str(index_dir), "--generator", "openai", "--llm-base-url", llm.url,
+               "--llm-model", "M", "--llm-timeout", "2", "--fallback", "extractive", DEFICIT)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.startswith("The deficit was")  # what the LLM had streamed stays, marked as cut
+    assert "[openai's answer stopped here; the extractive answer below replaces it]" in out
+    after = out.split("replaces it]", 1)[1]
+    assert "US goods trade deficit with India was $45.7 billion" in after and "Sources:" in after
+    assert "openai failed" in after and "timed out" in after

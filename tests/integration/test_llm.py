@@ -82,6 +82,16 @@ def test_timeout_is_a_clear_error(llm, pipeline):
         _generator(llm, pipeline, timeout=0.5).generate(DEFICIT, pipeline.retrieve(DEFICIT))
 
 
+def test_the_timeout_bounds_all_retries_together(llm, pipeline):
+    import time
+
+    llm.script = [{"delay": 3, "reply": "late"}] * 3
+    started = time.monotonic()
+    with pytest.raises(RagError, match="timed out"):
+        _generator(llm, pipeline, timeout=1.0, max_retries=2).generate(DEFICIT, pipeline.retrieve(DEFICIT))
+    assert time.monotonic() - started < 2.0  # one deadline, not three attempts of a second each
+
+
 def test_http_500_is_retried_then_reported(llm, pipeline):
     llm.script = [{"status": 500}] * 3
     with pytest.raises(RagError, match="HTTP 500"):
