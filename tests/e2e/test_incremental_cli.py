@@ -16,16 +16,21 @@ from rag.store.local import LocalStore
 from tests.conftest import NEW, ROOT, rag, sources
 
 
-@pytest.mark.parametrize("point", ["embedding", "writing-chunks", "writing", "swapping", "cleanup"])
-def test_killing_the_indexer_never_loses_the_index(workspace, tmp_path, point):
-    for i in range(6):
+def _reports_and_index_args(workspace, tmp_path, reports: int) -> list[str]:
+    """Write ``reports`` new articles into the corpus; the `rag index` arguments that checkpoint every 4 chunks."""
+    for i in range(reports):
         (workspace.corpus_dir / f"new-{i}.txt").write_text(
             f"Report {i}\n\n" + " ".join(f"Sentence {j} of report {i} mentions quota number {i * 100 + j}."
                                          for j in range(40)))
     config_file = tmp_path / "rag.toml"
     config_file.write_text("checkpoint_every = 4\n")
-    args = ["index", "--config", str(config_file), "--corpus", str(workspace.corpus_dir),
+    return ["index", "--config", str(config_file), "--corpus", str(workspace.corpus_dir),
             "--index", str(workspace.index_dir)]
+
+
+@pytest.mark.parametrize("point", ["embedding", "writing-chunks", "writing", "swapping", "cleanup"])
+def test_killing_the_indexer_never_loses_the_index(workspace, tmp_path, point):
+    args = _reports_and_index_args(workspace, tmp_path, 6)
     proc = subprocess.Popen([sys.executable, "-m", "rag", *args], cwd=ROOT, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "RAG_PAUSE_AT": point}, start_new_session=True)
     deadline = time.time() + 300
@@ -108,14 +113,7 @@ def test_a_running_server_picks_up_a_new_index(workspace, embedder, tmp_path):
 
 
 def test_a_second_indexer_waits_for_the_first_and_embeds_nothing_twice(workspace, tmp_path):
-    for i in range(3):
-        (workspace.corpus_dir / f"new-{i}.txt").write_text(
-            f"Report {i}\n\n" + " ".join(f"Sentence {j} of report {i} mentions quota {i * 100 + j}."
-                                         for j in range(40)))
-    config_file = tmp_path / "rag.toml"
-    config_file.write_text("checkpoint_every = 4\n")
-    args = ["index", "--config", str(config_file), "--corpus", str(workspace.corpus_dir),
-            "--index", str(workspace.index_dir)]
+    args = _reports_and_index_args(workspace, tmp_path, 3)
     first = subprocess.Popen([sys.executable, "-m", "rag", *args], cwd=ROOT, stderr=subprocess.PIPE, text=True,
                              env={**os.environ, "RAG_PAUSE_AT": "embedding"}, start_new_session=True)
     for line in first.stderr:
