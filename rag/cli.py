@@ -106,6 +106,10 @@ def _eval_and_serve(sub) -> None:
                            description="Serve a chat page for asking the articles, with the sources beside it.")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    serve.add_argument("--auth", metavar="USER:PASS", help="ask for this login (required off 127.0.0.1)")
+    serve.add_argument("--auth-file", metavar="FILE", help="ask for a login from FILE: one USER:PASS a line")
+    serve.add_argument("--rate-limit", type=int, default=30, metavar="N",
+                       help="questions a minute from one client before it is told to retry (default: 30; 0: none)")
     _generation(serve)
     _common(serve)
     _retrieval(serve, filters=False)

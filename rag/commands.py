@@ -146,14 +146,43 @@ def evaluate(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def logins(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The (user, password) pairs of --auth and --auth-file; a RagError for a malformed one."""
+    lines = [args.auth] if args.auth else []
+    if args.auth_file:
+        try:
+            lines += Path(args.auth_file).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RagError(f"cannot read --auth-file {args.auth_file}: {exc}") from None
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        user, sep, password = line.strip().partition(":")
+        if not sep or not user or not password:
+            raise RagError(f"login {number} is not USER:PASS (a user name, a colon and a password)")
+        pairs.append((user, password))
+    return pairs
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 def serve(args: argparse.Namespace, config: Config) -> int:
     from .pipeline import Pipeline
     from .ui import serve as serve_page
 
+    auth = logins(args)
+    if args.host not in LOOPBACK and not args.host.startswith("127.") and not auth:
+        raise RagError(f"refusing to serve on {args.host} without a login: anyone who can reach it could use it "
+                       "(give --auth USER:PASS or --auth-file FILE)")
+    if args.rate_limit < 0:
+        raise RagError("--rate-limit must be 0 (none) or more")
     require_corpus(config)
     _err(f"rag: loading the model and index; then serving on http://{args.host}:{args.port}")
     try:
-        serve_page(Pipeline(config, progress=sys.stderr.isatty()), args.host, args.port)
+        serve_page(Pipeline(config, progress=sys.stderr.isatty()), args.host, args.port, auth=auth,
+                   rate_limit=args.rate_limit)
     except OSError as exc:
         raise RagError(f"cannot serve on {args.host}:{args.port}: {exc}") from None
     return 0

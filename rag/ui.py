@@ -7,17 +7,25 @@ are searched with the conversation's context, and the query searched is shown.
 
 from __future__ import annotations
 
+import collections
 import os
 import sys
+import threading
+import time
 from collections.abc import Iterator
 
 from .config import MODES
 from .dates import check_date
+from .embedding import contain_caches
 from .errors import RagError
 from .generation import available_generators
 from .pipeline import Pipeline
 from .render import EMPTY_SOURCES, chat_text, sources_html
 from .types import Answer, Filters
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+contain_caches()  # before Gradio (and matplotlib under it) first write their caches
+import gradio as gr  # noqa: E402  (after the two lines above, on purpose)
 
 EXAMPLES = [
     "How big was the US goods trade deficit with India in 2024?",
@@ -72,15 +80,50 @@ def check_request(mode, k, generator, allowed: list[str]) -> tuple[str, int, str
     return mode, int(k), generator
 
 
+class RateLimiter:
+    """At most ``per_minute`` questions per client in any minute (0: no limit); thread-safe.
+
+    Hand-written, a sliding window of timestamps per client, because the page's server has no
+    limiter of its own and this one is a dozen lines with nothing to configure but the rate.
+    """
+
+    def __init__(self, per_minute: int = 0):
+        self.per_minute = per_minute
+        self._seen: dict[str, collections.deque] = {}
+        self._lock = threading.Lock()
+
+    def check(self, client: str) -> None:
+        """Count one question from ``client``; a RagError saying when to retry when over the limit."""
+        if not self.per_minute:
+            return
+        now = time.monotonic()
+        with self._lock:
+            if len(self._seen) > 10_000:  # forget clients gone quiet, so memory stays bounded
+                self._seen = {k: v for k, v in self._seen.items() if v and now - v[-1] < 60}
+            times = self._seen.setdefault(client, collections.deque())
+            while times and now - times[0] >= 60:
+                times.popleft()
+            if len(times) >= self.per_minute:
+                raise RagError(f"busy: at most {self.per_minute} questions a minute from one client; "
+                               f"retry in {60 - (now - times[0]):.0f} s")
+            times.append(now)
+
+
+def client_of(request) -> str:
+    """Who is asking: the logged-in user, else the client's address."""
+    return getattr(request, "username", None) or getattr(getattr(request, "client", None), "host", None) or "?"
+
+
 class ChatService:
     """Answers chat turns; one pipeline (model and index) shared by every user."""
 
-    def __init__(self, pipeline: Pipeline):
+    def __init__(self, pipeline: Pipeline, rate_limit: int = 0):
         self.pipeline = pipeline
         self.generators = available_generators(pipeline.config)  # what clients may name
+        self.limiter = RateLimiter(rate_limit)
 
     def respond(self, message: str, history: list, mode: str, k: float, generator: str,
-                sources: list | None = None, since: str = "", until: str = ""
+                sources: list | None = None, since: str = "", until: str = "", request: gr.Request = None
                 ) -> Iterator[tuple[list, str, str]]:
         history = list(history or [])
         asked = [_text(m.get("content")) for m in history if m.get("role") == "user"]
@@ -90,6 +133,7 @@ class ChatService:
         text = ""
         try:
             mode, k, generator = check_request(mode, k, generator, self.generators)
+            self.limiter.check(client_of(request))
             self.pipeline.refresh()
             filters = make_filters(sources, since, until)
             for piece in self.pipeline.stream(message, k, mode, generator, asked, filters):
@@ -108,12 +152,11 @@ class ChatService:
             yield history, "", str(exc)
 
     def ask(self, question: str, mode: str = "hybrid", k: float = 6, generator: str = "extractive",
-            sources: list | None = None, since: str = "", until: str = "") -> dict:
+            sources: list | None = None, since: str = "", until: str = "", request: gr.Request = None) -> dict:
         """The JSON answer, as `rag ask --json` prints it; a bad request is a one-line error to the client."""
-        import gradio as gr
-
         try:
             mode, k, generator = check_request(mode, k, generator, self.generators)
+            self.limiter.check(client_of(request))
             self.pipeline.refresh()
             return self.pipeline.ask(question, k, mode, generator,
                                      filters=make_filters(sources, since, until)).to_json()
@@ -121,14 +164,8 @@ class ChatService:
             raise gr.Error(str(exc), print_exception=False) from None
 
 
-def build_app(pipeline: Pipeline, generators: list[str] | None = None):
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    from .embedding import contain_caches
-
-    contain_caches()
-    import gradio as gr
-
-    service = ChatService(pipeline)
+def build_app(pipeline: Pipeline, generators: list[str] | None = None, rate_limit: int = 0):
+    service = ChatService(pipeline, rate_limit)
     generators = generators or service.generators
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as app:
         gr.Markdown("## Ask the articles\nAnswers come only from the indexed news articles, "
@@ -164,17 +201,18 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None):
     return app
 
 
-def serve(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
-    """Load the model and index, then serve the page. Never opens a share link."""
+def serve(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, block: bool = True,
+          auth: list[tuple[str, str]] | None = None, rate_limit: int = 30):
+    """Load the model and index, then serve the page. Never opens a share link; ``auth`` (user,
+    password) pairs make the page and the API ask for a login."""
     _ = pipeline.store  # load (or build) before the first visitor waits for it
     pipeline.embedder.encode(["warm up"])
-    app = build_app(pipeline)
+    app = build_app(pipeline, rate_limit=rate_limit)
     app.queue(default_concurrency_limit=8)
-    import gradio as gr
 
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     # quiet: Gradio's own banner suggests share=True, and sharing is deliberately impossible here
-    app.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=True,
+    app.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=True, auth=auth or None,
                theme=theme, css=CSS, footer_links=[], quiet=True, show_error=True)
     print(f"rag: serving on {app.local_url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
     if block:

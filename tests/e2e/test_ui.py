@@ -3,6 +3,7 @@
 import os
 import shutil
 import socket
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -137,3 +138,52 @@ def test_a_client_cannot_make_the_server_import_a_module_or_ask_for_unbounded_wo
     with pytest.raises(Exception, match="not in the list of choices|unknown generator"):
         client.predict(DEFICIT, [], "hybrid", 6, "planted_probe_module:make", [], "", "", api_name="/chat")
     assert "planted_probe_module" not in sys.modules
+
+
+def test_serving_beyond_loopback_needs_a_login_and_the_login_is_asked(pipeline, tmp_path):
+    import subprocess
+    import time
+
+    from gradio_client import Client
+
+    from tests.conftest import rag
+
+    refused = rag("serve", "--host", "0.0.0.0", "--index", str(pipeline.config.index_dir))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "refusing to serve on 0.0.0.0 without a login" in refused.stderr
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "rag", "serve", "--host", "0.0.0.0", "--port", str(port),
+                               "--auth", "reader:s3cret", "--index", str(pipeline.config.index_dir)],
+                              cwd=Path(__file__).resolve().parents[2], stderr=subprocess.PIPE, text=True)
+    try:
+        for line in server.stderr:
+            if "Ctrl+C" in line:
+                break
+        url = f"http://127.0.0.1:{port}/"  # traffic stays on loopback, whatever the server listens on
+        data = Client(url, auth=("reader", "s3cret"), verbose=False).predict(DEFICIT, "hybrid", 6, "extractive",
+                                                                               api_name="/ask")
+        assert "45.7 billion" in data["answer"]
+        with pytest.raises(Exception, match="credentials|auth|login|401"):
+            Client(url, verbose=False).predict(DEFICIT, "hybrid", 6, "extractive", api_name="/ask")
+        with pytest.raises(Exception, match="(?i)incorrect|credentials|auth|login|401"):
+            Client(url, auth=("reader", "wrong"), verbose=False)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        time.sleep(0.1)
+
+
+def test_a_client_over_the_rate_limit_is_told_to_retry(pipeline):
+    from gradio_client import Client
+
+    app = build_app(pipeline, rate_limit=2)
+    app.queue()
+    _, url, _ = app.launch(server_name="127.0.0.1", server_port=None, prevent_thread_lock=True, quiet=True)
+    try:
+        client = Client(url, verbose=False)
+        for _ in range(2):
+            assert "45.7" in client.predict(DEFICIT, "hybrid", 6, "extractive", api_name="/ask")["answer"]
+        with pytest.raises(Exception, match="busy: at most 2 questions a minute"):
+            client.predict(DEFICIT, "hybrid", 6, "extractive", api_name="/ask")
+    finally:
+        app.close()

@@ -73,3 +73,33 @@ def test_web_requests_are_checked():
         with pytest.raises(RagError, match=message):
             check_request(mode, k, generator, allowed)
     assert MAX_K == 50
+
+
+def test_the_rate_limit_counts_per_client_and_says_when_to_retry():
+    import pytest
+
+    from rag.errors import RagError
+    from rag.ui import RateLimiter
+
+    limiter = RateLimiter(per_minute=2)
+    limiter.check("a")
+    limiter.check("a")
+    limiter.check("b")  # another client has its own budget
+    with pytest.raises(RagError, match=r"busy: at most 2 questions a minute from one client; retry in \d+ s"):
+        limiter.check("a")
+    RateLimiter(0).check("a")  # 0: no limit
+
+
+def test_logins_from_the_command_line_and_a_file(tmp_path):
+    import argparse
+
+    import pytest
+
+    from rag.commands import logins
+    from rag.errors import RagError
+
+    (tmp_path / "logins").write_text("# people\nann:s3cret\n\nbob:pass:with:colons\n")
+    args = argparse.Namespace(auth="root:toor", auth_file=str(tmp_path / "logins"))
+    assert logins(args) == [("root", "toor"), ("ann", "s3cret"), ("bob", "pass:with:colons")]
+    with pytest.raises(RagError, match="not USER:PASS"):
+        logins(argparse.Namespace(auth="nopassword", auth_file=None))
