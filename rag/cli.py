@@ -142,6 +142,14 @@ def _bench(sub) -> None:
     perf.add_argument("--json", action="store_true", help="print the results as JSON")
     _common(perf, index=False)  # it builds its own indexes in a temporary directory
     perf.set_defaults(func=commands.bench_perf)
+    load = bench_sub.add_parser("load", help="concurrent clients against `rag serve` on 127.0.0.1",
+                                description="Starts `rag serve` on a free loopback port and times concurrent clients.")
+    load.add_argument("--clients", type=int, default=20, help="clients asking at once (default: 20)")
+    load.add_argument("--questions", type=int, default=5, help="questions each client asks (default: 5)")
+    load.add_argument("--limit", type=float, default=300, metavar="SECONDS", help="stop after this long (default: 300)")
+    load.add_argument("--json", action="store_true", help="print the results as JSON")
+    _common(load)
+    load.set_defaults(func=commands.bench_load)
 
 
 def build_parser() -> argparse.ArgumentParser:

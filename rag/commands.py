@@ -218,3 +218,23 @@ def bench_beir(args: argparse.Namespace, config: Config) -> int:
         result["tuned"] = benchmark.tune_fusion(benchmark.rankings(ids, texts, queries, embedder, False), ids, qrels)
     print(json.dumps(result, indent=1) if args.json else beir_report(result))
     return 0
+
+
+def bench_load(args: argparse.Namespace, config: Config) -> int:
+    from . import loadbench
+    from .evaluation import load_questions
+
+    if not 1 <= args.clients <= 200 or not 1 <= args.questions <= 1000 or not 0 < args.limit <= 3600:
+        raise RagError("--clients 1-200, --questions 1-1000 and --limit up to 3600 seconds")
+    require_corpus(config)
+    questions = [q.question for q in load_questions()]
+    result = loadbench.run(config.index_dir, config.corpus_dir, questions, args.clients, args.questions, args.limit)
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        print(f"{result['clients']} clients x {result['questions_per_client']} questions: {result['answered']} "
+              f"answered, {result['errors']} errors in {result['seconds']} s ({result['answers_per_s']}/s); "
+              f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms")
+        for error in result["first_errors"]:
+            print(f"  error: {error}")
+    return 0

@@ -37,3 +37,15 @@ def test_not_a_beir_directory(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "rag", "bench", "beir", str(tmp_path)],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 1 and "not a BEIR dataset" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_rag_bench_load_runs_clients_against_a_real_server(index_dir, pipeline):
+    proc = subprocess.run([sys.executable, "-m", "rag", "bench", "load", "--clients", "2", "--questions", "2",
+                           "--limit", "120", "--json", "--index", str(index_dir)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["answered"] == 4 and result["errors"] == 0 and result["p95_ms"] > 0
+    bad = subprocess.run([sys.executable, "-m", "rag", "bench", "load", "--clients", "100000"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert bad.returncode == 1 and "--clients 1-200" in bad.stderr and "Traceback" not in bad.stderr
