@@ -226,14 +226,17 @@ def warn(message: str) -> None:
 
 
 def load_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn, max_bytes: int | None = None,
-                follow_links: bool = False) -> list[Article]:
+                follow_links: bool = False, progress: bool = False) -> list[Article]:
     """Read every article under ``corpus_dir``. An article whose file or metadata is wrong (not UTF-8,
     too large, a field of the wrong type, an impossible date, unclosed front matter) is skipped with
     a warning that names the file and the field; a metadata file that is not a JSON object stops the run."""
     corpus_dir = Path(corpus_dir)
     metadata = _load_metadata(corpus_dir)
+    from tqdm import tqdm
+
     articles = []
-    for path in article_files(corpus_dir, follow_links, on_skip):
+    paths = article_files(corpus_dir, follow_links, on_skip)
+    for path in tqdm(paths, desc="reading", unit="file", disable=not progress or len(paths) < 2):
         source = path.relative_to(corpus_dir).as_posix()
         try:
             articles.append(read_article(path, source, metadata.get(source), max_bytes))

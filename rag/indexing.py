@@ -96,7 +96,8 @@ class Plan:
         return [i for i, v in enumerate(self.sentences or ()) if v is None]
 
 
-def plan(config: Config, embedder: Embedder, articles: list[Article], previous: Store | None) -> Plan:
+def plan(config: Config, embedder: Embedder, articles: list[Article], previous: Store | None,
+         progress: bool = False) -> Plan:
     """Chunk new and changed articles; take unchanged ones' chunks and vectors from ``previous``.
 
     Near-copies of another article (rag.dedup) are kept with ``copy_of`` set and not chunked.
@@ -110,8 +111,10 @@ def plan(config: Config, embedder: Embedder, articles: list[Article], previous: 
     unchanged = {a.source for a in articles if usable and a.source in previous.articles
                  and previous.articles[a.source].sha256 == a.meta.sha256
                  and previous.articles[a.source].copy_of is None}  # a former copy has no chunks to reuse
+    from tqdm import tqdm
+
     chunks, vectors, sentences, seen = [], [], [], set()
-    for article in articles:
+    for article in tqdm(articles, desc="chunking", unit="article", disable=not progress or len(articles) < 2):
         if article.meta.copy_of:
             continue
         reused = article.source in unchanged
@@ -132,6 +135,20 @@ def _sentence_vectors(embedder: Embedder, chunks: Sequence[Chunk]) -> list[np.nd
     return [np.vstack([encoded[c.sentence(i)] for i in range(len(c.sentences))]) for c in chunks]
 
 
+PROGRESS_EVERY = 64  # chunks embedded between moves of the progress bar
+
+
+def _embed(plan: Plan, embedder: Embedder, positions: Sequence[int]) -> None:
+    """Embed the chunks at ``positions`` that lack a vector, and their sentences when kept."""
+    need = [i for i in positions if plan.vectors[i] is None]
+    for i, vector in zip(need, embedder.encode([plan.chunks[i].text for i in need]) if need else []):
+        plan.vectors[i] = vector
+    if plan.sentences is not None:
+        lacking = [i for i in positions if plan.sentences[i] is None]
+        for i, vectors in zip(lacking, _sentence_vectors(embedder, [plan.chunks[i] for i in lacking])):
+            plan.sentences[i] = vectors
+
+
 def embed_missing(plan: Plan, embedder: Embedder, checkpoint: Checkpoint, step: int, progress: bool) -> float:
     """Fill in every missing vector (and sentence vectors, when kept), from the checkpoint or the
     model; seconds spent embedding."""
@@ -147,16 +164,11 @@ def embed_missing(plan: Plan, embedder: Embedder, checkpoint: Checkpoint, step: 
     bar = tqdm(total=len(todo), desc="embedding", unit="chunk", disable=not progress or not todo)
     for begin in range(0, len(todo), max(1, step)):
         batch = todo[begin:begin + max(1, step)]
-        chunks = [plan.chunks[i] for i in batch]
-        need = [i for i in batch if plan.vectors[i] is None]
-        for i, vector in zip(need, embedder.encode([plan.chunks[i].text for i in need]) if need else []):
-            plan.vectors[i] = vector
-        if plan.sentences is not None:
-            for i, vectors in zip(batch, _sentence_vectors(embedder, chunks)):
-                plan.sentences[i] = vectors if plan.sentences[i] is None else plan.sentences[i]
-        checkpoint.save([c.id for c in chunks], np.vstack([plan.vectors[i] for i in batch]),
+        for small in range(0, len(batch), PROGRESS_EVERY):  # the bar moves within a checkpoint's batch
+            _embed(plan, embedder, batch[small:small + PROGRESS_EVERY])
+            bar.update(len(batch[small:small + PROGRESS_EVERY]))
+        checkpoint.save([plan.chunks[i].id for i in batch], np.vstack([plan.vectors[i] for i in batch]),
                         [plan.sentences[i] for i in batch] if plan.sentences is not None else ())
-        bar.update(len(batch))
         pause_point("embedding")
     bar.close()
     return time.perf_counter() - started
@@ -183,7 +195,7 @@ def build(config: Config, embedder: Embedder, previous: Store | None = None, art
     """Bring the store up to date with the corpus, embedding only what is new; commit it when ``save``."""
     if articles is None:
         articles = load_corpus(config.corpus_dir, max_bytes=config.max_article_bytes,
-                               follow_links=config.follow_links)
+                               follow_links=config.follow_links, progress=progress)
     articles = list(articles)
     if previous is not None and save:
         try:  # its vectors are copied into the new generation: they must be the ones it wrote
@@ -191,7 +203,7 @@ def build(config: Config, embedder: Embedder, previous: Store | None = None, art
         except CorruptIndex as exc:
             (log or _stderr)(f"{exc}; building from scratch")
             previous = None
-    work = plan(config, embedder, articles, previous)
+    work = plan(config, embedder, articles, previous, progress)
     articles = work.articles  # with copies marked
     checkpoint = Checkpoint(config.index_dir if save else None, embedder.weights_sha256)
     waiting = sum(1 for i in work.todo if work.chunks[i].id not in checkpoint.saved)

@@ -56,10 +56,12 @@ def write_markdown_report(summary: dict, results, directory: str | Path, title: 
     directory.mkdir(parents=True, exist_ok=True)
 
     types = list(summary["by_type"])
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+    fig, ax = plt.subplots(figsize=(8, 3.8))
     values = [summary["by_type"][t]["overall_accuracy"] or 0 for t in types]
-    ax.bar(types, values, color="#3b6ea8")
-    ax.set_ylim(0, 1)
+    # an outline keeps a zero-valued bar visible; every bar carries its value
+    bars = ax.bar(types, values, color="#3b6ea8", edgecolor="#1f3b5c", linewidth=0.8)
+    ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], padding=2, fontsize=8)
+    ax.set_ylim(0, 1.12)
     ax.set_ylabel("accuracy")
     ax.set_title("Answer accuracy by question type (unanswerable: correct abstention)")
     plt.setp(ax.get_xticklabels(), rotation=20, ha="right")
@@ -67,15 +69,17 @@ def write_markdown_report(summary: dict, results, directory: str | Path, title: 
     fig.savefig(directory / "accuracy_by_type.png", dpi=110)
     plt.close(fig)
 
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+    fig, ax = plt.subplots(figsize=(8, 3.8))
     modes = list(summary["retrieval"])
     width = 0.25
     for i, k in enumerate(("hit@1", "hit@3", "hit@5")):
-        ax.bar([x + (i - 1) * width for x in range(len(modes))],
-               [summary["retrieval"][m].get(k) or 0 for m in modes], width, label=k)
+        heights = [summary["retrieval"][m].get(k) or 0 for m in modes]
+        bars = ax.bar([x + (i - 1) * width for x in range(len(modes))], heights, width, label=k,
+                      edgecolor="#333333", linewidth=0.6)
+        ax.bar_label(bars, labels=[f"{v:.2f}" for v in heights], padding=2, fontsize=7)
     ax.set_xticks(range(len(modes)), modes)
-    ax.set_ylim(0, 1)
-    ax.legend()
+    ax.set_ylim(0, 1.12)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)  # beside the bars, never over them
     ax.set_title("Retrieval hit@k by mode")
     fig.tight_layout()
     fig.savefig(directory / "hit_at_k_by_mode.png", dpi=110)

@@ -167,3 +167,11 @@ def test_a_missing_onnx_export_is_made_again_once(built_index, tmp_path):
     assert list((tmp_path / "cleared-cache" / "rag-news" / "onnx").rglob("model.onnx"))
     second = rag("ask", "--index", str(built_index), DEFICIT, env=env)
     assert second.returncode == 0 and "ONNX export" not in second.stderr
+
+
+def test_indexing_shows_progress_while_reading_chunking_and_embedding(tmp_path):
+    proc = rag("index", "--index", str(tmp_path / "idx"))
+    assert proc.returncode == 0, proc.stderr
+    shown = proc.stderr.replace("\r", "\n")
+    for stage, unit in (("reading", "file"), ("chunking", "article"), ("embedding", "chunk")):
+        assert f"{stage}: 100%" in shown and f"{unit}/s" in shown, stage
