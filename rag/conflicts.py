@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .bm25 import tokenize
 from .constraints import Period, periods_in
 from .dates import MONTH
+from .spans import terms_near
 
 VALUE_PATTERNS = {
     "percent": re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per cent\b|percent\b)", re.I),
@@ -90,9 +90,7 @@ def slot_value(terms: set[str], text: str, kind: str) -> tuple[str, str, str | N
     """The value of ``kind`` in ``text`` nearest the question's ``terms``: (as written, normalized, role)."""
     best = None
     for match in VALUE_PATTERNS[kind].finditer(text):
-        start, end = match.span()
-        window = set(tokenize(text[max(0, start - 60):start] + " " + text[end:end + 30]))
-        near = len(terms & window)
+        near = terms_near(text, match.start(), match.end(), terms)
         if best is None or near > best[0]:
             best = (near, match)
     if best is None:

@@ -240,10 +240,16 @@ class Embedder:
         sentence's vector can be pooled from the tokens of the chunk it is in: rag.pooling)."""
         return mean_pooling_model(Path(self.path)) and self._tokenizer is not None
 
+    def _uses_onnx(self, count: int) -> bool:
+        """Whether ``count`` texts go through ONNX Runtime: always with backend "onnx"; with "auto",
+        small batches (a question, the sentences to answer from) in processes that have not loaded
+        torch, while bulk indexing runs on sentence-transformers."""
+        small = count <= 64 and not self.model_loaded
+        return (self.backend == "onnx" or (self.backend == "auto" and small)) and self.onnx is not None
+
     def token_vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Per text, the model's output vector for each token, before pooling."""
-        if (self.backend == "onnx" or (self.backend == "auto" and len(texts) <= 64 and not self.model_loaded)) \
-                and self.onnx is not None:
+        if self._uses_onnx(len(texts)):
             return self.onnx.token_vectors(list(texts), self.batch_size)
         out = self.model.encode(list(texts), batch_size=self.batch_size, output_value="token_embeddings",
                                 convert_to_numpy=False)
@@ -254,10 +260,7 @@ class Embedder:
         return self._tokenizer.encode(text, add_special_tokens=True).offsets[: self.max_tokens]
 
     def _encode(self, texts: Sequence[str], progress: bool) -> np.ndarray:
-        # ONNX serves small batches in processes that have not loaded torch (a question, the
-        # sentences to answer from); bulk indexing runs on sentence-transformers.
-        small = len(texts) <= 64 and not self.model_loaded
-        if (self.backend == "onnx" or (self.backend == "auto" and small)) and self.onnx is not None:
+        if self._uses_onnx(len(texts)):
             return self.onnx.encode(list(texts), self.batch_size)
         vectors = self.model.encode(
             list(texts), batch_size=self.batch_size, normalize_embeddings=True,

@@ -45,22 +45,23 @@ def terminal_report(summary: dict, title: str) -> str:
     ])
 
 
-def write_markdown_report(summary: dict, results, directory: str | Path, title: str) -> Path:
-    """Write report.md with two PNG charts and every failure with what was retrieved."""
+def _labelled_bars(ax, xs, heights, fontsize: int, **style) -> None:
+    """Bars with an outline (a zero stays visible), each labelled with its value."""
+    bars = ax.bar(xs, heights, linewidth=0.7, **style)
+    ax.bar_label(bars, labels=[f"{v:.2f}" for v in heights], padding=2, fontsize=fontsize)
+
+
+def write_charts(summary: dict, directory: Path) -> None:
+    """accuracy_by_type.png and hit_at_k_by_mode.png in ``directory``."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-
     types = list(summary["by_type"])
     fig, ax = plt.subplots(figsize=(8, 3.8))
-    values = [summary["by_type"][t]["overall_accuracy"] or 0 for t in types]
-    # an outline keeps a zero-valued bar visible; every bar carries its value
-    bars = ax.bar(types, values, color="#3b6ea8", edgecolor="#1f3b5c", linewidth=0.8)
-    ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], padding=2, fontsize=8)
+    _labelled_bars(ax, types, [summary["by_type"][t]["overall_accuracy"] or 0 for t in types], 8,
+                   color="#3b6ea8", edgecolor="#1f3b5c")
     ax.set_ylim(0, 1.12)
     ax.set_ylabel("accuracy")
     ax.set_title("Answer accuracy by question type (unanswerable: correct abstention)")
@@ -73,10 +74,9 @@ def write_markdown_report(summary: dict, results, directory: str | Path, title: 
     modes = list(summary["retrieval"])
     width = 0.25
     for i, k in enumerate(("hit@1", "hit@3", "hit@5")):
-        heights = [summary["retrieval"][m].get(k) or 0 for m in modes]
-        bars = ax.bar([x + (i - 1) * width for x in range(len(modes))], heights, width, label=k,
-                      edgecolor="#333333", linewidth=0.6)
-        ax.bar_label(bars, labels=[f"{v:.2f}" for v in heights], padding=2, fontsize=7)
+        _labelled_bars(ax, [x + (i - 1) * width for x in range(len(modes))],
+                       [summary["retrieval"][m].get(k) or 0 for m in modes], 7, width=width, label=k,
+                       edgecolor="#333333")
     ax.set_xticks(range(len(modes)), modes)
     ax.set_ylim(0, 1.12)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)  # beside the bars, never over them
@@ -84,6 +84,13 @@ def write_markdown_report(summary: dict, results, directory: str | Path, title: 
     fig.tight_layout()
     fig.savefig(directory / "hit_at_k_by_mode.png", dpi=110)
     plt.close(fig)
+
+
+def write_markdown_report(summary: dict, results, directory: str | Path, title: str) -> Path:
+    """Write report.md with two PNG charts and every failure with what was retrieved."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    write_charts(summary, directory)
 
     lines = [f"# {title}", "", "## Retrieval", "", retrieval_table(summary, True), "",
              "![hit@k by mode](hit_at_k_by_mode.png)", "", "## Answers", "", answer_table(summary, True), "",

@@ -48,7 +48,7 @@ def _patterns(query: Query) -> list[str]:
     return []
 
 
-def _near(sentence: str, start: int, end: int, terms: set[str], before: int = 60, after: int = 30) -> int:
+def terms_near(sentence: str, start: int, end: int, terms: set[str], before: int = 60, after: int = 30) -> int:
     """How many of the question's terms stand within a few words of a value."""
     window = tokenize(sentence[max(0, start - before):start] + " " + sentence[end:end + after])
     return len(terms & set(window))
@@ -90,7 +90,7 @@ def _person(query: Query, sentence: str) -> str | None:
         if len(words) < 2 or any(w.lower() in _TITLES for w in words) or countries_in(name) or name.lower() in asked:
             continue
         # a title comes before a name in news English: "Commerce Secretary Howard Lutnick"
-        near = _near(sentence, match.start(), match.end(), terms, before=40, after=0)
+        near = terms_near(sentence, match.start(), match.end(), terms, before=40, after=0)
         if best is None or near > best[0]:
             best = (near, name)
     return best[1] if best else None
@@ -110,7 +110,7 @@ def short_answer(query: Query, sentences: Sequence[str]) -> str | None:
             if listed:
                 return listed
             for start, end, value in found:
-                key = (_near(sentence, start, end, terms), -rank, -start)
+                key = (terms_near(sentence, start, end, terms), -rank, -start)
                 if best is None or key > best[0]:
                     best = (key, value)
         if best:
@@ -128,5 +128,5 @@ def slot_fit(query: Query, sentence: str) -> float:
     best = 0
     for pattern in patterns:
         for start, end, _ in _candidates(query, sentence, pattern):
-            best = max(best, _near(sentence, start, end, terms, before=40, after=20))
+            best = max(best, terms_near(sentence, start, end, terms, before=40, after=20))
     return best / len(terms)
