@@ -1,3 +1,4 @@
 from .cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes (spawned) import this module too, and must not run the command
+    raise SystemExit(main())

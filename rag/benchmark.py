@@ -104,6 +104,33 @@ def rankings(ids, texts, queries, embedder, progress=True):
     return result
 
 
+def qdrant_rankings(ids, texts, queries, embedder, folder: Path, fusion=("rrf", 60, (1.0, 1.0)), progress=True):
+    """As :func:`rankings`, from a Qdrant collection (local mode in ``folder``) built by the Qdrant store's
+    own writer; each query's server-fused hybrid ranking comes too, under ``"server"``."""
+    from .store.qdrant import QdrantStore
+    from .types import ArticleMeta, Chunk
+
+    doc_vectors = cached_embeddings(embedder, texts, progress)
+    location = (None, None, folder / "qdrant")
+    writer = QdrantStore.writer(folder, location, "beir")
+    writer.add([Chunk(id=f"{i:016x}", source=ids[i], text=t, start=0, end=len(t), sentences=((0, len(t), 0, len(t)),),
+                      n_tokens=0) for i, t in enumerate(texts)], doc_vectors)
+    manifest = {"model": {"name": embedder.name, "dim": int(doc_vectors.shape[1])}, "created": "beir",
+                "counts": {"chunks": len(texts)}, "sentence_vectors": False}
+    store = writer.commit(manifest, {d: ArticleMeta(source=d, title=d) for d in ids})
+    position = {f"{i:016x}": i for i in range(len(ids))}
+    qids = list(queries)
+    q_vectors = embedder.encode([queries[q] for q in qids])
+    _, rrf_k, weights = fusion
+    result = {}
+    for i, q in enumerate(qids):
+        found = {"dense": store.dense_search(q_vectors[i], DEPTH), "bm25": store.keyword_search(queries[q], DEPTH),
+                 "server": store.hybrid_search(q_vectors[i], queries[q], DEPTH, None, weights, rrf_k)}
+        result[q] = {name: [(position[c], float(s)) for c, s in zip(chunk_ids, scores)]
+                     for name, (chunk_ids, scores) in found.items()}
+    return result
+
+
 def runs_for(ranked: dict, ids: Sequence[str], fusion: str = "rrf", rrf_k: int = 60, weights=(1.0, 1.0)) -> dict:
     runs = {"bm25": {}, "dense": {}, "hybrid": {}}
     for q, r in ranked.items():
@@ -114,6 +141,8 @@ def runs_for(ranked: dict, ids: Sequence[str], fusion: str = "rrf", rrf_k: int =
         else:
             fused = reciprocal_rank_fusion([[d for d, _ in r["dense"]], [d for d, _ in r["bm25"]]], weights, rrf_k)
         runs["hybrid"][q] = {ids[d]: float(s) for d, s in fused[:DEPTH]}
+        if "server" in r:
+            runs.setdefault("hybrid (Qdrant RRF)", {})[q] = {ids[d]: float(s) for d, s in r["server"]}
     return runs
 
 
@@ -131,12 +160,21 @@ def tune_fusion(ranked: dict, ids, qrels) -> dict:
     return best
 
 
-def beir(directory, embedder, split="test", fusion="rrf", rrf_k=60, weights=(1.0, 1.0), progress=True) -> dict:
+def beir(directory, embedder, split="test", fusion="rrf", rrf_k=60, weights=(1.0, 1.0), progress=True,
+         store: str = "local") -> dict:
+    """Retrieval quality on a BEIR dataset, from the local store's searches (FAISS, BM25) or Qdrant's."""
     ids, texts, queries, qrels = load_beir(directory, split)
-    ranked = rankings(ids, texts, queries, embedder, progress)
-    runs = runs_for(ranked, ids, fusion, rrf_k, weights)
+    if store == "qdrant":
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            ranked = qdrant_rankings(ids, texts, queries, embedder, Path(tmp), (fusion, rrf_k, weights), progress)
+    else:
+        ranked = rankings(ids, texts, queries, embedder, progress)
+    # the project's own fusion ("hybrid") over either store's rankings: like for like
+    runs = runs_for(ranked, ids, "rrf" if fusion == "server" else fusion, rrf_k, weights)
     return {
-        "dataset": str(directory), "split": split, "documents": len(ids), "queries": len(queries),
+        "dataset": str(directory), "split": split, "documents": len(ids), "queries": len(queries), "store": store,
         "model": embedder.name, "fusion": fusion, "rrf_k": rrf_k,
         "weights": {"dense": weights[0], "bm25": weights[1]},
         "metrics": {mode: evaluate_run(qrels, run) for mode, run in runs.items()},

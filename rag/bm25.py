@@ -77,6 +77,17 @@ class BM25Index:
     def __len__(self) -> int:
         return len(self.corpus_tokens)
 
+    def document_weights(self):
+        """Each document's BM25 weight per term (scipy CSR, documents x vocabulary columns): what a
+        sparse-vector engine stores so that a dot product with the query's term counts gives these
+        very scores."""
+        return self._matrix.tocsr()
+
+    def query_counts(self, query: str) -> dict[int, int]:
+        """The query's terms as {vocabulary column: count}; terms no document has are left out."""
+        counts = Counter(tokenize(query))
+        return {self.vocabulary[t]: n for t, n in counts.items() if t in self.vocabulary}
+
     def scores(self, query: str) -> np.ndarray:
         scores = np.zeros(len(self), dtype=np.float32)
         m = self._matrix

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from . import __version__, commands
-from .config import FUSIONS, MODES, Config
+from .config import FUSIONS, MODES, STORES, Config
 from .errors import RagError
 
 # command-line option (argparse dest) -> configuration key
@@ -15,7 +15,8 @@ CONFIG_OPTIONS = {
     "chunk_overlap": "chunk_overlap", "mode": "mode", "k": "k", "generator": "generator",
     "llm_base_url": "llm_base_url", "llm_model": "llm_model", "llm_timeout": "llm_timeout", "fallback": "fallback",
     "fusion": "fusion", "rrf_k": "rrf_k", "dense_weight": "dense_weight", "bm25_weight": "bm25_weight",
-    "follow_links": "follow_links",
+    "follow_links": "follow_links", "store": "store", "qdrant_url": "qdrant_url", "qdrant_api_key": "qdrant_api_key",
+    "qdrant_path": "qdrant_path", "workers": "workers",
 }
 
 
@@ -28,7 +29,8 @@ def config_from_args(args: argparse.Namespace) -> Config:
 def _common(parser: argparse.ArgumentParser, index: bool = True) -> None:
     g = parser.add_argument_group("corpus and index")
     g.add_argument("--config", metavar="FILE", help="TOML file with configuration values")
-    g.add_argument("--corpus", metavar="DIR", help="directory of .txt/.md articles (default: corpus)")
+    g.add_argument("--corpus", metavar="DIR",
+                   help="directory of articles: .txt/.md, .html, .pdf, .jsonl/.csv exports (default: corpus)")
     if index:
         g.add_argument("--index", metavar="DIR", help="index directory (default: index)")
     g.add_argument("--model", help="sentence-transformers model name or directory (default: all-MiniLM-L6-v2)")
@@ -36,6 +38,11 @@ def _common(parser: argparse.ArgumentParser, index: bool = True) -> None:
     g.add_argument("--chunk-overlap", type=int, metavar="N", help="overlap between chunks in tokens (default: 40)")
     g.add_argument("--follow-links", action="store_true", default=None,
                    help="also read articles that links in the corpus lead to outside it")
+    g.add_argument("--store", choices=STORES, help="where chunks and vectors live (default: local)")
+    g.add_argument("--qdrant-url", metavar="URL", help="Qdrant server or cluster (or QDRANT_URL)")
+    g.add_argument("--qdrant-api-key", metavar="KEY", help="its API key (or QDRANT_API_KEY)")
+    g.add_argument("--qdrant-path", metavar="DIR",
+                   help="Qdrant's embedded local mode in DIR, no server (default: INDEX/qdrant)")
 
 
 def _retrieval(parser: argparse.ArgumentParser, filters: bool = True) -> None:
@@ -74,13 +81,24 @@ def _ask_and_index(sub) -> None:
 
     index = sub.add_parser("index", help="build the index", description="Chunk, embed and index the corpus.")
     index.add_argument("--force", action="store_true", help="rebuild everything, even if up to date")
+    index.add_argument("--workers", type=int, metavar="N",
+                       help="embed with N processes (sentence-transformers' pool; one per GPU where there are "
+                            "GPUs; default 1)")
     index.add_argument("--verify", action="store_true",
                        help="hash every index file against the manifest; a mismatch is an error (exit 1)")
     index.add_argument("--add", nargs="+", metavar="FILE",
-                       help="copy these article files into the corpus and index them")
+                       help="copy these article files (.txt, .md, .html, .pdf, .jsonl, .csv) into the corpus "
+                            "and index them")
+    index.add_argument("--from-jsonl", nargs="+", metavar="FILE", default=[],
+                       help="add a JSONL export (one article per line) to the corpus and index it")
+    index.add_argument("--from-csv", nargs="+", metavar="FILE", default=[],
+                       help="add a CSV export (one article per row, a header row first) to the corpus and index it")
+    index.add_argument("--fields", metavar="MAP",
+                       help="which export column holds each field: text=body,title=headline,date=published_at,"
+                            "outlet=source,url=link,author=byline,id=guid (default: the field names themselves)")
     index.add_argument("--remove", nargs="+", metavar="ARTICLE",
-                       help="take these articles (path in the corpus, or file name) out of the corpus and index; "
-                            "the files are moved to CORPUS/.removed/")
+                       help="take these articles (path in the corpus, file name, or EXPORT#ID for a record) out "
+                            "of the index; files are moved to CORPUS/.removed/, records listed as removed")
     _common(index)
     index.set_defaults(func=commands.index)
 
@@ -108,6 +126,8 @@ def _eval_and_serve(sub) -> None:
     serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
     serve.add_argument("--auth", metavar="USER:PASS", help="ask for this login (required off 127.0.0.1)")
     serve.add_argument("--auth-file", metavar="FILE", help="ask for a login from FILE: one USER:PASS a line")
+    serve.add_argument("--read-only", action="store_true",
+                       help="the Corpus tab lists the articles but cannot add or remove any")
     serve.add_argument("--rate-limit", type=int, default=30, metavar="N",
                        help="questions a minute from one client before it is told to retry (default: 30; 0: none)")
     _generation(serve)
@@ -126,11 +146,14 @@ def _bench(sub) -> None:
     beir.add_argument("--tune", action="store_true", help="also grid-search the fusion settings on this split")
     beir.add_argument("--json", action="store_true", help="print the results as JSON")
     beir.add_argument("--model", help="sentence-transformers model name or directory")
-    beir.add_argument("--fusion", choices=FUSIONS, help="how hybrid fuses the rankings (default: rrf)")
+    beir.add_argument("--fusion", choices=FUSIONS,
+                      help="how hybrid fuses the rankings (default: convex; server: Qdrant's RRF)")
     beir.add_argument("--rrf-k", type=int, help="reciprocal rank fusion constant (default: 60)")
     beir.add_argument("--dense-weight", type=float, help="weight of the dense ranking (default: 1.0)")
     beir.add_argument("--bm25-weight", type=float, help="weight of the BM25 ranking (default: 1.0)")
     beir.add_argument("--config", metavar="FILE", help="TOML file with configuration values")
+    beir.add_argument("--store", choices=STORES, help="search the local store's indexes or a Qdrant collection "
+                                                      "(local mode, in a temporary folder)")
     beir.set_defaults(func=commands.bench_beir)
     perf = bench_sub.add_parser("perf", help="indexing throughput, query latency at scale, cold start",
                                 description="Speed and memory figures; synthetic data for the large sizes.")
@@ -147,6 +170,8 @@ def _bench(sub) -> None:
     load.add_argument("--clients", type=int, default=20, help="clients asking at once (default: 20)")
     load.add_argument("--questions", type=int, default=5, help="questions each client asks (default: 5)")
     load.add_argument("--limit", type=float, default=300, metavar="SECONDS", help="stop after this long (default: 300)")
+    load.add_argument("--api", choices=("json", "gradio"), default="json",
+                      help="POST /v1/ask (json, default) or the page's own API through Gradio's queue (gradio)")
     load.add_argument("--json", action="store_true", help="print the results as JSON")
     _common(load)
     load.set_defaults(func=commands.bench_load)

@@ -93,15 +93,28 @@ def ask(args: argparse.Namespace, config: Config) -> int:
 
 
 def index(args: argparse.Namespace, config: Config) -> int:
-    from .corpus import REMOVED_DIR, add_article, remove_article
+    from .corpus import RECORD_MARK, REMOVED_DIR, add_article, remove_article
     from .embedding import Embedder
+    from .formats import parse_fields
     from .indexing import index_corpus
 
     require_corpus(config)
+    exports = [(p, ".jsonl") for p in args.from_jsonl] + [(p, ".csv") for p in args.from_csv]
+    if args.fields and not exports:
+        raise RagError("--fields goes with --from-jsonl or --from-csv")
+    fields = parse_fields(args.fields) if args.fields else None
+    for path, suffix in exports:
+        if Path(path).suffix.lower() != suffix:
+            raise RagError(f"{path}: a {suffix} file is expected here (the suffix says what it holds)")
+        _err(f"added export {add_article(Path(path), config.corpus_dir, fields, max_bytes=config.max_article_bytes)}")
     for path in args.add or []:
-        _err(f"added {add_article(Path(path), config.corpus_dir)}")
+        _err(f"added {add_article(Path(path), config.corpus_dir, max_bytes=config.max_article_bytes)}")
     for name in args.remove or []:
-        _err(f"removed {remove_article(name, config.corpus_dir)} (kept in {config.corpus_dir / REMOVED_DIR})")
+        removed = remove_article(name, config.corpus_dir)
+        export = removed.rpartition(RECORD_MARK)[0]
+        kept = "listed as removed in metadata.json" if export and (config.corpus_dir / export).is_file() \
+            else f"kept in {config.corpus_dir / REMOVED_DIR}"
+        _err(f"removed {removed} ({kept})")
     store, built = index_corpus(config, Embedder.from_config(config), force=args.force, verify=args.verify)
     if not built:
         checked = "; every file matches its recorded sha256" if args.verify else ""
@@ -182,7 +195,7 @@ def serve(args: argparse.Namespace, config: Config) -> int:
     _err(f"rag: loading the model and index; then serving on http://{args.host}:{args.port}")
     try:
         serve_page(Pipeline(config, progress=sys.stderr.isatty()), args.host, args.port, auth=auth,
-                   rate_limit=args.rate_limit)
+                   rate_limit=args.rate_limit, editable=not args.read_only)
     except OSError as exc:
         raise RagError(f"cannot serve on {args.host}:{args.port}: {exc}") from None
     return 0
@@ -200,7 +213,8 @@ def bench_perf(args: argparse.Namespace, config: Config) -> int:
         raise RagError("--sizes takes comma-separated numbers, like 1000,100000") from None
     questions = [q.question for q in load_questions()][: args.queries]
     result = perf.run(config.corpus_dir, sizes, args.copies, Embedder.from_config(config), questions,
-                      lambda m: _err(f"rag: {m}"), Path(args.ann_check) if args.ann_check else None)
+                      lambda m: _err(f"rag: {m}"), Path(args.ann_check) if args.ann_check else None,
+                      store=config.store)
     print(json.dumps(result, indent=1) if args.json else perf_report(result))
     return 0
 
@@ -212,7 +226,8 @@ def bench_beir(args: argparse.Namespace, config: Config) -> int:
 
     embedder = Embedder.from_config(config)
     result = benchmark.beir(args.dataset, embedder, args.split, config.fusion, config.rrf_k,
-                            (config.dense_weight, config.bm25_weight), progress=sys.stderr.isatty())
+                            (config.dense_weight, config.bm25_weight), progress=sys.stderr.isatty(),
+                            store=config.store)
     if args.tune:
         ids, texts, queries, qrels = benchmark.load_beir(args.dataset, args.split)
         result["tuned"] = benchmark.tune_fusion(benchmark.rankings(ids, texts, queries, embedder, False), ids, qrels)
@@ -228,12 +243,14 @@ def bench_load(args: argparse.Namespace, config: Config) -> int:
         raise RagError("--clients 1-200, --questions 1-1000 and --limit up to 3600 seconds")
     require_corpus(config)
     questions = [q.question for q in load_questions()]
-    result = loadbench.run(config.index_dir, config.corpus_dir, questions, args.clients, args.questions, args.limit)
+    result = loadbench.run(config.index_dir, config.corpus_dir, questions, args.clients, args.questions, args.limit,
+                           args.api)
     if args.json:
         print(json.dumps(result, indent=1))
     else:
-        print(f"{result['clients']} clients x {result['questions_per_client']} questions: {result['answered']} "
-              f"answered, {result['errors']} errors in {result['seconds']} s ({result['answers_per_s']}/s); "
+        print(f"{result['api']} API, {result['clients']} clients x {result['questions_per_client']} questions: "
+              f"{result['answered']} answered, {result['errors']} errors in {result['seconds']} s "
+              f"({result['answers_per_s']}/s); "
               f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms")
         for error in result["first_errors"]:
             print(f"  error: {error}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +17,9 @@ from .errors import RagError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MODES = ("hybrid", "dense", "bm25")
-FUSIONS = ("rrf", "convex")
+FUSIONS = ("rrf", "convex", "server")  # server: fused by the store itself (Qdrant's RRF)
 ENCODER_BACKENDS = ("auto", "torch", "onnx")
-STORES = ("local",)
+STORES = ("local", "qdrant")
 CHOICES = {"mode": MODES, "fusion": FUSIONS, "encoder_backend": ENCODER_BACKENDS, "store": STORES}
 
 
@@ -35,6 +36,7 @@ class Config:
     # one exists, so answering does not import torch; "torch" or "onnx" force one.
     encoder_backend: str = "auto"
     checkpoint_every: int = 1024  # chunks embedded between checkpoints of an index build
+    workers: int = 1  # processes that embed during an index build (one per GPU when there are GPUs)
     # Encode every sentence on its own at index time and keep its vector, so answering needs no
     # model call after the question is encoded; costs about as much model work again as the chunks.
     sentence_vectors: bool = True
@@ -44,7 +46,16 @@ class Config:
     # and would cost hours of embedding); links leading outside the corpus are not followed unless asked.
     max_article_bytes: int = 5_000_000
     follow_links: bool = False
-    store: str = "local"  # where chunks and vectors live: "local" (FAISS + BM25 in index_dir)
+    store: str = "local"  # where chunks and vectors live: "local" (FAISS + BM25 in index_dir) or "qdrant"
+    # Qdrant (store = "qdrant"): a server or cluster at qdrant_url (or QDRANT_URL, with QDRANT_API_KEY),
+    # else qdrant-client's embedded local mode in qdrant_path (default: INDEX/qdrant). The live
+    # collection is reached through the alias qdrant_collection.
+    qdrant_url: str | None = None
+    qdrant_api_key: str | None = None
+    qdrant_path: str | None = None
+    qdrant_collection: str = "rag"
+    qdrant_shards: int = 1
+    qdrant_replicas: int = 1
 
     # Chunking, in cl100k_base tokens.
     chunk_tokens: int = 200
@@ -113,6 +124,17 @@ class Config:
                 raise RagError(f"{name} must be one of {', '.join(choices)}, not {getattr(self, name)!r}")
         if self.k < 1:
             raise RagError("k must be at least 1")
+        if not 1 <= self.workers <= 64:
+            raise RagError("workers must be from 1 to 64")
+        for name in ("qdrant_url", "qdrant_api_key", "qdrant_path"):
+            if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
+                raise RagError(f"{name} must be str, not {getattr(self, name)!r}")
+        if self.fusion == "server" and self.store != "qdrant":
+            raise RagError('fusion = "server" needs a store that fuses (store = "qdrant")')
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", self.qdrant_collection):
+            raise RagError("qdrant_collection must be 1 to 64 letters, digits, '_' or '-'")
+        if self.qdrant_shards < 1 or self.qdrant_replicas < 1:
+            raise RagError("qdrant_shards and qdrant_replicas must be at least 1")
         if self.chunk_tokens < 16:
             raise RagError("chunk_tokens must be at least 16")
         if not 0 <= self.chunk_overlap < self.chunk_tokens:

@@ -1,8 +1,11 @@
 """Reading articles from a directory.
 
-An article is a ``.txt`` or ``.md`` file. Its title, date, outlet and byline
-come from a ``metadata.json`` beside it (keyed by the path relative to the
-corpus directory) or from front matter at the top of the file::
+An article is a ``.txt`` or ``.md`` file, a saved web page (``.html``), a PDF,
+or one record of a JSONL or CSV export (:mod:`rag.formats` reads those). Its
+title, date, outlet, byline and URL come from the file itself (the page's
+metadata, the PDF's document info, the record's fields), from a
+``metadata.json`` beside it (keyed by the path relative to the corpus
+directory; it wins), or from front matter at the top of a text file::
 
     ---
     title: Goyal meets Lutnick in Washington
@@ -12,12 +15,18 @@ corpus directory) or from front matter at the top of the file::
 
 The text is tidied for reading (blank lines at the ends dropped, runs of
 spaces collapsed, trailing spaces removed) without changing a word, and every
-tidied character remembers its offset in the file, so a citation can point at
-the exact span of the original.
+tidied character remembers its offset in the original (the file's text, or the
+text extracted from a page, PDF or record, which is stored beside the index),
+so a citation can point at the exact span of the original.
+
+An export's entry in ``metadata.json`` holds its field mapping and the records
+removed from the index: ``{"fields": {"text": "body", ...}, "removed": ["12"]}``.
 """
 
 from __future__ import annotations
 
+import csv
+import filecmp
 import hashlib
 import json
 import os
@@ -25,16 +34,19 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 
+from . import formats
 from .dates import is_date
 from .errors import RagError
 from .types import Article, ArticleMeta
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + formats.HTML_SUFFIXES + formats.PDF_SUFFIXES + formats.EXPORT_SUFFIXES
+RECORD_MARK = "#"  # an export's record is named "export.jsonl#<id or line>"
 METADATA_FILE = "metadata.json"
 REMOVED_DIR = ".removed"  # where removed articles are kept; hidden folders are never indexed
 
@@ -95,11 +107,11 @@ def _split_front_matter(raw: str) -> tuple[dict, int]:
     return fields, match.end()
 
 
-def _guess_title(text: str, path: Path) -> str:
+def _guess_title(text: str, fallback: str) -> str:
     first = text.split("\n", 1)[0].strip()
     if 0 < len(first) <= 120 and not first.endswith("."):
         return first
-    return path.stem.replace("_", " ").replace("-", " ")
+    return fallback
 
 
 def _load_metadata(corpus_dir: Path) -> dict:
@@ -159,7 +171,7 @@ def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-_TEXT_FIELDS = ("title", "outlet", "byline")
+_TEXT_FIELDS = ("title", "outlet", "byline", "url")
 
 
 def _checked_fields(fields: dict, where: str) -> dict:
@@ -177,19 +189,19 @@ def _checked_fields(fields: dict, where: str) -> dict:
     return fields
 
 
-def read_article(path: Path, source: str, meta: dict | None = None, max_bytes: int | None = None) -> Article:
-    """Read one article file. Raises RagError if it is not UTF-8 text, too large, or its metadata is wrong."""
-    if meta is not None and not isinstance(meta, dict):
-        raise RagError(f"{METADATA_FILE}: the entry for {source!r} must be an object of fields, "
-                       f"not {type(meta).__name__}")
+def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             raise RagError(f"{path} is {size / 1e6:.1f} MB; articles are limited to {max_bytes / 1e6:.1f} MB "
                            "(max_article_bytes in the config)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise RagError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _text_file(data: bytes, path: Path) -> tuple[formats.Extracted, int]:
+    """A .txt/.md file's text (the whole file is the original) and where its body starts."""
     if b"\x00" in data:
         raise RagError(f"{path} is a binary file, not text")
     try:
@@ -200,50 +212,164 @@ def read_article(path: Path, source: str, meta: dict | None = None, max_bytes: i
         front, body_start = _split_front_matter(raw)
     except RagError as exc:
         raise RagError(f"{path}: {exc}") from None
-    text, offsets = tidy(raw[body_start:])
+    return formats.Extracted(raw, front), body_start
+
+
+def make_article(extracted: formats.Extracted, source: str, sha256: str, meta: dict | None, where: str,
+                 body_start: int = 0, fallback_title: str = "") -> Article:
+    """An Article from extracted text and fields; ``meta`` (metadata.json) wins over what the file says."""
+    text, offsets = tidy(extracted.text[body_start:])
     offsets = offsets + body_start
     if not text.strip():
-        raise RagError(f"{path} has no text")
-    fields = _checked_fields({**front, **(meta or {})}, f"{METADATA_FILE} entry {source!r}" if meta else str(path))
+        raise RagError(f"{where} has no text")
+    fields = _checked_fields({**extracted.fields, **(meta or {})},
+                             f"{METADATA_FILE} entry {source!r}" if meta else where)
     date = str(fields["date"]) if fields.get("date") is not None else None
     inferred = fields.get("date_inferred", False)
     if isinstance(inferred, str):
         inferred = inferred.lower() in ("true", "yes", "1")
+
+    def text_field(name):
+        return str(fields[name]) if fields.get(name) is not None else None
+
     article_meta = ArticleMeta(
-        source=source,
-        title=str(fields.get("title") or _guess_title(text, path)),
-        date=date,
-        date_inferred=bool(inferred),
-        outlet=str(fields["outlet"]) if fields.get("outlet") is not None else None,
-        byline=str(fields["byline"]) if fields.get("byline") is not None else None,
-        sha256=file_sha256(data),
+        source=source, title=str(fields.get("title") or _guess_title(text, fallback_title)), date=date,
+        date_inferred=bool(inferred), outlet=text_field("outlet"), byline=text_field("byline"),
+        url=text_field("url"), pages=extracted.pages, sha256=sha256,
     )
-    return Article(meta=article_meta, text=text, raw_offsets=offsets)
+    return Article(meta=article_meta, text=text, raw_offsets=offsets, original=extracted.text)
+
+
+def read_article(path: Path, source: str, meta: dict | None = None, max_bytes: int | None = None) -> Article:
+    """Read one article file (text, HTML or PDF). Raises RagError if it cannot be read, is too large,
+    has no text, or its metadata is wrong."""
+    if meta is not None and not isinstance(meta, dict):
+        raise RagError(f"{METADATA_FILE}: the entry for {source!r} must be an object of fields, "
+                       f"not {type(meta).__name__}")
+    data = _read_bytes(path, max_bytes)
+    suffix = path.suffix.lower()
+    body_start = 0
+    if suffix in formats.HTML_SUFFIXES:
+        extracted = formats.html_article(data, str(path))
+    elif suffix in formats.PDF_SUFFIXES:
+        extracted = formats.pdf_article(data, str(path))
+    else:
+        extracted, body_start = _text_file(data, path)
+    return make_article(extracted, source, file_sha256(data), meta, str(path), body_start,
+                        path.stem.replace("_", " ").replace("-", " "))
+
+
+def read_export(path: Path, source: str, meta: dict | None, max_bytes: int | None,
+                on_skip: Callable[[str], None]) -> Iterator[Article]:
+    """The articles of a JSONL/CSV export, one per record, read a record at a time. A record that cannot
+    be an article (no text, broken JSON, a wrong field) is reported with its line number and skipped."""
+    meta = meta if isinstance(meta, dict) else {}
+    mapping = meta.get("fields")
+    if mapping is not None and (not isinstance(mapping, dict)
+                                or not all(isinstance(v, str) for v in mapping.values())):
+        raise RagError(f"{METADATA_FILE} entry {source!r}: fields must map field names to column names")
+    if mapping is not None:
+        mapping = formats.parse_fields(",".join(f"{k}={v}" for k, v in mapping.items()))
+    removed = {str(r) for r in meta.get("removed", ())}
+    try:
+        for line, record in formats.records(path, mapping, max_bytes):
+            if isinstance(record, RagError):
+                on_skip(f"skipping record at {path}:{line}: {record}")
+                continue
+            name = f"{source}{RECORD_MARK}{record.fields.pop('id', line)}"
+            if name.rsplit(RECORD_MARK, 1)[1] in removed:
+                continue
+            sha = file_sha256(json.dumps([record.text, record.fields], sort_keys=True).encode())
+            try:
+                yield make_article(record, name, sha, None, f"{path}:{line}", fallback_title=name)
+            except RagError as exc:
+                on_skip(f"skipping record at {path}:{line}: {exc}")
+    except UnicodeDecodeError:
+        raise RagError(f"{path} is not UTF-8 text") from None
+    except (OSError, csv.Error) as exc:
+        raise RagError(f"cannot read {path}: {exc}") from None
 
 
 def warn(message: str) -> None:
     print(f"rag: warning: {message}", file=sys.stderr)
 
 
-def load_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn, max_bytes: int | None = None,
-                follow_links: bool = False, progress: bool = False) -> list[Article]:
-    """Read every article under ``corpus_dir``. An article whose file or metadata is wrong (not UTF-8,
-    too large, a field of the wrong type, an impossible date, unclosed front matter) is skipped with
-    a warning that names the file and the field; a metadata file that is not a JSON object stops the run."""
+PARALLEL_FROM = 32  # pages and PDFs to parse before a pool of processes pays for its start-up
+
+
+def _read_one(job: tuple[Path, str, dict | None, int | None]) -> Article | str:
+    try:
+        return read_article(*job)
+    except RagError as exc:
+        return f"skipping {exc}"
+
+
+def _parsed(jobs: list[tuple]) -> Iterator[Article | str]:
+    """read_article over ``jobs``, in order; HTML and PDF parsing (the slow part) in a process pool
+    when there are enough of them and more than one core."""
+    slow = sum(1 for job in jobs if job[0].suffix.lower() not in TEXT_SUFFIXES)
+    workers = min(os.cpu_count() or 1, 8)
+    if slow < PARALLEL_FROM or workers < 2:
+        yield from map(_read_one, jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        # fork, as PyTorch's own DataLoader workers do after torch is loaded: the children only parse, and
+        # forkserver or spawn would re-run the caller's main module in each child
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_read_one, jobs, chunksize=4))
+    except (BrokenProcessPool, OSError):
+        # no pool here (no /dev/shm, a process limit): one process, the same results
+        results = map(_read_one, jobs)
+    yield from results
+
+
+def iter_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn, max_bytes: int | None = None,
+                follow_links: bool = False, progress: bool = False) -> Iterator[Article]:
+    """Every article under ``corpus_dir``, in a stable order, one at a time (see :func:`load_corpus`)."""
     corpus_dir = Path(corpus_dir)
     metadata = _load_metadata(corpus_dir)
     from tqdm import tqdm
 
-    articles = []
     paths = article_files(corpus_dir, follow_links, on_skip)
-    for path in tqdm(paths, desc="reading", unit="file", disable=not progress or len(paths) < 2):
-        source = path.relative_to(corpus_dir).as_posix()
-        try:
-            articles.append(read_article(path, source, metadata.get(source), max_bytes))
-        except RagError as exc:
-            on_skip(f"skipping {exc}")
+    bar = tqdm(total=len(paths), desc="reading", unit="file", disable=not progress or len(paths) < 2)
+    jobs = []
+    for path in paths + [None]:
+        if path is None or path.suffix.lower() in formats.EXPORT_SUFFIXES:
+            for result in _parsed(jobs):  # files before an export, parsed together
+                bar.update(1)
+                if isinstance(result, str):
+                    on_skip(result)
+                else:
+                    yield result
+            jobs = []
+            if path is None:
+                break
+            source = path.relative_to(corpus_dir).as_posix()
+            try:
+                yield from read_export(path, source, metadata.get(source), max_bytes, on_skip)
+            except RagError as exc:
+                on_skip(f"skipping {exc}")
+            bar.update(1)
+        else:
+            source = path.relative_to(corpus_dir).as_posix()
+            jobs.append((path, source, metadata.get(source), max_bytes))
+    bar.close()
+
+
+def load_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn, max_bytes: int | None = None,
+                follow_links: bool = False, progress: bool = False) -> list[Article]:
+    """Read every article under ``corpus_dir``. An article whose file or metadata is wrong (not UTF-8,
+    too large, a field of the wrong type, an impossible date, unclosed front matter, a PDF with no text
+    layer, an export record with no text) is skipped with a warning that names the file (and line) and
+    the field; a metadata file that is not a JSON object stops the run."""
+    articles = list(iter_corpus(corpus_dir, on_skip, max_bytes, follow_links, progress))
     if not articles:
-        raise RagError(f"no readable .txt or .md article in {corpus_dir}")
+        raise RagError(f"no readable article in {corpus_dir} "
+                       f"({', '.join(ARTICLE_SUFFIXES)} files)")
     return articles
 
 
@@ -264,28 +390,73 @@ def corpus_fingerprint(corpus_dir: str | Path, follow_links: bool = False) -> di
 
 # ---------------------------------------------------------------- editing the corpus
 
-def add_article(path: Path, corpus_dir: Path) -> str:
-    """Copy an article file into the corpus (it must be readable UTF-8 text); its name in the corpus."""
+def _save_metadata(corpus_dir: Path, data: dict) -> None:
+    from .store.files import atomic_write
+
+    atomic_write(corpus_dir / METADATA_FILE, lambda f: f.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n"))
+
+
+def _check_addable(path: Path, fields: dict[str, str] | None, max_bytes: int | None) -> None:
+    """A clear error now rather than a skipped file later."""
+    if path.suffix.lower() not in formats.EXPORT_SUFFIXES:
+        if fields:
+            raise RagError("--fields applies to JSONL and CSV exports only")
+        read_article(path, path.name, max_bytes=max_bytes)
+        return
+    problems = []
+    for seen, (line, record) in enumerate(formats.records(path, fields, max_bytes)):
+        if not isinstance(record, RagError):
+            return
+        problems.append(f"line {line}: {record}")
+        if seen >= 99:
+            break
+    raise RagError(f"cannot add {path}: no usable record among the first {len(problems)} "
+                   f"({problems[0] if problems else 'the file is empty'})")
+
+
+def add_article(path: Path, corpus_dir: Path, fields: dict[str, str] | None = None, name: str | None = None,
+                max_bytes: int | None = None) -> str:
+    """Copy an article file or an export into the corpus (checked first); its name in the corpus.
+    An export's field mapping (``fields``) is recorded in metadata.json."""
     path, corpus_dir = Path(path), Path(corpus_dir)
     if not path.is_file():
         raise RagError(f"cannot add {path}: no such file")
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        raise RagError(f"cannot add {path}: articles are .txt or .md files")
-    read_article(path, path.name)  # a clear error now rather than a skipped file later
-    target = corpus_dir / path.name
-    if path.resolve() == target.resolve():
-        return target.name
-    if target.exists() and target.read_bytes() != path.read_bytes():
-        raise RagError(f"cannot add {path}: {target} already exists with other content")
-    shutil.copyfile(path, target)
+        raise RagError(f"cannot add {path}: articles are {', '.join(ARTICLE_SUFFIXES)} files")
+    try:
+        _check_addable(path, fields, max_bytes)
+    except UnicodeDecodeError:
+        raise RagError(f"cannot add {path}: not UTF-8 text") from None
+    target = corpus_dir / (name or path.name)
+    if path.resolve() != target.resolve():
+        if target.exists() and not filecmp.cmp(path, target, shallow=False):
+            raise RagError(f"cannot add {path}: {target} already exists with other content")
+        shutil.copyfile(path, target)  # streamed: an export of gigabytes is never in memory at once
+    if fields:
+        metadata = _load_metadata(corpus_dir)
+        entry = metadata.get(target.name) if isinstance(metadata.get(target.name), dict) else {}
+        metadata[target.name] = {**entry, "fields": fields}
+        _save_metadata(corpus_dir, metadata)
     return target.name
 
 
 def remove_article(name: str, corpus_dir: Path) -> str:
-    """Move an article out of the corpus into ``.removed/`` (ignored by indexing), losing nothing."""
+    """Take an article out of the index, losing nothing: a file moves into ``.removed/`` (ignored by
+    indexing); a record of an export ("export.jsonl#12") is listed as removed in metadata.json."""
     corpus_dir = Path(corpus_dir)
-    matches = [p for p in article_files(corpus_dir)
-               if p.relative_to(corpus_dir).as_posix() == name or p.name == name]
+    export, mark, record = name.rpartition(RECORD_MARK)
+    files = article_files(corpus_dir)
+    if mark and any(p.relative_to(corpus_dir).as_posix() == export for p in files) \
+            and export.lower().endswith(formats.EXPORT_SUFFIXES):
+        metadata = _load_metadata(corpus_dir)
+        entry = metadata.get(export) if isinstance(metadata.get(export), dict) else {}
+        removed = [str(r) for r in entry.get("removed", ())]
+        if record in removed:
+            raise RagError(f"cannot remove {name}: already removed")
+        metadata[export] = {**entry, "removed": removed + [record]}
+        _save_metadata(corpus_dir, metadata)
+        return name
+    matches = [p for p in files if p.relative_to(corpus_dir).as_posix() == name or p.name == name]
     if not matches:
         raise RagError(f"cannot remove {name}: no such article in {corpus_dir}")
     if len(matches) > 1:

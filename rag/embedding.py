@@ -114,7 +114,7 @@ class Embedder:
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32, device: str | None = None,
-                 backend: str = "auto"):
+                 backend: str = "auto", workers: int = 1):
         """``backend``: "torch" (sentence-transformers), "onnx" (the exported copy, made by
         `rag index`), or "auto": ONNX when an export exists, else torch (checked by Config)."""
         self.name = model
@@ -122,12 +122,15 @@ class Embedder:
         self.batch_size = batch_size
         self.device = device
         self.backend = backend
+        self.workers = workers  # processes for bulk encoding (sentence-transformers' multi-process pool)
+        self._pool = None
         self._memo: OrderedDict[str, np.ndarray] = OrderedDict()  # recent single texts (questions)
 
     @classmethod
     def from_config(cls, config) -> Embedder:
         """The embedder a :class:`~rag.config.Config` asks for."""
-        return cls(config.model, batch_size=config.batch_size, backend=config.encoder_backend)
+        return cls(config.model, batch_size=config.batch_size, backend=config.encoder_backend,
+                   workers=config.workers)
 
     def ensure_export(self, log) -> bool:
         """Export the model to ONNX when the export is missing (a cleared cache), saying so once:
@@ -259,11 +262,37 @@ class Embedder:
         """Character span of each token of ``text`` as the model reads it ((0, 0) for special tokens)."""
         return self._tokenizer.encode(text, add_special_tokens=True).offsets[: self.max_tokens]
 
+    POOL_FROM = 512  # texts in one call before the worker processes pay for their hand-off
+
+    def pool(self):
+        """sentence-transformers' multi-process pool: one process per worker, on the GPUs when there are
+        any (one per GPU), else on the CPU; started once, stopped when the process exits."""
+        if self._pool is None:
+            import atexit
+
+            import torch
+
+            gpus = torch.cuda.device_count()
+            devices = [f"cuda:{i % gpus}" for i in range(self.workers)] if gpus else ["cpu"] * self.workers
+            self._pool = self.model.start_multi_process_pool(devices)
+            atexit.register(self.close_pool)
+        return self._pool
+
+    @property
+    def pool_started(self) -> bool:
+        return self._pool is not None
+
+    def close_pool(self) -> None:
+        if self._pool is not None:
+            self.model.stop_multi_process_pool(self._pool)
+            self._pool = None
+
     def _encode(self, texts: Sequence[str], progress: bool) -> np.ndarray:
         if self._uses_onnx(len(texts)):
             return self.onnx.encode(list(texts), self.batch_size)
+        several = {"pool": self.pool()} if self.workers > 1 and len(texts) >= self.POOL_FROM else {}
         vectors = self.model.encode(
             list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=progress,
+            convert_to_numpy=True, show_progress_bar=progress, **several,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import platform
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from importlib import metadata
+from pathlib import Path
 
 import numpy as np
 
@@ -25,9 +27,9 @@ from .dedup import find_copies
 from .embedding import Embedder, export_onnx
 from .errors import RagError
 from .store import CorruptIndex, Store, load_store, store_writer
-from .store.files import Checkpoint, build_lock, pause_point, tidy
+from .store.files import Checkpoint, atomic_write, build_lock, pause_point, tidy
 from .store.local import FORMAT_VERSION, LocalStore
-from .types import Article, Chunk
+from .types import Article, ArticleMeta, Chunk
 
 BUILD_CHOICES = ("auto", "never", "always")
 # staleness reasons that make the old chunks and vectors unusable (a changed corpus does not)
@@ -65,6 +67,8 @@ def differences(manifest: dict, config: Config, embedder: Embedder, corpus: bool
         found["chunking"] = "the chunking settings changed"
     if corpus and manifest.get("corpus") != corpus_fingerprint(config.corpus_dir, config.follow_links):
         found["corpus"] = "the corpus changed"
+    if manifest.get("store", "local") != config.store:
+        found["store"] = f"it is a {manifest.get('store', 'local')} store, and {config.store} is asked for"
     if manifest.get("dedup", True) != config.dedup:
         found["dedup"] = f"near-copies are {'collapsed' if config.dedup else 'indexed'} now"
     if bool(manifest.get("sentence_vectors")) != config.sentence_vectors:
@@ -182,6 +186,7 @@ def manifest_for(config: Config, embedder: Embedder, plan: Plan, embedded: int, 
         "chunking": chunking_settings(config, embedder),
         "sentence_vectors": plan.sentences is not None,
         "dedup": config.dedup,
+        "store": config.store,
         "corpus": corpus_fingerprint(config.corpus_dir, config.follow_links),
         "libraries": _versions(),
         "counts": {"articles": len(plan.articles), "chunks": len(plan.chunks), "embedded": embedded,
@@ -219,16 +224,47 @@ def build(config: Config, embedder: Embedder, previous: Store | None = None, art
     vectors = np.vstack(work.vectors) if work.vectors else np.zeros((0, dim), np.float32)
     articles_meta = {a.source: a.meta for a in articles}
     local = not save  # in memory only: always the local store (benchmarks, tests)
-    writer = LocalStore.writer(config.index_dir, previous) if local else store_writer(config.store, config.index_dir,
-                                                                                      previous)
+    writer = LocalStore.writer(config.index_dir, previous) if local else store_writer(config, previous)
     writer.add(work.chunks, vectors, work.sentences)
     if local:
         return writer.build(manifest, articles_meta)
     store = writer.commit(manifest, articles_meta)
+    save_texts(config.index_dir, articles)
     checkpoint.clear()
     if embedder.backend != "torch" and embedder.onnx is None:
         export_onnx(embedder)  # later processes answer without importing torch
     return store
+
+
+TEXTS_DIR = "texts"  # the original text of every article, so a quote can be shown in its article
+
+
+def save_texts(index_dir: Path, articles: Sequence[Article]) -> None:
+    """Keep each article's original text (what citation offsets point into) beside the index, named by
+    the article's hash; texts no article names any more are dropped."""
+    folder = Path(index_dir) / TEXTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {}
+    for article in articles:
+        if article.original and article.meta.sha256:
+            wanted[f"{article.meta.sha256}.txt"] = article
+    for name, article in wanted.items():
+        if not (folder / name).exists():
+            # bytes, not text mode: a "\r\n" must survive, or every offset after it would shift
+            atomic_write(folder / name, lambda f, a=article: f.write(a.original.encode("utf-8")), binary=True)
+    for path in folder.glob("*.txt"):
+        if path.name not in wanted:
+            path.unlink(missing_ok=True)
+
+
+def article_text(index_dir: Path, meta: ArticleMeta) -> str | None:
+    """The original text of an indexed article, as kept by :func:`save_texts`; None when not kept."""
+    if not re.fullmatch(r"[0-9a-f]{64}", meta.sha256 or ""):
+        return None
+    try:
+        return (Path(index_dir) / TEXTS_DIR / f"{meta.sha256}.txt").read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def open_store(config: Config, embedder: Embedder, build_mode: str = "auto", progress: bool = False,
@@ -257,7 +293,7 @@ def open_store(config: Config, embedder: Embedder, build_mode: str = "auto", pro
 def current(config: Config, embedder: Embedder) -> tuple[Store | None, str | None]:
     """The live store (None when missing or corrupt) and what is wrong with it (None when nothing)."""
     try:
-        store = load_store(config.store, config.index_dir)
+        store = load_store(config)
     except CorruptIndex as exc:
         return None, str(exc)
     if store is None:

@@ -1,8 +1,9 @@
 """`rag bench load`: concurrent clients against `rag serve` on 127.0.0.1, bounded in count and time.
 
 A real server process is started on a free loopback port; each client (a thread with its own
-gradio_client connection) asks its questions one after another through the `/ask` API, and
-every answer's wall time is recorded. Nothing leaves 127.0.0.1.
+connection) asks its questions one after another, through the JSON API (``POST /v1/ask``,
+one request per answer) or the page's own API (gradio_client, ``/ask``, through Gradio's
+queue), and every answer's wall time is recorded. Nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -38,14 +39,39 @@ def _start(index_dir: Path, corpus_dir: Path, port: int, wait_s: float) -> subpr
     raise RagError("the server did not start for the load benchmark")
 
 
+class JsonClient:
+    """One keep-alive connection to ``POST /v1/ask``."""
+
+    def __init__(self, port: int):
+        import http.client
+
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def predict(self, question: str, mode: str, k: int, generator: str, api_name: str = "") -> dict:
+        import json
+
+        self.connection.request("POST", "/v1/ask", json.dumps(
+            {"question": question, "mode": mode, "k": k, "generator": generator}),
+            {"Content-Type": "application/json"})
+        reply = self.connection.getresponse()
+        data = json.loads(reply.read())
+        if reply.status != 200:
+            raise RagError(f"HTTP {reply.status}: {data.get('error')}")
+        return data
+
+
 def run(index_dir: Path, corpus_dir: Path, questions: list[str], clients: int, per_client: int,
-        limit_s: float = 300.0) -> dict:
+        limit_s: float = 300.0, api: str = "json") -> dict:
     """``clients`` clients each asking ``per_client`` questions at once; latencies in ms, errors, rate."""
-    from gradio_client import Client
+    from gradio_client import Client as GradioClient
 
     port = _free_port()
     server = _start(index_dir, corpus_dir, port, wait_s=120)
     url = f"http://127.0.0.1:{port}/"
+
+    def Client(url, verbose=False):  # noqa: N802 (either kind of client, made alike)
+        return JsonClient(port) if api == "json" else GradioClient(url, verbose=verbose)
+
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -78,7 +104,7 @@ def run(index_dir: Path, corpus_dir: Path, questions: list[str], clients: int, p
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"clients": clients, "questions_per_client": per_client, "answered": len(latencies),
+    return {"api": api, "clients": clients, "questions_per_client": per_client, "answered": len(latencies),
             "errors": len(errors), "first_errors": errors[:3], "seconds": round(seconds, 2),
             "answers_per_s": round(len(latencies) / seconds, 1) if seconds else None,
             "p50_ms": round(percentile(latencies, 50), 1) if latencies else None,

@@ -7,6 +7,7 @@ around random centres, normalized) standing in for embeddings.
 
 from __future__ import annotations
 
+import html
 import os
 import platform
 import re
@@ -92,6 +93,69 @@ def indexing_throughput(corpus_dir: Path, copies: int, embedder) -> dict:
             "peak_rss_mb": peak_rss_mb()}
 
 
+# ------------------------------------------------------------ ingestion throughput
+
+PAGE = ("<!doctype html><html><head><title>{title}</title><meta property='article:published_time' content='{date}'>"
+        "<meta property='og:site_name' content='Bench Times'></head><body><nav><a href='/'>Home</a> <a href='/w'>"
+        "World</a></nav><article><h1>{title}</h1>{body}</article><div class='comments'><p>Comments are closed."
+        "</p></div><footer>Copyright Bench Times</footer></body></html>")
+
+
+def _write_pdf(path: Path, text: str, title: str) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["BodyText"]
+    SimpleDocTemplate(str(path), pagesize=A4, title=title).build(
+        [Paragraph(html.escape(p), style) for p in text.split("\n") if p.strip()])
+
+
+def ingestion_throughput(corpus_dir: Path, copies: int, embedder) -> dict:
+    """Articles/s for parsing HTML pages and PDFs alone (one process, and load_corpus with its pool),
+    and end to end (parse, chunk, embed) for the HTML pages."""
+    from .corpus import read_article
+    from .indexing import build
+
+    result = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in ("html", "pdf"):
+            folder = Path(tmp) / kind
+            folder.mkdir()
+            for article in load_corpus(corpus_dir):
+                for i in range(copies):
+                    text, title = distinct_copy(article.text, i), f"{article.meta.title} {i}"
+                    path = folder / f"{i:04d}-{Path(article.source).stem}.{kind}"
+                    if kind == "html":
+                        body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+                        path.write_text(PAGE.format(title=html.escape(title), date=article.meta.date or "2025",
+                                                    body=body), encoding="utf-8")
+                    else:
+                        try:
+                            _write_pdf(path, text, title)
+                        except ImportError:
+                            result["pdf"] = "not measured: reportlab (pip install reportlab) makes the PDFs"
+                            break
+            if kind in result:
+                continue
+            paths = sorted(folder.iterdir())
+            started = time.perf_counter()
+            for path in paths:
+                read_article(path, path.name)
+            alone = time.perf_counter() - started
+            started = time.perf_counter()
+            load_corpus(folder)
+            pooled = time.perf_counter() - started
+            result[kind] = {"articles": len(paths), "parse_articles_per_s": round(len(paths) / alone, 1),
+                            "load_corpus_articles_per_s": round(len(paths) / pooled, 1)}
+        config = Config(corpus_dir=Path(tmp) / "html", index_dir=Path(tmp) / "index")
+        started = time.perf_counter()
+        build(config, embedder, save=False)
+        result["html"]["end_to_end_articles_per_s"] = round(result["html"]["articles"]
+                                                            / (time.perf_counter() - started), 2)
+    return result
+
+
 # ------------------------------------------------------------ synthetic index
 
 def synthetic_texts(n: int, vocabulary: list[str], rng, words: int = 90, sentences: int = 6) -> list[str]:
@@ -132,7 +196,7 @@ def synthetic_index(n: int, dim: int, vocabulary: list[str], rng):
     chunks = []
     for i, text in enumerate(texts):
         sentences = tuple((s, e, s, e) for s, e in split_sentences(text))
-        chunks.append(Chunk(id=f"{i:x}", source=f"synthetic-{i // 20}.txt", text=text, start=0, end=len(text),
+        chunks.append(Chunk(id=f"{i:016x}", source=f"synthetic-{i // 20}.txt", text=text, start=0, end=len(text),
                             sentences=sentences, n_tokens=0))
     articles = {c.source: ArticleMeta(source=c.source, title=c.source, date="2026-01-01") for c in chunks}
     distribution = ClusteredVectors(dim, rng)
@@ -153,12 +217,34 @@ def synthetic_index(n: int, dim: int, vocabulary: list[str], rng):
                    "dense_kind": type(dense).__name__}
 
 
-def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str], repeats: int = 3) -> dict:
+def as_qdrant(local: LocalStore, folder: Path):
+    """The same chunks, vectors and sentence vectors in a Qdrant collection (local mode in ``folder``)."""
+    from .store.qdrant import QdrantStore
+
+    writer = QdrantStore.writer(folder, (None, None, folder / "qdrant"), "perf")
+    starts = np.cumsum([0, *(len(c.sentences) for c in local.chunks)])
+    writer.add(local.chunks, local.embeddings,
+               [local.sentences[starts[i]:starts[i + 1]] for i in range(len(local.chunks))])
+    started = time.perf_counter()
+    manifest = {"model": {"dim": local.embeddings.shape[1]}, "created": "perf", "sentence_vectors": True,
+                "counts": {"chunks": len(local)}}
+    store = writer.commit(manifest, local.articles)
+    return store, round(time.perf_counter() - started, 1)
+
+
+def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str], repeats: int = 3,
+                  store_kind: str = "local") -> dict:
     from .extractive import ExtractiveGenerator
     from .retrieval import RetrievalSettings, Retriever
 
     rng = np.random.default_rng(n)
     store, distribution, build = synthetic_index(n, embedder.dim, vocabulary, rng)
+    if store_kind == "qdrant":
+        folder = Path(tempfile.mkdtemp(prefix="rag-perf-"))
+        local, (store, seconds) = store, as_qdrant(store, folder)
+        del local
+        build = {**build, "dense_kind": "qdrant (local mode)", "qdrant_build_s": seconds}
+        repeats = 1  # local mode is slow at scale; one pass over the questions is enough to compare
     retriever = Retriever(store, embedder, RetrievalSettings(mode="hybrid", candidates=50))
     generator = ExtractiveGenerator.from_config(Config(), store, embedder)
     embedder.encode(questions[:4])
@@ -189,6 +275,12 @@ def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str],
             generator.generate(q, retriever.retrieve(q, 6))
             timings["retrieve+answer, sentences cached"].append(time.perf_counter() - t)
     result = {"chunks": n, **build, **{k: _ms(v) for k, v in timings.items() if v}}
+    if store_kind == "qdrant":
+        result["peak_rss_mb"] = peak_rss_mb()
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        return result
     if type(store.dense).__name__ != "IndexFlatIP":
         result["ann_recall@10"] = ann_recall(store, distribution)
     result["peak_rss_mb"] = peak_rss_mb()
@@ -254,11 +346,19 @@ def cold_start(corpus_dir: Path, index_dir: Path, runs: int = 3) -> dict:
 
 
 def run(corpus_dir: Path, sizes: list[int], copies: int, embedder, questions: list[str], progress,
-        beir_dir: Path | None = None) -> dict:
+        beir_dir: Path | None = None, store: str = "local") -> dict:
     vocabulary = sorted({w for a in load_corpus(corpus_dir) for w in a.text.lower().split() if w.isalpha()})
-    result = {"machine": machine(), "model": embedder.name}
+    result = {"machine": machine(), "model": embedder.name, "store": store}
+    if store == "qdrant":  # indexing, ingestion and cold start do not depend on the store: latency only
+        result["latency"] = []
+        for n in sizes:
+            progress(f"query latency at {n} chunks, Qdrant local mode")
+            result["latency"].append(query_latency(n, embedder, questions, vocabulary, store_kind="qdrant"))
+        return result
     progress("indexing throughput")
     result["indexing"] = indexing_throughput(corpus_dir, copies, embedder)
+    progress("ingestion throughput (HTML, PDF)")
+    result["ingestion"] = ingestion_throughput(corpus_dir, copies, embedder)
     result["latency"] = []
     for n in sizes:
         progress(f"query latency at {n} chunks")

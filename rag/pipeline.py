@@ -15,7 +15,7 @@ from dataclasses import replace
 from .config import Config
 from .embedding import Embedder
 from .generation import Generator, combine_parts, make_generator, stream_answer
-from .indexing import BUILD_CHOICES, open_store
+from .indexing import BUILD_CHOICES, article_text, index_corpus, open_store
 from .question import Query, analyse
 from .retrieval import Retriever
 from .store import CorruptIndex, Store
@@ -82,6 +82,23 @@ class Pipeline:
             self._generators.clear()
         self.log(f"loaded the new index {new.stats().get('generation')}")
         return True
+
+    def article_text(self, source: str) -> str | None:
+        """The original text of an indexed article (what citation offsets point into); None if unknown."""
+        meta = self.store.articles.get(source)
+        return article_text(self.config.index_dir, meta) if meta is not None else None
+
+    def update_index(self, log: Callable[[str], None] | None = None) -> bool:
+        """Bring the index up to date with the corpus (only what changed is embedded) and switch to it;
+        True when anything was built."""
+        # built outside the pipeline's lock, so questions are answered from the old index meanwhile;
+        # two updates at once are serialised by the index's build lock
+        store, built = index_corpus(self.config, self.embedder, log=log or self.log)
+        with self._lock:
+            if built or self._store is None:
+                self._store, self._retriever = store, None
+                self._generators.clear()
+        return built
 
     @property
     def generator(self) -> Generator:

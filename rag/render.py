@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .dates import date_label
 from .types import Answer, Citation
@@ -20,8 +20,10 @@ EMPTY_SOURCES = "<p>Sources appear here.</p>"
 
 def source_line(c: Citation) -> str:
     by = f", {c.outlet}" if c.outlet else ""
+    page = f", p. {c.page}" if c.page else ""
     also = f" (also in {', '.join(c.also_in)})" if c.also_in else ""
-    return f"[{c.n}] {c.title} ({date_label(c.date, c.date_inferred)}{by}) — {c.source}{also}"
+    url = f" <{c.url}>" if c.url else ""
+    return f"[{c.n}] {c.title} ({date_label(c.date, c.date_inferred)}{by}) — {c.source}{page}{also}{url}"
 
 
 def short_text(answer: Answer) -> str | None:
@@ -57,8 +59,21 @@ def format_answer(answer: Answer, with_text: bool = True, bold: bool = False) ->
 
 # ---------------------------------------------------------------- chat page
 
-def sources_html(answer: Answer) -> str:
-    """The sources panel for one answer."""
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is a web address; anything else (javascript:, data:) is never made a link."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def article_html(original: str, start: int, end: int) -> str:
+    """A whole article with the cited span marked, for reading the quote in its context."""
+    start, end = max(0, min(start, len(original))), max(0, min(end, len(original)))
+    return (f'<div class="article">{html.escape(original[:start])}<mark class="quote">'
+            f"{html.escape(original[start:end])}</mark>{html.escape(original[end:])}</div>")
+
+
+def sources_html(answer: Answer, article_text: Callable[[str], str | None] | None = None) -> str:
+    """The sources panel for one answer; ``article_text(source)``, when given, lets a citation's title
+    open the whole article at the cited sentence."""
     parts = []
     if answer.searched and answer.searched != answer.question:
         parts.append(f'<div class="searched">Searched for: <em>{html.escape(answer.searched)}</em></div>')
@@ -78,11 +93,19 @@ def sources_html(answer: Answer) -> str:
         if c in answer.partial:
             flag = ' <span class="unsupported">(the nearest passage; it does not answer)</span>'
         outlet = f" · {html.escape(c.outlet)}" if c.outlet else ""
+        page = f" · p. {c.page}" if c.page else ""
         also = f' <span class="also">(also in {html.escape(", ".join(c.also_in))})</span>' if c.also_in else ""
+        url = safe_url(c.url)
+        link = (f' · <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer" '
+                f'class="url">{html.escape(url)}</a>') if url else ""
+        title = f"[{c.n}] {html.escape(c.title)}"
+        original = article_text(c.source) if article_text else None
+        heading = (f'<details class="whole"><summary><h4>{title}{flag}</h4></summary>'
+                   f"{article_html(original, c.start, c.end)}</details>") if original else f"<h4>{title}{flag}</h4>"
         parts.append(
-            f'<div class="source" data-citation="{c.n}"><h4>[{c.n}] {html.escape(c.title)}{flag}</h4>'
+            f'<div class="source" data-citation="{c.n}">{heading}'
             f'<div class="meta">{html.escape(date_label(c.date, c.date_inferred))}{outlet} · '
-            f'{html.escape(c.source)}{also}</div>'
+            f'{html.escape(c.source)}{page}{also}{link}</div>'
             f'<div class="passage">{html.escape(before)}<mark class="quote">{html.escape(quote)}</mark>'
             f"{html.escape(after)}</div></div>"
         )
@@ -124,11 +147,31 @@ def table(headers: Sequence[str], rows: Sequence[Sequence], markdown: bool = Fal
 
 def perf_report(result: dict) -> str:
     """`rag bench perf` as text."""
+    if "indexing" not in result:  # a store's latency only (--store qdrant)
+        rows = [[f"{r['chunks']:,}", r["dense_kind"], r.get("qdrant_build_s"), r["bm25"]["p50_ms"],
+                 r["dense"]["p50_ms"],
+                 r["retrieve"]["p50_ms"], r["retrieve+answer"]["p50_ms"], r["retrieve+answer"]["p95_ms"],
+                 r["peak_rss_mb"]] for r in result["latency"]]
+        return (f"machine: {result['machine']}\nstore: {result['store']}\n\n"
+                + table(["chunks", "dense index", "build s", "bm25 p50", "dense p50", "retrieve p50", "+answer p50",
+                         "+answer p95", "peak MB"], rows))
     i = result["indexing"]
     out = [f"machine: {result['machine']}\nmodel: {result['model']}\n",
            f"indexing: {i['chunks']} chunks, pipeline {i['pipeline_chunks_per_s']} chunks/s, raw encode "
            f"{i['raw_encode_chunks_per_s']} chunks/s, ratio {i['ratio']} with sentence vectors kept, "
            f"{i['ratio_without_sentence_vectors']} without; peak RSS {i['peak_rss_mb']} MB\n"]
+    g = result.get("ingestion", {})
+    for kind in ("html", "pdf"):
+        if isinstance(g.get(kind), dict):
+            m = g[kind]
+            end = f", end to end (parse, chunk, embed) {m['end_to_end_articles_per_s']} articles/s" \
+                if "end_to_end_articles_per_s" in m else ""
+            out.append(f"ingestion, {kind.upper()}: {m['articles']} articles, parsing {m['parse_articles_per_s']} "
+                       f"articles/s in one process, {m['load_corpus_articles_per_s']} articles/s reading the "
+                       f"corpus{end}")
+        elif kind in g:
+            out.append(f"ingestion, {kind.upper()}: {g[kind]}")
+    out.append("") if g else None
     rows = []
     for r in result["latency"]:
         cached = r["retrieve+answer, sentences cached"]
@@ -152,7 +195,8 @@ def perf_report(result: dict) -> str:
 
 def beir_report(result: dict) -> str:
     """`rag bench beir` as text."""
-    head = (f"{result['dataset']} ({result['split']} split): {result['documents']} documents, "
+    head = (f"{result['dataset']} ({result['split']} split, {result.get('store', 'local')} store): "
+            f"{result['documents']} documents, "
             f"{result['queries']} queries, model {result['model']}, fusion {result['fusion']} "
             f"(RRF k={result['rrf_k']}), weights dense {result['weights']['dense']} / "
             f"bm25 {result['weights']['bm25']}\n")

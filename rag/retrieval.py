@@ -19,7 +19,7 @@ class RetrievalSettings:
     """The retrieval part of a :class:`~rag.config.Config` (checked there)."""
 
     mode: str = "hybrid"
-    fusion: str = "rrf"  # "rrf" (reciprocal rank fusion) or "convex" (weighted min-max scores)
+    fusion: str = "rrf"  # "rrf" (reciprocal rank fusion), "convex" (weighted min-max scores), "server" (the store's)
     rrf_k: int = 60
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
@@ -53,6 +53,10 @@ class Retriever:
         depth = max(self.settings.candidates, k)
         if filters and self.store.matching(filters) == 0:
             raise RagError(f"no article matches the filters ({filters.describe()})")
+        if mode not in ("bm25", "dense", "hybrid"):
+            raise RagError(f"unknown retrieval mode {mode!r}")
+        if mode == "hybrid" and self.settings.fusion == "server":
+            return self._server_fused(query, k, depth, query_vector, filters)
         rankings = {}
         if mode in ("bm25", "hybrid"):
             rankings["bm25"] = self.store.keyword_search(query.searched, depth, filters)
@@ -60,12 +64,22 @@ class Retriever:
             if query_vector is None:
                 query_vector = self.embedder.encode([query.searched])[0]
             rankings["dense"] = self.store.dense_search(query_vector, depth, filters)
-        if mode not in ("bm25", "dense", "hybrid"):
-            raise RagError(f"unknown retrieval mode {mode!r}")
         ranked = self._fuse(rankings) if mode == "hybrid" else list(zip(*rankings[mode]))
         if query.recency:
             ranked = self.newest_article_first_in_k(ranked, k)
         return self._passages(ranked[:k], {name: ids for name, (ids, _) in rankings.items()})
+
+    def _server_fused(self, query: Query, k: int, depth: int, query_vector, filters) -> list[Passage]:
+        """Hybrid search fused by the store (one round trip); no per-ranking ranks to report."""
+        if query_vector is None:
+            query_vector = self.embedder.encode([query.searched])[0]
+        s = self.settings
+        ids, scores = self.store.hybrid_search(query_vector, query.searched, depth, filters,
+                                               (s.dense_weight, s.bm25_weight), s.rrf_k)
+        ranked = list(zip(ids, scores))
+        if query.recency:
+            ranked = self.newest_article_first_in_k(ranked, k)
+        return self._passages(ranked[:k], {})
 
     def _fuse(self, rankings: dict) -> list[tuple[str, float]]:
         s = self.settings

@@ -33,21 +33,39 @@ class ArticleMeta:
     byline: str | None = None
     sha256: str = ""
     copy_of: str | None = None  # the canonical article this one is a near-copy of (rag.dedup)
+    url: str | None = None
+    pages: tuple[int, ...] = ()  # PDFs: where each page starts in the original text
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        for name in ("url", "pages"):  # left out when empty, so a plain text corpus's index is unchanged
+            if not data[name]:
+                del data[name]
+        if "pages" in data:
+            data["pages"] = list(self.pages)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> ArticleMeta:
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        values = {k: v for k, v in data.items() if k in names}
+        if "pages" in values:
+            values["pages"] = tuple(int(p) for p in values["pages"])
+        return cls(**values)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (from 1) holding ``offset`` of the original text; None for an article without pages."""
+        import bisect
+
+        return bisect.bisect_right(self.pages, offset) if self.pages else None
 
 
 @dataclass(frozen=True)
 class Article:
     meta: ArticleMeta
     text: str  # tidied text
-    raw_offsets: np.ndarray  # raw_offsets[i] = offset in the file's text of text[i]; one extra entry for the end
+    raw_offsets: np.ndarray  # raw_offsets[i] = offset in the original of text[i]; one extra entry for the end
+    original: str = ""  # the text citations point into: the file's text, or what was extracted from it
 
     @property
     def source(self) -> str:
@@ -182,6 +200,8 @@ class Citation:
     outlet: str | None = None
     date_inferred: bool = False
     also_in: tuple[str, ...] = ()  # other articles carrying the same text (syndicated copies)
+    url: str | None = None
+    page: int | None = None  # PDFs: the page the quote starts on
 
     @classmethod
     def quoting(cls, n: int, passage: Passage, sentence_index) -> Citation:
@@ -193,7 +213,7 @@ class Citation:
             date=passage.article.date, text=passage.text, quote=passage.text[q_start:q_end],
             start=spans[0][2], end=spans[-1][3], quote_start=q_start, quote_end=q_end,
             outlet=passage.article.outlet or passage.article.byline, date_inferred=passage.article.date_inferred,
-            also_in=passage.also_in,
+            also_in=passage.also_in, url=passage.article.url, page=passage.article.page_at(spans[0][2]),
         )
 
     def to_json(self) -> dict:
@@ -204,6 +224,9 @@ class Citation:
             data["also_in"] = list(data["also_in"])
         else:
             del data["also_in"]
+        for name in ("url", "page"):
+            if data[name] is None:
+                del data[name]
         return data
 
 

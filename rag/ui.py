@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import collections
 import os
+import re
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 from .config import MODES
+from .corpus import ARTICLE_SUFFIXES, add_article, remove_article
 from .dates import check_date
 from .embedding import contain_caches
 from .errors import RagError
@@ -26,6 +29,7 @@ from .types import Answer, Filters
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 contain_caches()  # before Gradio (and matplotlib under it) first write their caches
 import gradio as gr  # noqa: E402  (after the two lines above, on purpose)
+from starlette.requests import Request  # noqa: E402  (Gradio's web framework; the JSON API's type)
 
 EXAMPLES = [
     "How big was the US goods trade deficit with India in 2024?",
@@ -44,6 +48,10 @@ CSS = """
 #sources .abstained { border: 1px dashed #8c959f; border-radius: 8px; padding: 10px 12px; color: #57606a; }
 #sources .conflict { border-left: 4px solid #d97706; background: #fff7e6; padding: 6px 10px; margin-bottom: 8px; }
 #sources .searched { color: #57606a; font-size: 0.85rem; margin-bottom: 8px; }
+#sources details.whole summary { cursor: pointer; list-style: none; }
+#sources details.whole summary h4 { display: inline; text-decoration: underline dotted; }
+#sources .article { white-space: pre-wrap; font-size: 0.85rem; max-height: 320px; overflow-y: auto;
+                    border-left: 3px solid #d0d7de; padding: 4px 8px; margin: 6px 0; }
 """
 
 
@@ -114,6 +122,109 @@ def client_of(request) -> str:
     return getattr(request, "username", None) or getattr(getattr(request, "client", None), "host", None) or "?"
 
 
+MAX_UPLOAD_BYTES = 200_000_000  # one uploaded file; an export may hold many articles
+MAX_UPLOADS = 50  # files in one upload
+LIST_LIMIT = 500  # rows the corpus tab shows at once
+
+
+def upload_name(name: str) -> str:
+    """A safe file name for an upload: the client's name reduced to letters, digits, ``._-``; a RagError
+    for a kind of file that is not an article. The client never chooses a folder."""
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(str(name)).name).lstrip("._")[:120]
+    if not base.lower().endswith(ARTICLE_SUFFIXES):
+        raise RagError(f"{Path(str(name)).name}: articles are {', '.join(ARTICLE_SUFFIXES)} files")
+    return base
+
+
+class CorpusService:
+    """The corpus tab: list, add and remove articles, and re-index without a restart."""
+
+    UPLOADS = "uploads"  # uploaded files go here, inside the corpus
+
+    def __init__(self, pipeline: Pipeline, editable: bool):
+        self.pipeline, self.editable = pipeline, editable
+
+    def rows(self, search: str = "", since: str = "", until: str = "") -> list[list]:
+        store = self.pipeline.store
+        search = (search or "").strip().lower()[:200]
+        filters = make_filters([], since, until)
+        rows = []
+        for meta in sorted(store.articles.values(), key=lambda a: (a.date or "", a.source), reverse=True):
+            if meta.copy_of or (filters and not filters.accepts(meta)):
+                continue
+            if search and search not in f"{meta.title} {meta.source} {meta.outlet or ''}".lower():
+                continue
+            rows.append([meta.title, meta.date or "", meta.outlet or "", len(store.chunks_of(meta.source)),
+                         meta.source])
+            if len(rows) >= LIST_LIMIT:
+                break
+        return rows
+
+    def listing(self, search: str = "", since: str = "", until: str = ""):
+        try:
+            return self.rows(search, since, until), ""
+        except RagError as exc:
+            return [], f"❌ {exc}"
+
+    def _reindex(self, done: list[str]) -> str:
+        built = self.pipeline.update_index(log=lambda m: None)
+        counts = self.pipeline.store.manifest.get("counts", {})
+        return (f"✅ {'; '.join(done)}. " if done else "") + (
+            f"Index updated: {counts.get('articles')} articles, {counts.get('chunks')} chunks "
+            f"({counts.get('embedded')} embedded now)." if built else "The index was already up to date.")
+
+    # Gradio injects the progress tracker through the default value; track_tqdm shows the build's bars
+    def upload(self, files, search="", since="", until="",
+               progress=gr.Progress(track_tqdm=True)):  # noqa: B008
+        """Add uploaded files to the corpus and index them; what happened, the new listing, the choices."""
+        messages, done = [], []
+        try:
+            if not self.editable:
+                raise RagError("this page is read-only (rag serve --read-only)")
+            files = list(files or [])[:MAX_UPLOADS + 1]
+            if not files:
+                raise RagError("choose one or more files first")
+            if len(files) > MAX_UPLOADS:
+                raise RagError(f"at most {MAX_UPLOADS} files at once")
+            folder = Path(self.pipeline.config.corpus_dir) / self.UPLOADS
+            folder.mkdir(exist_ok=True)
+            for item in files:
+                temp = Path(getattr(item, "name", item))  # Gradio's own copy of the upload
+                try:
+                    name = upload_name(getattr(item, "orig_name", None) or temp.name)
+                    if temp.stat().st_size > MAX_UPLOAD_BYTES:
+                        raise RagError(f"{name} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB")
+                    added = add_article(temp, folder, name=name, max_bytes=self.pipeline.config.max_article_bytes)
+                    done.append(f"added {self.UPLOADS}/{added}")
+                except (RagError, OSError) as exc:
+                    messages.append(f"❌ {exc}".replace(str(temp), Path(str(temp)).name))
+            status = self._reindex(done) if done else ""
+        except RagError as exc:
+            status = f"❌ {exc}"
+        return self._after("\n\n".join([status, *messages]).strip(), search, since, until)
+
+    def remove(self, source: str, search="", since="", until="",
+               progress=gr.Progress(track_tqdm=True)):  # noqa: B008
+        try:
+            if not self.editable:
+                raise RagError("this page is read-only (rag serve --read-only)")
+            source = (source or "").strip()
+            if source not in self.pipeline.store.articles:  # only what the index lists may be named
+                raise RagError("choose an article of the list to remove (its path, as in the last column)")
+            removed = remove_article(source, self.pipeline.config.corpus_dir)
+            status = self._reindex([f"removed {removed} (nothing is deleted: the file is kept in the corpus's "
+                                    ".removed folder, a record stays in its export)"])
+        except RagError as exc:
+            status = f"❌ {exc}"
+        return self._after(status, search, since, until)
+
+    def _after(self, status: str, search: str, since: str, until: str):
+        rows, problem = self.listing(search, since, until)
+        articles = sorted(self.pipeline.store.articles.values(), key=lambda a: a.date or "")
+        choices = [(f"{a.title} ({a.date or 'undated'})", a.source) for a in articles if not a.copy_of]
+        return status or problem, rows, gr.update(choices=choices)
+
+
 class ChatService:
     """Answers chat turns; one pipeline (model and index) shared by every user."""
 
@@ -139,7 +250,7 @@ class ChatService:
             for piece in self.pipeline.stream(message, k, mode, generator, asked, filters):
                 if isinstance(piece, Answer):
                     history[-1] = {"role": "assistant", "content": chat_text(piece)}
-                    yield history, sources_html(piece), ""
+                    yield history, sources_html(piece, self.pipeline.article_text), ""
                 else:
                     text += piece
                     history[-1] = {"role": "assistant", "content": text}
@@ -150,6 +261,11 @@ class ChatService:
         except Exception as exc:  # a broken turn must not break the page
             history[-1] = {"role": "assistant", "content": f"❌ Error: {type(exc).__name__}: {exc}"}
             yield history, "", str(exc)
+
+    def answer_json(self, question: str, k: int, mode: str, generator: str, filters: Filters) -> dict:
+        """The checked request answered, as `rag ask --json` prints it."""
+        self.pipeline.refresh()
+        return self.pipeline.ask(question, k, mode, generator, filters=filters).to_json()
 
     def ask(self, question: str, mode: str = "hybrid", k: float = 6, generator: str = "extractive",
             sources: list | None = None, since: str = "", until: str = "", request: gr.Request = None) -> dict:
@@ -164,56 +280,176 @@ class ChatService:
             raise gr.Error(str(exc), print_exception=False) from None
 
 
-def build_app(pipeline: Pipeline, generators: list[str] | None = None, rate_limit: int = 0):
+MAX_BODY_BYTES = 16_384  # a question and its options; anything larger is not a question
+MAX_IN_FLIGHT = 16  # answers computed at once by the JSON API; past that a client is told to retry
+
+
+class JsonApi:
+    """``POST /v1/ask``: the JSON answer of `rag ask --json`, for programs.
+
+    Beside the page's own API (which goes through Gradio's queue and its polling), this route
+    answers in one request, in a worker thread. It checks what it is sent as the page does, asks
+    for the same logins (HTTP Basic), applies the same per-client rate limit, and when
+    ``MAX_IN_FLIGHT`` answers are already being computed it says "busy" with Retry-After at once,
+    so a flood never leaves a client hanging.
+    """
+
+    def __init__(self, service: ChatService, logins: list[tuple[str, str]] | None = None,
+                 in_flight: int = MAX_IN_FLIGHT):
+        self.service, self.logins = service, list(logins or [])
+        self._slots = threading.BoundedSemaphore(in_flight)
+
+    def user(self, header: str | None) -> str | None:
+        """The login in an ``Authorization: Basic`` header when it is one of the logins, else None."""
+        import base64
+        import binascii
+        import secrets
+
+        scheme, _, value = (header or "").partition(" ")
+        if scheme.lower() != "basic":
+            return None
+        try:
+            user, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        ok = False
+        for name, secret in self.logins:  # every pair compared, in constant time, so timing tells nothing
+            ok |= secrets.compare_digest(name.encode(), user.encode()) & secrets.compare_digest(
+                secret.encode(), password.encode())
+        return user if ok else None
+
+    @staticmethod
+    def _error(status: int, message: str, **headers):
+        from fastapi.responses import JSONResponse
+
+        return JSONResponse({"error": message}, status_code=status, headers=headers or None)
+
+    async def ask(self, request: Request):
+        from starlette.concurrency import run_in_threadpool
+
+        client = request.client.host if request.client else "?"
+        if self.logins:
+            user = self.user(request.headers.get("authorization"))
+            if user is None:
+                return self._error(401, "a login is required", **{"WWW-Authenticate": 'Basic realm="rag"'})
+            client = user
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            return self._error(413, f"the request is larger than {MAX_BODY_BYTES} bytes")
+        try:
+            import json
+
+            data = json.loads(body or b"{}")
+            if not isinstance(data, dict) or not isinstance(data.get("question"), str):
+                raise RagError('send a JSON object with a "question" (text)')
+            unknown = set(data) - {"question", "k", "mode", "generator", "sources", "since", "until"}
+            if unknown:
+                raise RagError(f"unknown field(s): {', '.join(sorted(unknown))}")
+            sources = data.get("sources", [])
+            if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources) or len(sources) > 100:
+                raise RagError("sources must be a list of at most 100 article paths")
+            config = self.service.pipeline.config
+            checked = check_request(data.get("mode", config.mode), data.get("k", config.k),
+                                    data.get("generator", config.generator), self.service.generators)
+            filters = make_filters(sources, str(data.get("since") or ""), str(data.get("until") or ""))
+            self.service.limiter.check(client)
+        except (ValueError, RagError) as exc:
+            message = str(exc)
+            return self._error(429 if message.startswith("busy") else 400, message)
+        if not self._slots.acquire(blocking=False):
+            return self._error(503, "busy: too many questions at once; retry in a second", **{"Retry-After": "1"})
+        try:
+            mode, k, generator = checked
+            answer = await run_in_threadpool(self.service.answer_json, data["question"], k, mode, generator, filters)
+        except RagError as exc:
+            return self._error(400, str(exc))
+        finally:
+            self._slots.release()
+        from fastapi.responses import JSONResponse
+
+        return JSONResponse(answer)
+
+    def mount(self, server_app) -> None:
+        server_app.add_api_route("/v1/ask", self.ask, methods=["POST"], include_in_schema=False)
+
+
+def build_app(pipeline: Pipeline, generators: list[str] | None = None, rate_limit: int = 0, editable: bool = True):
     service = ChatService(pipeline, rate_limit)
+    corpus = CorpusService(pipeline, editable)
     generators = generators or service.generators
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as app:
         gr.Markdown("## Ask the articles\nAnswers come only from the indexed news articles, "
                     "and every answer cites the sentences it rests on.")
-        with gr.Row():
-            with gr.Column(scale=3):
-                chat = gr.Chatbot(label="Chat", height=460, elem_id="chat", feedback_options=None,
-                                  buttons=["copy", "copy_all"])
-                question = gr.Textbox(label="Question", placeholder="Ask about the articles…",
-                                      elem_id="question", submit_btn=True)
-                error = gr.Textbox(visible=False)
-                gr.Examples(EXAMPLES, inputs=question, label="Examples")
-                with gr.Accordion("Settings", open=False):
-                    mode = gr.Radio(list(MODES), value=pipeline.config.mode, label="Retrieval mode")
-                    k = gr.Slider(1, MAX_K, value=pipeline.config.k, step=1, label="Passages")
-                    generator = gr.Dropdown(generators, value=pipeline.config.generator, label="Generator")
-                    articles = sorted(pipeline.store.articles.values(), key=lambda a: a.date or "")
-                    source_filter = gr.Dropdown(
-                        [(f"{a.title} ({a.date or 'undated'})", a.source) for a in articles], value=[],
-                        multiselect=True, label="Only these articles")
-                    with gr.Row():
-                        since = gr.Textbox(label="Since (YYYY-MM-DD)", placeholder="any date")
-                        until = gr.Textbox(label="Until (YYYY-MM-DD)", placeholder="any date")
-                clear = gr.Button("New conversation", variant="secondary")
-            with gr.Column(scale=2):
-                gr.Markdown("### Sources")
-                sources = gr.HTML(EMPTY_SOURCES, elem_id="sources")
+        with gr.Tab("Ask", id="ask"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(label="Chat", height=460, elem_id="chat", feedback_options=None,
+                                      buttons=["copy", "copy_all"])
+                    question = gr.Textbox(label="Question", placeholder="Ask about the articles…",
+                                          elem_id="question", submit_btn=True)
+                    error = gr.Textbox(visible=False)
+                    gr.Examples(EXAMPLES, inputs=question, label="Examples")
+                    with gr.Accordion("Settings", open=False):
+                        mode = gr.Radio(list(MODES), value=pipeline.config.mode, label="Retrieval mode")
+                        k = gr.Slider(1, MAX_K, value=pipeline.config.k, step=1, label="Passages")
+                        generator = gr.Dropdown(generators, value=pipeline.config.generator, label="Generator")
+                        source_filter = gr.Dropdown(corpus._after("", "", "", "")[2]["choices"], value=[],
+                                                    multiselect=True, label="Only these articles")
+                        with gr.Row():
+                            since = gr.Textbox(label="Since (YYYY-MM-DD)", placeholder="any date")
+                            until = gr.Textbox(label="Until (YYYY-MM-DD)", placeholder="any date")
+                    clear = gr.Button("New conversation", variant="secondary")
+                with gr.Column(scale=2):
+                    gr.Markdown("### Sources\nClick a source's title to read the whole article at the cited "
+                                "sentence.")
+                    sources = gr.HTML(EMPTY_SOURCES, elem_id="sources")
+        with gr.Tab("Corpus", id="corpus"):
+            with gr.Row():
+                search = gr.Textbox(label="Search titles and outlets", elem_id="corpus-search")
+                list_since = gr.Textbox(label="Since (YYYY-MM-DD)", placeholder="any date")
+                list_until = gr.Textbox(label="Until (YYYY-MM-DD)", placeholder="any date")
+            table = gr.Dataframe(corpus.rows(), headers=["title", "date", "outlet", "chunks", "path"],
+                                 interactive=False, elem_id="corpus-table", label="Articles (newest first)")
+            status = gr.Markdown(elem_id="corpus-status")
+            if editable:
+                with gr.Row():
+                    uploads = gr.File(file_count="multiple", file_types=list(ARTICLE_SUFFIXES),
+                                      label="Add articles (.txt, .md, .html, .pdf, .jsonl, .csv)",
+                                      elem_id="corpus-upload")
+                    with gr.Column():
+                        add = gr.Button("Add and index", variant="primary", elem_id="corpus-add")
+                        to_remove = gr.Textbox(label="Article to remove (its path)", elem_id="corpus-remove-path")
+                        remove = gr.Button("Remove from the index", variant="stop", elem_id="corpus-remove")
+                listed = [search, list_since, list_until]
+                add.click(corpus.upload, [uploads, *listed], [status, table, source_filter], api_name=False)
+                remove.click(corpus.remove, [to_remove, *listed], [status, table, source_filter], api_name=False)
+            for box in (search, list_since, list_until):
+                box.submit(corpus.listing, [search, list_since, list_until], [table, status], api_name=False)
         question.submit(service.respond, [question, chat, mode, k, generator, source_filter, since, until],
                         [chat, sources, error],
                         api_name="chat").then(lambda: "", None, question, api_name=False)
         clear.click(lambda: ([], EMPTY_SOURCES), None, [chat, sources], api_name=False)
         gr.api(service.ask, api_name="ask")
+    app.rag_service = service  # the JSON API shares its checks, generators and rate limit
     return app
 
 
 def serve(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, block: bool = True,
-          auth: list[tuple[str, str]] | None = None, rate_limit: int = 30):
+          auth: list[tuple[str, str]] | None = None, rate_limit: int = 30, editable: bool = True):
     """Load the model and index, then serve the page. Never opens a share link; ``auth`` (user,
     password) pairs make the page and the API ask for a login."""
     _ = pipeline.store  # load (or build) before the first visitor waits for it
     pipeline.embedder.encode(["warm up"])
-    app = build_app(pipeline, rate_limit=rate_limit)
+    app = build_app(pipeline, rate_limit=rate_limit, editable=editable)
+    service = app.rag_service
     app.queue(default_concurrency_limit=8)
 
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     # quiet: Gradio's own banner suggests share=True, and sharing is deliberately impossible here
     app.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=True, auth=auth or None,
-               theme=theme, css=CSS, footer_links=[], quiet=True, show_error=True)
+               theme=theme, css=CSS, footer_links=[], quiet=True, show_error=True,
+               max_file_size=MAX_UPLOAD_BYTES)
+    JsonApi(service, auth).mount(app.server_app)
     print(f"rag: serving on {app.local_url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
     if block:
         app.block_thread()

@@ -11,13 +11,11 @@ the same protocol as the local FAISS + BM25 directory (:mod:`rag.store.local`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from ..config import STORES
-from ..errors import RagError
 from ..types import ArticleMeta, Chunk, Filters
 from .files import CorruptIndex
 
@@ -78,22 +76,29 @@ class StoreWriter(Protocol):
 
 
 
-def load_store(kind: str, index_dir: Path) -> Store | None:
-    """The live generation of the store ``kind`` at ``index_dir``; None when there is none yet."""
-    return _store_class(kind).load(index_dir)
+def load_store(config) -> Store | None:
+    """The live generation of the store ``config`` names, at its index directory; None when there is none yet."""
+    if config.store == "qdrant":
+        from .qdrant import QdrantStore, location_of
+
+        return QdrantStore.load(config.index_dir, location_of(config))
+    return _local().load(config.index_dir)
 
 
-def store_writer(kind: str, index_dir: Path, base: Store | None = None) -> StoreWriter:
+def store_writer(config, base: Store | None = None) -> StoreWriter:
     """A writer for the next generation; ``base``, the live one, lends what can be reused."""
-    return _store_class(kind).writer(index_dir, base)
+    if config.store == "qdrant":
+        from .qdrant import QdrantStore, location_of
+
+        return QdrantStore.writer(config.index_dir, location_of(config), config.qdrant_collection,
+                                  config.qdrant_shards, config.qdrant_replicas, base)
+    return _local().writer(config.index_dir, base)
 
 
-def _store_class(kind: str):
-    if kind == "local":
-        from .local import LocalStore
+def _local():
+    from .local import LocalStore
 
-        return LocalStore
-    raise RagError(f"unknown store {kind!r} (available: {', '.join(STORES)})")
+    return LocalStore
 
 
 __all__ = ["STORES", "CorruptIndex", "Ranking", "Store", "StoreWriter", "load_store", "store_writer"]

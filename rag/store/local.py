@@ -206,6 +206,8 @@ class LocalStore:
             return None
         try:
             manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
+            if manifest.get("store", "local") != cls.kind:
+                return None  # the live generation is another store's: this one has none yet
             if manifest.get("format") != FORMAT_VERSION:
                 raise ValueError(f"format {manifest.get('format')!r}, expected {FORMAT_VERSION}")
             check_files(gen, manifest.get("files", {}), verify)

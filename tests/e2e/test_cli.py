@@ -175,3 +175,24 @@ def test_indexing_shows_progress_while_reading_chunking_and_embedding(tmp_path):
     shown = proc.stderr.replace("\r", "\n")
     for stage, unit in (("reading", "file"), ("chunking", "article"), ("embedding", "chunk")):
         assert f"{stage}: 100%" in shown and f"{unit}/s" in shown, stage
+
+
+def test_an_export_is_indexed_from_the_command_line_and_answers_with_its_url(tmp_path, built_index):
+    from tests.archive_fixtures import FIELDS, write_csv
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    index = tmp_path / "index"
+    shutil.copytree(built_index, index)
+    export = write_csv(tmp_path / "wire.csv")
+    done = rag("index", "--corpus", str(corpus), "--index", str(index), "--from-csv", str(export), "--fields", FIELDS)
+    assert done.returncode == 0, done.stderr
+    assert "added export wire.csv" in done.stderr and "wire.csv:3: no text in field 'body'" in done.stderr
+    assert "embedded" in done.stdout and json.loads((corpus / "metadata.json").read_text())["wire.csv"]["fields"]
+    asked = rag("ask", "--json", "--no-build", "--corpus", str(corpus), "--index", str(index),
+                "What bilateral trade goal did Vietnam and India set?")
+    answer = json.loads(asked.stdout)
+    assert answer["citations"][0]["source"] == "wire.csv#2" and answer["citations"][0]["url"] == \
+        "https://wire.example/vn-in"
+    bad = rag("index", "--corpus", str(corpus), "--index", str(index), "--from-csv", str(export), "--fields", "body")
+    assert bad.returncode != 0 and "not FIELD=COLUMN" in bad.stderr and "Traceback" not in bad.stderr

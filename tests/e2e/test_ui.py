@@ -109,9 +109,9 @@ def test_browser_asks_and_sees_the_cited_source(server):
         answer.wait_for(timeout=60_000)
         page.wait_for_function("document.querySelector('#chat') && "
                                "document.querySelector('#chat').innerText.includes('45.7 billion')", timeout=60_000)
-        page.locator("#sources mark.quote").first.wait_for(timeout=30_000)
+        page.locator("#sources .passage mark.quote").first.wait_for(timeout=30_000)
         assert "[1]" in page.locator("#chat").inner_text()
-        highlighted = page.locator("#sources mark.quote").first.inner_text()
+        highlighted = page.locator("#sources .passage mark.quote").first.inner_text()
         assert "45.7 billion" in highlighted
         assert "[1]" in page.locator("#sources .source").first.inner_text()
         ARTIFACTS.mkdir(exist_ok=True)

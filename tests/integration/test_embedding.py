@@ -37,3 +37,13 @@ def test_missing_onnx_export_is_reported(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     with pytest.raises(RagError, match="no ONNX export"):
         Embedder(backend="onnx").encode(["x"])
+
+
+def test_several_workers_embed_what_one_does(embedder):
+    texts = [f"India and the US discussed the duty on item {i} in round {i % 7}." for i in range(Embedder.POOL_FROM)]
+    pooled = Embedder(workers=2)
+    try:
+        np.testing.assert_allclose(pooled.encode(texts), embedder.encode(texts), atol=1e-5)
+        assert pooled.pool_started  # the two processes did the work
+    finally:
+        pooled.close_pool()
