@@ -281,23 +281,29 @@ class ChatService:
 
 
 MAX_BODY_BYTES = 16_384  # a question and its options; anything larger is not a question
-MAX_IN_FLIGHT = 16  # answers computed at once by the JSON API; past that a client is told to retry
+MAX_IN_FLIGHT = 64  # questions the JSON API holds at once (waiting or being answered); past that, "busy"
+ANSWERING = 2  # answered at the same time: about one per core; more only share the interpreter's lock
+MAX_WAIT_S = 10.0  # a question that has waited this long for its turn is told to retry instead
 
 
 class JsonApi:
     """``POST /v1/ask``: the JSON answer of `rag ask --json`, for programs.
 
     Beside the page's own API (which goes through Gradio's queue and its polling), this route
-    answers in one request, in a worker thread. It checks what it is sent as the page does, asks
-    for the same logins (HTTP Basic), applies the same per-client rate limit, and when
-    ``MAX_IN_FLIGHT`` answers are already being computed it says "busy" with Retry-After at once,
-    so a flood never leaves a client hanging.
+    answers in one request. It checks what it is sent as the page does, asks for the same logins
+    (HTTP Basic) and applies the same per-client rate limit. Questions are answered ``ANSWERING``
+    at a time, first come first served: on two cores more at once would only take turns on the
+    interpreter's lock, and every question would finish late rather than most finishing early.
+    When ``in_flight`` questions are already held, or one has waited ``MAX_WAIT_S``, the reply is
+    "busy" with Retry-After, so a flood never leaves a client hanging.
     """
 
     def __init__(self, service: ChatService, logins: list[tuple[str, str]] | None = None,
-                 in_flight: int = MAX_IN_FLIGHT):
+                 in_flight: int = MAX_IN_FLIGHT, answering: int = ANSWERING):
         self.service, self.logins = service, list(logins or [])
         self._slots = threading.BoundedSemaphore(in_flight)
+        self.answering = answering
+        self._turns = None  # an asyncio semaphore, made in the server's event loop
 
     def user(self, header: str | None) -> str | None:
         """The login in an ``Authorization: Basic`` header when it is one of the logins, else None."""
@@ -356,11 +362,23 @@ class JsonApi:
         except (ValueError, RagError) as exc:
             message = str(exc)
             return self._error(429 if message.startswith("busy") else 400, message)
+        busy = self._error(503, "busy: too many questions at once; retry in a second", **{"Retry-After": "1"})
         if not self._slots.acquire(blocking=False):
-            return self._error(503, "busy: too many questions at once; retry in a second", **{"Retry-After": "1"})
+            return busy
+        import asyncio
+
         try:
-            mode, k, generator = checked
-            answer = await run_in_threadpool(self.service.answer_json, data["question"], k, mode, generator, filters)
+            self._turns = self._turns or asyncio.Semaphore(self.answering)
+            try:
+                await asyncio.wait_for(self._turns.acquire(), MAX_WAIT_S)
+            except TimeoutError:
+                return busy
+            try:
+                mode, k, generator = checked
+                answer = await run_in_threadpool(self.service.answer_json, data["question"], k, mode, generator,
+                                                 filters)
+            finally:
+                self._turns.release()
         except RagError as exc:
             return self._error(400, str(exc))
         finally:
