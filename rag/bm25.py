@@ -68,6 +68,7 @@ class BM25Index:
         idf = np.log(n - self.doc_freq_array + 0.5) - np.log(self.doc_freq_array + 0.5) if n else np.zeros(0)
         if len(idf):
             idf[idf < 0] = epsilon * idf.mean()
+        self.idf_array = idf
         avgdl = doc_len.mean() if n and doc_len.sum() else 1.0
         weights = idf[cols_a] * tf_a * (k1 + 1) / (tf_a + k1 * (1 - b + b * doc_len[rows_a] / avgdl)) \
             if len(rows_a) else np.zeros(0)
@@ -82,6 +83,14 @@ class BM25Index:
         sparse-vector engine stores so that a dot product with the query's term counts gives these
         very scores."""
         return self._matrix.tocsr()
+
+    def term_weights(self):
+        """As :meth:`document_weights` without the IDF: the term-frequency part alone (k1, b, length),
+        for an engine that applies its own IDF."""
+        from scipy.sparse import diags
+
+        idf = np.where(self.idf_array == 0, 1.0, self.idf_array)
+        return (self._matrix @ diags(1.0 / idf)).tocsr()
 
     def query_counts(self, query: str) -> dict[int, int]:
         """The query's terms as {vocabulary column: count}; terms no document has are left out."""

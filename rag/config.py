@@ -20,7 +20,9 @@ MODES = ("hybrid", "dense", "bm25")
 FUSIONS = ("rrf", "convex", "server")  # server: fused by the store itself (Qdrant's RRF)
 ENCODER_BACKENDS = ("auto", "torch", "onnx")
 STORES = ("local", "qdrant")
-CHOICES = {"mode": MODES, "fusion": FUSIONS, "encoder_backend": ENCODER_BACKENDS, "store": STORES}
+QDRANT_IDFS = ("bm25okapi", "qdrant")
+CHOICES = {"mode": MODES, "fusion": FUSIONS, "encoder_backend": ENCODER_BACKENDS, "store": STORES,
+           "qdrant_idf": QDRANT_IDFS}
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,9 @@ class Config:
     qdrant_collection: str = "rag"
     qdrant_shards: int = 1
     qdrant_replicas: int = 1
+    # BM25's IDF: "bm25okapi" (computed at build, the local store's scores exactly) or "qdrant"
+    # (the collection's IDF modifier, server-side; rankings differ slightly from the local store's)
+    qdrant_idf: str = "bm25okapi"
 
     # Chunking, in cl100k_base tokens.
     chunk_tokens: int = 200

@@ -69,6 +69,8 @@ def differences(manifest: dict, config: Config, embedder: Embedder, corpus: bool
         found["corpus"] = "the corpus changed"
     if manifest.get("store", "local") != config.store:
         found["store"] = f"it is a {manifest.get('store', 'local')} store, and {config.store} is asked for"
+    elif config.store == "qdrant" and manifest.get("qdrant_idf", "bm25okapi") != config.qdrant_idf:
+        found["store"] = f"its BM25 IDF is {manifest.get('qdrant_idf')!r}, and {config.qdrant_idf!r} is asked for"
     if manifest.get("dedup", True) != config.dedup:
         found["dedup"] = f"near-copies are {'collapsed' if config.dedup else 'indexed'} now"
     if bool(manifest.get("sentence_vectors")) != config.sentence_vectors:

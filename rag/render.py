@@ -65,10 +65,13 @@ def safe_url(url: str | None) -> str | None:
 
 
 def article_html(original: str, start: int, end: int) -> str:
-    """A whole article with the cited span marked, for reading the quote in its context."""
+    """A whole article opened at the cited span, which is marked: what comes before it is one click
+    away (the page runs no script, so it cannot scroll there; it starts there instead)."""
     start, end = max(0, min(start, len(original))), max(0, min(end, len(original)))
-    return (f'<div class="article">{html.escape(original[:start])}<mark class="quote">'
-            f"{html.escape(original[start:end])}</mark>{html.escape(original[end:])}</div>")
+    earlier = (f'<details class="earlier"><summary>Earlier in the article</summary>'
+               f"{html.escape(original[:start])}</details>") if original[:start].strip() else ""
+    return (f'<div class="article">{earlier}<mark class="quote">{html.escape(original[start:end])}</mark>'
+            f"{html.escape(original[end:])}</div>")
 
 
 def sources_html(answer: Answer, article_text: Callable[[str], str | None] | None = None) -> str:

@@ -50,6 +50,7 @@ CSS = """
 #sources .searched { color: #57606a; font-size: 0.85rem; margin-bottom: 8px; }
 #sources details.whole summary { cursor: pointer; list-style: none; }
 #sources details.whole summary h4 { display: inline; text-decoration: underline dotted; }
+#sources details.earlier summary { color: #57606a; font-size: 0.8rem; cursor: pointer; }
 #sources .article { white-space: pre-wrap; font-size: 0.85rem; max-height: 320px; overflow-y: auto;
                     border-left: 3px solid #d0d7de; padding: 4px 8px; margin: 6px 0; }
 """

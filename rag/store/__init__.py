@@ -91,7 +91,7 @@ def store_writer(config, base: Store | None = None) -> StoreWriter:
         from .qdrant import QdrantStore, location_of
 
         return QdrantStore.writer(config.index_dir, location_of(config), config.qdrant_collection,
-                                  config.qdrant_shards, config.qdrant_replicas, base)
+                                  config.qdrant_shards, config.qdrant_replicas, base, config.qdrant_idf)
     return _local().writer(config.index_dir, base)
 
 

@@ -9,11 +9,14 @@ article's date as payload. Filters run inside Qdrant's search. A hybrid search
 can be fused by Qdrant in one round trip (``fusion = "server"``, RRF), or by the
 project's own fusion, for a like-for-like comparison with the local store.
 
-The sparse weights are rank-bm25's BM25Okapi weights, computed here when the
-collection is built, rather than term frequencies under the collection's IDF
-modifier: Qdrant's IDF (ln(1 + (N - n + 0.5) / (n + 0.5))) differs from
-BM25Okapi's, and answers must not depend on the store. Every generation is a
-whole new collection, so the IDF a build computes never goes stale.
+By default (``qdrant_idf = "bm25okapi"``) the sparse weights are rank-bm25's
+BM25Okapi weights, computed here when the collection is built: Qdrant's IDF
+(ln(1 + (N - n + 0.5) / (n + 0.5))) differs from BM25Okapi's, and answers must
+not depend on the store. Every generation is a whole new collection, so the
+IDF a build computes never goes stale. With ``qdrant_idf = "qdrant"`` the
+points carry the term-frequency part alone (k1, b, document length) and the
+collection's IDF modifier supplies the rest, server-side: rankings then differ
+slightly from the local store's.
 
 Beside the collection, the index directory keeps a small catalog generation:
 the manifest (which collection), article metadata and the term statistics,
@@ -324,16 +327,17 @@ class QdrantStore:
 
     @classmethod
     def writer(cls, index_dir: Path, location: tuple, alias: str, shards: int = 1, replicas: int = 1,
-               base=None) -> QdrantWriter:
-        return QdrantWriter(Path(index_dir), location, alias, shards, replicas)
+               base=None, idf: str = "bm25okapi") -> QdrantWriter:
+        return QdrantWriter(Path(index_dir), location, alias, shards, replicas, idf)
 
 
 class QdrantWriter:
     """Collects the generation's chunks; :meth:`commit` fills a new collection, then switches to it."""
 
-    def __init__(self, index_dir: Path, location: tuple, alias: str, shards: int, replicas: int):
+    def __init__(self, index_dir: Path, location: tuple, alias: str, shards: int, replicas: int,
+                 idf: str = "bm25okapi"):
         self.index_dir, self.location, self.alias = index_dir, location, alias
-        self.shards, self.replicas = shards, replicas
+        self.shards, self.replicas, self.idf = shards, replicas, idf
         self.chunks: list[Chunk] = []
         self.vectors: list[np.ndarray] = []
         self.sentences: list[np.ndarray] | None = None
@@ -360,7 +364,8 @@ class QdrantWriter:
                 multivector_config=models.MultiVectorConfig(comparator=models.MultiVectorComparator.MAX_SIM))
         client.create_collection(name, vectors_config=vectors, shard_number=self.shards,
                                  replication_factor=self.replicas,
-                                 sparse_vectors_config={"bm25": models.SparseVectorParams()},
+                                 sparse_vectors_config={"bm25": models.SparseVectorParams(
+                                     modifier=models.Modifier.IDF if self.idf == "qdrant" else None)},
                                  metadata={"rag": {"model": manifest["model"], "created": manifest["created"]}})
         for field, schema in (("article", models.PayloadSchemaType.KEYWORD),
                               ("date_first", models.PayloadSchemaType.INTEGER),
@@ -397,13 +402,15 @@ class QdrantWriter:
             self._create(client, name, dim, manifest)
             tmp_dir = self.index_dir / f".tmp-{gen}"
             try:
-                self._upsert(client, name, articles, bm25.document_weights())
+                weights = bm25.term_weights() if self.idf == "qdrant" else bm25.document_weights()
+                self._upsert(client, name, articles, weights)
                 tmp_dir.mkdir()
                 (tmp_dir / "articles.json").write_text(json.dumps(
                     {s: m.to_dict() for s, m in articles.items()}, ensure_ascii=False, indent=1), encoding="utf-8")
                 (tmp_dir / "terms.json").write_text(json.dumps(Terms.of(bm25)), encoding="utf-8")
                 files = {p.name: file_record(p) for p in sorted(tmp_dir.iterdir())}
-                manifest = {**manifest, "store": "qdrant", "collection": name, "files": files}
+                manifest = {**manifest, "store": "qdrant", "collection": name, "qdrant_idf": self.idf,
+                            "files": files}
                 (tmp_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
                 path = publish_generation(self.index_dir, tmp_dir, gen)
             except BaseException:

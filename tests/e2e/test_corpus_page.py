@@ -73,7 +73,8 @@ def test_an_uploaded_page_is_indexed_and_answers_in_the_browser(page_server, tmp
         whole = source.locator(".article")
         whole.wait_for(timeout=10_000)
         assert "3.25 million tonnes" in whole.locator("mark.quote").inner_text()
-        assert "Odisha and Jharkhand" in whole.inner_text()
+        assert "Odisha and Jharkhand" in whole.inner_text()  # the article goes on after the quote
+        assert whole.locator("mark.quote").bounding_box()["y"] - whole.bounding_box()["y"] < 60  # it opens there
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "corpus-upload.png"), full_page=True)
         browser.close()

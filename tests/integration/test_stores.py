@@ -136,3 +136,21 @@ def test_qdrant_fuses_hybrid_search_itself_in_one_round_trip(workspace, embedder
     assert filtered and all(p.article.date >= "2026" for p in filtered)
     with pytest.raises(RagError, match="needs a store that fuses"):
         Config(fusion="server").validate()
+
+
+def test_qdrants_own_idf_modifier_gives_bm25_rankings_close_to_bm25okapi(workspace, embedder, pipeline):
+    config = workspace.replace(index_dir=workspace.index_dir.parent / "index-idf", store="qdrant",
+                               qdrant_idf="qdrant")
+    store, _ = index_corpus(config, embedder, log=lambda m: None)
+    assert store.manifest["qdrant_idf"] == "qdrant"
+    reference = pipeline.store
+    agree = []
+    for question in load_questions()[:40]:
+        ours = store.keyword_search(question.question, 5)[0]
+        okapi = reference.keyword_search(question.question, 5)[0]
+        assert set(ours) <= set(reference.keyword_search(question.question, 50)[0])  # the same matches
+        agree.append(bool(ours) and bool(okapi) and ours[0] == okapi[0])
+    assert sum(agree) >= 0.8 * len(agree)  # the two IDFs mostly agree on the best chunk
+    answer = Pipeline(config, embedder=embedder, store=store).ask(
+        "How big was the US goods trade deficit with India in 2024?")
+    assert "45.7 billion" in answer.text

@@ -103,3 +103,21 @@ def test_logins_from_the_command_line_and_a_file(tmp_path):
     assert logins(args) == [("root", "toor"), ("ann", "s3cret"), ("bob", "pass:with:colons")]
     with pytest.raises(RagError, match="not USER:PASS"):
         logins(argparse.Namespace(auth="nopassword", auth_file=None))
+
+
+def test_a_citation_links_its_url_opens_its_article_at_the_quote_and_names_its_page():
+    answer = _answer()
+    cited = dataclasses.replace(answer.citations[0], url="https://news.example/a?x=1&y=2", page=2)
+    original = "Talks began. <b>Earlier</b> text.\n" + cited.quote + " Later text."
+    start = original.index(cited.quote)
+    cited = dataclasses.replace(cited, start=start, end=start + len(cited.quote))
+    page = sources_html(dataclasses.replace(answer, citations=[cited]), lambda source: original)
+    assert 'href="https://news.example/a?x=1&amp;y=2"' in page and "p. 2" in page
+    whole = page[page.index('<div class="article">'):]
+    assert whole.index('<details class="earlier">') < whole.index("&lt;b&gt;Earlier") < whole.index(
+        f'<mark class="quote">{cited.quote}</mark>') < whole.index("Later text.")
+    assert "<b>Earlier" not in page
+    hostile = dataclasses.replace(cited, url="javascript:alert(1)")
+    assert "javascript:" not in sources_html(dataclasses.replace(answer, citations=[hostile]))
+    assert "p. 2" in format_answer(dataclasses.replace(answer, citations=[cited]))
+    assert "<https://news.example/a?x=1&y=2>" in format_answer(dataclasses.replace(answer, citations=[cited]))
