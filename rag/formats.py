@@ -125,10 +125,10 @@ def pdf_article(data: bytes, where: str) -> Extracted:
     if not any(t.strip() for t in texts):
         raise RagError(f"{where}: the PDF has no text layer (a scanned page?); it needs OCR, skipped")
     starts, text = [], ""
-    for page_text in texts:
+    for page in texts:
         text += "\n\n" if text else ""
         starts.append(len(text))
-        text += page_text
+        text += page
     fields = {"title": info.get("/Title"), "byline": info.get("/Author")}
     created = info.get("/CreationDate")
     match = re.match(r"D:(\d{4})(\d{2})(\d{2})", str(created or ""))
