@@ -93,7 +93,8 @@ def ask(args: argparse.Namespace, config: Config) -> int:
 
 
 def index(args: argparse.Namespace, config: Config) -> int:
-    from .corpus import RECORD_MARK, REMOVED_DIR, add_article, remove_article
+    from .corpus import RECORD_MARK, REMOVED_DIR
+    from .editing import add_article, remove_article
     from .embedding import Embedder
     from .formats import parse_fields
     from .indexing import index_corpus

@@ -26,14 +26,11 @@ removed from the index: ``{"fields": {"text": "body", ...}, "removed": ["12"]}``
 from __future__ import annotations
 
 import csv
-import filecmp
 import hashlib
 import json
 import os
 import re
-import shutil
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -114,7 +111,7 @@ def _guess_title(text: str, fallback: str) -> str:
     return fallback
 
 
-def _load_metadata(corpus_dir: Path) -> dict:
+def load_metadata(corpus_dir: Path) -> dict:
     path = corpus_dir / METADATA_FILE
     if not path.exists():
         return {}
@@ -331,7 +328,7 @@ def iter_corpus(corpus_dir: str | Path, on_skip: Callable[[str], None] = warn, m
                 follow_links: bool = False, progress: bool = False) -> Iterator[Article]:
     """Every article under ``corpus_dir``, in a stable order, one at a time (see :func:`load_corpus`)."""
     corpus_dir = Path(corpus_dir)
-    metadata = _load_metadata(corpus_dir)
+    metadata = load_metadata(corpus_dir)
     from tqdm import tqdm
 
     paths = article_files(corpus_dir, follow_links, on_skip)
@@ -386,85 +383,3 @@ def corpus_fingerprint(corpus_dir: str | Path, follow_links: bool = False) -> di
         except OSError:
             continue
     return result
-
-
-# ---------------------------------------------------------------- editing the corpus
-
-def _save_metadata(corpus_dir: Path, data: dict) -> None:
-    from .store.files import atomic_write
-
-    atomic_write(corpus_dir / METADATA_FILE, lambda f: f.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n"))
-
-
-def _check_addable(path: Path, fields: dict[str, str] | None, max_bytes: int | None) -> None:
-    """A clear error now rather than a skipped file later."""
-    if path.suffix.lower() not in formats.EXPORT_SUFFIXES:
-        if fields:
-            raise RagError("--fields applies to JSONL and CSV exports only")
-        read_article(path, path.name, max_bytes=max_bytes)
-        return
-    problems = []
-    for seen, (line, record) in enumerate(formats.records(path, fields, max_bytes)):
-        if not isinstance(record, RagError):
-            return
-        problems.append(f"line {line}: {record}")
-        if seen >= 99:
-            break
-    raise RagError(f"cannot add {path}: no usable record among the first {len(problems)} "
-                   f"({problems[0] if problems else 'the file is empty'})")
-
-
-def add_article(path: Path, corpus_dir: Path, fields: dict[str, str] | None = None, name: str | None = None,
-                max_bytes: int | None = None) -> str:
-    """Copy an article file or an export into the corpus (checked first); its name in the corpus.
-    An export's field mapping (``fields``) is recorded in metadata.json."""
-    path, corpus_dir = Path(path), Path(corpus_dir)
-    if not path.is_file():
-        raise RagError(f"cannot add {path}: no such file")
-    if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        raise RagError(f"cannot add {path}: articles are {', '.join(ARTICLE_SUFFIXES)} files")
-    try:
-        _check_addable(path, fields, max_bytes)
-    except UnicodeDecodeError:
-        raise RagError(f"cannot add {path}: not UTF-8 text") from None
-    target = corpus_dir / (name or path.name)
-    if path.resolve() != target.resolve():
-        if target.exists() and not filecmp.cmp(path, target, shallow=False):
-            raise RagError(f"cannot add {path}: {target} already exists with other content")
-        shutil.copyfile(path, target)  # streamed: an export of gigabytes is never in memory at once
-    if fields:
-        metadata = _load_metadata(corpus_dir)
-        entry = metadata.get(target.name) if isinstance(metadata.get(target.name), dict) else {}
-        metadata[target.name] = {**entry, "fields": fields}
-        _save_metadata(corpus_dir, metadata)
-    return target.name
-
-
-def remove_article(name: str, corpus_dir: Path) -> str:
-    """Take an article out of the index, losing nothing: a file moves into ``.removed/`` (ignored by
-    indexing); a record of an export ("export.jsonl#12") is listed as removed in metadata.json."""
-    corpus_dir = Path(corpus_dir)
-    export, mark, record = name.rpartition(RECORD_MARK)
-    files = article_files(corpus_dir)
-    if mark and any(p.relative_to(corpus_dir).as_posix() == export for p in files) \
-            and export.lower().endswith(formats.EXPORT_SUFFIXES):
-        metadata = _load_metadata(corpus_dir)
-        entry = metadata.get(export) if isinstance(metadata.get(export), dict) else {}
-        removed = [str(r) for r in entry.get("removed", ())]
-        if record in removed:
-            raise RagError(f"cannot remove {name}: already removed")
-        metadata[export] = {**entry, "removed": removed + [record]}
-        _save_metadata(corpus_dir, metadata)
-        return name
-    matches = [p for p in files if p.relative_to(corpus_dir).as_posix() == name or p.name == name]
-    if not matches:
-        raise RagError(f"cannot remove {name}: no such article in {corpus_dir}")
-    if len(matches) > 1:
-        raise RagError(f"cannot remove {name}: several articles have that name; give its path")
-    source = matches[0].relative_to(corpus_dir)
-    target = corpus_dir / REMOVED_DIR / source
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target = target.with_name(f"{target.stem}.{int(time.time())}{target.suffix}")
-    matches[0].rename(target)
-    return source.as_posix()

@@ -7,29 +7,26 @@ are searched with the conversation's context, and the query searched is shown.
 
 from __future__ import annotations
 
-import collections
 import os
-import re
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .api import JsonApi
 from .config import MODES
-from .corpus import ARTICLE_SUFFIXES, add_article, remove_article
-from .dates import check_date
+from .corpus import ARTICLE_SUFFIXES
+from .editing import add_article, remove_article
 from .embedding import contain_caches
 from .errors import RagError
 from .generation import available_generators
 from .pipeline import Pipeline
 from .render import EMPTY_SOURCES, chat_text, sources_html
 from .types import Answer, Filters
+from .web import MAX_K, MAX_UPLOAD_BYTES, MAX_UPLOADS, RateLimiter, check_request, client_of, make_filters, upload_name
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 contain_caches()  # before Gradio (and matplotlib under it) first write their caches
 import gradio as gr  # noqa: E402  (after the two lines above, on purpose)
-from starlette.requests import Request  # noqa: E402  (Gradio's web framework; the JSON API's type)
 
 EXAMPLES = [
     "How big was the US goods trade deficit with India in 2024?",
@@ -56,12 +53,6 @@ CSS = """
 """
 
 
-def make_filters(sources, since: str, until: str) -> Filters:
-    since, until = (check_date(name, (value or "").strip() or None)
-                    for name, value in (("since", since), ("until", until)))
-    return Filters(tuple(sources or ()), since, until)
-
-
 def _text(content) -> str:
     """The text of a chat message, whichever shape the client sent it in."""
     if isinstance(content, str):
@@ -73,68 +64,7 @@ def _text(content) -> str:
     return ""
 
 
-MAX_K = 50  # passages a client may ask for: more is no better answer, only more work
-
-
-def check_request(mode, k, generator, allowed: list[str]) -> tuple[str, int, str]:
-    """What a web client sent, checked: a client may name only a retrieval mode, a number of passages
-    from 1 to MAX_K, and one of the ``allowed`` generators: built in, registered as a plug-in, or the
-    one the operator configured; never a dotted path of its own, which would import a module it chose."""
-    if mode not in MODES:
-        raise RagError(f"mode must be one of {', '.join(MODES)}")
-    if isinstance(k, bool) or not isinstance(k, (int, float)) or k != int(k) or not 1 <= k <= MAX_K:
-        raise RagError(f"the number of passages must be a whole number from 1 to {MAX_K}")
-    if not isinstance(generator, str) or generator not in allowed:
-        raise RagError(f"unknown generator (available: {', '.join(allowed)})")
-    return mode, int(k), generator
-
-
-class RateLimiter:
-    """At most ``per_minute`` questions per client in any minute (0: no limit); thread-safe.
-
-    Hand-written, a sliding window of timestamps per client, because the page's server has no
-    limiter of its own and this one is a dozen lines with nothing to configure but the rate.
-    """
-
-    def __init__(self, per_minute: int = 0):
-        self.per_minute = per_minute
-        self._seen: dict[str, collections.deque] = {}
-        self._lock = threading.Lock()
-
-    def check(self, client: str) -> None:
-        """Count one question from ``client``; a RagError saying when to retry when over the limit."""
-        if not self.per_minute:
-            return
-        now = time.monotonic()
-        with self._lock:
-            if len(self._seen) > 10_000:  # forget clients gone quiet, so memory stays bounded
-                self._seen = {k: v for k, v in self._seen.items() if v and now - v[-1] < 60}
-            times = self._seen.setdefault(client, collections.deque())
-            while times and now - times[0] >= 60:
-                times.popleft()
-            if len(times) >= self.per_minute:
-                raise RagError(f"busy: at most {self.per_minute} questions a minute from one client; "
-                               f"retry in {60 - (now - times[0]):.0f} s")
-            times.append(now)
-
-
-def client_of(request) -> str:
-    """Who is asking: the logged-in user, else the client's address."""
-    return getattr(request, "username", None) or getattr(getattr(request, "client", None), "host", None) or "?"
-
-
-MAX_UPLOAD_BYTES = 200_000_000  # one uploaded file; an export may hold many articles
-MAX_UPLOADS = 50  # files in one upload
 LIST_LIMIT = 500  # rows the corpus tab shows at once
-
-
-def upload_name(name: str) -> str:
-    """A safe file name for an upload: the client's name reduced to letters, digits, ``._-``; a RagError
-    for a kind of file that is not an article. The client never chooses a folder."""
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(str(name)).name).lstrip("._")[:120]
-    if not base.lower().endswith(ARTICLE_SUFFIXES):
-        raise RagError(f"{Path(str(name)).name}: articles are {', '.join(ARTICLE_SUFFIXES)} files")
-    return base
 
 
 class CorpusService:
@@ -279,117 +209,6 @@ class ChatService:
                                      filters=make_filters(sources, since, until)).to_json()
         except RagError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
-
-
-MAX_BODY_BYTES = 16_384  # a question and its options; anything larger is not a question
-MAX_IN_FLIGHT = 64  # questions the JSON API holds at once (waiting or being answered); past that, "busy"
-ANSWERING = 2  # answered at the same time: about one per core; more only share the interpreter's lock
-MAX_WAIT_S = 10.0  # a question that has waited this long for its turn is told to retry instead
-
-
-class JsonApi:
-    """``POST /v1/ask``: the JSON answer of `rag ask --json`, for programs.
-
-    Beside the page's own API (which goes through Gradio's queue and its polling), this route
-    answers in one request. It checks what it is sent as the page does, asks for the same logins
-    (HTTP Basic) and applies the same per-client rate limit. Questions are answered ``ANSWERING``
-    at a time, first come first served: on two cores more at once would only take turns on the
-    interpreter's lock, and every question would finish late rather than most finishing early.
-    When ``in_flight`` questions are already held, or one has waited ``MAX_WAIT_S``, the reply is
-    "busy" with Retry-After, so a flood never leaves a client hanging.
-    """
-
-    def __init__(self, service: ChatService, logins: list[tuple[str, str]] | None = None,
-                 in_flight: int = MAX_IN_FLIGHT, answering: int = ANSWERING):
-        self.service, self.logins = service, list(logins or [])
-        self._slots = threading.BoundedSemaphore(in_flight)
-        self.answering = answering
-        self._turns = None  # an asyncio semaphore, made in the server's event loop
-
-    def user(self, header: str | None) -> str | None:
-        """The login in an ``Authorization: Basic`` header when it is one of the logins, else None."""
-        import base64
-        import binascii
-        import secrets
-
-        scheme, _, value = (header or "").partition(" ")
-        if scheme.lower() != "basic":
-            return None
-        try:
-            user, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
-        except (binascii.Error, UnicodeDecodeError):
-            return None
-        ok = False
-        for name, secret in self.logins:  # every pair compared, in constant time, so timing tells nothing
-            ok |= secrets.compare_digest(name.encode(), user.encode()) & secrets.compare_digest(
-                secret.encode(), password.encode())
-        return user if ok else None
-
-    @staticmethod
-    def _error(status: int, message: str, **headers):
-        from fastapi.responses import JSONResponse
-
-        return JSONResponse({"error": message}, status_code=status, headers=headers or None)
-
-    async def ask(self, request: Request):
-        from starlette.concurrency import run_in_threadpool
-
-        client = request.client.host if request.client else "?"
-        if self.logins:
-            user = self.user(request.headers.get("authorization"))
-            if user is None:
-                return self._error(401, "a login is required", **{"WWW-Authenticate": 'Basic realm="rag"'})
-            client = user
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            return self._error(413, f"the request is larger than {MAX_BODY_BYTES} bytes")
-        try:
-            import json
-
-            data = json.loads(body or b"{}")
-            if not isinstance(data, dict) or not isinstance(data.get("question"), str):
-                raise RagError('send a JSON object with a "question" (text)')
-            unknown = set(data) - {"question", "k", "mode", "generator", "sources", "since", "until"}
-            if unknown:
-                raise RagError(f"unknown field(s): {', '.join(sorted(unknown))}")
-            sources = data.get("sources", [])
-            if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources) or len(sources) > 100:
-                raise RagError("sources must be a list of at most 100 article paths")
-            config = self.service.pipeline.config
-            checked = check_request(data.get("mode", config.mode), data.get("k", config.k),
-                                    data.get("generator", config.generator), self.service.generators)
-            filters = make_filters(sources, str(data.get("since") or ""), str(data.get("until") or ""))
-            self.service.limiter.check(client)
-        except (ValueError, RagError) as exc:
-            message = str(exc)
-            return self._error(429 if message.startswith("busy") else 400, message)
-        busy = self._error(503, "busy: too many questions at once; retry in a second", **{"Retry-After": "1"})
-        if not self._slots.acquire(blocking=False):
-            return busy
-        import asyncio
-
-        try:
-            self._turns = self._turns or asyncio.Semaphore(self.answering)
-            try:
-                await asyncio.wait_for(self._turns.acquire(), MAX_WAIT_S)
-            except TimeoutError:
-                return busy
-            try:
-                mode, k, generator = checked
-                answer = await run_in_threadpool(self.service.answer_json, data["question"], k, mode, generator,
-                                                 filters)
-            finally:
-                self._turns.release()
-        except RagError as exc:
-            return self._error(400, str(exc))
-        finally:
-            self._slots.release()
-        from fastapi.responses import JSONResponse
-
-        return JSONResponse(answer)
-
-    def mount(self, server_app) -> None:
-        server_app.add_api_route("/v1/ask", self.ask, methods=["POST"], include_in_schema=False)
 
 
 def build_app(pipeline: Pipeline, generators: list[str] | None = None, rate_limit: int = 0, editable: bool = True):

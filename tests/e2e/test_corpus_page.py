@@ -10,7 +10,8 @@ import pytest
 
 from rag.errors import RagError
 from rag.pipeline import Pipeline
-from rag.ui import CSS, CorpusService, build_app, upload_name
+from rag.ui import CSS, CorpusService, build_app
+from rag.web import upload_name
 from tests.archive_fixtures import PAGE_URL, write_news_page
 from tests.e2e.test_ui import ARTIFACTS, CHROMIUM, _free_port
 

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from rag.ui import CSS, JsonApi, build_app
+from rag.api import JsonApi
+from rag.ui import CSS, build_app
 from tests.e2e.test_ui import DEFICIT, _free_port
 
 

@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from rag.config import Config
-from rag.corpus import add_article, load_corpus, read_article, remove_article
+from rag.corpus import load_corpus, read_article
+from rag.editing import add_article, remove_article
 from rag.formats import parse_fields
 from rag.pipeline import Pipeline
 from tests.archive_fixtures import (

@@ -60,7 +60,7 @@ def test_web_requests_are_checked():
     import pytest
 
     from rag.errors import RagError
-    from rag.ui import MAX_K, check_request
+    from rag.web import MAX_K, check_request
 
     allowed = ["extractive", "openai"]
     assert check_request("hybrid", 6.0, "extractive", allowed) == ("hybrid", 6, "extractive")
@@ -79,7 +79,7 @@ def test_the_rate_limit_counts_per_client_and_says_when_to_retry():
     import pytest
 
     from rag.errors import RagError
-    from rag.ui import RateLimiter
+    from rag.web import RateLimiter
 
     limiter = RateLimiter(per_minute=2)
     limiter.check("a")
