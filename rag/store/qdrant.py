@@ -63,7 +63,11 @@ _clients_lock = threading.Lock()
 
 def connect(url: str | None, api_key: str | None, path: Path | None):
     """One client per location and process (local mode allows only one per folder)."""
-    from qdrant_client import QdrantClient
+    try:
+        from qdrant_client import QdrantClient
+    except ImportError:
+        raise RagError("the Qdrant store needs qdrant-client: pip install 'rag-news[qdrant]' "
+                       "(or pip install qdrant-client)") from None
 
     key = (url, str(path) if path else None)
     with _clients_lock:
