@@ -61,13 +61,20 @@ _clients: dict[tuple, object] = {}
 _clients_lock = threading.Lock()
 
 
-def connect(url: str | None, api_key: str | None, path: Path | None):
-    """One client per location and process (local mode allows only one per folder)."""
+def qdrant():
+    """The qdrant_client package, or a one-line error saying how to install it (it is an extra)."""
     try:
-        from qdrant_client import QdrantClient
+        import qdrant_client
+        import qdrant_client.models  # noqa: F401  (the request models, used throughout)
     except ImportError:
         raise RagError("the Qdrant store needs qdrant-client: pip install 'rag-news[qdrant]' "
                        "(or pip install qdrant-client)") from None
+    return qdrant_client
+
+
+def connect(url: str | None, api_key: str | None, path: Path | None):
+    """One client per location and process (local mode allows only one per folder)."""
+    QdrantClient = qdrant().QdrantClient  # noqa: N806 (a class)
 
     key = (url, str(path) if path else None)
     with _clients_lock:
@@ -127,7 +134,7 @@ class Terms:
     def query(self, text: str):
         from collections import Counter
 
-        from qdrant_client import models
+        models = qdrant().models
 
         counts = Counter(self.columns[t] for t in tokenize(text) if t in self.columns)
         return models.SparseVector(indices=list(counts), values=[float(v) for v in counts.values()])
@@ -197,7 +204,7 @@ class QdrantStore:
 
     def chunks_of(self, source: str) -> list[Chunk]:
         if source not in self._by_source:
-            from qdrant_client import models
+            models = qdrant().models
 
             flt = models.Filter(must=[models.FieldCondition(key="article", match=models.MatchValue(value=source))])
             points, offset = [], None
@@ -224,7 +231,7 @@ class QdrantStore:
         source patterns (globs, which Qdrant has no match for) as the set of articles they select."""
         if not filters:
             return None
-        from qdrant_client import models
+        models = qdrant().models
 
         must = []
         if filters.since:
@@ -265,7 +272,7 @@ class QdrantStore:
     def hybrid_search(self, vector: np.ndarray, text: str, depth: int, filters: Filters | None,
                       weights: tuple[float, float], rrf_k: int):
         """Dense and BM25 prefetched and fused by Qdrant (weighted RRF): one round trip."""
-        from qdrant_client import models
+        models = qdrant().models
 
         flt = self.qdrant_filter(filters)
         prefetch = [models.Prefetch(query=np.asarray(vector, dtype=np.float32).tolist(), using="dense",
@@ -359,7 +366,7 @@ class QdrantWriter:
             self.sentences = [self.sentences[i] for i in keep]
 
     def _create(self, client, name: str, dim: int, manifest: dict) -> None:
-        from qdrant_client import models
+        models = qdrant().models
 
         vectors = {"dense": models.VectorParams(size=dim, distance=models.Distance.COSINE)}
         if self.sentences is not None:  # kept for answering, never searched: no HNSW graph for them
@@ -379,7 +386,7 @@ class QdrantWriter:
                 client.create_payload_index(name, field, field_schema=schema)
 
     def _upsert(self, client, name: str, articles: Mapping[str, ArticleMeta], weights) -> None:
-        from qdrant_client import models
+        models = qdrant().models
 
         for begin in range(0, len(self.chunks), UPSERT_BATCH):
             points = []
@@ -395,7 +402,7 @@ class QdrantWriter:
             pause_point("upserting")
 
     def commit(self, manifest: dict, articles: Mapping[str, ArticleMeta]) -> QdrantStore:
-        from qdrant_client import models
+        models = qdrant().models
 
         client = connect(*self.location)
         dim = manifest["model"]["dim"]
