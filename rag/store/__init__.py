@@ -79,8 +79,9 @@ class StoreWriter(Protocol):
 def load_store(config) -> Store | None:
     """The live generation of the store ``config`` names, at its index directory; None when there is none yet."""
     if config.store == "qdrant":
-        from .qdrant import QdrantStore, location_of
+        from .qdrant import QdrantStore, location_of, qdrant
 
+        qdrant()  # a missing extra is said before anything is embedded, not after
         return QdrantStore.load(config.index_dir, location_of(config))
     return _local().load(config.index_dir)
 
