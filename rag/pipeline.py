@@ -77,9 +77,7 @@ class Pipeline:
             return False
         if new is None:
             return False
-        with self._lock:
-            self._store, self._retriever = new, None
-            self._generators.clear()
+        self._switch(new)
         self.log(f"loaded the new index {new.stats().get('generation')}")
         return True
 
@@ -94,11 +92,15 @@ class Pipeline:
         # built outside the pipeline's lock, so questions are answered from the old index meanwhile;
         # two updates at once are serialised by the index's build lock
         store, built = index_corpus(self.config, self.embedder, log=log or self.log)
-        with self._lock:
-            if built or self._store is None:
-                self._store, self._retriever = store, None
-                self._generators.clear()
+        if built or self._store is None:
+            self._switch(store)
         return built
+
+    def _switch(self, store: Store) -> None:
+        """Answer from ``store`` from now on; the retriever and generators built on the old one go."""
+        with self._lock:
+            self._store, self._retriever = store, None
+            self._generators.clear()
 
     @property
     def generator(self) -> Generator:

@@ -149,11 +149,14 @@ class CorpusService:
             status = f"❌ {exc}"
         return self._after(status, search, since, until)
 
+    def choices(self) -> list[tuple[str, str]]:
+        """The articles a question may be limited to, oldest first: (label, path)."""
+        articles = sorted(self.pipeline.store.articles.values(), key=lambda a: a.date or "")
+        return [(f"{a.title} ({a.date or 'undated'})", a.source) for a in articles if not a.copy_of]
+
     def _after(self, status: str, search: str, since: str, until: str):
         rows, problem = self.listing(search, since, until)
-        articles = sorted(self.pipeline.store.articles.values(), key=lambda a: a.date or "")
-        choices = [(f"{a.title} ({a.date or 'undated'})", a.source) for a in articles if not a.copy_of]
-        return status or problem, rows, gr.update(choices=choices)
+        return status or problem, rows, gr.update(choices=self.choices())
 
 
 class ChatService:
@@ -231,7 +234,7 @@ def build_app(pipeline: Pipeline, generators: list[str] | None = None, rate_limi
                         mode = gr.Radio(list(MODES), value=pipeline.config.mode, label="Retrieval mode")
                         k = gr.Slider(1, MAX_K, value=pipeline.config.k, step=1, label="Passages")
                         generator = gr.Dropdown(generators, value=pipeline.config.generator, label="Generator")
-                        source_filter = gr.Dropdown(corpus._after("", "", "", "")[2]["choices"], value=[],
+                        source_filter = gr.Dropdown(corpus.choices(), value=[],
                                                     multiselect=True, label="Only these articles")
                         with gr.Row():
                             since = gr.Textbox(label="Since (YYYY-MM-DD)", placeholder="any date")

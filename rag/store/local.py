@@ -16,6 +16,7 @@ import numpy as np
 
 from ..bm25 import BM25Index, tokenize
 from ..types import ArticleMeta, Chunk, Filters
+from .common import ChunkBuffer, copies_by_canonical
 from .files import (
     CorruptIndex,
     check_files,
@@ -81,7 +82,7 @@ class LocalStore:
         self._position = {c.id: i for i, c in enumerate(chunks)}
         self._allowed: dict[Filters, np.ndarray] = {}
         self._by_source: dict[str, list[Chunk]] | None = None
-        self._copies: dict[str, list[str]] | None = None
+        self._copies: dict[str, tuple[str, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -99,11 +100,8 @@ class LocalStore:
 
     def copies_of(self, source: str) -> tuple[str, ...]:
         if self._copies is None:
-            self._copies = {}
-            for copy, meta in sorted(self.articles.items()):
-                if meta.copy_of:
-                    self._copies.setdefault(meta.copy_of, []).append(copy)
-        return tuple(self._copies.get(source, ()))
+            self._copies = copies_by_canonical(self.articles)
+        return self._copies.get(source, ())
 
     def chunks_of(self, source: str) -> list[Chunk]:
         if self._by_source is None:
@@ -272,26 +270,12 @@ class LocalStore:
         return self.path
 
 
-class LocalWriter:
+class LocalWriter(ChunkBuffer):
     """Collects chunks and vectors in memory; :meth:`commit` builds FAISS and BM25 and saves them."""
 
     def __init__(self, index_dir: Path, base: LocalStore | None = None):
         self.index_dir, self.base = index_dir, base
-        self.chunks: list[Chunk] = []
-        self.vectors: list[np.ndarray] = []
-        self.sentences: list[np.ndarray] | None = None  # per chunk, when sentence vectors are kept
-
-    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, sentences: Sequence[np.ndarray] | None = None) -> None:
-        if sentences is not None:
-            self.sentences = (self.sentences or []) + list(sentences)
-        self.chunks.extend(chunks)
-        self.vectors.extend(np.asarray(vectors, dtype=np.float32))
-
-    def remove_articles(self, sources: Sequence[str]) -> None:
-        keep = [i for i, c in enumerate(self.chunks) if c.source not in set(sources)]
-        self.chunks, self.vectors = [self.chunks[i] for i in keep], [self.vectors[i] for i in keep]
-        if self.sentences is not None:
-            self.sentences = [self.sentences[i] for i in keep]
+        super().__init__()
 
     def build(self, manifest: dict, articles: Mapping[str, ArticleMeta]) -> LocalStore:
         """The store in memory, not saved (benchmarks and tests use it as it is)."""

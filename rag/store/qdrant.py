@@ -44,6 +44,7 @@ from ..bm25 import BM25Index, tokenize
 from ..dates import date_range
 from ..errors import RagError
 from ..types import ArticleMeta, Chunk, Filters
+from .common import ChunkBuffer, copies_by_canonical
 from .files import (
     CorruptIndex,
     check_files,
@@ -152,7 +153,7 @@ class QdrantStore:
         self._chunks: OrderedDict[str, Chunk] = OrderedDict()
         self._by_source: OrderedDict[str, list[Chunk]] = OrderedDict()
         self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._copies: dict[str, list[str]] | None = None
+        self._copies: dict[str, tuple[str, ...]] | None = None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -220,11 +221,8 @@ class QdrantStore:
 
     def copies_of(self, source: str) -> tuple[str, ...]:
         if self._copies is None:
-            self._copies = {}
-            for copy, meta in sorted(self.articles.items()):
-                if meta.copy_of:
-                    self._copies.setdefault(meta.copy_of, []).append(copy)
-        return tuple(self._copies.get(source, ()))
+            self._copies = copies_by_canonical(self.articles)
+        return self._copies.get(source, ())
 
     def qdrant_filter(self, filters: Filters | None):
         """``filters`` as a Qdrant filter: the date range on the payload's day numbers, and the
@@ -342,28 +340,14 @@ class QdrantStore:
         return QdrantWriter(Path(index_dir), location, alias, shards, replicas, idf)
 
 
-class QdrantWriter:
+class QdrantWriter(ChunkBuffer):
     """Collects the generation's chunks; :meth:`commit` fills a new collection, then switches to it."""
 
     def __init__(self, index_dir: Path, location: tuple, alias: str, shards: int, replicas: int,
                  idf: str = "bm25okapi"):
         self.index_dir, self.location, self.alias = index_dir, location, alias
         self.shards, self.replicas, self.idf = shards, replicas, idf
-        self.chunks: list[Chunk] = []
-        self.vectors: list[np.ndarray] = []
-        self.sentences: list[np.ndarray] | None = None
-
-    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, sentences: Sequence[np.ndarray] | None = None) -> None:
-        if sentences is not None:
-            self.sentences = (self.sentences or []) + list(sentences)
-        self.chunks.extend(chunks)
-        self.vectors.extend(np.asarray(vectors, dtype=np.float32))
-
-    def remove_articles(self, sources: Sequence[str]) -> None:
-        keep = [i for i, c in enumerate(self.chunks) if c.source not in set(sources)]
-        self.chunks, self.vectors = [self.chunks[i] for i in keep], [self.vectors[i] for i in keep]
-        if self.sentences is not None:
-            self.sentences = [self.sentences[i] for i in keep]
+        super().__init__()
 
     def _create(self, client, name: str, dim: int, manifest: dict) -> None:
         models = qdrant().models
@@ -407,6 +391,7 @@ class QdrantWriter:
         client = connect(*self.location)
         dim = manifest["model"]["dim"]
         bm25 = BM25Index([tokenize(c.text) for c in self.chunks])
+        terms = Terms.of(bm25)
         with write_lock(self.index_dir):
             gen = new_generation_name()
             name = f"{self.alias}-{gen}"
@@ -418,7 +403,7 @@ class QdrantWriter:
                 tmp_dir.mkdir()
                 (tmp_dir / "articles.json").write_text(json.dumps(
                     {s: m.to_dict() for s, m in articles.items()}, ensure_ascii=False, indent=1), encoding="utf-8")
-                (tmp_dir / "terms.json").write_text(json.dumps(Terms.of(bm25)), encoding="utf-8")
+                (tmp_dir / "terms.json").write_text(json.dumps(terms), encoding="utf-8")
                 files = {p.name: file_record(p) for p in sorted(tmp_dir.iterdir())}
                 manifest = {**manifest, "store": "qdrant", "collection": name, "qdrant_idf": self.idf,
                             "files": files}
@@ -438,7 +423,7 @@ class QdrantWriter:
             for c in client.get_collections().collections:
                 if c.name.startswith(f"{self.alias}-gen-") and c.name not in keep:
                     client.delete_collection(c.name)
-        return QdrantStore(client, name, manifest, dict(articles), Terms(Terms.of(bm25)), path, self.location)
+        return QdrantStore(client, name, manifest, dict(articles), Terms(terms), path, self.location)
 
 
 def location_of(config) -> tuple:

@@ -10,25 +10,19 @@ import pytest
 
 from rag.errors import RagError
 from rag.pipeline import Pipeline
-from rag.ui import CSS, CorpusService, build_app
+from rag.ui import CorpusService, build_app
 from rag.web import upload_name
 from tests.archive_fixtures import PAGE_URL, write_news_page
-from tests.e2e.test_ui import ARTIFACTS, CHROMIUM, _free_port
+from tests.e2e.test_ui import ARTIFACTS, CHROMIUM, launch_page
 
 QUESTION = "What steel import quota did India and the US agree on?"
 
 
 @pytest.fixture
 def page_server(workspace, embedder):
-    import gradio as gr
-
     pipeline = Pipeline(workspace, embedder=embedder, log=lambda m: None)
     app = build_app(pipeline)
-    app.queue(default_concurrency_limit=4)
-    port = _free_port()
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, share=False,
-               css=CSS, theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]),
-               footer_links=[])
+    _, port = launch_page(app)
     yield f"http://127.0.0.1:{port}/", pipeline
     app.close()
 

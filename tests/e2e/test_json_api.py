@@ -9,16 +9,13 @@ import json
 import pytest
 
 from rag.api import JsonApi
-from rag.ui import CSS, build_app
-from tests.e2e.test_ui import DEFICIT, _free_port
+from rag.ui import build_app
+from tests.e2e.test_ui import DEFICIT, launch_page
 
 
 def _serve(pipeline, logins=None, in_flight=4, rate_limit=0):
     app = build_app(pipeline, rate_limit=rate_limit)
-    app.queue(default_concurrency_limit=4)
-    port = _free_port()
-    server_app, _, _ = app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
-                                  share=False, css=CSS, footer_links=[], auth=logins or None)
+    server_app, port = launch_page(app, auth=logins or None)
     JsonApi(app.rag_service, logins, in_flight).mount(server_app)
     return app, port
 

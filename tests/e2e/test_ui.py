@@ -22,16 +22,22 @@ def _free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(pipeline):
+def launch_page(app, **launch):
+    """Serve a built page on a free 127.0.0.1 port, as `rag serve` does; the server app and the port."""
     import gradio as gr
 
-    app = build_app(pipeline)
     app.queue(default_concurrency_limit=4)
     port = _free_port()
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, share=False,
-               css=CSS, theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]),
-               footer_links=[])
+    server_app, _, _ = app.launch(
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, share=False, css=CSS,
+        theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]), footer_links=[], **launch)
+    return server_app, port
+
+
+@pytest.fixture(scope="module")
+def server(pipeline):
+    app = build_app(pipeline)
+    _, port = launch_page(app)
     yield f"http://127.0.0.1:{port}/"
     app.close()
 
