@@ -39,6 +39,7 @@ import numpy as np
 from . import formats
 from .dates import is_date
 from .errors import RagError
+from .store.files import file_record
 from .types import Article, ArticleMeta
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -379,7 +380,8 @@ def corpus_fingerprint(corpus_dir: str | Path, follow_links: bool = False) -> di
     result = {}
     for path in paths:
         try:
-            result[path.relative_to(corpus_dir).as_posix()] = file_sha256(path.read_bytes())
+            # read in blocks: an export of gigabytes is hashed without being held in memory
+            result[path.relative_to(corpus_dir).as_posix()] = file_record(path)["sha256"]
         except OSError:
             continue
     return result
