@@ -170,6 +170,8 @@ class ExtractiveGenerator:
             return ()
         if query.requires is not None and not query.requires.search(sentence):
             unmet.append(f"answer {query.answer_type}")
+        if query.act is not None and query.act not in tokenize(sentence):
+            unmet.append(f"answer {query.act}")  # the date of another act
         if query.constraints:
             unmet += query.constraints.unmet(sentence, before, self._article(passage))
         return tuple(unmet)
@@ -219,7 +221,7 @@ class ExtractiveGenerator:
             scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
         citations, parts = cite(self._with_antecedents(chosen), passages)
-        short = short_answer(query, [self._sentence(s, passages) for s in chosen])
+        short = short_answer(query, [self._sentence(s, passages) for s in chosen], self.idf)
         answer = Answer(query.searched, " ".join(parts), False, citations, passages, generator=self.name,
                         short_answer=short)
         if query.recency and citations:

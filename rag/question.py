@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
-from .constraints import Constraints
+from .constraints import Constraints, countries_in
 from .dates import MONTH
 from .errors import RagError
 
@@ -66,6 +66,12 @@ _REQUIRES = [
     (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
      re.compile(_PERSON)),
 ]
+# "When was the tariff announced?": the date asked for is the announcement's. A sentence without the
+# act ("suspended till July 9") gives the date of another act, so it cannot answer. Only the
+# participle that ends such a question is taken: it is the act, and it rarely has another form.
+_PREDICATE = re.compile(r"^\s*(?:when|until when|till when|by when|since when|on what date|in what year)\s+"
+                        r"(?:was|were|is|are|will|has|have|had)\b.*?\b(?P<act>[a-z]{2,}(?:ed|en|wn|ld|nt|ung|ought))"
+                        r"\s*\??\s*$", re.I)
 RECENCY = re.compile(r"\b(now|currently|current|latest|most recent|recently|still|as of|today|these days|"
                      r"at present|presently|newest|so far)\b", re.I)
 
@@ -97,6 +103,7 @@ class Query:
     constraints: Constraints = Constraints()  # countries, names and periods an answer must be about
     requires: re.Pattern | None = None  # what a sentence must carry to be an answer at all
     parts: tuple[Query, ...] = ()  # a question that asks for several things: each part, analysed
+    act: str | None = None  # the stemmed act whose date a "when was X <act>?" question asks for
 
     def __str__(self) -> str:
         return self.searched
@@ -132,6 +139,13 @@ def required_form(question: str) -> re.Pattern | None:
 def value_kind(question: str) -> str | None:
     """The kind of value a question asks for, if it asks for one that articles can disagree on."""
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
+
+
+def asked_act(question: str) -> str | None:
+    """The act whose date is asked for ("When was the tariff announced?" -> "announc"), stemmed."""
+    match = _PREDICATE.match(question)
+    stems = tokenize(match["act"]) if match else []
+    return stems[0] if stems and stems[0] not in _QUESTION_STEMS else None
 
 
 def is_recency_question(question: str) -> bool:
@@ -170,6 +184,45 @@ _TWO_PERIODS = re.compile(r"^(?P<head>.*?\b)(?P<in>in\s+)?(?P<p1>(?:FY\s?)?\d{4}
                           r"(?P<p2>(?:FY\s?)?\d{4}(?:-\d{2,4})?)(?P<tail>\W*)$", re.I)
 
 
+# "What were US goods exports to India and US goods imports from India in 2024?": one value asked of
+# two things. The frame before them, and what follows them (a period, or the verb of "... does the
+# US account for"), belong to both.
+_FRAME = re.compile(r"^(?P<frame>(?:what|how much|how many)\s+(?:(?:was|were)\s+|"
+                    r"(?:share|percentage|proportion|part|value|amount|rate|tariffs?|dut(?:y|ies))\s+of\s+))"
+                    r"(?P<rest>.+)$", re.I)
+_AFTER = re.compile(r"\s+(?:(?:in|during|over|for)\s+(?:FY\s?)?\d{4}\b|"
+                    r"(?:does|did|do|is|are|was|were|has|have|goes|go|went|come|comes|came)\b).*$", re.I)
+_POSSESSOR = re.compile(r"^((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s)\s", re.U)
+
+
+def _coordinated(question: str) -> list[str] | None:
+    """Two things a value is asked of, joined by "and", as two questions; None when it is not that
+    ("trade between the US and India" is one thing, so is "India and the US" alone)."""
+    frame = _FRAME.match(question)
+    if frame is None or question.lower().count(" and ") != 1:
+        return None
+    first, second = frame["rest"].split(" and ", 1) if " and " in frame["rest"] else (None, None)
+    if first is None or re.search(r"\bbetween\b", first, re.I) or re.match(r"\w+ed\b", first):
+        return None  # "between A and B" is one thing; "was agreed by A and B" asks of an act, not a value
+    after = _AFTER.search(second)
+    tail = after.group() if after else re.search(r"\W*$", second).group()
+    second = second[: len(second) - len(tail)]
+    if frame["frame"].lower().endswith("of "):
+        second = re.sub(r"^of\s+", "", second)
+    if len(second.split()) == 1 and len(first.split()) > 1:  # "India's exports and imports"
+        second = " ".join([*first.split()[:-1], second])
+    owner = _POSSESSOR.match(first)
+    if owner and re.match(r"its\s", second):  # "of India's exports and of its imports"
+        second = owner.group(1) + second[3:]
+    words = set(content_terms(first)), set(content_terms(second))
+    if not words[0] - words[1] or not words[1] - words[0]:
+        return None  # the same thing twice, or one side says nothing of its own
+    if any(countries_in(side) and len(content_terms(side)) <= 2 for side in (first, second)):
+        return None  # countries joined ("India and the US"), not two things asked of
+    tail = tail if tail.strip() else "?"
+    return [f"{frame['frame']}{first.rstrip('?,. ')}{tail}", f"{frame['frame']}{second.rstrip('?,. ')}{tail}"]
+
+
 def split_parts(question: str) -> list[str]:
     """The questions a question asks, each able to stand alone; one when it asks one thing.
 
@@ -182,7 +235,7 @@ def split_parts(question: str) -> list[str]:
         return [f"{head}{two['p1']}{tail}", f"{head}{two['p2']}{tail}"]
     pieces = [p.strip() for p in _NEXT_PART.split(question) if p.strip()]
     if len(pieces) < 2:
-        return [question]
+        return _coordinated(question) or [question]
     parts = [pieces[0].rstrip("?,. ") + "?"]
     for piece in pieces[1:]:
         piece = piece[0].upper() + piece[1:].rstrip("?,. ") + "?"
@@ -194,7 +247,7 @@ def _analysed(text: str, searched: str) -> Query:
     kind, carries = answer_type(searched)
     return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
-                 constraints=Constraints.of(searched), requires=required_form(searched))
+                 constraints=Constraints.of(searched), requires=required_form(searched), act=asked_act(searched))
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:

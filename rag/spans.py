@@ -10,7 +10,7 @@ characters of the sentence so the short answer is always a span of the quote.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .bm25 import tokenize
 from .constraints import countries_in, periods_in
@@ -68,15 +68,61 @@ def _candidates(query: Query, sentence: str, pattern: str) -> list[tuple[int, in
     return found
 
 
+_PERIOD_AFTER = re.compile(r"\s*(?:in|for|during|of)?\s*((?:FY\s?)?\d{4}(?:-\d{2,4})?)\b")
+
+
 def _in_period_clause(query: Query, sentence: str, found: list[tuple[int, int, str]]) -> str | None:
-    """When the sentence lists values for several periods, the value just before the period asked about."""
-    for period in sorted(query.constraints.periods):
-        for match in re.finditer(r"(?:FY\s?)?\d{4}(?:-\d{2,4})?", sentence):
-            if period in periods_in(match.group())[0]:
-                before = [f for f in found if f[1] <= match.start()]
-                if before:
-                    return before[-1][2]
-    return None
+    """When the sentence lists values for several periods ("USD 35.32 billion in 2023-24, USD 27.7
+    billion in 2022-23"), the value given for the period asked about. A sentence with one such
+    value ("$87.4 billion in 2024, up from 2023") lists nothing: its period is the whole sentence's."""
+    listed = []
+    for _, end, value in found:
+        after = _PERIOD_AFTER.match(sentence, end)
+        if after:
+            listed.append((periods_in(after.group(1))[0], value))
+    if len({p for periods, _ in listed for p in periods}) < 2:
+        return None
+    return next((value for periods, value in listed if periods & query.constraints.periods), None)
+
+
+_WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*")
+_BREAK = re.compile(r"[,;:()\[\]–—]")  # a clause boundary between a word and a value
+_DESCRIBED = re.compile(r"\s+(?:of|in|on|for|from)\s+(?!(?:FY\s?)?\d{4}\b)[^\W\d]")
+_FAR = 120  # characters (a boundary counts 50) past which a word belongs to no value
+
+
+def _distance(sentence: str, word: tuple[int, int], value: tuple[int, int]) -> int:
+    if word[1] <= value[0]:
+        gap = sentence[word[1]:value[0]]
+    else:
+        gap = sentence[value[1]:word[0]] if word[0] >= value[1] else ""  # a word inside the value: no gap
+    return len(gap) + 50 * len(_BREAK.findall(gap))
+
+
+def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[str],
+                 idf: Callable[[str], float]) -> list[tuple[float, int]]:
+    """Per value found, the rarity-weighted question terms that belong to it, and how near the nearest stands.
+
+    Each occurrence of a question term belongs to the value nearest it within its clause, so in
+    "18 per cent of India's goods exports, 6.22 per cent of its imports" the word "imports" is
+    6.22 per cent's and not 18 per cent's. A term near every value (the country both figures
+    are about) says little; rarity weighting lets the term that tells the values apart decide.
+    """
+    owned: list[dict[str, int]] = [{} for _ in found]
+    # "The US accounts for 18 per cent of exports, 6.22 per cent in imports": when the values are
+    # each followed by what they are of, the words before the first are the frame of them all
+    described = sum(bool(_DESCRIBED.match(sentence, end)) for _, end, _ in found)
+    frame_end = found[0][0] if found and described >= 2 else 0
+    for match in _WORD.finditer(sentence, frame_end):
+        stems = tokenize(match.group())
+        if not found or not stems or stems[0] not in terms:
+            continue
+        distances = [_distance(sentence, match.span(), (start, end)) for start, end, _ in found]
+        nearest = min(range(len(found)), key=lambda i: distances[i])
+        if distances[nearest] <= _FAR:
+            term = stems[0]
+            owned[nearest][term] = min(owned[nearest].get(term, _FAR), distances[nearest])
+    return [(sum(idf(t) for t in terms_of), min(terms_of.values(), default=_FAR)) for terms_of in owned]
 
 
 def _person(query: Query, sentence: str) -> str | None:
@@ -96,25 +142,30 @@ def _person(query: Query, sentence: str) -> str | None:
     return best[1] if best else None
 
 
-def short_answer(query: Query, sentences: Sequence[str]) -> str | None:
+def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0) -> str | None:
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
-    no typed value fits. The value nearest the question's words wins; ties go to the best sentence."""
+    no typed value fits. In the best sentence with a value the question's words belong to, the value
+    the rarest of them belong to wins (``owned_weight``), the nearer on a tie; failing that, the
+    first value found."""
     if query.answer_type == "person":
         return next((name for name in (_person(query, s) for s in sentences) if name), None)
-    terms = set(query.terms)
+    # periods and figures the question names hold for the whole sentence (a sentence listing several
+    # periods is _in_period_clause's); they tell no value from another
+    terms = {t for t in query.terms if not t[0].isdigit() and t != "fy" and len(t) > 1}  # "s" of "India's"
     for pattern in _patterns(query):
-        best = None
-        for rank, sentence in enumerate(sentences):
+        first = None
+        for sentence in sentences:
             found = _candidates(query, sentence, pattern)
             listed = _in_period_clause(query, sentence, found) if query.constraints.periods else None
             if listed:
                 return listed
-            for start, end, value in found:
-                key = (terms_near(sentence, start, end, terms), -rank, -start)
-                if best is None or key > best[0]:
-                    best = (key, value)
-        if best:
-            return best[1]
+            weights = owned_weight(sentence, found, terms, idf)
+            best = max(range(len(found)), key=lambda i: (round(weights[i][0], 6), -weights[i][1], -i), default=None)
+            if best is not None and weights[best][0] > 0:
+                return found[best][2]
+            first = first or (found[0][2] if found else None)
+        if first:
+            return first
     return None
 
 

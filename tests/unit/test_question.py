@@ -89,8 +89,19 @@ def test_bad_questions_are_refused(question, message):
     ("Who spoke on the podcast and on what date?",
      ["Who spoke on the podcast?", "On what date (Who spoke on the podcast)?"]),
     ("Which sectors is India seeking duty concessions for?", ["Which sectors is India seeking duty concessions for?"]),
+    # one value asked of two things: each gets its own part, with what both share
     ("What share of India's exports and of its imports goes to the US?",
-     ["What share of India's exports and of its imports goes to the US?"]),
+     ["What share of India's exports goes to the US?", "What share of India's imports goes to the US?"]),
+    ("What were US goods exports to India and US goods imports from India in 2024?",
+     ["What were US goods exports to India in 2024?", "What were US goods imports from India in 2024?"]),
+    ("What were India's exports and imports in 2024?",
+     ["What were India's exports in 2024?", "What were India's imports in 2024?"]),
+    # ... but not two countries, an act, or a list
+    ("What was the total goods trade between the US and India in 2024?",
+     ["What was the total goods trade between the US and India in 2024?"]),
+    ("What was the trade deficit of India and the US?", ["What was the trade deficit of India and the US?"]),
+    ("What was agreed by Goyal and Lutnick?", ["What was agreed by Goyal and Lutnick?"]),
+    ("What are the main issues of agriculture and dairy?", ["What are the main issues of agriculture and dairy?"]),
 ])
 def test_split_parts(question, parts):
     from rag.question import split_parts
@@ -108,3 +119,15 @@ def test_split_parts(question, parts):
 def test_required_forms(question, matches, misses):
     query = analyse(question)
     assert query.requires.search(matches) and not query.requires.search(misses)
+
+
+@pytest.mark.parametrize("question,act", [
+    ("When was the additional 26 per cent tariff on India announced?", "announc"),
+    ("Till when are the reciprocal tariffs on India suspended?", "suspend"),
+    ("When were the talks in Washington held?", "held"),
+    ("On what date was the agreement finally signed?", "sign"),
+    ("When did Lutnick speak on the podcast?", None),  # no participle at the end: no act to require
+    ("What was announced on April 2?", None),
+])
+def test_the_act_whose_date_is_asked(question, act):
+    assert analyse(question).act == act

@@ -8,6 +8,12 @@ from rag.spans import short_answer
 SURPLUS = ("It was USD 35.32 billion in 2023-24, USD 27.7 billion in 2022-23, USD 32.85 billion in 2021-22 and "
            "USD 22.73 billion in 2020-21.")
 
+SHARES = ("The US accounts for about 18 per cent of India's total goods exports, 6.22 per cent in imports, and "
+          "10.73 per cent in the country's total merchandise trade.")
+# one period for the whole sentence ("from 2023" is the comparison's base): no value is picked by period
+TRADE = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023 and total US goods "
+         "imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 billion) from 2023.")
+
 
 @pytest.mark.parametrize("question,sentences,short", [
     ("How big was the US goods trade deficit with India in 2024?",
@@ -30,6 +36,20 @@ SURPLUS = ("It was USD 35.32 billion in 2023-24, USD 27.7 billion in 2022-23, US
     ("What tariff does the US impose on textiles?",
      ["Exports rose to $59.04 billion.", "The US imposed 50% on several Indian exports."], "50%"),
     ("Why did the talks stall?", ["Agriculture remains the sticking point."], None),
+    # several values in one sentence: the one the question's words belong to, not the first
+    ("What share of India's goods exports does the US account for?", [SHARES], "18 per cent"),
+    ("What were US goods exports to India in 2024?", [TRADE], "$41.8 billion"),
+    ("What were US goods imports from India in 2024?", [TRADE], "$87.4 billion"),
+    ("How much did India export to the US in FY2024-25?",
+     ["India recorded a $41.18 billion trade surplus with the U.S. in FY2024-25, driven by $86.51 billion in "
+      "exports."], "$86.51 billion"),
 ])
 def test_short_answer(question, sentences, short):
     assert short_answer(analyse(question), sentences) == short
+
+
+def test_the_rare_word_decides_between_values_when_the_common_ones_stand_by_both():
+    # in a corpus about India and the US both names are in nearly every article, so "imports" decides
+    rarity = {"india": 0.03, "us": 0.34, "share": 2.5, "import": 0.8, "account": 2.5}
+    question = analyse("What share of India's imports does the US account for?")
+    assert short_answer(question, [SHARES], lambda term: rarity.get(term, 1.0)) == "6.22 per cent"
