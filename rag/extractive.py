@@ -258,6 +258,9 @@ class ExtractiveGenerator:
         lead_vector = self._sentence_vectors(passages[lead.passage_rank])[lead.sentence]
         q_vec = self.embedder.encode([query.searched])[0]
         claims, lead_article = [], passages[lead.passage_rank].source
+        # another article may name the act in other words ("paused until July 8" beside "suspended till
+        # July 9"): the claim is matched to the answer's sentence by meaning, so the act's word is not needed
+        claim_query = replace(query, act=None)
         for rank, passage in enumerate(pool):
             if passage.source == lead_article or lead_article in passage.also_in:
                 continue
@@ -265,7 +268,7 @@ class ExtractiveGenerator:
             sims, relevance = vectors @ lead_vector, vectors @ q_vec
             for i, (s, e, _, _) in enumerate(passage.chunk.sentences):
                 text, before = passage.text[s:e], passage.text[passage.chunk.sentences[i - 1][0]:s] if i else ""
-                if self._unmet(query, text, before, passage):
+                if self._unmet(claim_query, text, before, passage):
                     continue
                 ref = ScoredSentence(rank, i, 0.0, float(sims[i]), 0.0, False)
                 claims.append(Claim(text, passage.source, passage.article.date, float(sims[i]),

@@ -65,6 +65,13 @@ _REQUIRES = [
                 r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
     (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
      re.compile(_PERSON)),
+    # "What did China say about the talks?" asks for words someone spoke: a sentence that only names
+    # China ("its rivalry with China") reports nothing China said
+    (re.compile(r"^\s*what (?:did|does|do|has|have|had) .+? (?:say|said|tell|told|state|claim|write)\b", re.I),
+     re.compile(r"\b(?:said|says|say|saying|told|tells|stated|according to|noted|added|remarked|announced|"
+                r"claimed|speaking|spoke|argued|warned|suggested|insisted|explained|urged|reiterated|stressed|"
+                r"asserted|emphasi[sz]ed|observed|pointed out|confirmed|responded|replied|wrote|readout|statement|"
+                r"quoted)\b|[“”\"]", re.I)),
 ]
 # "When was the tariff announced?": the date asked for is the announcement's. A sentence without the
 # act ("suspended till July 9") gives the date of another act, so it cannot answer. Only the

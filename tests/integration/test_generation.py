@@ -61,3 +61,21 @@ def test_json_contract(pipeline):
     assert set(citation) >= {"n", "source", "title", "date", "chunk_id", "text", "quote", "start", "end"}
     assert citation["n"] == 1
     assert set(data["passages"][0]) == {"chunk_id", "source", "score", "text"}
+
+
+def test_a_date_question_is_answered_with_the_date_of_the_act_it_asks_about(pipeline):
+    # the same article gives "suspended ... till July 9" first and "It was announced on April 2" next
+    answer = pipeline.ask("When was the additional 26 per cent tariff on India announced?")
+    assert not answer.abstained and answer.short_answer == "April 2"
+    assert "announced on April 2" in " ".join(c.quote for c in answer.citations)
+
+
+def test_one_value_asked_of_two_things_gets_both_values_each_cited(pipeline):
+    answer = pipeline.ask("What were US goods exports to India and US goods imports from India in 2024?")
+    assert answer.short_answer == ("$41.8 billion", "$87.4 billion")
+    assert answer.citations and all("$41.8 billion" in c.quote or "$87.4 billion" in c.quote for c in answer.citations)
+
+
+def test_what_someone_said_is_withheld_when_no_sentence_reports_their_words(pipeline):
+    answer = pipeline.ask("What did China say about the India-US trade talks?")
+    assert answer.abstained and answer.citations == ()

@@ -115,6 +115,11 @@ def test_split_parts(question, parts):
     ("Who is the spokesperson for the ministry?", "Tammy Bruce, spokesperson, said so.",
      "The Ministry of External Affairs responded on Monday."),
     ("When does the pause end?", "The pause ends on July 9.", "The pause ends soon."),
+    # words someone said: a sentence that only names the speaker reports nothing they said
+    ("What did China say about the India-US trade talks?", "China said the talks were a bilateral matter.",
+     "With the United States seeking reliable partners amid its rivalry with China, both sides agree."),
+    ("What did Lutnick say on the podcast?", "According to Lutnick, the deal lost momentum.",
+     "Lutnick appeared on the All-In Podcast in January."),
 ])
 def test_required_forms(question, matches, misses):
     query = analyse(question)
