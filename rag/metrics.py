@@ -156,7 +156,7 @@ def calibrate_threshold(results: Sequence[Result], wrong_cost: float = WRONG_ANS
 # ---------------------------------------------------------------- baseline
 
 GATED = ("accuracy", "citation_precision", "citation_recall", "abstention_recall", "conflict_score",
-         "recency_score", "wrong_answer_rate", "false_conflicts")
+         "recency_score", "wrong_answer_rate", "false_conflicts", "wrong_abstention_rate", "short_answer_em")
 # gated metrics where lower is better: they fail when they rise more than the tolerance
 LOWER_IS_BETTER = ("wrong_answer_rate", "false_conflicts", "wrong_abstention_rate")
 
