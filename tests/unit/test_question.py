@@ -120,6 +120,9 @@ def test_split_parts(question, parts):
      "With the United States seeking reliable partners amid its rivalry with China, both sides agree."),
     ("What did Lutnick say on the podcast?", "According to Lutnick, the deal lost momentum.",
      "Lutnick appeared on the All-In Podcast in January."),
+    # someone else's words that merely name the country asked about
+    ("What did Indonesia say about the India-US trade deal?", "Indonesia's trade ministry said it welcomed the deal.",
+     "He said it came too late, with the US having moved on to sealing trade pacts with Indonesia and Vietnam."),
 ])
 def test_required_forms(question, matches, misses):
     query = analyse(question)

@@ -36,6 +36,8 @@ TRADE = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 bi
     ("What tariff does the US impose on textiles?",
      ["Exports rose to $59.04 billion.", "The US imposed 50% on several Indian exports."], "50%"),
     ("Why did the talks stall?", ["Agriculture remains the sticking point."], None),
+    ("When was the Mission 500 goal announced?",
+     ["The goal was announced during Modi's visit to Washington in February 2025."], "February 2025"),
     # several values in one sentence: the one the question's words belong to, not the first
     ("What share of India's goods exports does the US account for?", [SHARES], "18 per cent"),
     ("What were US goods exports to India in 2024?", [TRADE], "$41.8 billion"),
