@@ -78,17 +78,23 @@ def short_answer_matches(r: Result) -> bool:
 def conflict_metrics(results: Sequence[Result]) -> dict:
     """conflict_score: share of conflict questions whose answer says the sources disagree and gives
     at least two of the differing values; false_conflict_rate: share of other answered questions
-    that claim a disagreement."""
+    that claim a disagreement the question's acceptable answers do not hold (see ``real``)."""
     conflicts = [r for r in results if r.question.type == "conflict"]
     others = [r for r in results if r.question.type != "conflict" and not r.answer["abstained"]]
+
+    def real(r):
+        # a part of a question of several parts may ask a value the articles disagree on: a disagreement
+        # whose values are both acceptable answers is what the question's author found, not a false one
+        values = [c.get("value") or "" for c in r.answer.get("conflict") or ()]
+        return sum(any(contains_answer(v, [a]) for a in r.question.answers) for v in values) >= 2
 
     def reported(r):
         found = {a for a in r.question.answers if contains_answer(r.answer["answer"], [a])}
         return bool(r.answer.get("conflict")) and len(found) >= 2
 
+    false = [bool(r.answer.get("conflict")) and not real(r) for r in others]
     return {"conflict_score": _mean(reported(r) for r in conflicts),
-            "false_conflict_rate": _mean(bool(r.answer.get("conflict")) for r in others),
-            "false_conflicts": sum(bool(r.answer.get("conflict")) for r in others)}
+            "false_conflict_rate": _mean(false), "false_conflicts": sum(false)}
 
 
 def recency_metrics(results: Sequence[Result], dates: dict[str, str | None]) -> dict:

@@ -105,3 +105,15 @@ def test_calibration_finds_the_separating_threshold():
 
     threshold, share = metrics.calibrate_threshold([res(True, 0.8), res(True, 0.6), res(False, 0.4), res(False, 0.2)])
     assert 0.4 < threshold < 0.6 and share == 1.0
+
+
+def test_a_disagreement_is_false_unless_the_question_accepts_both_values():
+    def answered(kind, answers, values):
+        q = ev.Question("x", "q?", kind, answers, (("s", "a"),))
+        conflict = [{"value": v, "n": n, "source": f"s{n}", "date": None} for n, v in enumerate(values, 1)]
+        return ev.Result(q, {"abstained": False, "answer": " ".join(values), "conflict": conflict}, True, 0.0,
+                         0.01, {}, {})
+
+    results = [answered("multi_part", ("45.7 billion", "5.1%", "5.4 per cent"), ["5.4 per cent", "5.1%"]),
+               answered("fact", ("July 9",), ["July 9", "April 2"])]
+    assert metrics.conflict_metrics(results)["false_conflicts"] == 1  # only the one whose values are not both answers
