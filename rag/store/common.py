@@ -3,7 +3,9 @@ near-copies by the article they copy. Kept apart so the stores cannot drift on e
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -40,3 +42,14 @@ def copies_by_canonical(articles: Mapping[str, ArticleMeta]) -> dict[str, tuple[
         if meta.copy_of:
             copies.setdefault(meta.copy_of, []).append(copy)
     return {source: tuple(found) for source, found in copies.items()}
+
+
+def write_articles(directory: Path, articles: Mapping[str, ArticleMeta]) -> None:
+    """The generation's article metadata, as both stores keep it beside their manifest."""
+    (directory / "articles.json").write_text(json.dumps(
+        {s: m.to_dict() for s, m in articles.items()}, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def read_articles(directory: Path) -> dict[str, ArticleMeta]:
+    return {s: ArticleMeta.from_dict(m) for s, m in
+            json.loads((directory / "articles.json").read_text(encoding="utf-8")).items()}

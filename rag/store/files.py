@@ -226,6 +226,26 @@ def file_record(path: Path) -> dict:
     return {"bytes": path.stat().st_size, "sha256": digest.hexdigest()}
 
 
+def live_manifest(index_dir: str | Path, kind: str) -> tuple[Path, dict] | None:
+    """The live generation's directory and manifest when the generation is the ``kind`` store's; None
+    when there is none, or it is another store's. Raises OSError or ValueError on an unreadable
+    manifest, for the caller to report with the rest of the generation's damage."""
+    gen = current_generation(index_dir)
+    if gen is None:
+        return None
+    manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
+    return (gen, manifest) if manifest.get("store", "local") == kind else None
+
+
+def write_manifest(directory: Path, manifest: dict) -> dict:
+    """Write ``manifest`` into a generation being built, with every other file's size and hash, and return
+    it as written. It goes last: a generation without one is incomplete, and a file changed afterwards
+    is found on loading."""
+    written = {**manifest, "files": {p.name: file_record(p) for p in sorted(directory.iterdir())}}
+    (directory / "manifest.json").write_text(json.dumps(written, indent=1), encoding="utf-8")
+    return written
+
+
 def check_files(directory: Path, records: dict, verify: bool = False) -> None:
     """Raise ValueError naming the first file that is missing, of another size, or (hashed when cheap,
     or always with ``verify``) of other content than the manifest records."""

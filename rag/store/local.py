@@ -16,16 +16,17 @@ import numpy as np
 
 from ..bm25 import BM25Index, tokenize
 from ..types import ArticleMeta, Chunk, Filters
-from .common import ChunkBuffer, copies_by_canonical
+from .common import ChunkBuffer, copies_by_canonical, read_articles, write_articles
 from .files import (
     CorruptIndex,
     check_files,
     current_generation,
-    file_record,
+    live_manifest,
     new_generation_name,
     pause_point,
     publish_generation,
     write_lock,
+    write_manifest,
 )
 
 FORMAT_VERSION = 1
@@ -199,20 +200,17 @@ class LocalStore:
         """
         import faiss
 
-        gen = current_generation(index_dir)
-        if gen is None:
-            return None
         try:
-            manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
-            if manifest.get("store", "local") != cls.kind:
-                return None  # the live generation is another store's: this one has none yet
+            live = live_manifest(index_dir, cls.kind)
+            if live is None:
+                return None  # no index yet, or the live generation is another store's
+            gen, manifest = live
             if manifest.get("format") != FORMAT_VERSION:
                 raise ValueError(f"format {manifest.get('format')!r}, expected {FORMAT_VERSION}")
             check_files(gen, manifest.get("files", {}), verify)
             with open(gen / "chunks.jsonl", encoding="utf-8") as fh:
                 chunks = [Chunk.from_dict(json.loads(line)) for line in fh if line.strip()]
-            articles = {s: ArticleMeta.from_dict(m) for s, m in
-                        json.loads((gen / "articles.json").read_text(encoding="utf-8")).items()}
+            articles = read_articles(gen)
             embeddings = np.load(gen / "embeddings.npy", allow_pickle=False)
             dense = faiss.read_index(str(gen / "dense.faiss"))
             bm25_data = json.loads((gen / "bm25.json").read_text(encoding="utf-8"))
@@ -249,20 +247,14 @@ class LocalStore:
                     for chunk in self.chunks:
                         fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
                 pause_point("writing-chunks")
-                (tmp_dir / "articles.json").write_text(json.dumps(
-                    {s: m.to_dict() for s, m in self.articles.items()}, ensure_ascii=False, indent=1),
-                    encoding="utf-8")
+                write_articles(tmp_dir, self.articles)
                 np.save(tmp_dir / "embeddings.npy", self.embeddings, allow_pickle=False)
                 if self.sentences is not None:
                     np.save(tmp_dir / "sentences.npy", self.sentences, allow_pickle=False)
                 faiss.write_index(self.dense, str(tmp_dir / "dense.faiss"))
                 (tmp_dir / "bm25.json").write_text(json.dumps(
                     {"k1": self.bm25.k1, "b": self.bm25.b, "tokens": self.bm25.corpus_tokens}), encoding="utf-8")
-                # the manifest goes last, with every other file's size and hash: a generation without one
-                # is incomplete, and a file changed afterwards is found on loading
-                files = {p.name: file_record(p) for p in sorted(tmp_dir.iterdir())}
-                (tmp_dir / "manifest.json").write_text(json.dumps({**self.manifest, "files": files}, indent=1),
-                                                       encoding="utf-8")
+                write_manifest(tmp_dir, self.manifest)
                 self.path = publish_generation(index_dir, tmp_dir, name)
             except BaseException:
                 shutil.rmtree(tmp_dir, ignore_errors=True)

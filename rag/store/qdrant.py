@@ -44,16 +44,17 @@ from ..bm25 import BM25Index, tokenize
 from ..dates import date_range
 from ..errors import RagError
 from ..types import ArticleMeta, Chunk, Filters
-from .common import ChunkBuffer, copies_by_canonical
+from .common import ChunkBuffer, copies_by_canonical, read_articles, write_articles
 from .files import (
     CorruptIndex,
     check_files,
     current_generation,
-    file_record,
+    live_manifest,
     new_generation_name,
     pause_point,
     publish_generation,
     write_lock,
+    write_manifest,
 )
 
 UPSERT_BATCH = 256
@@ -315,16 +316,13 @@ class QdrantStore:
     @classmethod
     def load(cls, index_dir: str | Path, location: tuple) -> QdrantStore | None:
         """The live generation; None when there is none, or the live one is another store's."""
-        gen = current_generation(index_dir)
-        if gen is None:
-            return None
         try:
-            manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
-            if manifest.get("store", "local") != cls.kind:
+            live = live_manifest(index_dir, cls.kind)
+            if live is None:
                 return None
+            gen, manifest = live
             check_files(gen, manifest.get("files", {}))
-            articles = {s: ArticleMeta.from_dict(m) for s, m in
-                        json.loads((gen / "articles.json").read_text(encoding="utf-8")).items()}
+            articles = read_articles(gen)
             terms = Terms(json.loads((gen / "terms.json").read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CorruptIndex(f"index at {index_dir} is corrupt: {exc}") from None
@@ -401,13 +399,10 @@ class QdrantWriter(ChunkBuffer):
                 weights = bm25.term_weights() if self.idf == "qdrant" else bm25.document_weights()
                 self._upsert(client, name, articles, weights)
                 tmp_dir.mkdir()
-                (tmp_dir / "articles.json").write_text(json.dumps(
-                    {s: m.to_dict() for s, m in articles.items()}, ensure_ascii=False, indent=1), encoding="utf-8")
+                write_articles(tmp_dir, articles)
                 (tmp_dir / "terms.json").write_text(json.dumps(terms), encoding="utf-8")
-                files = {p.name: file_record(p) for p in sorted(tmp_dir.iterdir())}
-                manifest = {**manifest, "store": "qdrant", "collection": name, "qdrant_idf": self.idf,
-                            "files": files}
-                (tmp_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+                manifest = write_manifest(tmp_dir, {**manifest, "store": "qdrant", "collection": name,
+                                                    "qdrant_idf": self.idf})
                 path = publish_generation(self.index_dir, tmp_dir, gen)
             except BaseException:
                 shutil.rmtree(tmp_dir, ignore_errors=True)
