@@ -108,14 +108,16 @@ def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[st
     6.22 per cent's and not 18 per cent's. A term near every value (the country both figures
     are about) says little; rarity weighting lets the term that tells the values apart decide.
     """
+    if not found:
+        return []
     owned: list[dict[str, int]] = [{} for _ in found]
     # "The US accounts for 18 per cent of exports, 6.22 per cent in imports": when the values are
     # each followed by what they are of, the words before the first are the frame of them all
     described = sum(bool(_DESCRIBED.match(sentence, end)) for _, end, _ in found)
-    frame_end = found[0][0] if found and described >= 2 else 0
+    frame_end = found[0][0] if described >= 2 else 0
     for match in _WORD.finditer(sentence, frame_end):
         stems = tokenize(match.group())
-        if not found or not stems or stems[0] not in terms:
+        if not stems or stems[0] not in terms:
             continue
         distances = [_distance(sentence, match.span(), (start, end)) for start, end, _ in found]
         nearest = min(range(len(found)), key=lambda i: distances[i])
@@ -170,8 +172,10 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
 
 
 def slot_fit(query: Query, sentence: str) -> float:
-    """Share of the question's terms standing next to a value of the kind asked for in ``sentence``:
-    "It was announced on April 2" fits "when was it announced" better than "suspended till July 9"."""
+    """Share of the question's terms standing next to a value of the kind asked for in ``sentence``
+    ("deficit ... $45.7 billion" fits "how big was the deficit"). Which act a date belongs to is a
+    hard constraint instead (``Query.act``): nearness alone let "suspended till July 9" answer
+    "when was it announced"."""
     terms = set(query.terms)
     patterns = _patterns(query)
     if not terms or not patterns:
