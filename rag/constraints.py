@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import MONTH, MONTHS
+
 # Short names, demonyms and capitals the press uses for a country (ISO alpha-2 codes).
 _ALIASES = {
     "US": ["US", "U.S.", "U.S", "USA", "United States", "America", "American", "Americans", "Washington"],
@@ -96,6 +98,42 @@ def names_in(text: str) -> set[str]:
     return found
 
 
+# ---------------------------------------------------------------- offices
+
+_TITLE = (r"(?P<title>(?:[A-Z][a-z]+\s+){0,3}?(?:Minister|Secretary|Representative|President|Ambassador|Spokesperson|"
+          r"Envoy|Negotiator|Governor|Adviser|Advisor|Chancellor|Premier)(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)\b")
+# What makes an office another one: "Deputy Secretary of State" is not "Secretary of State"
+_OTHER_OFFICE = re.compile(r"\b(?:Deputy|Vice|Assistant|Under|Former|former|Acting|Junior|Associate)\s*$")
+
+
+def offices_in(question: str) -> frozenset[tuple[str, str, str]]:
+    """Offices a question names with their country ("India's Commerce Secretary", "the US Secretary of
+    State"), as (country code, title, the words as asked)."""
+    pattern, code_of = _country_regex()
+    found = set()
+    for country in pattern.finditer(question):
+        office = re.match(rf"\s+{_TITLE}", question[country.end():])
+        if office:
+            asked = question[country.start():country.end() + office.end()]
+            found.add((code_of[country.group(1)], office["title"], asked))
+    return frozenset(found)
+
+
+def holds_office(code: str, title: str, text: str) -> bool:
+    """False when every mention of ``title`` in ``text`` is another country's office or another office
+    ("US Commerce Secretary" for India's, "Deputy Secretary of State" for the Secretary); True otherwise."""
+    pattern, code_of = _country_regex()
+    mentions = list(re.finditer(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", text))
+    for mention in mentions:
+        before = re.sub(r"\s*\bthe\s*$", "", text[:mention.start()], flags=re.I).rstrip()
+        if _OTHER_OFFICE.search(before):
+            continue
+        country = re.search(rf"(?:{pattern.pattern})$", before)
+        if country is None or code_of[country.group(1)] == code:
+            return True
+    return not mentions
+
+
 # ---------------------------------------------------------------- periods
 
 @dataclass(frozen=True, order=True)
@@ -116,6 +154,20 @@ _RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|till|unt
                     re.I)
 _BASE = re.compile(r"\b(?:over|from|since|than|compared with|compared to|versus|vs\.?)\s+(?:the\s+)?(?:year\s+)?$",
                    re.I)
+
+
+# A month the question names as its period ("in October", "from April to November FY26"); a day of the
+# month ("announced on April 2") names an event's date, which another sentence may give as "on Wednesday"
+_MONTH_ASKED = re.compile(rf"(?<!^)\b({MONTH})\b(?!\s+\d{{1,2}}\b)")
+
+
+def months_in(text: str) -> frozenset[int]:
+    """The months (1-12) ``text`` names, outside a day of the month."""
+    return frozenset(MONTHS.index(m.group(1)) + 1 for m in _MONTH_ASKED.finditer(text))
+
+
+def _month_names(text: str) -> set[int]:
+    return {MONTHS.index(m) + 1 for m in re.findall(rf"\b({MONTH})\b", text)}
 
 
 def periods_in(text: str) -> tuple[set[Period], set[Period]]:
@@ -149,14 +201,17 @@ class Constraints:
     periods: frozenset[Period] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.countries or self.names or self.periods or self.bases)
+        return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
+    offices: frozenset[tuple[str, str, str]] = frozenset()  # a country's office: (code, title, as asked)
+    months: frozenset[int] = frozenset()  # months asked about ("in October"), 1-12
 
     @classmethod
     def of(cls, question: str) -> Constraints:
         own, base = periods_in(question)
-        return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base))
+        return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base),
+                   offices_in(question), months_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -170,8 +225,16 @@ class Constraints:
         unmet = []
         near = countries_in(sentence) | countries_in(context)
         unmet += [f"country {c}" for c in sorted(self.countries) if c not in near and c not in article.subjects]
+        unmet += [f"name {asked}" for code, title, asked in sorted(self.offices)
+                  if not holds_office(code, title, sentence)]
         words = _words(f"{sentence} {context}") | article.words
         unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
+        if self.months:
+            # the sentence's months, else the one before's, else its article's month
+            months = _month_names(sentence) or _month_names(context)
+            if not months and article.date and len(article.date) >= 7:
+                months = {int(article.date[5:7])}
+            unmet += [f"month {MONTHS[m - 1]}" for m in sorted(self.months) if m not in months]
         if self.periods or self.bases:
             own, base = periods_in(sentence)
             if not own and article.date:

@@ -60,9 +60,27 @@ def test_period_labels():
     ("What tariff applied in 2019?", "A 10 per cent baseline tariff remains.", ["period 2019"]),
     ("What tariff applied in 2025?", "A 10 per cent baseline tariff remains.", []),
     ("What did Gina Raimondo say?", "India and the US talked.", ["name gina", "name raimondo"]),
+    # another country's office, or another office, is not the one asked about
+    ("Who is India's Commerce Secretary?", "Goyal met US Commerce Secretary Howard Lutnick.",
+     ["name India's Commerce Secretary"]),
+    ("Who is the US Secretary of State?", "US Deputy Secretary of State Christopher Landau spoke.",
+     ["name US Secretary of State"]),
+    ("Who is India's Foreign Secretary?", "Landau thanked the Foreign Secretary Misri.", []),
+    ("Who is India's Foreign Secretary?", "India’s Foreign Secretary Vikram Misri spoke.", []),
+    # a month asked about must be the sentence's; a day of the month is an event's date, not a period
+    ("By how much did shipments rise in October?", "Shipments rose 22% in November.", ["month October"]),
+    ("What were exports from April to November?", "Exports rose from April–November FY26.", []),
+    ("What was announced on April 2?", "The tariffs kick in on Wednesday.", []),
 ])
 def test_unmet(question, sentence, unmet):
     assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet
+
+
+def test_a_sentence_without_a_month_speaks_for_its_article_month():
+    may = ArticleContext("2025-05-20", frozenset(), frozenset({"IN", "US"}))
+    assert Constraints.of("Whom did Goyal meet in May?").unmet("Goyal met Lutnick on Tuesday.", "", may) == []
+    assert Constraints.of("Whom did Goyal meet in March?").unmet("Goyal met Lutnick on Tuesday.", "", may) == [
+        "month March"]
 
 
 def test_no_constraints_is_falsy():
