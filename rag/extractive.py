@@ -20,7 +20,7 @@ from .config import Config
 from .conflicts import Claim, disagreeing
 from .constraints import ArticleContext
 from .dates import readable_date
-from .question import Query, as_query
+from .question import Query, as_query, names_measure
 from .spans import short_answer, slot_fit
 from .types import ABSTAIN_TEXT, Answer, Citation, Passage
 
@@ -168,10 +168,14 @@ class ExtractiveGenerator:
         unmet = []
         if not self.check_constraints:
             return ()
-        if query.requires is not None and not query.requires.search(sentence):
-            unmet.append(f"answer {query.answer_type}")
+        if not query.carried_by(sentence):
+            unmet.append(f"answer {query.answer_type or 'form'}")
         if query.act is not None and query.act not in tokenize(sentence):
             unmet.append(f"answer {query.act}")  # the date of another act
+        if query.premise is not None and query.premise not in tokenize(f"{before} {sentence}"):
+            unmet.append(f"answer {query.premise}")  # the reason for another act (the one before may name it)
+        if query.measure is not None and not names_measure(query.measure, sentence, before):
+            unmet.append(f"answer {query.measure}")  # a figure of another measure
         if query.constraints:
             unmet += query.constraints.unmet(sentence, before, self._article(passage))
         return tuple(unmet)

@@ -28,13 +28,28 @@ QUESTION_WORDS = frozenset(
 ) - {"us"}
 _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
 
+# "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
+# a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
+# the month or the second year of "2024-25" is no figure; "hundreds" is no count.
+_HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
+             r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b")
+_MEASURE = (r"^\s*what (?:was|were|is|are)\s+(?:the\s+)?(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,5}?"
+            r"(?P<head>deficit|surplus|exports|imports|value|total|growth|share|size)(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)")
+_NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
+           r"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
+           r"\$\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+           r"forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b")
+# A figure of another measure does not answer: the deficit asked for is not the exports beside it
+# (one side's deficit is the other's surplus, and one side's exports the other's imports).
+_MEASURE_OF = {"deficit": "deficits?|surplus(?:es)?|gap|shortfall|imbalance",
+               "exports": "exports?|exported|imports?|imported|shipments|sales|purchases|bought|sold"}
+_MEASURE_OF |= {"surplus": _MEASURE_OF["deficit"], "imports": _MEASURE_OF["exports"]}
 # (answer type, how a question asks for it, what a sentence that carries it looks like)
 _ANSWER_TYPES = [
     ("date", re.compile(r"^\s*(when|until when|till when|by when|since when)\b|"
                         r"\b(what|which) (dates?|days?|months?|years?)\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("number", re.compile(r"\bhow (many|much|big|large|high|low|far|long)\b|\b(what|which) (percentage|share|"
-                          r"amount|value|rate|level|figure|number|total|tariff|duty|size)\b|\bby how\b", re.I),
+    ("number", re.compile(rf"{_HOW_MUCH}|\b(what|which) (level|tariff|duty)\b|{_MEASURE}", re.I),
      re.compile(r"\d")),
     ("person", re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:former |senior |\w+ )?(official|minister|secretary|"
                           r"person|spokesperson|expert|professor|economist|analyst|diplomat)\b", re.I),
@@ -65,6 +80,7 @@ _REQUIRES = [
                 r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
     (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
      re.compile(_PERSON)),
+    (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
 ]
 # "When was the tariff announced?": the date asked for is the announcement's. A sentence without the
 # act ("suspended till July 9") gives the date of another act, so it cannot answer. Only the
@@ -104,9 +120,21 @@ class Query:
     requires: re.Pattern | None = None  # what a sentence must carry to be an answer at all
     parts: tuple[Query, ...] = ()  # a question that asks for several things: each part, analysed
     act: str | None = None  # the stemmed act whose date a "when was X <act>?" question asks for
+    premise: str | None = None  # the stemmed act a "why did X <act>?" question takes for granted
+    measure: str | None = None  # what the figure asked is of: "deficit" (or surplus, gap), "exports" (or imports)
 
     def __str__(self) -> str:
         return self.searched
+
+    def carried_by(self, sentence: str) -> bool:
+        """Whether ``sentence`` carries what an answer must (``requires``). A person asked for must be
+        named with a word the question does not use: "the US Trade Representative" names no one."""
+        if self.requires is None:
+            return True
+        if self.answer_type != "person":
+            return self.requires.search(sentence) is not None
+        asked = set(re.findall(r"\w+", self.searched.lower()))
+        return any(set(re.findall(r"\w+", m.group().lower())) - asked for m in self.requires.finditer(sentence))
 
 
 def check_question(question, max_chars: int) -> str:
@@ -156,6 +184,24 @@ def required_form(question: str) -> re.Pattern | None:
     return next((form for asks, form in _REQUIRES if asks.search(question)), None)
 
 
+def asked_measure(question: str) -> str | None:
+    """The measure a figure is asked of ("What was the US deficit ...?" -> "deficit"), if one of
+    those whose figures a sentence of another measure cannot give."""
+    measure = re.search(_MEASURE, question, re.I)
+    head = measure["head"].lower() if measure else None
+    return {"surplus": "deficit", "imports": "exports"}.get(head, head) if head in _MEASURE_OF else None
+
+
+def names_measure(measure: str, sentence: str, before: str) -> bool:
+    """Whether ``sentence`` gives a figure of ``measure``: it names it, or names no other measure and
+    leans on a sentence before that names it ("It was USD 35.32 billion in 2023-24")."""
+    def named(kind: str, text: str) -> bool:
+        return re.search(rf"\b(?:{_MEASURE_OF[kind]})\b", text, re.I) is not None
+    if named(measure, sentence):
+        return True
+    return not any(named(other, sentence) for other in _MEASURE_OF) and named(measure, before)
+
+
 def value_kind(question: str) -> str | None:
     """The kind of value a question asks for, if it asks for one that articles can disagree on."""
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
@@ -164,6 +210,20 @@ def value_kind(question: str) -> str | None:
 def asked_act(question: str) -> str | None:
     """The act whose date is asked for ("When was the tariff announced?" -> "announc"), stemmed."""
     match = _PREDICATE.match(question)
+    stems = tokenize(match["act"]) if match else []
+    return stems[0] if stems and stems[0] not in _QUESTION_STEMS else None
+
+
+# "Why did India decline to join ...?" presupposes the act: a reason given for another act ("the
+# invitation to India to join") answers a question nobody asked, so the act is a hard constraint.
+_WHY_DID = re.compile(r"^\s*(?:[^,?]*,\s*)?why\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?[\w.'’-]+"
+                      r"(?:\s+(?-i:[A-Z])[\w.'’-]*)*"
+                      r"\s+(?:not\s+|never\s+)?(?P<act>[a-z]{3,})\b", re.I)
+
+
+def presupposed_act(question: str) -> str | None:
+    """The act a "why did X <act> ...?" question takes for granted, stemmed ("decline" -> "declin")."""
+    match = _WHY_DID.match(question)
     stems = tokenize(match["act"]) if match else []
     return stems[0] if stems and stems[0] not in _QUESTION_STEMS else None
 
@@ -267,7 +327,8 @@ def _analysed(text: str, searched: str) -> Query:
     kind, carries = answer_type(searched)
     return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
-                 constraints=Constraints.of(searched), requires=required_form(searched), act=asked_act(searched))
+                 constraints=Constraints.of(searched), requires=required_form(searched), act=asked_act(searched),
+                 measure=asked_measure(searched), premise=presupposed_act(searched))
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:

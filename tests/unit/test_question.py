@@ -3,7 +3,15 @@
 import pytest
 
 from rag.errors import RagError
-from rag.question import analyse, answer_type, check_question, content_terms, is_follow_up, rewrite_question
+from rag.question import (
+    analyse,
+    answer_type,
+    check_question,
+    content_terms,
+    is_follow_up,
+    names_measure,
+    rewrite_question,
+)
 
 
 @pytest.mark.parametrize("question,kind", [
@@ -69,7 +77,8 @@ def test_analyse_once_gives_everything_the_stages_need():
     query = analyse("  And   in 2023-24? ", ["What was India's trade surplus with the US in 2024-25?"])
     assert query.text == "And in 2023-24?"
     assert query.searched == str(query) == "What was India's trade surplus with the US in 2023-24?"
-    assert query.answer_type is None and "surplus" in query.terms and "2023" in query.terms
+    assert query.answer_type == "number" and query.measure == "deficit"
+    assert "surplus" in query.terms and "2023" in query.terms
 
 
 @pytest.mark.parametrize("question,message", [("", "empty"), ("  \t", "empty"), (None, "empty"), ("x" * 1001, "limit")])
@@ -127,6 +136,56 @@ def test_split_parts(question, parts):
 def test_required_forms(question, matches, misses):
     query = analyse(question)
     assert query.requires.search(matches) and not query.requires.search(misses)
+
+
+@pytest.mark.parametrize("question,carries,lacks", [
+    # a figure is asked for: a year, a day of the month, the end of "2024-25" or "hundreds" is none
+    ("How many Indian nationals did the US deport in 2025?", "A total of 15,564 were deported.",
+     "The first load arrived in February 2025."),
+    ("How many Indian nationals did the US deport in 2025?", "Modi made eight calls.",
+     "The US has deported hundreds of Indians."),
+    ("What was the US goods trade deficit with India in 2025?", "It was $45.7 billion in 2024.",
+     "The deficit is projected to widen further in 2025."),
+    ("How long is the pause?", "The 90-day pause runs on.", "Talks were held on April 23-25 in 2024-25."),
+    # a person must be named with words the question does not already use
+    ("Who is the US Trade Representative?", "US Trade Representative Jamieson Greer spoke.",
+     "According to the office of the US Trade Representative, the deficit grew."),
+])
+def test_what_an_answer_must_carry(question, carries, lacks):
+    query = analyse(question)
+    assert query.carried_by(carries) and not query.carried_by(lacks)
+
+
+def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
+    assert analyse("What are the main issues that will figure in the negotiations?").requires is None
+    assert analyse("What is the latest status of the India-US trade deal?").requires is None
+
+
+@pytest.mark.parametrize("question,measure,named,other", [
+    ("What was the US goods trade deficit with India in 2025?", "deficit",
+     ("India's trade surplus with the US was $41.18 billion.", ""), ("India's exports crossed USD 100 billion.", "")),
+    # "It was USD 35.32 billion": the sentence before names the measure
+    ("What was India's surplus with the US in 2023-24?", "deficit",
+     ("It was USD 35.32 billion in 2023-24.", "India had a trade surplus of USD 41.18 billion."),
+     ("Exports were USD 86.51 billion.", "India had a trade surplus of USD 41.18 billion.")),
+    ("What were US goods imports from Vietnam in 2024?", "exports",
+     ("US goods exports to India were $41.8 billion.", ""), ("The deficit was $45.7 billion.", "")),
+])
+def test_the_measure_a_figure_is_asked_of(question, measure, named, other):
+    query = analyse(question)
+    assert query.measure == measure
+    assert names_measure(measure, *named) and not names_measure(measure, *other)
+
+
+@pytest.mark.parametrize("question,premise", [
+    ("Why did India decline to join the Pax Silica initiative?", "declin"),
+    ("Why did the US lift the 50% tariff on India?", "lift"),
+    ("As of now, why has the deal lost momentum according to Lutnick?", "lost"),
+    ("Why did New Delhi refuse the offer?", "refus"),
+    ("Why is New Delhi unwilling to open its farms?", None),  # no act: a state
+])
+def test_the_act_a_why_question_takes_for_granted(question, premise):
+    assert analyse(question).premise == premise
 
 
 @pytest.mark.parametrize("question,act", [
