@@ -134,6 +134,26 @@ def holds_office(code: str, title: str, text: str) -> bool:
     return not mentions
 
 
+# ---------------------------------------------------------------- trade balances
+
+def balance_in(text: str) -> tuple[str, str] | None:
+    """Who runs a trade surplus with whom, as (surplus side, deficit side), when ``text`` says it in
+    one of the shapes news uses: "the US deficit with India" (India, US), "India's surplus with the
+    US", "With America, India had a trade surplus" (India, US). None when it says no such thing."""
+    pattern, code_of = _country_regex()
+    country = rf"(?:the\s+)?(?:{pattern.pattern})"
+    gap = r"(?:[^\s?!]+\s+){0,7}?"  # "goods trade", "meanwhile, recorded a $41.18 billion trade"
+    forms = [re.compile(rf"(?P<a>{country}),?\s+{gap}(?P<m>deficit|surplus)\s+{gap}with\s+(?P<b>{country})"),
+             re.compile(rf"\bwith\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{gap}(?P<m>deficit|surplus)\b", re.I)]
+    for form in forms:
+        match = form.search(text)
+        if match:
+            first, second = (code_of[re.search(pattern, match[side]).group(1)] for side in "ab")
+            if first != second:
+                return (first, second) if match["m"].lower() == "surplus" else (second, first)
+    return None
+
+
 # ---------------------------------------------------------------- periods
 
 @dataclass(frozen=True, order=True)
@@ -201,17 +221,19 @@ class Constraints:
     periods: frozenset[Period] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months)
+        return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
+                    or self.balance)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str]] = frozenset()  # a country's office: (code, title, as asked)
     months: frozenset[int] = frozenset()  # months asked about ("in October"), 1-12
+    balance: tuple[str, str] | None = None  # whose surplus with whom is asked about (see balance_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
         own, base = periods_in(question)
         return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base),
-                   offices_in(question), months_in(question))
+                   offices_in(question), months_in(question), balance_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -229,6 +251,10 @@ class Constraints:
                   if not holds_office(code, title, sentence)]
         words = _words(f"{sentence} {context}") | article.words
         unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
+        said = balance_in(sentence) if self.balance else None
+        if said is not None and said == self.balance[::-1]:
+            # "the US surplus with India" is asked; the sentence gives the US deficit with India
+            unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")
         if self.months:
             # the sentence's months, else the one before's, else its article's month
             months = _month_names(sentence) or _month_names(context)

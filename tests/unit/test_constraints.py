@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.constraints import ArticleContext, Constraints, Period, countries_in, names_in, periods_in
+from rag.constraints import ArticleContext, Constraints, Period, balance_in, countries_in, names_in, periods_in
 
 ARTICLE = ArticleContext.of("India, US discuss trade", "India and the US talked. Vietnam signed a pact.", "2025-03-28")
 
@@ -74,6 +74,26 @@ def test_period_labels():
 ])
 def test_unmet(question, sentence, unmet):
     assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet
+
+
+@pytest.mark.parametrize("text,balance", [
+    ("US goods trade deficit with India was $45.7 billion in 2024.", ("IN", "US")),
+    ("The U.S. reported a goods trade deficit of $45.7 billion with India in 2024.", ("IN", "US")),
+    ("India, meanwhile, recorded a $41.18 billion trade surplus with the U.S. in FY2024-25.", ("IN", "US")),
+    ("With America, India had a trade surplus of USD 41.18 billion in goods in 2024-25.", ("IN", "US")),
+    ("What was the US goods trade surplus with India in 2024?", ("US", "IN")),
+    ("The US has raised concerns over this widening trade deficit.", None),
+])
+def test_whose_surplus_with_whom(text, balance):
+    assert balance_in(text) == balance
+
+
+def test_the_other_side_of_a_balance_is_not_the_one_asked():
+    asked = Constraints.of("What was the US goods trade surplus with India in 2024?")
+    assert asked.unmet("US goods trade deficit with India was $45.7 billion in 2024.", "", ARTICLE) == [
+        "balance US's surplus with IN"]
+    same = Constraints.of("What was India's trade surplus with the US in 2024?")
+    assert same.unmet("US goods trade deficit with India was $45.7 billion in 2024.", "", ARTICLE) == []
 
 
 def test_a_sentence_without_a_month_speaks_for_its_article_month():
