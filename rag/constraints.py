@@ -270,6 +270,22 @@ class Constraints:
         return unmet
 
 
+def as_asked(item: str, question: str) -> str:
+    """An unmet constraint ("country CN", "name misri", "balance US's surplus with IN") in the
+    question's own words ("China", "Misri", "US's surplus with India"), for telling the user."""
+    _, what = item.split(" ", 1)
+    pattern, code_of = _country_regex()
+    written = {}
+    for match in pattern.finditer(question):
+        written.setdefault(code_of[match.group(1)], match.group(1))
+    if item.startswith(("country ", "balance ")):
+        return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
+    if item.startswith("name "):
+        found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
+        return found.group() if found else what
+    return what
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[\w’']+", text.lower()))
 

@@ -18,7 +18,7 @@ import numpy as np
 from .bm25 import tokenize
 from .config import Config
 from .conflicts import Claim, disagreeing
-from .constraints import ArticleContext
+from .constraints import ArticleContext, as_asked
 from .dates import readable_date
 from .question import Query, as_query, names_measure
 from .spans import short_answer, slot_fit
@@ -205,7 +205,7 @@ class ExtractiveGenerator:
         if near is None:
             return Answer(query.searched, ABSTAIN_TEXT, True, (), passages, generator=self.name)
         citations, _ = cite([near], passages)
-        missing = [u.split(" ", 1)[1] for u in near.unmet if not u.startswith("answer")]
+        missing = [as_asked(u, query.searched) for u in near.unmet if not u.startswith("answer")]
         if not missing:
             return Answer(query.searched, ABSTAIN_TEXT, True, (), passages, generator=self.name)
         text = f"{ABSTAIN_TEXT} The nearest passage [1] does not speak of {', '.join(missing)}."

@@ -79,3 +79,33 @@ def test_one_value_asked_of_two_things_gets_both_values_each_cited(pipeline):
 def test_what_someone_said_is_withheld_when_no_sentence_reports_their_words(pipeline):
     answer = pipeline.ask("What did China say about the India-US trade talks?")
     assert answer.abstained and answer.citations == ()
+
+
+@pytest.mark.parametrize("question,nearest", [
+    # a figure of the year before, a vaguer count, an office of another country, another month
+    ("What was the US goods trade deficit with India in 2025?", "2025"),
+    ("Who is India's Commerce Secretary?", "India's Commerce Secretary"),
+    ("By how much did shipments to the US rise in October year on year?", "October"),
+    # the articles give the US deficit with India, which is no US surplus
+    ("What was the US goods trade surplus with India in 2024?", "US's surplus with India"),
+])
+def test_near_misses_abstain_and_say_what_the_nearest_passage_lacks(pipeline, question, nearest):
+    answer = pipeline.ask(question)
+    assert answer.abstained and answer.citations == ()
+    assert f"does not speak of {nearest}" in answer.text and answer.partial
+
+
+@pytest.mark.parametrize("question", [
+    "Who is the US Trade Representative?",  # the office is named, its holder is not
+    "Why did India decline to join the Pax Silica initiative?",  # India was invited; it declined nothing
+    "How many Indian nationals did the US deport in 2025?",  # "hundreds", and a total to 2024
+])
+def test_questions_that_only_echo_the_articles_abstain(pipeline, question):
+    answer = pipeline.ask(question)
+    assert answer.abstained and answer.citations == ()
+
+
+def test_the_same_rules_still_answer_what_the_articles_say(pipeline):
+    assert pipeline.ask("What was India's trade surplus with the US in 2023-24?").short_answer == "USD 35.32 billion"
+    assert "Misri" in pipeline.ask("Who is India's Foreign Secretary?").text
+    assert pipeline.ask("By how much did shipments to the US rise in November year on year?").short_answer == "22%"
