@@ -9,7 +9,7 @@ with another value.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .constraints import Period, periods_in
@@ -86,6 +86,16 @@ def date_role(text: str, start: int) -> str | None:
     return "end" if words[-1] in _ENDS else "start" if words[-1] in _STARTS else None
 
 
+def clause_of(text: str, value: str) -> str:
+    """The clause of ``text`` that holds ``value``: the words between the punctuation around it."""
+    at = text.find(value)
+    if at < 0:
+        return text
+    start = max(text.rfind(mark, 0, at) for mark in ",;:()") + 1
+    ends = [e for e in (text.find(mark, at + len(value)) for mark in ",;:()") if e >= 0]
+    return text[start:min(ends, default=len(text))].strip()
+
+
 def slot_value(terms: set[str], text: str, kind: str) -> tuple[str, str, str | None] | None:
     """The value of ``kind`` in ``text`` nearest the question's ``terms``: (as written, normalized, role)."""
     best = None
@@ -105,26 +115,37 @@ def _periods(claim: Claim) -> set:
     return own or ({Period(int(claim.date[:4]))} if claim.date else set())
 
 
-def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim]) -> list[tuple[Claim, str]]:
+def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim],
+                relevance: Callable[[str], float] | None = None) -> list[tuple[Claim, str]]:
     """The answer's claim and each other article's claim of the same thing with another value.
 
     Another sentence makes the same claim when it is close to the answer's sentence
     (``CLAIM_SIMILARITY``) and about as close to the question, speaks of the same period, and gives a value of the same
     form in the slot asked about; only that value is compared, so a sentence that
     answers another question ("the 10 per cent baseline tariff") is never a disagreement.
+
+    A long sentence may hold the claim in one clause ("With reciprocal tariffs on Indian exports
+    paused until July 8, the BTA's progress could ..."), and its other clauses take it away from
+    the question. ``relevance(text)``, a text's closeness to the question, then judges the clauses
+    that hold the two values instead; it costs a model call, so it is asked only then.
     """
     first = slot_value(terms, lead.text, kind)
     if first is None:
         return []
     picked, seen = [(lead, first[0])], {first[1]}
+    lead_clause: list[float] = []
     for claim in sorted(others, key=lambda c: -c.similarity):
         if claim.similarity < CLAIM_SIMILARITY or any(claim.source == c.source for c, _ in picked):
             continue
-        if claim.relevance < lead.relevance - RELEVANCE_GAP:
-            continue  # close to the answer's sentence, but it does not answer the question as well
         if _periods(lead) and _periods(claim) and not _periods(lead) & _periods(claim):
             continue  # the same quantity for another period is no disagreement
         value = slot_value(terms, claim.text, kind)
+        if value is not None and value[1] not in seen and claim.relevance < lead.relevance - RELEVANCE_GAP:
+            if relevance is None:
+                continue  # close to the answer's sentence, but it does not answer the question as well
+            lead_clause = lead_clause or [relevance(clause_of(lead.text, first[0]))]
+            if relevance(clause_of(claim.text, value[0])) < lead_clause[0] - RELEVANCE_GAP:
+                continue  # nor does the clause that holds its value
         if value is None or (kind == "date" and (value[1] in _WEEKDAYS) != (first[1] in _WEEKDAYS)):
             continue  # a weekday and a calendar date are not compared
         if value[2] and first[2] and value[2] != first[2]:

@@ -30,6 +30,12 @@ def test_disagreeing_dates_are_both_reported(pipeline):
     assert "July 9" in answer.text and "July 8" in answer.text
 
 
+def test_a_disagreement_held_in_one_clause_of_a_long_sentence_is_reported(pipeline):
+    # "With reciprocal tariffs on Indian exports paused until July 8, the BTA's progress could ..."
+    answer = pipeline.ask("Till when are the reciprocal tariffs on India suspended?")
+    assert {c["value"] for c in answer.conflict} == {"July 9", "July 8"}
+
+
 def test_agreeing_sources_are_not_a_conflict(pipeline):
     answer = pipeline.ask("How big was the US goods trade deficit with India in 2024?")
     assert answer.conflict is None and "45.7 billion" in answer.text

@@ -117,3 +117,15 @@ def test_a_disagreement_is_false_unless_the_question_accepts_both_values():
     results = [answered("multi_part", ("45.7 billion", "5.1%", "5.4 per cent"), ["5.4 per cent", "5.1%"]),
                answered("fact", ("July 9",), ["July 9", "April 2"])]
     assert metrics.conflict_metrics(results)["false_conflicts"] == 1  # only the one whose values are not both answers
+
+
+@pytest.mark.parametrize("short,matches", [
+    (["April 2", "July 9 or July 8"], True),  # the second part's sources disagree, on two gold values
+    (["April 2", "July 9 or July 10"], False),  # one of them is no gold value
+    (["April 2", None], False),
+])
+def test_a_part_the_sources_disagree_on_matches_when_each_value_is_gold(short, matches):
+    q = ev.Question("x", "When announced and until when?", "multi_part", ("April 2", "July 9", "July 8"),
+                    (("s", "a"),), parts=(("April 2",), ("July 9", "July 8")))
+    result = ev.Result(q, {"abstained": False, "answer": "", "short_answer": short}, True, 0.0, 0.01, {}, {})
+    assert metrics.short_answer_matches(result) is matches

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.conflicts import Claim, date_role, disagreeing, first_value, values
+from rag.conflicts import Claim, clause_of, date_role, disagreeing, first_value, values
 
 
 @pytest.mark.parametrize("text,kind,expected", [
@@ -63,3 +63,25 @@ def test_dates_are_compared_only_in_the_same_role_and_form():
     found = disagreeing({"tariff", "suspend"}, "date", lead, [pause, start, weekday])
     assert [v for _, v in found] == ["July 9", "July 8"]
     assert (date_role("paused until July 8", 13), date_role("effect on April 2", 10)) == ("end", "start")
+
+
+PAUSE = "With reciprocal tariffs on Indian exports paused until July 8, the BTA's progress could mitigate hikes."
+
+
+def test_the_clause_that_holds_a_value():
+    assert clause_of(PAUSE, "July 8") == "With reciprocal tariffs on Indian exports paused until July 8"
+    assert clause_of("It rose 5.4 per cent (USD 2.4 billion) over 2023.", "USD 2.4 billion") == "USD 2.4 billion"
+    assert clause_of("No value here.", "July 8") == "No value here."
+
+
+def test_a_claim_in_one_clause_of_a_long_sentence_is_judged_by_that_clause():
+    lead = _claim("The US has suspended the additional tariffs on India till July 9.", "a.txt", 1.0, relevance=0.77)
+    far = _claim(PAUSE, "b.txt", relevance=0.55)  # the sentence as a whole is 0.22 less close to the question
+    clause_relevance = {"The US has suspended the additional tariffs on India till July 9.": 0.77,
+                        "With reciprocal tariffs on Indian exports paused until July 8": 0.76}
+    assert disagreeing({"tariff", "suspend"}, "date", lead, [far]) == []
+    found = disagreeing({"tariff", "suspend"}, "date", lead, [far], relevance=clause_relevance.get)
+    assert [v for _, v in found] == ["July 9", "July 8"]
+    # a clause no closer to the question than its sentence is still no claim of the answer's
+    clause_relevance["With reciprocal tariffs on Indian exports paused until July 8"] = 0.55
+    assert disagreeing({"tariff", "suspend"}, "date", lead, [far], relevance=clause_relevance.get) == []
