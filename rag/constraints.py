@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .bm25 import tokenize
 from .dates import MONTH, MONTHS
 
 # Short names, demonyms and capitals the press uses for a country (ISO alpha-2 codes).
@@ -134,6 +135,36 @@ def holds_office(code: str, title: str, text: str) -> bool:
     return not mentions
 
 
+# ---------------------------------------------------------------- goods a levy is asked about
+
+# "What tariff does the US impose on Indian dairy products?": the goods after "on" are what the
+# tariff asked about is on; a tariff on textiles and carpets says nothing of dairy.
+_LEVIED_ON = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penalty|impose[sd]?|imposing)\s+on\s+"
+                        r"(?P<goods>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:in|for|from|since|during|by|over|after|before|"
+                        r"until|till|to|as|at|with|that|which|who|now|these|this|currently|today)\b|\s*[?,.]|\s*$)",
+                        re.I)
+_ANY_GOODS = frozenset(tokenize("goods products items exports imports shipments sectors sector the its their "
+                                "all several certain other some countries country nations partners"))
+
+
+def goods_in(question: str) -> frozenset[str]:
+    """The stemmed words naming the goods a question asks a levy on ("dairy" of "Indian dairy
+    products"); countries and words that name no goods in particular are left out."""
+    match = _LEVIED_ON.search(question)
+    if match is None:
+        return frozenset()
+    words = match["goods"].split()
+    # "on countries trading with Russia": a participle the question goes on from says what the goods
+    # do, not what they are ("on Indian clothing?" ends there, so "clothing" is the goods)
+    if len(words) > 1 and words[-1].lower().endswith("ing") and question[match.end():].strip(" ?"):
+        words = words[:-1]
+    if len(words) > 1 and words[-1].lower().endswith("ed"):  # "tariffs on India suspended?"
+        words = words[:-1]
+    words = [w for w in words if w.capitalize() not in MONTHS]
+    goods = _country_regex()[0].sub(" ", " ".join(words))
+    return frozenset(t for t in tokenize(goods) if t not in _ANY_GOODS and not t[0].isdigit())
+
+
 # ---------------------------------------------------------------- trade balances
 
 def balance_in(text: str) -> tuple[str, str] | None:
@@ -222,18 +253,19 @@ class Constraints:
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
-                    or self.balance)
+                    or self.balance or self.goods)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str]] = frozenset()  # a country's office: (code, title, as asked)
     months: frozenset[int] = frozenset()  # months asked about ("in October"), 1-12
     balance: tuple[str, str] | None = None  # whose surplus with whom is asked about (see balance_in)
+    goods: frozenset[str] = frozenset()  # stems of the goods a levy is asked about (see goods_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
         own, base = periods_in(question)
         return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base),
-                   offices_in(question), months_in(question), balance_in(question))
+                   offices_in(question), months_in(question), balance_in(question), goods_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -251,6 +283,9 @@ class Constraints:
                   if not holds_office(code, title, sentence)]
         words = _words(f"{sentence} {context}") | article.words
         unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
+        if self.goods:
+            named = set(tokenize(f"{context} {sentence}"))
+            unmet += [f"goods {g}" for g in sorted(self.goods) if g not in named]
         said = balance_in(sentence) if self.balance else None
         if said is not None and said == self.balance[::-1]:
             # "the US surplus with India" is asked; the sentence gives the US deficit with India

@@ -32,7 +32,8 @@ _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
 # the month or the second year of "2024-25" is no figure; "hundreds" is no count.
 _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
-             r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b")
+             r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|"
+             r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b")  # a levy's rate
 _MEASURE = (r"^\s*what (?:was|were|is|are)\s+(?:the\s+)?(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,5}?"
             r"(?P<head>deficit|surplus|exports|imports|value|total|growth|share|size)(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)")
 _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"

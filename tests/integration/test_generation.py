@@ -109,3 +109,9 @@ def test_the_same_rules_still_answer_what_the_articles_say(pipeline):
     assert pipeline.ask("What was India's trade surplus with the US in 2023-24?").short_answer == "USD 35.32 billion"
     assert "Misri" in pipeline.ask("Who is India's Foreign Secretary?").text
     assert pipeline.ask("By how much did shipments to the US rise in November year on year?").short_answer == "22%"
+
+
+def test_a_tariff_on_other_goods_does_not_answer_for_these(pipeline):
+    # the 50% tariff is on "textiles, leather, apparels, carpets etc"; the US seeks lower duties on dairy
+    assert pipeline.ask("What tariff does the US impose on Indian dairy products?").abstained
+    assert pipeline.ask("What tariff does the US impose on Indian leather goods these days?").short_answer == "50%"

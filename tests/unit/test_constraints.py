@@ -71,6 +71,14 @@ def test_period_labels():
     ("By how much did shipments rise in October?", "Shipments rose 22% in November.", ["month October"]),
     ("What were exports from April to November?", "Exports rose from April–November FY26.", []),
     ("What was announced on April 2?", "The tariffs kick in on Wednesday.", []),
+    # the goods a tariff is asked on must be the sentence's
+    ("What tariff does the US impose on Indian dairy products?",
+     "The US imposed 50% on several Indian exports including textiles, leather and carpets.", ["goods dairi"]),
+    ("What tariff does the US impose on Indian leather goods these days?",
+     "The US imposed 50% on several Indian exports including textiles, leather and carpets.", []),
+    ("What tariff would the bill impose on countries trading with Russia?",
+     "A bill aims at 500% tariffs on Russia's buyers.", []),
+    ("Till when are the tariffs on India suspended?", "Tariffs on Indian exports are paused until July 8.", []),
 ])
 def test_unmet(question, sentence, unmet):
     assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet

@@ -147,6 +147,9 @@ def test_required_forms(question, matches, misses):
     ("What was the US goods trade deficit with India in 2025?", "It was $45.7 billion in 2024.",
      "The deficit is projected to widen further in 2025."),
     ("How long is the pause?", "The 90-day pause runs on.", "Talks were held on April 23-25 in 2024-25."),
+    # a tariff asked for is a rate: "seeks lower tariffs on dairy" gives none
+    ("What tariff does the US impose on Indian dairy products?", "The US imposed 50% on several exports.",
+     "The U.S. seeks lower tariffs on industrial goods, wines and dairy."),
     # a person must be named with words the question does not already use
     ("Who is the US Trade Representative?", "US Trade Representative Jamieson Greer spoke.",
      "According to the office of the US Trade Representative, the deficit grew."),
