@@ -1,9 +1,8 @@
-"""Values of one kind in a sentence, normalized so that values from two articles can be compared.
+"""Disagreements between articles, by claim: which other articles' sentences state the answer's
+claim with another value.
 
-Kinds: percentages, amounts of money, calendar dates and days, month ranges.
-Which kind a question asks about is decided once, in :mod:`rag.question`;
-:func:`disagreeing` decides which other articles' sentences state the same claim
-with another value.
+Values are read and normalized in :mod:`rag.values`; which kind of value a question asks
+about is decided once, in :mod:`rag.question`.
 """
 
 from __future__ import annotations
@@ -13,49 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .constraints import Period, periods_in
-from .dates import MONTH
 from .spans import terms_near
-
-VALUE_PATTERNS = {
-    "percent": re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per cent\b|percent\b)", re.I),
-    "money": re.compile(r"(?:\$|USD\s?|US\$\s?)(\d[\d,]*(?:\.\d+)?)\s?(billion|million|trillion)?", re.I),
-    "month_range": re.compile(rf"({MONTH})\s*[-–]\s*({MONTH})", re.I),
-    "date": re.compile(rf"({MONTH})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({MONTH})|"
-                       r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-}
-# Amounts of money are never compared for disagreements (rag.question asks for no "money" kind):
-# two different amounts in two articles are far more often two different quantities (a surplus
-# and a deficit, two years) than a disagreement.
-
-
-def values(text: str, kind: str) -> set[str]:
-    """The values of ``kind`` in ``text``, normalized so that equal values compare equal."""
-    found = set()
-    for match in VALUE_PATTERNS[kind].finditer(text):
-        if kind == "percent":
-            found.add(f"{float(match.group(1)):g}%")
-        elif kind == "money":
-            unit = (match.group(2) or "").lower()
-            found.add(f"{float(match.group(1).replace(',', '')):g} {unit}".strip())
-        elif kind == "month_range":
-            found.add(f"{match.group(1).lower()}-{match.group(2).lower()}")
-        elif match.group(5):
-            found.add(match.group(5).lower())
-        else:
-            month = (match.group(1) or match.group(4)).lower()
-            day = int(match.group(2) or match.group(3))
-            found.add(f"{month} {day}")
-    return found
-
-
-def first_value(text: str, kind: str) -> str | None:
-    """The first value of ``kind`` in ``text``, as written."""
-    match = VALUE_PATTERNS[kind].search(text)
-    return match.group(0) if match else None
-
+from .values import VALUE_PATTERNS, values
 
 # ---------------------------------------------------------------- disagreements by claim
 
+# Amounts of money are never compared for disagreements (rag.question asks for no "money" kind):
+# two different amounts in two articles are far more often two different quantities (a surplus
+# and a deficit, two years) than a disagreement.
 CLAIM_SIMILARITY = 0.5  # cosine between two sentences from which they may make the same claim (chosen on dev)
 RELEVANCE_GAP = 0.15  # how much less close to the question than the answer another claim may be (chosen on dev)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

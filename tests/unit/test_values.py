@@ -2,7 +2,8 @@
 
 import pytest
 
-from rag.conflicts import Claim, clause_of, date_role, disagreeing, first_value, values
+from rag.conflicts import Claim, clause_of, date_role, disagreeing
+from rag.values import first_value, values
 
 
 @pytest.mark.parametrize("text,kind,expected", [
