@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .bm25 import tokenize
 from .dates import MONTH, MONTHS
+from .values import values
 
 # Short names, demonyms and capitals the press uses for a country (ISO alpha-2 codes).
 _ALIASES = {
@@ -165,6 +166,31 @@ def goods_in(question: str) -> frozenset[str]:
     return frozenset(t for t in tokenize(goods) if t not in _ANY_GOODS and not t[0].isdigit())
 
 
+# ---------------------------------------------------------------- figures, ranks and kinds of trade
+
+def figures_in(text: str) -> frozenset[str]:
+    """The percentages and amounts of money ``text`` names, normalized ("26 per cent" -> "26%")."""
+    return frozenset(values(text, "percent") | values(text, "money"))
+
+
+# "India's second largest trading partner": the rank is part of what is asked; "largest" is another
+_RANK = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th)"
+                   r"[\s-]+(?:largest|biggest|highest|lowest|smallest|most|top|leading)\b", re.I)
+
+
+def ranks_in(text: str) -> frozenset[str]:
+    return frozenset(m.group(1).lower() for m in _RANK.finditer(text))
+
+
+# Trade in goods and trade in services are different quantities: a goods figure does not answer
+# for services, nor the other way round.
+_TRADE_KINDS = {"goods": re.compile(r"\b(?:goods|merchandise)\b", re.I), "services": re.compile(r"\bservices\b", re.I)}
+
+
+def trade_kinds_in(text: str) -> frozenset[str]:
+    return frozenset(kind for kind, pattern in _TRADE_KINDS.items() if pattern.search(text))
+
+
 # ---------------------------------------------------------------- trade balances
 
 def balance_in(text: str) -> tuple[str, str] | None:
@@ -253,19 +279,24 @@ class Constraints:
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
-                    or self.balance or self.goods)
+                    or self.balance or self.goods or self.figures or self.ranks or self.trade_kind)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str]] = frozenset()  # a country's office: (code, title, as asked)
     months: frozenset[int] = frozenset()  # months asked about ("in October"), 1-12
     balance: tuple[str, str] | None = None  # whose surplus with whom is asked about (see balance_in)
     goods: frozenset[str] = frozenset()  # stems of the goods a levy is asked about (see goods_in)
+    figures: frozenset[str] = frozenset()  # percentages and amounts the question names ("500%")
+    ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
+    trade_kind: str | None = None  # "goods" or "services" when the question names one of them
 
     @classmethod
     def of(cls, question: str) -> Constraints:
         own, base = periods_in(question)
+        kinds = trade_kinds_in(question)
         return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base),
-                   offices_in(question), months_in(question), balance_in(question), goods_in(question))
+                   offices_in(question), months_in(question), balance_in(question), goods_in(question),
+                   figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None)
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -283,6 +314,14 @@ class Constraints:
                   if not holds_office(code, title, sentence)]
         words = _words(f"{sentence} {context}") | article.words
         unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
+        if self.figures:  # "the bill proposing 500% tariffs": the figure is the sentence's or the one before's
+            named = figures_in(f"{context} {sentence}")
+            unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named]
+        unmet += [f"rank {r}" for r in sorted(self.ranks) if r not in ranks_in(sentence)]
+        if self.trade_kind:
+            kinds = trade_kinds_in(sentence) or trade_kinds_in(context)
+            if kinds and self.trade_kind not in kinds:
+                unmet.append(f"trade {self.trade_kind}")
         if self.goods:
             named = set(tokenize(f"{context} {sentence}"))
             unmet += [f"goods {g}" for g in sorted(self.goods) if g not in named]
@@ -315,6 +354,9 @@ def as_asked(item: str, question: str) -> str:
         written.setdefault(code_of[match.group(1)], match.group(1))
     if item.startswith(("country ", "balance ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
+    if item.startswith("rank "):
+        found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)
+        return found.group() if found else what
     if item.startswith("name "):
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what

@@ -81,6 +81,9 @@ _REQUIRES = [
                 r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
     (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
      re.compile(_PERSON)),
+    # a share or a percentage is a percentage: "USD 131.84 billion" gives none
+    (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|per cent|percent)\b|\bin percent\b", re.I),
+     re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)", re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
 ]
 # "When was the tariff announced?": the date asked for is the announcement's. A sentence without the
@@ -185,9 +188,17 @@ def required_form(question: str) -> re.Pattern | None:
     return next((form for asks, form in _REQUIRES if asks.search(question)), None)
 
 
+# "How much did India export to the US in April 2025?" asks for exports as a verb; "how much more
+# did America buy than it sold" asks for a difference, which is a balance, so "more" is left out
+_TRADED = re.compile(r"^\s*how much\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
+                     r"(?:export|exported|import|imported|sell|sold|buy|bought|ship|shipped|purchase)\b", re.I)
+
+
 def asked_measure(question: str) -> str | None:
     """The measure a figure is asked of ("What was the US deficit ...?" -> "deficit"), if one of
     those whose figures a sentence of another measure cannot give."""
+    if _TRADED.search(question):
+        return "exports"
     measure = re.search(_MEASURE, question, re.I)
     head = measure["head"].lower() if measure else None
     return {"surplus": "deficit", "imports": "exports"}.get(head, head) if head in _MEASURE_OF else None

@@ -115,3 +115,13 @@ def test_a_tariff_on_other_goods_does_not_answer_for_these(pipeline):
     # the 50% tariff is on "textiles, leather, apparels, carpets etc"; the US seeks lower duties on dairy
     assert pipeline.ask("What tariff does the US impose on Indian dairy products?").abstained
     assert pipeline.ask("What tariff does the US impose on Indian leather goods these days?").short_answer == "50%"
+
+
+@pytest.mark.parametrize("question,lacks", [
+    ("Which countries would the proposed bill hit with 400% tariffs?", "400%"),  # the bill says 500%
+    ("Which country is India's second largest trading partner?", "second largest"),  # the US is the largest
+    ("What share of India's services exports goes to the US?", "services"),  # 18 per cent is of goods exports
+])
+def test_a_figure_rank_or_kind_of_trade_the_articles_do_not_give_is_not_answered(pipeline, question, lacks):
+    answer = pipeline.ask(question)
+    assert answer.abstained and f"does not speak of {lacks}" in answer.text

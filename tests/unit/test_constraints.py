@@ -79,6 +79,16 @@ def test_period_labels():
     ("What tariff would the bill impose on countries trading with Russia?",
      "A bill aims at 500% tariffs on Russia's buyers.", []),
     ("Till when are the tariffs on India suspended?", "Tariffs on Indian exports are paused until July 8.", []),
+    # a figure the question names is the sentence's or the one before's
+    ("Which countries would the bill hit with 400% tariffs?", "A bill aims to impose 500% tariffs.", ["figure 400%"]),
+    ("What did India say about the 500 per cent tariffs?", "A bill aims to impose 500% tariffs on India.", []),
+    # a rank is part of what is asked
+    ("Which is India's second largest trading partner?", "The US remained India's largest trading partner.",
+     ["rank second"]),
+    # a goods figure does not answer for services; a sentence naming neither may
+    ("What share of India's services exports goes to the US?", "The US takes 18 per cent of India's goods exports.",
+     ["trade services"]),
+    ("What share of India's goods exports goes to the US?", "The US takes 18 per cent of India's exports.", []),
 ])
 def test_unmet(question, sentence, unmet):
     assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet

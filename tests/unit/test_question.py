@@ -150,6 +150,9 @@ def test_required_forms(question, matches, misses):
     # a tariff asked for is a rate: "seeks lower tariffs on dairy" gives none
     ("What tariff does the US impose on Indian dairy products?", "The US imposed 50% on several exports.",
      "The U.S. seeks lower tariffs on industrial goods, wines and dairy."),
+    # a share is a percentage
+    ("What share of India's goods exports goes to the US?", "The US takes about 18 per cent.",
+     "Bilateral trade was valued at USD 131.84 billion."),
     # a person must be named with words the question does not already use
     ("Who is the US Trade Representative?", "US Trade Representative Jamieson Greer spoke.",
      "According to the office of the US Trade Representative, the deficit grew."),
@@ -157,6 +160,10 @@ def test_required_forms(question, matches, misses):
 def test_what_an_answer_must_carry(question, carries, lacks):
     query = analyse(question)
     assert query.carried_by(carries) and not query.carried_by(lacks)
+
+
+def test_a_difference_asked_for_is_no_measure_of_exports():
+    assert analyse("How much more did America buy from India than it sold there in 2024?").measure is None
 
 
 def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
@@ -171,6 +178,8 @@ def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
     ("What was India's surplus with the US in 2023-24?", "deficit",
      ("It was USD 35.32 billion in 2023-24.", "India had a trade surplus of USD 41.18 billion."),
      ("Exports were USD 86.51 billion.", "India had a trade surplus of USD 41.18 billion.")),
+    ("How much did India export to the US in April 2025?", "exports",
+     ("India's exports crossed USD 100 billion.", ""), ("The tariffs of 25% kick in on April 2.", "")),
     ("What were US goods imports from Vietnam in 2024?", "exports",
      ("US goods exports to India were $41.8 billion.", ""), ("The deficit was $45.7 billion.", "")),
 ])
