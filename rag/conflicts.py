@@ -74,6 +74,35 @@ def slot_value(terms: set[str], text: str, kind: str) -> tuple[str, str, str | N
     return best[1].group(0), normalized, role
 
 
+# What a figure is a figure of. "a 5.1% increase" of the deficit is not "up 3.4 per cent" of exports,
+# however alike the two sentences read, so two figures of different measures are never compared.
+_MEASURES = {
+    "balance": r"deficits?|surplus(?:es)?|gap|shortfall|imbalance",
+    "exports": r"exports?|exported|shipments|sales",
+    "imports": r"imports?|imported|purchases",
+    "tariff": r"tariffs?|dut(?:y|ies)|levy|levies",
+    "trade": r"trade(?!\s+(?:deficits?|surplus|gap|imbalance|agreement|deal|pact|talks|negotiat\w*|barriers))",
+}
+_MEASURE_WORD = re.compile("|".join(rf"\b(?P<{kind}>{words})\b" for kind, words in _MEASURES.items()), re.I)
+_NEXT_WORDS = re.compile(r"\s+(?:[\w-]+\s+)?")  # "26 per cent tariffs", "25% reciprocal tariffs"
+
+
+def measure_of(text: str, value: str) -> str | None:
+    """The measure the figure ``value`` in ``text`` is of: a measure word within a word after it ("26 per
+    cent tariffs"), else the nearest one before it ("US goods exports to India were $41.8 billion, up 3.4
+    per cent"); None when neither is near."""
+    at = text.find(value)
+    if at < 0:
+        return None
+    end = at + len(value)
+    for gap in (re.compile(r"\s+").match(text, end), _NEXT_WORDS.match(text, end)):
+        after = _MEASURE_WORD.match(text, gap.end()) if gap else None
+        if after:
+            return after.lastgroup
+    before = list(_MEASURE_WORD.finditer(text, max(0, at - 100), at))
+    return before[-1].lastgroup if before else None
+
+
 def _periods(claim: Claim) -> set:
     own, _ = periods_in(claim.text)
     return own or ({Period(int(claim.date[:4]))} if claim.date else set())
@@ -104,6 +133,10 @@ def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim]
         if _periods(lead) and _periods(claim) and not _periods(lead) & _periods(claim):
             continue  # the same quantity for another period is no disagreement
         value = slot_value(terms, claim.text, kind)
+        if value is not None and kind == "percent" and None not in (
+                measures := (measure_of(lead.text, first[0]), measure_of(claim.text, value[0]))) \
+                and measures[0] != measures[1]:
+            continue  # a figure of another measure
         if value is not None and value[1] not in seen and claim.relevance < lead.relevance - RELEVANCE_GAP:
             if relevance is None:
                 continue  # close to the answer's sentence, but it does not answer the question as well

@@ -263,8 +263,9 @@ class ExtractiveGenerator:
         q_vec = self.embedder.encode([query.searched])[0]
         claims, lead_article = [], passages[lead.passage_rank].source
         # another article may name the act in other words ("paused until July 8" beside "suspended till
-        # July 9"): the claim is matched to the answer's sentence by meaning, so the act's word is not needed
-        claim_query = replace(query, act=None)
+        # July 9") and leave out the figure that named the subject ("the 26 per cent tariff"): the claim is
+        # matched to the answer's sentence by meaning, so neither word is needed
+        claim_query = replace(query, act=None, constraints=replace(query.constraints, figures=frozenset()))
         for rank, passage in enumerate(pool):
             if passage.source == lead_article or lead_article in passage.also_in:
                 continue

@@ -214,8 +214,15 @@ def names_measure(measure: str, sentence: str, before: str) -> bool:
     return not any(named(other, sentence) for other in _MEASURE_OF) and named(measure, before)
 
 
+# "How large was the increase ... in dollars?" asks for an amount of money, which is never compared
+# (see conflicts.py), though "increase" alone would ask for a percentage
+_IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", re.I)
+
+
 def value_kind(question: str) -> str | None:
     """The kind of value a question asks for, if it asks for one that articles can disagree on."""
+    if _IN_MONEY.search(question):
+        return None
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
 
 

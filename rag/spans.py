@@ -35,6 +35,8 @@ def _patterns(query: Query) -> list[str]:
     q = query.searched.lower()
     if query.answer_type == "date" or re.search(r"\b(which|what) (months?|dates?|days?|years?)\b", q):
         return [_DATE]
+    if re.search(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", q):
+        return [_MONEY]
     if re.search(r"\bpercent|percentage|per cent|%|\bby how much\b|\bhow fast\b|\brate\b|\bshare\b|\btariffs?\b|"
                  r"\bduty\b|\bduties\b|\blevy\b", q):
         return [_PERCENT]

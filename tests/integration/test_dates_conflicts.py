@@ -75,3 +75,9 @@ def test_filters_apply_inside_retrieval(pipeline):
 def test_a_filter_that_matches_nothing_says_so(pipeline):
     with pytest.raises(RagError, match="no article matches the filters .--since 2030."):
         pipeline.ask("What tariff applies?", filters=Filters(since="2030"))
+
+
+def test_figures_of_another_measure_are_no_disagreement(pipeline):
+    # the other article's sentence on 2024 gives the deficit's 5.1% increase, not the exports' growth
+    answer = pipeline.ask("By how much did US goods exports to India grow in 2024?")
+    assert answer.conflict is None and answer.short_answer == "3.4 per cent"

@@ -37,6 +37,8 @@ def test_answer_type(question, kind):
     ("Until what date are the tariffs paused?", "date", False),
     ("On what day did Goyal meet Lutnick?", "date", False),
     ("How big was the US goods trade deficit with India in 2024?", None, False),
+    # an amount of money, though an increase: amounts are never compared
+    ("How large was the increase in the US goods trade deficit with India in 2024 in dollars?", None, False),
     ("What tariff does the US now impose on Indian textiles?", "percent", True),
     ("Till when are the tariffs on India suspended?", "date", False),
     ("Where do the talks stand currently?", None, True),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.conflicts import Claim, clause_of, date_role, disagreeing
+from rag.conflicts import Claim, clause_of, date_role, disagreeing, measure_of
 from rag.values import first_value, values
 
 
@@ -86,3 +86,25 @@ def test_a_claim_in_one_clause_of_a_long_sentence_is_judged_by_that_clause():
     # a clause no closer to the question than its sentence is still no claim of the answer's
     clause_relevance["With reciprocal tariffs on Indian exports paused until July 8"] = 0.55
     assert disagreeing({"tariff", "suspend"}, "date", lead, [far], relevance=clause_relevance.get) == []
+
+
+FLOWS = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023 and total US goods "
+         "imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 billion) from 2023.")
+
+
+@pytest.mark.parametrize("text,value,measure", [
+    (FLOWS, "3.4 per cent", "exports"),
+    (FLOWS, "4.5 per cent", "imports"),
+    (DEFICIT_B, "5.1%", "balance"),  # "trade deficit" is a deficit, not trade
+    ("Trump's reciprocal 25% tariffs system kicks into effect on April 2.", "25%", "tariff"),
+    ("The US has suspended the additional 26 per cent tariffs on India till July 9.", "26 per cent", "tariff"),
+    ("It grew 7 per cent.", "7 per cent", None),
+])
+def test_what_a_figure_is_a_figure_of(text, value, measure):
+    assert measure_of(text, value) == measure
+
+
+def test_figures_of_two_measures_never_disagree():
+    # alike sentences about US-India trade in 2024: exports grew 3.4 per cent, the deficit 5.1%
+    lead = _claim(FLOWS, "a.txt", 1.0)
+    assert disagreeing({"export", "grow"}, "percent", lead, [_claim(DEFICIT_B, "b.txt")]) == []
