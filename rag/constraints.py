@@ -191,6 +191,45 @@ def trade_kinds_in(text: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _TRADE_KINDS.items() if pattern.search(text))
 
 
+# Part of a year ("the first half of 2024", "Q3"): a figure for the whole year does not answer for it
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|latter|last)\s+half\b|\b(?:first|second|third|fourth|last)\s+quarter\b|"
+                           r"\b[HQ][1-4]\b", re.I)
+
+
+def parts_of_year_in(text: str) -> frozenset[str]:
+    return frozenset(" ".join(m.group().lower().split()) for m in _PART_OF_YEAR.finditer(text))
+
+
+# Which way a figure moved: "How much did exports fall?" is not answered by "exports crossed USD 100
+# billion, up significantly"
+_FALL = re.compile(r"\b(?:fall|fell|fallen|decline[sd]?|drop(?:ped|s)?|shr[ai]nk|shrunk|decrease[sd]?|contract(?:ed)?|"
+                   r"slump(?:ed)?|plunge[sd]?|down)\b", re.I)
+_RISE = re.compile(r"\b(?:rise|rose|risen|grow|grew|grown|growth|increase[sd]?|up|jump(?:ed)?|widen(?:ed)?|"
+                   r"climb(?:ed)?|surge[sd]?|crossed|higher)\b", re.I)
+
+
+def trend_in(text: str) -> str | None:
+    """"fall" or "rise" when ``text`` says a figure moved one way only; None otherwise."""
+    fall, rise = bool(_FALL.search(text)), bool(_RISE.search(text))
+    return "fall" if fall and not rise else "rise" if rise and not fall else None
+
+
+# ---------------------------------------------------------------- who imposed a levy on whom
+
+def imposition_in(text: str) -> tuple[str, str] | None:
+    """(who imposes, on whom) when ``text`` says a country imposes a levy on another: "The US imposed
+    50% on several Indian exports" -> ("US", "IN"). None when it says no such thing."""
+    pattern, code_of = _country_regex()
+    country = rf"(?:the\s+)?(?:{pattern.pattern})"
+    form = re.compile(rf"(?P<a>{country})\s+(?:\w+\s+){{0,2}}?(?:imposed|imposes|impose|imposing|levied|levies|levy|"
+                      rf"slapped)\b(?:\s+[^\s?]+){{0,6}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<b>{country})")
+    match = form.search(text)
+    if match is None:
+        return None
+    first, second = (code_of[re.search(pattern, match[side]).group(1)] for side in "ab")
+    return (first, second) if first != second else None
+
+
 # ---------------------------------------------------------------- trade balances
 
 def balance_in(text: str) -> tuple[str, str] | None:
@@ -279,7 +318,8 @@ class Constraints:
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
-                    or self.balance or self.goods or self.figures or self.ranks or self.trade_kind)
+                    or self.balance or self.goods or self.figures or self.ranks or self.trade_kind
+                    or self.parts_of_year or self.trend or self.imposition)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str]] = frozenset()  # a country's office: (code, title, as asked)
@@ -289,6 +329,9 @@ class Constraints:
     figures: frozenset[str] = frozenset()  # percentages and amounts the question names ("500%")
     ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
+    parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
+    trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
+    imposition: tuple[str, str] | None = None  # who imposed a levy on whom (see imposition_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -296,7 +339,8 @@ class Constraints:
         kinds = trade_kinds_in(question)
         return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base),
                    offices_in(question), months_in(question), balance_in(question), goods_in(question),
-                   figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None)
+                   figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None,
+                   parts_of_year_in(question), trend_in(question), imposition_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -322,6 +366,13 @@ class Constraints:
             kinds = trade_kinds_in(sentence) or trade_kinds_in(context)
             if kinds and self.trade_kind not in kinds:
                 unmet.append(f"trade {self.trade_kind}")
+        unmet += [f"part {p}" for p in sorted(self.parts_of_year) if p not in parts_of_year_in(sentence)]
+        if self.trend and not (_FALL if self.trend == "fall" else _RISE).search(sentence):
+            unmet.append(f"trend {self.trend}")  # a figure that did not move, or moved the other way
+        # "Despite tariffs being imposed, ...": the levy may be the sentence before's
+        done = imposition_in(sentence) or imposition_in(context) if self.imposition else None
+        if done is not None and done != self.imposition:
+            unmet.append(f"imposition {self.imposition[0]}'s levy on {self.imposition[1]}")
         if self.goods:
             named = set(tokenize(f"{context} {sentence}"))
             unmet += [f"goods {g}" for g in sorted(self.goods) if g not in named]
@@ -352,7 +403,7 @@ def as_asked(item: str, question: str) -> str:
     written = {}
     for match in pattern.finditer(question):
         written.setdefault(code_of[match.group(1)], match.group(1))
-    if item.startswith(("country ", "balance ")):
+    if item.startswith(("country ", "balance ", "imposition ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
     if item.startswith("rank "):
         found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)

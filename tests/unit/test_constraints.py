@@ -89,6 +89,20 @@ def test_period_labels():
     ("What share of India's services exports goes to the US?", "The US takes 18 per cent of India's goods exports.",
      ["trade services"]),
     ("What share of India's goods exports goes to the US?", "The US takes 18 per cent of India's exports.", []),
+    # part of a year is not the whole year
+    ("What was the US deficit with India in the first half of 2024?", "The US deficit with India was $45.7 billion "
+     "in 2024.", ["part first half"]),
+    # a figure asked to have fallen is not one that rose, nor one that did not move
+    ("How much did India's exports to the US fall?", "India's exports crossed USD 100 billion, up significantly.",
+     ["trend fall"]),
+    ("How much did India's exports to the US fall?", "The US takes 18 per cent of India's exports.", ["trend fall"]),
+    ("By how much did US imports from India rise?", "US imports from India rose 4.5 per cent.", []),
+    # who imposed a levy on whom
+    ("Why did India impose 50% tariffs on American goods?", "The US imposed 50% on several Indian exports.",
+     ["imposition IN's levy on US"]),
+    ("Why did the US impose 50% tariffs on Russia?", "The US imposed 50% on several Indian exports over Russian oil.",
+     ["imposition US's levy on RU"]),
+    ("What tariff does the US impose on Indian textiles?", "The US imposed 50% on Indian exports like textiles.", []),
 ])
 def test_unmet(question, sentence, unmet):
     assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet
