@@ -63,23 +63,56 @@ def renumber(text: str, number: dict[int, int]) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: f"[{number.get(int(m.group(1)), m.group(1))}]", text)
 
 
+def _overlap(first: str, then: str) -> int:
+    """Length of the longest whole sentence(s) that end ``first`` and begin ``then`` (0 if none)."""
+    for size in range(min(len(first), len(then)), 19, -1):
+        if first.endswith(then[:size]) and then[size - 1] in ".!?\"”’":
+            return size
+    return 0
+
+
+def _merged(citations: list[Citation], c: Citation) -> tuple[int, str | None]:
+    """Add ``c`` to ``citations`` unless an earlier citation of the same article quotes it, or some of
+    it (overlapping chunks hold a sentence twice). Returns ``c``'s number and what of its quote is
+    still to be said: None when an earlier part said all of it."""
+    for i, x in enumerate(citations):
+        if x.source != c.source:
+            continue
+        if c.quote in x.quote:
+            return x.n, None
+        head, tail = _overlap(x.quote, c.quote), _overlap(c.quote, x.quote)
+        if not head and not tail:
+            continue
+        rest = (c.quote[head:] if head else c.quote[:len(c.quote) - tail]).strip()
+        if x.chunk_id != c.chunk_id or c.quote_start >= x.quote_end or x.quote_start >= c.quote_end:
+            citations.append(replace(c, n=len(citations) + 1))  # its own citation, said without the repeat
+            return len(citations), rest
+        start, end = min(x.quote_start, c.quote_start), max(x.quote_end, c.quote_end)
+        citations[i] = replace(x, quote=x.text[start:end], quote_start=start, quote_end=end,
+                               start=min(x.start, c.start), end=max(x.end, c.end))
+        return x.n, rest
+    citations.append(replace(c, n=len(citations) + 1))
+    return len(citations), c.quote
+
+
 def combine_parts(query: Query, answers: Sequence[Answer]) -> Answer:
     """One answer to a question of several parts: each part's answer in turn, citations numbered
-    afresh (a sentence cited by two parts keeps one number), and which parts the articles don't cover."""
+    afresh (a sentence cited by two parts keeps one number and is said once), and which parts the
+    articles don't cover."""
     citations: list[Citation] = []
     texts, passages, notes, conflicts, seen = [], [], [], [], set()
     for part, answer in zip(query.parts, answers):
-        number = {}
+        number, text = {}, answer.text
         for c in answer.citations:
-            same = next((x for x in citations if x.chunk_id == c.chunk_id and x.quote == c.quote), None)
-            if same is None:
-                same = replace(c, n=len(citations) + 1)
-                citations.append(same)
-            number[c.n] = same.n
+            number[c.n], rest = _merged(citations, c)
+            if rest != c.quote and f"{c.quote} [{c.n}]" in text:
+                text = text.replace(f"{c.quote} [{c.n}]", f"{rest} [{c.n}]" if rest else " ")
+        text = " ".join(renumber(text, number).split())
+        said = " ".join(texts)
         if answer.abstained:
             texts.append(f"On “{part.text}”: {ABSTAIN_TEXT}")
-        elif renumber(answer.text, number) not in texts:  # two parts answered by one sentence say it once
-            texts.append(renumber(answer.text, number))
+        elif text and text not in said:  # two parts answered by one sentence say it once
+            texts.append(text)
         conflicts += [{**c, "n": number.get(c["n"], c["n"])} for c in answer.conflict or ()]
         notes += [n for n in answer.notes if n not in notes]
         passages += [p for p in answer.passages if p.chunk_id not in seen]

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from rag.extractive import ExtractiveGenerator
@@ -125,3 +127,24 @@ def test_a_tariff_on_other_goods_does_not_answer_for_these(pipeline):
 def test_a_figure_rank_or_kind_of_trade_the_articles_do_not_give_is_not_answered(pipeline, question, lacks):
     answer = pipeline.ask(question)
     assert answer.abstained and f"does not speak of {lacks}" in answer.text
+
+
+@pytest.mark.parametrize("question,short", [
+    ("What was India's trade surplus with the US in 2024-25 and in 2023-24?", ("$41.18 billion", "USD 35.32 billion")),
+    ("When was the additional 26 per cent tariff announced and until when was it suspended?",
+     ("April 2", "July 9 or July 8")),
+])
+def test_every_part_is_answered_and_no_sentence_is_said_twice(pipeline, question, short):
+    answer = pipeline.ask(question)
+    assert answer.short_answer == short
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", re.sub(r"\[\d+\]", "", answer.text)) if s]
+    assert len(sentences) == len(set(sentences)), answer.text
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert markers == {c.n for c in answer.citations} == set(range(1, len(answer.citations) + 1))
+
+
+def test_a_part_the_articles_do_not_cover_is_named(pipeline):
+    answer = pipeline.ask("What was India's trade surplus with the US in 2024-25 and in 2018-19?")
+    assert not answer.abstained and "41.18 billion" in answer.text
+    assert "On “What was India's trade surplus with the US in 2018-19?”: The articles don't say." in answer.text
+    assert answer.short_answer[1] is None
