@@ -250,6 +250,42 @@ def balance_in(text: str) -> tuple[str, str] | None:
     return None
 
 
+# ---------------------------------------------------------------- who says it
+
+# "... according to India's Commerce Ministry?": a figure the US Trade Representative gives is not
+# the ministry's. Words that name no one in particular ("officials", "data") are left out.
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^?,;]+)", re.I)
+_ANYONE = frozenset(tokenize("the a an official officials source sources data report reports estimate estimates "
+                             "government figures analysts experts media article articles"))
+
+
+def sources_in(question: str) -> frozenset[str]:
+    """Stems of whom the question says a claim is according to (any one of them will do)."""
+    match = _ACCORDING_TO.search(question)
+    if match is None:
+        return frozenset()
+    who = _country_regex()[0].sub(" ", match["who"])
+    return frozenset(t for t in tokenize(who) if t not in _ANYONE and not t[0].isdigit())
+
+
+# "the US Commerce Department" is not "the US State Department": an organisation the question names
+# is another one when the sentence names one of that kind under another name
+_ORG_KIND = "Department|Ministry|Office|Commission|Agency|Bureau"
+_ORG = re.compile(rf"(?P<name>(?:(?!The\b)[A-Z][a-z]+\s+){{1,3}})(?P<kind>{_ORG_KIND})\b"
+                  rf"|(?P<kind2>{_ORG_KIND})\s+of\s+(?:the\s+)?(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})")
+
+
+def organisations_in(text: str) -> frozenset[tuple[str, frozenset[str]]]:
+    """(kind, name words) of each organisation ``text`` names: ("department", {"state"})."""
+    found = set()
+    for m in _ORG.finditer(text):
+        kind, name = (m["kind"], m["name"]) if m["kind"] else (m["kind2"], m["name2"])
+        words = frozenset(w.lower() for w in name.split()) - {"the", "of", "and", "us", "india", "indian"}
+        if words:
+            found.add((kind.lower(), words))
+    return frozenset(found)
+
+
 # ---------------------------------------------------------------- periods
 
 @dataclass(frozen=True, order=True)
@@ -319,7 +355,7 @@ class Constraints:
     def __bool__(self) -> bool:
         return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
                     or self.balance or self.goods or self.figures or self.ranks or self.trade_kind
-                    or self.parts_of_year or self.trend or self.imposition)
+                    or self.parts_of_year or self.trend or self.imposition or self.sources or self.organisations)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str]] = frozenset()  # a country's office: (code, title, as asked)
@@ -332,6 +368,8 @@ class Constraints:
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
     imposition: tuple[str, str] | None = None  # who imposed a levy on whom (see imposition_in)
+    sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
+    organisations: frozenset[tuple[str, frozenset[str]]] = frozenset()  # see organisations_in
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -340,7 +378,8 @@ class Constraints:
         return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base),
                    offices_in(question), months_in(question), balance_in(question), goods_in(question),
                    figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None,
-                   parts_of_year_in(question), trend_in(question), imposition_in(question))
+                   parts_of_year_in(question), trend_in(question), imposition_in(question), sources_in(question),
+                   organisations_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -373,6 +412,14 @@ class Constraints:
         done = imposition_in(sentence) or imposition_in(context) if self.imposition else None
         if done is not None and done != self.imposition:
             unmet.append(f"imposition {self.imposition[0]}'s levy on {self.imposition[1]}")
+        if self.sources and not self.sources & set(tokenize(f"{context} {sentence}")):
+            unmet.append(f"source {' '.join(sorted(self.sources))}")
+        if self.organisations:
+            named = organisations_in(f"{context} {sentence}")
+            for kind, name in sorted(self.organisations, key=str):
+                others = [n for k, n in named if k == kind]
+                if others and not any(name <= n for n in others):
+                    unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
         if self.goods:
             named = set(tokenize(f"{context} {sentence}"))
             unmet += [f"goods {g}" for g in sorted(self.goods) if g not in named]
@@ -405,6 +452,12 @@ def as_asked(item: str, question: str) -> str:
         written.setdefault(code_of[match.group(1)], match.group(1))
     if item.startswith(("country ", "balance ", "imposition ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
+    if item.startswith("source "):
+        found = _ACCORDING_TO.search(question)
+        return found["who"].strip() if found else what
+    if item.startswith("organisation "):
+        found = re.search(rf"\b(?:{'|'.join(what.split())})\b[\w\s]*", question, re.I)
+        return found.group().strip() if found else what
     if item.startswith("rank "):
         found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)
         return found.group() if found else what

@@ -2,7 +2,16 @@
 
 import pytest
 
-from rag.constraints import ArticleContext, Constraints, Period, balance_in, countries_in, names_in, periods_in
+from rag.constraints import (
+    ArticleContext,
+    Constraints,
+    Period,
+    as_asked,
+    balance_in,
+    countries_in,
+    names_in,
+    periods_in,
+)
 
 ARTICLE = ArticleContext.of("India, US discuss trade", "India and the US talked. Vietnam signed a pact.", "2025-03-28")
 
@@ -103,9 +112,21 @@ def test_period_labels():
     ("Why did the US impose 50% tariffs on Russia?", "The US imposed 50% on several Indian exports over Russian oil.",
      ["imposition US's levy on RU"]),
     ("What tariff does the US impose on Indian textiles?", "The US imposed 50% on Indian exports like textiles.", []),
+    # whom a claim is asked according to: the sentence, or the one before, names them
+    ("What was the US deficit with India according to India's Commerce Ministry?",
+     "The US deficit with India was $45.7 billion, according to the office of the US Trade Representative.",
+     ["source commerc ministri"]),
+    ("Which countries did the US close deals with, according to Lutnick?",
+     "He said the US moved on to pacts with Indonesia and Vietnam.", []),  # "According to Lutnick, ..." before
+    # another organisation of the same kind
+    ("Who is the spokesperson for the US Commerce Department?", "Tammy Bruce, spokesperson for the US State "
+     "Department, said so.", ["organisation commerce department"]),
+    ("Who is the spokesperson for the US State Department?", "Tammy Bruce, spokesperson for the US State "
+     "Department, said so.", []),
 ])
 def test_unmet(question, sentence, unmet):
-    assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet
+    context = "According to Lutnick, Washington saw the call as critical." if "Lutnick" in question else ""
+    assert Constraints.of(question).unmet(sentence, context, ARTICLE) == unmet
 
 
 @pytest.mark.parametrize("text,balance", [
@@ -133,6 +154,13 @@ def test_a_sentence_without_a_month_speaks_for_its_article_month():
     assert Constraints.of("Whom did Goyal meet in May?").unmet("Goyal met Lutnick on Tuesday.", "", may) == []
     assert Constraints.of("Whom did Goyal meet in March?").unmet("Goyal met Lutnick on Tuesday.", "", may) == [
         "month March"]
+
+
+def test_what_the_nearest_passage_lacks_is_said_in_the_question_words():
+    question = "What was the US deficit with China according to India's Commerce Ministry?"
+    assert as_asked("country CN", question) == "China"
+    assert as_asked("source commerc ministri", question) == "India's Commerce Ministry"
+    assert as_asked("rank second", "Which is India's second largest trading partner?") == "second largest"
 
 
 def test_no_constraints_is_falsy():
