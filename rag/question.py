@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
-from .constraints import Constraints, countries_in
+from .constraints import Constraints
+from .countries import countries_in
 from .dates import MONTH
 from .errors import RagError
 

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from .bm25 import tokenize
-from .constraints import countries_in, periods_in
+from .constraints import periods_in
+from .countries import countries_in
 from .dates import MONTH
 from .question import Query
 

@@ -2,16 +2,16 @@
 
 import pytest
 
+from rag.aspects import balance_in
 from rag.constraints import (
     ArticleContext,
     Constraints,
     Period,
     as_asked,
-    balance_in,
-    countries_in,
     names_in,
     periods_in,
 )
+from rag.countries import countries_in
 
 ARTICLE = ArticleContext.of("India, US discuss trade", "India and the US talked. Vietnam signed a pact.", "2025-03-28")
 

@@ -1,0 +1,216 @@
+"""What else a question's answer must be about, beside its countries, names and periods.
+
+Each reader takes a question (or a sentence) and returns what it names of one aspect: an
+office ("India's Commerce Secretary"), the goods a levy is on, a figure, a rank, goods or
+services trade, part of a year, which way a figure moved, who imposed a levy on whom, whose
+surplus with whom, whom a claim is according to, an organisation. :class:`~rag.constraints.Constraints`
+reads them from the question once and checks each sentence against them.
+
+Hand-written rules, for the reason rag.constraints gives: news questions name these in a few
+fixed shapes (tests/unit/test_constraints.py holds each shape).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bm25 import tokenize
+from .countries import country_pattern
+from .dates import MONTHS
+from .values import values
+
+# ---------------------------------------------------------------- offices
+
+_TITLE = (r"(?P<title>(?:[A-Z][a-z]+\s+){0,3}?(?:Minister|Secretary|Representative|President|Ambassador|Spokesperson|"
+          r"Envoy|Negotiator|Governor|Adviser|Advisor|Chancellor|Premier)(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)\b")
+# What makes an office another one: "Deputy Secretary of State" is not "Secretary of State"
+_OTHER_OFFICE = re.compile(r"\b(?:Deputy|Vice|Assistant|Under|Former|former|Acting|Junior|Associate)\s*$")
+
+
+def offices_in(question: str) -> frozenset[tuple[str, str, str]]:
+    """Offices a question names with their country ("India's Commerce Secretary", "the US Secretary of
+    State"), as (country code, title, the words as asked)."""
+    pattern, code_of = country_pattern()
+    found = set()
+    for country in pattern.finditer(question):
+        office = re.match(rf"\s+{_TITLE}", question[country.end():])
+        if office:
+            asked = question[country.start():country.end() + office.end()]
+            found.add((code_of[country.group(1)], office["title"], asked))
+    return frozenset(found)
+
+
+def holds_office(code: str, title: str, text: str) -> bool:
+    """False when every mention of ``title`` in ``text`` is another country's office or another office
+    ("US Commerce Secretary" for India's, "Deputy Secretary of State" for the Secretary); True otherwise."""
+    pattern, code_of = country_pattern()
+    mentions = list(re.finditer(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", text))
+    for mention in mentions:
+        before = re.sub(r"\s*\bthe\s*$", "", text[:mention.start()], flags=re.I).rstrip()
+        if _OTHER_OFFICE.search(before):
+            continue
+        country = re.search(rf"(?:{pattern.pattern})$", before)
+        if country is None or code_of[country.group(1)] == code:
+            return True
+    return not mentions
+
+
+# ---------------------------------------------------------------- goods a levy is asked about
+
+# "What tariff does the US impose on Indian dairy products?": the goods after "on" are what the
+# tariff asked about is on; a tariff on textiles and carpets says nothing of dairy.
+_LEVIED_ON = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penalty|impose[sd]?|imposing)\s+on\s+"
+                        r"(?P<goods>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:in|for|from|since|during|by|over|after|before|"
+                        r"until|till|to|as|at|with|that|which|who|now|these|this|currently|today)\b|\s*[?,.]|\s*$)",
+                        re.I)
+_ANY_GOODS = frozenset(tokenize("goods products items exports imports shipments sectors sector the its their "
+                                "all several certain other some countries country nations partners"))
+
+
+def goods_in(question: str) -> frozenset[str]:
+    """The stemmed words naming the goods a question asks a levy on ("dairy" of "Indian dairy
+    products"); countries and words that name no goods in particular are left out."""
+    match = _LEVIED_ON.search(question)
+    if match is None:
+        return frozenset()
+    words = match["goods"].split()
+    # "on countries trading with Russia": a participle the question goes on from says what the goods
+    # do, not what they are ("on Indian clothing?" ends there, so "clothing" is the goods)
+    if len(words) > 1 and words[-1].lower().endswith("ing") and question[match.end():].strip(" ?"):
+        words = words[:-1]
+    if len(words) > 1 and words[-1].lower().endswith("ed"):  # "tariffs on India suspended?"
+        words = words[:-1]
+    words = [w for w in words if w.capitalize() not in MONTHS]
+    goods = country_pattern()[0].sub(" ", " ".join(words))
+    return frozenset(t for t in tokenize(goods) if t not in _ANY_GOODS and not t[0].isdigit())
+
+
+# ---------------------------------------------------------------- figures, ranks and kinds of trade
+
+def figures_in(text: str) -> frozenset[str]:
+    """The percentages and amounts of money ``text`` names, normalized ("26 per cent" -> "26%")."""
+    return frozenset(values(text, "percent") | values(text, "money"))
+
+
+# "India's second largest trading partner": the rank is part of what is asked; "largest" is another
+_RANK = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th)"
+                   r"[\s-]+(?:largest|biggest|highest|lowest|smallest|most|top|leading)\b", re.I)
+
+
+def ranks_in(text: str) -> frozenset[str]:
+    return frozenset(m.group(1).lower() for m in _RANK.finditer(text))
+
+
+# Trade in goods and trade in services are different quantities: a goods figure does not answer
+# for services, nor the other way round.
+_TRADE_KINDS = {"goods": re.compile(r"\b(?:goods|merchandise)\b", re.I), "services": re.compile(r"\bservices\b", re.I)}
+
+
+def trade_kinds_in(text: str) -> frozenset[str]:
+    return frozenset(kind for kind, pattern in _TRADE_KINDS.items() if pattern.search(text))
+
+
+# Part of a year ("the first half of 2024", "Q3"): a figure for the whole year does not answer for it
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|latter|last)\s+half\b|\b(?:first|second|third|fourth|last)\s+quarter\b|"
+                           r"\b[HQ][1-4]\b", re.I)
+
+
+def parts_of_year_in(text: str) -> frozenset[str]:
+    return frozenset(" ".join(m.group().lower().split()) for m in _PART_OF_YEAR.finditer(text))
+
+
+# Which way a figure moved: "How much did exports fall?" is not answered by "exports crossed USD 100
+# billion, up significantly"
+_FALL = re.compile(r"\b(?:fall|fell|fallen|decline[sd]?|drop(?:ped|s)?|shr[ai]nk|shrunk|decrease[sd]?|contract(?:ed)?|"
+                   r"slump(?:ed)?|plunge[sd]?|down)\b", re.I)
+_RISE = re.compile(r"\b(?:rise|rose|risen|grow|grew|grown|growth|increase[sd]?|up|jump(?:ed)?|widen(?:ed)?|"
+                   r"climb(?:ed)?|surge[sd]?|crossed|higher)\b", re.I)
+
+
+def moved(trend: str, text: str) -> bool:
+    """Whether ``text`` says a figure moved the ``trend`` way ("fall" or "rise"), whatever else it says."""
+    return (_FALL if trend == "fall" else _RISE).search(text) is not None
+
+
+def trend_in(text: str) -> str | None:
+    """"fall" or "rise" when ``text`` says a figure moved one way only; None otherwise."""
+    fall, rise = bool(_FALL.search(text)), bool(_RISE.search(text))
+    return "fall" if fall and not rise else "rise" if rise and not fall else None
+
+
+# ---------------------------------------------------------------- who imposed a levy on whom
+
+def imposition_in(text: str) -> tuple[str, str] | None:
+    """(who imposes, on whom) when ``text`` says a country imposes a levy on another: "The US imposed
+    50% on several Indian exports" -> ("US", "IN"). None when it says no such thing."""
+    pattern, code_of = country_pattern()
+    country = rf"(?:the\s+)?(?:{pattern.pattern})"
+    form = re.compile(rf"(?P<a>{country})\s+(?:\w+\s+){{0,2}}?(?:imposed|imposes|impose|imposing|levied|levies|levy|"
+                      rf"slapped)\b(?:\s+[^\s?]+){{0,6}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<b>{country})")
+    match = form.search(text)
+    if match is None:
+        return None
+    first, second = (code_of[re.search(pattern, match[side]).group(1)] for side in "ab")
+    return (first, second) if first != second else None
+
+
+# ---------------------------------------------------------------- trade balances
+
+def balance_in(text: str) -> tuple[str, str] | None:
+    """Who runs a trade surplus with whom, as (surplus side, deficit side), when ``text`` says it in
+    one of the shapes news uses: "the US deficit with India" (India, US), "India's surplus with the
+    US", "With America, India had a trade surplus" (India, US). None when it says no such thing."""
+    pattern, code_of = country_pattern()
+    country = rf"(?:the\s+)?(?:{pattern.pattern})"
+    gap = r"(?:[^\s?!]+\s+){0,7}?"  # "goods trade", "meanwhile, recorded a $41.18 billion trade"
+    forms = [re.compile(rf"(?P<a>{country}),?\s+{gap}(?P<m>deficit|surplus)\s+{gap}with\s+(?P<b>{country})"),
+             re.compile(rf"\bwith\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{gap}(?P<m>deficit|surplus)\b", re.I)]
+    for form in forms:
+        match = form.search(text)
+        if match:
+            first, second = (code_of[re.search(pattern, match[side]).group(1)] for side in "ab")
+            if first != second:
+                return (first, second) if match["m"].lower() == "surplus" else (second, first)
+    return None
+
+
+# ---------------------------------------------------------------- who says it
+
+# "... according to India's Commerce Ministry?": a figure the US Trade Representative gives is not
+# the ministry's. Words that name no one in particular ("officials", "data") are left out.
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^?,;]+)", re.I)
+_ANYONE = frozenset(tokenize("the a an official officials source sources data report reports estimate estimates "
+                             "government figures analysts experts media article articles"))
+
+
+def according_to(question: str) -> str | None:
+    """Whom the question says a claim is according to, as it says it ("India's Commerce Ministry")."""
+    match = _ACCORDING_TO.search(question)
+    return match["who"].strip() if match else None
+
+
+def sources_in(question: str) -> frozenset[str]:
+    """Stems of whom the question says a claim is according to (any one of them will do)."""
+    match = _ACCORDING_TO.search(question)
+    if match is None:
+        return frozenset()
+    who = country_pattern()[0].sub(" ", match["who"])
+    return frozenset(t for t in tokenize(who) if t not in _ANYONE and not t[0].isdigit())
+
+
+# "the US Commerce Department" is not "the US State Department": an organisation the question names
+# is another one when the sentence names one of that kind under another name
+_ORG_KIND = "Department|Ministry|Office|Commission|Agency|Bureau"
+_ORG = re.compile(rf"(?P<name>(?:(?!The\b)[A-Z][a-z]+\s+){{1,3}})(?P<kind>{_ORG_KIND})\b"
+                  rf"|(?P<kind2>{_ORG_KIND})\s+of\s+(?:the\s+)?(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})")
+
+
+def organisations_in(text: str) -> frozenset[tuple[str, frozenset[str]]]:
+    """(kind, name words) of each organisation ``text`` names: ("department", {"state"})."""
+    found = set()
+    for m in _ORG.finditer(text):
+        kind, name = (m["kind"], m["name"]) if m["kind"] else (m["kind2"], m["name2"])
+        words = frozenset(w.lower() for w in name.split()) - {"the", "of", "and", "us", "india", "indian"}
+        if words:
+            found.add((kind.lower(), words))
+    return frozenset(found)

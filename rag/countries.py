@@ -1,0 +1,52 @@
+"""Countries as news names them: ISO codes from names, short names, demonyms and capitals.
+
+pycountry gives every country's names; the short names, demonyms and capitals the press uses
+("US", "American", "New Delhi") it does not carry, so they are listed here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Short names, demonyms and capitals the press uses for a country (ISO alpha-2 codes).
+_ALIASES = {
+    "US": ["US", "U.S.", "U.S", "USA", "United States", "America", "American", "Americans", "Washington"],
+    "IN": ["India", "Indian", "Indians", "New Delhi", "Delhi"],
+    "GB": ["UK", "U.K.", "Britain", "British", "Great Britain", "England", "English", "London"],
+    "CN": ["China", "Chinese", "Beijing"], "RU": ["Russia", "Russian", "Moscow"], "JP": ["Japan", "Japanese", "Tokyo"],
+    "PK": ["Pakistan", "Pakistani", "Pakistanis", "Islamabad"], "BD": ["Bangladesh", "Bangladeshi", "Dhaka"],
+    "LK": ["Sri Lanka", "Sri Lankan"], "NP": ["Nepal", "Nepalese"], "CA": ["Canada", "Canadian", "Ottawa"],
+    "MX": ["Mexico", "Mexican"], "BR": ["Brazil", "Brazilian"], "DE": ["Germany", "German", "Berlin"],
+    "FR": ["France", "French", "Paris"], "IT": ["Italy", "Italian"], "KR": ["South Korea", "Korean", "Seoul"],
+    "VN": ["Vietnam", "Vietnamese", "Hanoi"], "ID": ["Indonesia", "Indonesian", "Jakarta"],
+    "PH": ["Philippines", "Filipino", "Manila"], "TH": ["Thailand", "Thai", "Bangkok"],
+    "AU": ["Australia", "Australian", "Canberra"], "TR": ["Turkey", "Turkish", "Ankara"],
+    "SA": ["Saudi Arabia", "Saudi"], "AE": ["UAE", "Emirati", "Dubai"], "IR": ["Iran", "Iranian", "Tehran"],
+    "IL": ["Israel", "Israeli"], "ZA": ["South Africa", "South African"], "NG": ["Nigeria", "Nigerian"],
+    "EG": ["Egypt", "Egyptian"], "AR": ["Argentina", "Argentine"], "SG": ["Singapore", "Singaporean"],
+    "MY": ["Malaysia", "Malaysian"], "TW": ["Taiwan", "Taiwanese"], "UA": ["Ukraine", "Ukrainian", "Kyiv"],
+    "EU": ["European Union", "EU", "E.U.", "Brussels"],
+}
+
+@lru_cache(maxsize=1)
+def country_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every country name and alias, and the country each alias names."""
+    import pycountry
+
+    code_of = {alias: code for code, aliases in _ALIASES.items() for alias in aliases}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                code_of.setdefault(value, country.alpha_2)
+    alternatives = "|".join(re.escape(a) for a in sorted(code_of, key=len, reverse=True))
+    # "US" must be the word, not "us"; a possessive may follow
+    return re.compile(rf"(?<![\w.])({alternatives})(?:[’']s)?(?![\w])"), code_of
+
+
+@lru_cache(maxsize=8192)
+def countries_in(text: str) -> frozenset[str]:
+    """ISO codes of the countries ``text`` names, by name, short name, demonym or capital."""
+    pattern, code_of = country_pattern()
+    return frozenset(code_of[m.group(1)] for m in pattern.finditer(text))
