@@ -12,7 +12,7 @@ however well its other words match. Two kinds are read here:
   or "since" ("up 3.4 per cent from 2023") is the comparison's base, not the
   figure's period, and does not count as the sentence's period.
 
-The question's other aspects (an office, the goods a levy is on, a figure, a rank, a month or
+The question's other aspects (an office, the goods a levy is on, a figure, a rank,
 part of a year, which way a figure moved, who imposed a levy on whom, whom a claim is according
 to) are read by :mod:`rag.aspects` and checked here with the rest.
 
