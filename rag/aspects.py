@@ -21,28 +21,34 @@ from .values import values
 
 # ---------------------------------------------------------------- offices
 
-_TITLE = (r"(?P<title>(?:[A-Z][a-z]+\s+){0,3}?(?:Minister|Secretary|Representative|President|Ambassador|Spokesperson|"
-          r"Envoy|Negotiator|Governor|Adviser|Advisor|Chancellor|Premier)(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)\b")
+_RANKS = "Minister|Secretary|Representative|President|Ambassador|Spokesperson|Envoy|Negotiator|Governor|Adviser|" \
+         "Advisor|Chancellor|Premier"
+_TITLE = rf"(?P<title>(?:[A-Z][a-z]+\s+){{0,3}}?(?:{_RANKS})(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)\b"
+_HEAD = re.compile(rf"\b(?:{_RANKS})\b")
 # What makes an office another one: "Deputy Secretary of State" is not "Secretary of State"
 _OTHER_OFFICE = re.compile(r"\b(?:Deputy|Vice|Assistant|Under|Former|former|Acting|Junior|Associate)\s*$")
+_WHO_HOLDS = re.compile(r"^\s*who\s+(?:is|was|are|were)\b", re.I)
 
 
-def offices_in(question: str) -> frozenset[tuple[str, str, str]]:
+def offices_in(question: str) -> frozenset[tuple[str, str, str, bool]]:
     """Offices a question names with their country ("India's Commerce Secretary", "the US Secretary of
-    State"), as (country code, title, the words as asked)."""
+    State"), as (country code, title, the words as asked, whether the question asks who holds it)."""
     pattern, code_of = country_pattern()
     found = set()
+    holder = bool(_WHO_HOLDS.match(question))
     for country in pattern.finditer(question):
         office = re.match(rf"\s+{_TITLE}", question[country.end():])
         if office:
             asked = question[country.start():country.end() + office.end()]
-            found.add((code_of[country.group(1)], office["title"], asked))
+            found.add((code_of[country.group(1)], office["title"], asked, holder))
     return frozenset(found)
 
 
-def holds_office(code: str, title: str, text: str) -> bool:
-    """False when every mention of ``title`` in ``text`` is another country's office or another office
-    ("US Commerce Secretary" for India's, "Deputy Secretary of State" for the Secretary); True otherwise."""
+def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool:
+    """Whether ``text`` may speak of the office: False when every mention of ``title`` is another
+    country's office or another office ("US Commerce Secretary" for India's, "Deputy Secretary of
+    State" for the Secretary), or when it names the rank only as another office ("the Foreign
+    Secretary" for the Commerce Secretary). Asked who holds it (``holder``), the text must name it."""
     pattern, code_of = country_pattern()
     mentions = list(re.finditer(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", text))
     for mention in mentions:
@@ -52,7 +58,14 @@ def holds_office(code: str, title: str, text: str) -> bool:
         country = re.search(rf"(?:{pattern.pattern})$", before)
         if country is None or code_of[country.group(1)] == code:
             return True
-    return not mentions
+    if mentions:
+        return False
+    head = _HEAD.search(title)
+    own = set(title.split()) - {head.group(), "of"} if head else set()
+    ranks = list(re.finditer(rf"\b{head.group()}\b", text)) if head else []
+    if ranks and own:  # "Commerce and Industry Minister" may be the Commerce Minister; "Foreign Secretary" is not
+        return any(own & set(text[max(0, r.start() - 40):r.end() + 30].split()) for r in ranks)
+    return not holder
 
 
 # ---------------------------------------------------------------- goods a levy is asked about

@@ -149,7 +149,7 @@ class Constraints:
                     or self.parts_of_year or self.trend or self.imposition or self.sources or self.organisations)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
-    offices: frozenset[tuple[str, str, str]] = frozenset()  # a country's office: (code, title, as asked)
+    offices: frozenset[tuple[str, str, str, bool]] = frozenset()  # a country's office (see offices_in)
     months: frozenset[int] = frozenset()  # months asked about ("in October"), 1-12
     balance: tuple[str, str] | None = None  # whose surplus with whom is asked about (see balance_in)
     goods: frozenset[str] = frozenset()  # stems of the goods a levy is asked about (see goods_in)
@@ -184,8 +184,8 @@ class Constraints:
         unmet = []
         near = countries_in(sentence) | countries_in(context)
         unmet += [f"country {c}" for c in sorted(self.countries) if c not in near and c not in article.subjects]
-        unmet += [f"name {asked}" for code, title, asked in sorted(self.offices)
-                  if not holds_office(code, title, sentence)]
+        unmet += [f"name {asked}" for code, title, asked, holder in sorted(self.offices)
+                  if not holds_office(code, title, sentence, holder)]
         words = _words(f"{sentence} {context}") | article.words
         unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
         if self.figures:  # "the bill proposing 500% tariffs": the figure is the sentence's or the one before's

@@ -20,7 +20,7 @@ from .config import Config
 from .conflicts import Claim, disagreeing
 from .constraints import ArticleContext, as_asked
 from .dates import readable_date
-from .question import Query, as_query, names_measure
+from .question import Query, as_query, done_by_another, names_measure
 from .spans import short_answer, slot_fit
 from .types import ABSTAIN_TEXT, Answer, Citation, Passage
 
@@ -172,8 +172,9 @@ class ExtractiveGenerator:
             unmet.append(f"answer {query.answer_type or 'form'}")
         if query.act is not None and query.act not in tokenize(sentence):
             unmet.append(f"answer {query.act}")  # the date of another act
-        if query.premise is not None and query.premise not in tokenize(f"{before} {sentence}"):
-            unmet.append(f"answer {query.premise}")  # the reason for another act (the one before may name it)
+        if query.premise is not None and (query.premise not in tokenize(f"{before} {sentence}") or (
+                query.premise_by and done_by_another(query.premise, query.premise_by, sentence))):
+            unmet.append(f"answer {query.premise}")  # the reason for another act, or another's act
         if query.measure is not None and not names_measure(query.measure, sentence, before):
             unmet.append(f"answer {query.measure}")  # a figure of another measure
         if query.constraints:

@@ -126,6 +126,7 @@ class Query:
     parts: tuple[Query, ...] = ()  # a question that asks for several things: each part, analysed
     act: str | None = None  # the stemmed act whose date a "when was X <act>?" question asks for
     premise: str | None = None  # the stemmed act a "why did X <act>?" question takes for granted
+    premise_by: str | None = None  # the country that did it, when the question names one
     measure: str | None = None  # what the figure asked is of: "deficit" (or surplus, gap), "exports" (or imports)
 
     def __str__(self) -> str:
@@ -236,16 +237,30 @@ def asked_act(question: str) -> str | None:
 
 # "Why did India decline to join ...?" presupposes the act: a reason given for another act ("the
 # invitation to India to join") answers a question nobody asked, so the act is a hard constraint.
-_WHY_DID = re.compile(r"^\s*(?:[^,?]*,\s*)?why\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?[\w.'’-]+"
-                      r"(?:\s+(?-i:[A-Z])[\w.'’-]*)*"
+_WHY_DID = re.compile(r"^\s*(?:[^,?]*,\s*)?why\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?"
+                      r"(?P<who>[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]*)*)"
                       r"\s+(?:not\s+|never\s+)?(?P<act>[a-z]{3,})\b", re.I)
 
 
-def presupposed_act(question: str) -> str | None:
-    """The act a "why did X <act> ...?" question takes for granted, stemmed ("decline" -> "declin")."""
+def presupposed_act(question: str) -> tuple[str | None, str | None]:
+    """The act a "why did X <act> ...?" question takes for granted, stemmed ("decline" -> "declin"),
+    and the country that did it, when X is one ("Why did India lower tariffs?" -> "IN")."""
     match = _WHY_DID.match(question)
     stems = tokenize(match["act"]) if match else []
-    return stems[0] if stems and stems[0] not in _QUESTION_STEMS else None
+    if not stems or stems[0] in _QUESTION_STEMS:
+        return None, None
+    who = countries_in(match["who"])
+    return stems[0], next(iter(who)) if len(who) == 1 else None
+
+
+def done_by_another(act: str, by: str, sentence: str) -> bool:
+    """Whether ``sentence`` has another country do ``act``: the nearest country named before the act's
+    word is not ``by`` ("The U.S. seeks lower tariffs" is no act of India's)."""
+    for word in re.finditer(r"[A-Za-z]+", sentence):
+        if tokenize(word.group()) == [act]:
+            before = countries_in(sentence[max(0, word.start() - 60):word.start()])
+            return bool(before) and by not in before
+    return False
 
 
 def is_recency_question(question: str) -> bool:
@@ -345,10 +360,11 @@ def split_parts(question: str) -> list[str]:
 
 def _analysed(text: str, searched: str) -> Query:
     kind, carries = answer_type(searched)
+    premise, premise_by = presupposed_act(searched)
     return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
                  constraints=Constraints.of(searched), requires=required_form(searched), act=asked_act(searched),
-                 measure=asked_measure(searched), premise=presupposed_act(searched))
+                 measure=asked_measure(searched), premise=premise, premise_by=premise_by)
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:

@@ -76,6 +76,12 @@ def test_period_labels():
      ["name US Secretary of State"]),
     ("Who is India's Foreign Secretary?", "Landau thanked the Foreign Secretary Misri.", []),
     ("Who is India's Foreign Secretary?", "India’s Foreign Secretary Vikram Misri spoke.", []),
+    # asked who holds an office, the sentence must name it, and not as another office of that rank
+    ("Who is the Indian Commerce Secretary?", "Landau thanked the Foreign Secretary Misri.",
+     ["name Indian Commerce Secretary"]),
+    ("Who was the US Trade Representative in 2025?", "Prime Minister Modi visited Washington in February 2025.",
+     ["name US Trade Representative"]),
+    ("Who is India's Commerce Minister?", "Commerce and Industry Minister Piyush Goyal held talks.", []),
     # a month asked about must be the sentence's; a day of the month is an event's date, not a period
     ("By how much did shipments rise in October?", "Shipments rose 22% in November.", ["month October"]),
     ("What were exports from April to November?", "Exports rose from April–November FY26.", []),

@@ -8,6 +8,7 @@ from rag.question import (
     answer_type,
     check_question,
     content_terms,
+    done_by_another,
     is_follow_up,
     names_measure,
     rewrite_question,
@@ -200,6 +201,14 @@ def test_the_measure_a_figure_is_asked_of(question, measure, named, other):
 ])
 def test_the_act_a_why_question_takes_for_granted(question, premise):
     assert analyse(question).premise == premise
+
+
+def test_the_act_a_why_question_takes_for_granted_must_be_the_asked_country_s():
+    query = analyse("Why did India lower tariffs on American apples?")
+    assert (query.premise, query.premise_by) == ("lower", "IN")
+    assert done_by_another("lower", "IN", "The U.S. seeks lower tariffs on apples.")
+    assert not done_by_another("lower", "IN", "India agreed to lower tariffs on apples.")
+    assert not done_by_another("lower", "IN", "Tariffs will be lower next year.")  # no one named: not another's
 
 
 @pytest.mark.parametrize("question,act", [
