@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .bm25 import tokenize
-from .countries import country_pattern
+from .countries import countries_in, country_pattern
 from .dates import MONTHS
 from .values import values
 
@@ -149,6 +149,33 @@ def trend_in(text: str) -> str | None:
     """"fall" or "rise" when ``text`` says a figure moved one way only; None otherwise."""
     fall, rise = bool(_FALL.search(text)), bool(_RISE.search(text))
     return "fall" if fall and not rise else "rise" if rise and not fall else None
+
+
+# Undoing or sparing a levy: "Which sectors did the US exempt from the 50% tariff?" is not answered
+# by the sectors it hit. A pause or suspension is not among these: it undoes nothing for good.
+_UNDOING = re.compile(r"\b(?:exempt\w*|spare[ds]?|sparing|exclud\w*|waive[ds]?|waiver\w*|lift(?:ed|s|ing)?|remov\w*|"
+                      r"scrap(?:ped|s|ping)?|cancel\w*|withdr[ae]w\w*|revok\w*|rolled back|roll back|repeal\w*)\b",
+                      re.I)
+
+
+def undoes(text: str) -> bool:
+    """Whether ``text`` speaks of undoing or sparing something (exempting, lifting, scrapping ...)."""
+    return _UNDOING.search(text) is not None
+
+
+# ---------------------------------------------------------------- who did it
+
+_AGENT = re.compile(r"\b(?:did|does|do|has|have|had)\s+(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)"
+                    r"\s+(?:not\s+)?[a-z]{3,}\b", re.I)
+
+
+def agent_in(question: str) -> frozenset[str]:
+    """The words of the person a question says did something ("How many times did Trump call Modi?"
+    -> {"trump"}); empty when it is a country or no one."""
+    match = _AGENT.search(question)
+    if match is None or countries_in(match["who"]):
+        return frozenset()
+    return frozenset(w.lower() for w in match["who"].split() if len(w) > 1)
 
 
 # ---------------------------------------------------------------- who imposed a levy on whom

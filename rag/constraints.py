@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from .aspects import (
     according_to,
+    agent_in,
     balance_in,
     figures_in,
     goods_in,
@@ -41,6 +42,7 @@ from .aspects import (
     sources_in,
     trade_kinds_in,
     trend_in,
+    undoes,
 )
 from .bm25 import tokenize
 from .countries import countries_in, country_pattern
@@ -146,7 +148,8 @@ class Constraints:
     def __bool__(self) -> bool:
         return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
                     or self.balance or self.goods or self.figures or self.ranks or self.trade_kind
-                    or self.parts_of_year or self.trend or self.imposition or self.sources or self.organisations)
+                    or self.parts_of_year or self.trend or self.imposition or self.sources or self.organisations
+                    or self.undoing or self.agent)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str, bool]] = frozenset()  # a country's office (see offices_in)
@@ -161,6 +164,8 @@ class Constraints:
     imposition: tuple[str, str] | None = None  # who imposed a levy on whom (see imposition_in)
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
     organisations: frozenset[tuple[str, frozenset[str]]] = frozenset()  # see organisations_in
+    undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
+    agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -170,7 +175,7 @@ class Constraints:
                    offices_in(question), months_in(question), balance_in(question), goods_in(question),
                    figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year_in(question), trend_in(question), imposition_in(question), sources_in(question),
-                   organisations_in(question))
+                   organisations_in(question), undoes(question), agent_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -211,6 +216,13 @@ class Constraints:
                 others = [n for k, n in named if k == kind]
                 if others and not any(name <= n for n in others):
                     unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
+        if self.undoing and not undoes(f"{context} {sentence}"):
+            unmet.append("act undoing")
+        if self.agent:
+            # "Modi has made eight calls to the US president" does not say Trump called Modi
+            said = _words(f"{context} {sentence}")
+            if not self.agent & said and (self.names - self.agent) & said:
+                unmet.append(f"name {' '.join(sorted(self.agent))}")
         if self.goods:
             named = set(tokenize(f"{context} {sentence}"))
             unmet += [f"goods {g}" for g in sorted(self.goods) if g not in named]

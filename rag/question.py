@@ -35,8 +35,14 @@ _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords
 _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
              r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|"
              r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b")  # a levy's rate
-_MEASURE = (r"^\s*what (?:was|were|is|are)\s+(?:the\s+)?(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,5}?"
-            r"(?P<head>deficit|surplus|exports|imports|value|total|growth|share|size)(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)")
+_MEASURE_START = (r"^\s*what (?:was|were|is|are)\s+(?:the\s+)?"
+                  r"(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,5}?")
+_MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
+_MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size)"
+            rf"{_MEASURE_END}")
+# ... and of these an amount of money: "18 per cent of India's total merchandise trade" is no trade figure
+_AMOUNT_ASKED = rf"{_MEASURE_START}(?:deficit|surplus|exports|imports|trade|value|total){_MEASURE_END}"
+_MONEY = r"(?:\$|USD|US\$|Rs\.?|INR|€|£)\s?\d|\d[\d,.]*\s?(?:billion|million|trillion|crore|lakh)\b"
 _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
            r"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
            r"\$\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -44,8 +50,17 @@ _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!M
 # A figure of another measure does not answer: the deficit asked for is not the exports beside it
 # (one side's deficit is the other's surplus, and one side's exports the other's imports).
 _MEASURE_OF = {"deficit": "deficits?|surplus(?:es)?|gap|shortfall|imbalance",
-               "exports": "exports?|exported|imports?|imported|shipments|sales|purchases|bought|sold"}
+               "exports": "exports?|exported|imports?|imported|shipments|sales|purchases|bought|sold",
+               # trade as a whole, not the "trade deficit", a "trade agreement" or the "Trade Representative"
+               "trade": r"trade(?!\s+(?:deficits?|surplus(?:es)?|gap|imbalance|agreements?|deals?|pacts?|talks|"
+                        r"negotiat\w*|barriers|representative|minister|secretary|relations\w*|polic\w+))"}
 _MEASURE_OF |= {"surplus": _MEASURE_OF["deficit"], "imports": _MEASURE_OF["exports"]}
+# "How much did India export to the US in April 2025?" asks for exports as a verb; "how much more
+# did America buy than it sold" asks for a difference, which is a balance, so "more" is left out
+_TRADED = re.compile(r"^\s*how much\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
+                     r"(?:export|exported|import|imported|sell|sold|buy|bought|ship|shipped|purchase)\b", re.I)
+
+
 # (answer type, how a question asks for it, what a sentence that carries it looks like)
 _ANSWER_TYPES = [
     ("date", re.compile(r"^\s*(when|until when|till when|by when|since when)\b|"
@@ -85,6 +100,7 @@ _REQUIRES = [
     # a share or a percentage is a percentage: "USD 131.84 billion" gives none
     (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|per cent|percent)\b|\bin percent\b", re.I),
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)", re.I)),
+    (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}", re.I), re.compile(_MONEY, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
 ]
 # "When was the tariff announced?": the date asked for is the announcement's. A sentence without the
@@ -188,12 +204,6 @@ def required_form(question: str) -> re.Pattern | None:
     if said:
         return _words_of(said["who"])
     return next((form for asks, form in _REQUIRES if asks.search(question)), None)
-
-
-# "How much did India export to the US in April 2025?" asks for exports as a verb; "how much more
-# did America buy than it sold" asks for a difference, which is a balance, so "more" is left out
-_TRADED = re.compile(r"^\s*how much\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
-                     r"(?:export|exported|import|imported|sell|sold|buy|bought|ship|shipped|purchase)\b", re.I)
 
 
 def asked_measure(question: str) -> str | None:

@@ -82,6 +82,14 @@ def test_period_labels():
     ("Who was the US Trade Representative in 2025?", "Prime Minister Modi visited Washington in February 2025.",
      ["name US Trade Representative"]),
     ("Who is India's Commerce Minister?", "Commerce and Industry Minister Piyush Goyal held talks.", []),
+    # undoing or sparing a levy is another act than imposing it
+    ("Which Indian sectors did the US exempt from the 50% tariff?", "The US imposed 50% on textiles and leather.",
+     ["act undoing"]),
+    ("Which Indian sectors did the US exempt from the 50% tariff?", "Pharmaceuticals were exempted from the 50% "
+     "tariff.", []),
+    # who did it: the other person of the question doing it is not the one asked
+    ("How many times did Trump call Modi?", "Modi has made eight calls to the US president.", ["name trump"]),
+    ("How many times did Modi call Trump?", "Modi has made eight calls to the US president.", []),
     # a month asked about must be the sentence's; a day of the month is an event's date, not a period
     ("By how much did shipments rise in October?", "Shipments rose 22% in November.", ["month October"]),
     ("What were exports from April to November?", "Exports rose from April–November FY26.", []),

@@ -153,6 +153,9 @@ def test_required_forms(question, matches, misses):
     # a tariff asked for is a rate: "seeks lower tariffs on dairy" gives none
     ("What tariff does the US impose on Indian dairy products?", "The US imposed 50% on several exports.",
      "The U.S. seeks lower tariffs on industrial goods, wines and dairy."),
+    # trade, exports or a deficit asked for is an amount of money, not a share of it
+    ("What was total India-US goods trade in 2024?", "Total goods trade was an estimated $129.2 billion in 2024.",
+     "The US accounts for 10.73 per cent of India's total merchandise trade."),
     # a share is a percentage
     ("What share of India's goods exports goes to the US?", "The US takes about 18 per cent.",
      "Bilateral trade was valued at USD 131.84 billion."),
@@ -183,6 +186,10 @@ def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
      ("Exports were USD 86.51 billion.", "India had a trade surplus of USD 41.18 billion.")),
     ("How much did India export to the US in April 2025?", "exports",
      ("India's exports crossed USD 100 billion.", ""), ("The tariffs of 25% kick in on April 2.", "")),
+    ("What was total India-US goods trade in 2025?", "trade",
+     ("Total goods trade was $129.2 billion.", ""), ("India's exports crossed USD 100 billion.", "")),
+    ("What was total India-US goods trade in 2024?", "trade",
+     ("Bilateral trade was valued at USD 131.84 billion.", ""), ("The US goods trade deficit was $45.7 billion.", "")),
     ("What were US goods imports from Vietnam in 2024?", "exports",
      ("US goods exports to India were $41.8 billion.", ""), ("The deficit was $45.7 billion.", "")),
 ])
