@@ -221,8 +221,9 @@ class Constraints:
         if self.agent:
             # "Modi has made eight calls to the US president" does not say Trump called Modi
             said = _words(f"{context} {sentence}")
-            if not self.agent & said and (self.names - self.agent) & said:
-                unmet.append(f"name {' '.join(sorted(self.agent))}")
+            agent = f"name {' '.join(sorted(self.agent))}"
+            if not self.agent & said and (self.names - self.agent) & said and agent not in unmet:
+                unmet.append(agent)
         if self.goods:
             named = set(tokenize(f"{context} {sentence}"))
             unmet += [f"goods {g}" for g in sorted(self.goods) if g not in named]

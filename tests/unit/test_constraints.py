@@ -89,7 +89,7 @@ def test_period_labels():
      "tariff.", []),
     # who did it: the other person of the question doing it is not the one asked
     ("How many times did Trump call Modi?", "Modi has made eight calls to the US president.", ["name trump"]),
-    ("How many times did Modi call Trump?", "Modi has made eight calls to the US president.", []),
+    ("How many times did Modi call the US president?", "Modi has made eight calls to the US president.", []),
     # a month asked about must be the sentence's; a day of the month is an event's date, not a period
     ("By how much did shipments rise in October?", "Shipments rose 22% in November.", ["month October"]),
     ("What were exports from April to November?", "Exports rose from April–November FY26.", []),
