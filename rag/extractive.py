@@ -220,6 +220,7 @@ class ExtractiveGenerator:
         if differing:
             return self._conflict_answer(query, differing, pool)
         if query.recency:
+            scored, passages = self._with_statements_elsewhere(query, scored, passages)
             # the newest article with a sentence close to the best one leads
             close = [s for s in scored if s.score >= scored[0].score - 0.15]
             newest = max(passages[s.passage_rank].article.date or "" for s in close)
@@ -234,6 +235,18 @@ class ExtractiveGenerator:
             answer = replace(answer, as_of=lead.date,
                              text=f"As of {readable_date(lead.date)} ({lead.title}): {answer.text}")
         return answer
+
+    def _with_statements_elsewhere(self, query: Query, scored: Sequence[ScoredSentence],
+                                   passages: list[Passage]) -> tuple[list[ScoredSentence], list[Passage]]:
+        """For a latest-state question: the passages nearest the best sentence across the whole index
+        join the retrieved ones, so that a newer article's statement of the same thing, which the
+        question's words did not retrieve, can lead. The sentences are scored again, all of them."""
+        ids = {p.chunk_id for p in passages}
+        extra = [p for p in self.neighbours(self._sentence(scored[0], passages), 10) if p.chunk_id not in ids]
+        if not extra:
+            return list(scored), passages
+        pool = passages + extra
+        return [s for s in self.score(query, pool) if not s.unmet], pool
 
     @staticmethod
     def _with_antecedents(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:

@@ -81,3 +81,10 @@ def test_figures_of_another_measure_are_no_disagreement(pipeline):
     # the other article's sentence on 2024 gives the deficit's 5.1% increase, not the exports' growth
     answer = pipeline.ask("By how much did US goods exports to India grow in 2024?")
     assert answer.conflict is None and answer.short_answer == "3.4 per cent"
+
+
+def test_latest_state_looks_past_the_retrieved_passages_for_a_newer_statement(pipeline):
+    # both articles give the 2024 deficit; the April 2025 one is newer than the March 28 one
+    answer = pipeline.ask("What is the latest figure for the US goods trade deficit with India?")
+    assert answer.as_of == "2025-04" and answer.text.startswith("As of April 2025")
+    assert "45.7 billion" in answer.citations[0].quote
