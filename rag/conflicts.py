@@ -7,13 +7,15 @@ about is decided once, in :mod:`rag.question`.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .constraints import Period, periods_in
+from .dates import MONTHS
 from .spans import terms_near
-from .values import VALUE_PATTERNS, values
+from .values import VALUE_PATTERNS, on_weekday, values
 
 # ---------------------------------------------------------------- disagreements by claim
 
@@ -23,6 +25,19 @@ from .values import VALUE_PATTERNS, values
 CLAIM_SIMILARITY = 0.5  # cosine between two sentences from which they may make the same claim (chosen on dev)
 RELEVANCE_GAP = 0.15  # how much less close to the question than the answer another claim may be (chosen on dev)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_SAME_EVENT_DAYS = 3  # two accounts of one event may put it a day or two apart, not weeks
+
+
+def _days_apart(a: str, b: str) -> int:
+    """Days between two normalized dates of one year ("march 28", "march 29" -> 1); a large number
+    when either is not such a date."""
+    try:
+        (ma, da), (mb, db) = (v.split() for v in (a, b))
+        months = [m.lower() for m in MONTHS]
+        first, second = (datetime.date(2000, months.index(m) + 1, int(d)) for m, d in ((ma, da), (mb, db)))
+    except ValueError:
+        return 1 << 20
+    return abs((first - second).days)
 
 
 @dataclass(frozen=True)
@@ -143,8 +158,15 @@ def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim]
             lead_clause = lead_clause or [relevance(clause_of(lead.text, first[0]))]
             if relevance(clause_of(claim.text, value[0])) < lead_clause[0] - RELEVANCE_GAP:
                 continue  # nor does the clause that holds its value
-        if value is None or (kind == "date" and (value[1] in _WEEKDAYS) != (first[1] in _WEEKDAYS)):
-            continue  # a weekday and a calendar date are not compared
+        if value is None:
+            continue
+        if kind == "date" and (value[1] in _WEEKDAYS) != (first[1] in _WEEKDAYS):
+            # a weekday is a day of its report's week ("on Friday" in a report dated Friday, March 28,
+            # 2025 is March 28); without a full date to count from, the two are not compared, and a
+            # day more than a few days from the other is another event, not another account of it
+            days = [on_weekday(v, c.date) if v in _WEEKDAYS else v for v, c in ((value[1], claim), (first[1], lead))]
+            if None in days or not 0 < _days_apart(*days) <= _SAME_EVENT_DAYS:
+                continue
         if value[2] and first[2] and value[2] != first[2]:
             continue  # an end date and a start date answer different questions
         if value[1] not in seen:

@@ -23,6 +23,7 @@ from .dates import readable_date
 from .question import Query, as_query, done_by_another, names_measure
 from .spans import short_answer, slot_fit
 from .types import ABSTAIN_TEXT, Answer, Citation, Passage
+from .values import values
 
 
 @dataclass(frozen=True)
@@ -287,9 +288,15 @@ class ExtractiveGenerator:
             sims, relevance = vectors @ lead_vector, vectors @ q_vec
             for i, (s, e, _, _) in enumerate(passage.chunk.sentences):
                 text, before = passage.text[s:e], passage.text[passage.chunk.sentences[i - 1][0]:s] if i else ""
+                leans = False
+                if query.value_kind == "date" and i and not values(text, "date") and values(before, "date"):
+                    # "WASHINGTON – India and the US, on Friday discussed trade ... Landau and Misri held
+                    # phone talks ...": the day the sentence's claim happened is in the one before
+                    earlier = passage.text[passage.chunk.sentences[i - 2][0]:passage.chunk.sentences[i - 1][0]]
+                    text, before, leans = f"{before.strip()} {text}", earlier if i > 1 else "", True
                 if self._unmet(claim_query, text, before, passage):
                     continue
-                ref = ScoredSentence(rank, i, 0.0, float(sims[i]), 0.0, False)
+                ref = ScoredSentence(rank, i, 0.0, float(sims[i]), 0.0, False, leans_on_previous=leans)
                 claims.append(Claim(text, passage.source, passage.article.date, float(sims[i]),
                                     float(relevance[i]), ref))
         lead_claim = Claim(lead_text, lead_article, passages[lead.passage_rank].article.date, 1.0,
@@ -303,7 +310,11 @@ class ExtractiveGenerator:
         return passages[s.passage_rank].chunk.sentence(s.sentence)
 
     def _conflict_answer(self, query: Query, disagreeing, passages) -> Answer:
-        citations, parts = cite([s for s, _ in disagreeing], passages)
+        # one citation per value; a claim whose day is in the sentence before quotes both
+        citations = [Citation.quoting(n, passages[s.passage_rank],
+                                      [s.sentence - 1, s.sentence] if s.leans_on_previous else [s.sentence])
+                     for n, (s, _) in enumerate(disagreeing, start=1)]
+        parts = [f"{c.quote} [{c.n}]" for c in citations]
         claims = [f"{value} according to {c.title} ({readable_date(c.date)}) [{c.n}]"
                   for (_, value), c in zip(disagreeing, citations)]
         text = f"The sources disagree: {'; '.join(claims)}. " + " ".join(parts)

@@ -6,9 +6,10 @@ Kinds: percentages, amounts of money, calendar dates and days, month ranges. "Ju
 
 from __future__ import annotations
 
+import datetime
 import re
 
-from .dates import MONTH
+from .dates import MONTH, MONTHS
 
 VALUE_PATTERNS = {
     "percent": re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per cent\b|percent\b)", re.I),
@@ -43,3 +44,18 @@ def first_value(text: str, kind: str) -> str | None:
     """The first value of ``kind`` in ``text``, as written."""
     match = VALUE_PATTERNS[kind].search(text)
     return match.group(0) if match else None
+
+
+def on_weekday(weekday: str, date: str | None) -> str | None:
+    """The day a weekday names in a report dated ``date``: the last such weekday on or before it,
+    normalized like :func:`values` ("friday" in a report of 2025-03-28 -> "march 28"). None unless
+    the report's date is a full date."""
+    try:
+        day = datetime.date.fromisoformat(date or "")
+    except ValueError:
+        return None
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    if weekday not in names:
+        return None
+    day -= datetime.timedelta(days=(day.weekday() - names.index(weekday)) % 7)
+    return f"{MONTHS[day.month - 1].lower()} {day.day}"

@@ -88,3 +88,13 @@ def test_latest_state_looks_past_the_retrieved_passages_for_a_newer_statement(pi
     answer = pipeline.ask("What is the latest figure for the US goods trade deficit with India?")
     assert answer.as_of == "2025-04" and answer.text.startswith("As of April 2025")
     assert "45.7 billion" in answer.citations[0].quote
+
+
+def test_a_day_given_as_a_weekday_in_the_sentence_before_disagrees_with_a_date(pipeline):
+    # "India and the US, on Friday discussed trade ... Landau and Misri held phone talks" (March 28)
+    # against "a March 29 call between Foreign Secretary Vikram Misri and ... Landau" (April)
+    answer = pipeline.ask("When did Vikram Misri speak with Christopher Landau?")
+    assert {c["value"] for c in answer.conflict} == {"March 29", "Friday"}
+    friday = next(c for c in answer.conflict if c["value"] == "Friday")
+    quote = answer.citations[friday["n"] - 1].quote
+    assert "on Friday" in quote and "held phone talks" in quote

@@ -3,7 +3,7 @@
 import pytest
 
 from rag.conflicts import Claim, clause_of, date_role, disagreeing, measure_of
-from rag.values import first_value, values
+from rag.values import first_value, on_weekday, values
 
 
 @pytest.mark.parametrize("text,kind,expected", [
@@ -54,6 +54,25 @@ def test_two_articles_giving_two_values_for_one_claim_disagree():
 ])
 def test_no_disagreement(other, why):
     assert disagreeing(TERMS, "percent", _claim(DEFICIT_A, "a.txt", 1.0), [other]) == [], why
+
+
+def test_a_weekday_is_the_day_of_its_report_s_week():
+    assert on_weekday("friday", "2025-03-28") == "march 28"  # the report's own day
+    assert on_weekday("monday", "2026-01-23") == "january 19"  # the Monday before
+    assert on_weekday("friday", "2025-04") is None  # no day to count from
+
+
+def test_a_weekday_and_a_date_disagree_only_as_two_accounts_of_one_event():
+    lead = _claim("The call between Misri and Landau was held on March 29.", "a.txt", 1.0, date="2025-04")
+    friday = _claim("Misri and Landau held phone talks on Friday.", "b.txt", date="2025-03-28")
+    found = disagreeing({"misri", "landau"}, "date", lead, [friday])
+    assert [v for _, v in found] == ["March 29", "Friday"]
+    # a Tuesday seven weeks later is another meeting, not another account of this one
+    tuesday = _claim("Misri and Landau held talks on Tuesday.", "b.txt", date="2025-05-20")
+    assert disagreeing({"misri", "landau"}, "date", lead, [tuesday]) == []
+    # the same day, told as a weekday, is no disagreement
+    saturday = _claim("Misri and Landau held phone talks on Saturday.", "b.txt", date="2025-03-29")
+    assert disagreeing({"misri", "landau"}, "date", lead, [saturday]) == []
 
 
 def test_dates_are_compared_only_in_the_same_role_and_form():
