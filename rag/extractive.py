@@ -65,7 +65,7 @@ class ExtractiveGenerator:
     # requirements (question.py)
     weights = {"similarity": 0.5, "overlap": 0.5, "typed": 0.0, "recency": 0.08, "slot": 0.2}
 
-    def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.509,
+    def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.491,
                  max_sentences: int = 2, margin: float = 0.06, article_text: Callable[[str], str] | None = None,
                  neighbours: Callable[[str, int], list[Passage]] | None = None,
                  stored: Callable[[str], np.ndarray | None] | None = None):
