@@ -169,13 +169,25 @@ _AGENT = re.compile(r"\b(?:did|does|do|has|have|had)\s+(?P<who>(?-i:[A-Z])[\w.'â
                     r"\s+(?:not\s+)?[a-z]{3,}\b", re.I)
 
 
-def agent_in(question: str) -> frozenset[str]:
-    """The words of the person a question says did something ("How many times did Trump call Modi?"
-    -> {"trump"}); empty when it is a country or no one."""
+def agent_in(question: str) -> tuple[frozenset[str], str | None]:
+    """The words of the person a question says did something, and the stem of what they did ("How
+    many times did Trump call Modi?" -> ({"trump"}, "call")); nothing when it is a country or no one."""
     match = _AGENT.search(question)
     if match is None or countries_in(match["who"]):
-        return frozenset()
-    return frozenset(w.lower() for w in match["who"].split() if len(w) > 1)
+        return frozenset(), None
+    act = tokenize(question[match.end("who"):].split()[0]) if question[match.end("who"):].split() else []
+    return frozenset(w.lower() for w in match["who"].split() if len(w) > 1), act[0] if act else None
+
+
+def done_by(act: str, names: set[str], sentence: str) -> str | None:
+    """Which of ``names`` stands nearest before the first word of ``act`` in ``sentence`` (who did it,
+    in "Landau also thanked the Foreign Secretary Misri"), or None."""
+    words = list(re.finditer(r"[A-Za-z]+", sentence))
+    for n, word in enumerate(words):
+        if tokenize(word.group()) == [act]:
+            before = [w.group().lower() for w in words[max(0, n - 8):n]]
+            return next((w for w in reversed(before) if w in names), None)
+    return None
 
 
 # ---------------------------------------------------------------- who imposed a levy on whom
@@ -212,6 +224,24 @@ def balance_in(text: str) -> tuple[str, str] | None:
             if first != second:
                 return (first, second) if match["m"].lower() == "surplus" else (second, first)
     return None
+
+
+# ---------------------------------------------------------------- which way goods flow
+
+def flows_in(text: str) -> frozenset[tuple[str, str]]:
+    """Each flow of goods ``text`` names, as (from, to): "US goods exports to India" and "India's
+    imports from the US" are both ("US", "IN"); "India's exports to the United States" is ("IN", "US")."""
+    pattern, code_of = country_pattern()
+    country = rf"(?:the\s+)?(?:{pattern.pattern})"
+    gap = r"(?:[\w-]+\s+){0,2}?"  # "goods", "merchandise", "total goods"
+    found = set()
+    for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True)):
+        form = re.compile(rf"(?P<a>{country})\s+{gap}(?:{verb})\s+(?:to|from)\s+(?P<b>{country})", re.I)
+        for match in form.finditer(text):
+            a, b = (code_of[re.search(pattern, match[side]).group(1)] for side in "ab")
+            if a != b:
+                found.add((b, a) if swap else (a, b))
+    return frozenset(found)
 
 
 # ---------------------------------------------------------------- who says it

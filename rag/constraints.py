@@ -30,7 +30,9 @@ from .aspects import (
     according_to,
     agent_in,
     balance_in,
+    done_by,
     figures_in,
+    flows_in,
     goods_in,
     holds_office,
     imposition_in,
@@ -149,7 +151,7 @@ class Constraints:
         return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
                     or self.balance or self.goods or self.figures or self.ranks or self.trade_kind
                     or self.parts_of_year or self.trend or self.imposition or self.sources or self.organisations
-                    or self.undoing or self.agent)
+                    or self.undoing or self.agent or self.flows)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str, bool]] = frozenset()  # a country's office (see offices_in)
@@ -166,6 +168,8 @@ class Constraints:
     organisations: frozenset[tuple[str, frozenset[str]]] = frozenset()  # see organisations_in
     undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
+    act: str | None = None  # and what they did, stemmed
+    flows: frozenset[tuple[str, str]] = frozenset()  # which way goods flow (see flows_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -175,7 +179,7 @@ class Constraints:
                    offices_in(question), months_in(question), balance_in(question), goods_in(question),
                    figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year_in(question), trend_in(question), imposition_in(question), sources_in(question),
-                   organisations_in(question), undoes(question), agent_in(question))
+                   organisations_in(question), undoes(question), *agent_in(question), flows_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -222,8 +226,15 @@ class Constraints:
             # "Modi has made eight calls to the US president" does not say Trump called Modi
             said = _words(f"{context} {sentence}")
             agent = f"name {' '.join(sorted(self.agent))}"
-            if not self.agent & said and (self.names - self.agent) & said and agent not in unmet:
+            others = self.names - self.agent
+            # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's
+            doer = done_by(self.act, set(self.names), sentence) if self.act else None
+            if (not self.agent & said and others & said or doer in others) and agent not in unmet:
                 unmet.append(agent)
+        if self.flows:
+            named = flows_in(sentence)
+            if named and not named & self.flows:  # India's exports to the US are not US exports to India
+                unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         if self.goods:
             named = set(tokenize(f"{context} {sentence}"))
             unmet += [f"goods {g}" for g in sorted(self.goods) if g not in named]
@@ -254,7 +265,7 @@ def as_asked(item: str, question: str) -> str:
     written = {}
     for match in pattern.finditer(question):
         written.setdefault(code_of[match.group(1)], match.group(1))
-    if item.startswith(("country ", "balance ", "imposition ")):
+    if item.startswith(("country ", "balance ", "imposition ", "flow ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
     if item.startswith("source "):
         return according_to(question) or what

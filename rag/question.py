@@ -36,7 +36,7 @@ _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
              r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|"
              r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b")  # a levy's rate
 _MEASURE_START = (r"^\s*what (?:was|were|is|are)\s+(?:the\s+)?"
-                  r"(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,5}?")
+                  r"(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,7}?")
 _MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
 _MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size)"
             rf"{_MEASURE_END}")
@@ -217,13 +217,29 @@ def asked_measure(question: str) -> str | None:
 
 
 def names_measure(measure: str, sentence: str, before: str) -> bool:
-    """Whether ``sentence`` gives a figure of ``measure``: it names it, or names no other measure and
-    leans on a sentence before that names it ("It was USD 35.32 billion in 2023-24")."""
+    """Whether ``sentence`` gives a figure of ``measure``: it names it and no other, or, naming others
+    too, a figure of its own is of it (the measure nearest before the figure, brackets aside: "a trade
+    surplus (the difference between imports and exports) of USD 41.18 billion" is a surplus); or it
+    names none and leans on a sentence before that names it ("It was USD 35.32 billion in 2023-24")."""
     def named(kind: str, text: str) -> bool:
         return re.search(rf"\b(?:{_MEASURE_OF[kind]})\b", text, re.I) is not None
-    if named(measure, sentence):
-        return True
-    return not any(named(other, sentence) for other in _MEASURE_OF) and named(measure, before)
+    plain = re.sub(r"\([^)]*\)", " ", sentence)
+    others = [kind for kind in _MEASURE_OF if kind != measure and named(kind, plain)]
+    if named(measure, plain):
+        if not others:
+            return True
+        words = re.compile("|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _MEASURE_OF.items()), re.I)
+        for figure in re.finditer(_MONEY, plain, re.I):
+            # "$86.51 billion in exports", "a $41.18 billion trade surplus": the measure right after it,
+            # else the nearest before it
+            after = re.compile(r"[\w.,]*\s+(?:in\s+|of\s+)?(?:[\w-]+\s+)?").match(plain, figure.end())
+            owner = words.match(plain, after.end()) if after else None
+            before = list(words.finditer(plain, max(0, figure.start() - 100), figure.start()))
+            owner = owner or (before[-1] if before else None)
+            if owner is not None and owner.lastgroup == measure:
+                return True
+        return False
+    return not others and not named(measure, sentence) and named(measure, before)
 
 
 # "How large was the increase ... in dollars?" asks for an amount of money, which is never compared

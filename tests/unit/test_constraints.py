@@ -90,6 +90,15 @@ def test_period_labels():
     # who did it: the other person of the question doing it is not the one asked
     ("How many times did Trump call Modi?", "Modi has made eight calls to the US president.", ["name trump"]),
     ("How many times did Modi call the US president?", "Modi has made eight calls to the US president.", []),
+    # both named, but the other one did it
+    ("What did Misri thank Landau for?", "Landau also thanked the Foreign Secretary Misri for his help.",
+     ["name misri"]),
+    ("What did Landau thank Misri for?", "Landau also thanked the Foreign Secretary Misri for his help.", []),
+    # which way goods flow: India's exports to the US are not US exports to India
+    ("What is the latest figure for US goods exports to India?", "India's exports to the United States crossed "
+     "USD 100 billion.", ["flow US to IN"]),
+    ("What were India's goods imports from the US in 2024?", "US goods exports to India were $41.8 billion in 2024.",
+     []),
     # a month asked about must be the sentence's; a day of the month is an event's date, not a period
     ("By how much did shipments rise in October?", "Shipments rose 22% in November.", ["month October"]),
     ("What were exports from April to November?", "Exports rose from April–November FY26.", []),

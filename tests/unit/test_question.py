@@ -184,6 +184,10 @@ def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
     ("What was India's surplus with the US in 2023-24?", "deficit",
      ("It was USD 35.32 billion in 2023-24.", "India had a trade surplus of USD 41.18 billion."),
      ("Exports were USD 86.51 billion.", "India had a trade surplus of USD 41.18 billion.")),
+    # naming two measures, the figure's own measure decides: the one right after it, else before it
+    ("How much did India export to the US in FY2024-25?", "exports",
+     ("India recorded a $41.18 billion trade surplus, driven by $86.51 billion in exports.", ""),
+     ("India had a trade surplus (the difference between imports and exports) of USD 41.18 billion.", "")),
     ("How much did India export to the US in April 2025?", "exports",
      ("India's exports crossed USD 100 billion.", ""), ("The tariffs of 25% kick in on April 2.", "")),
     ("What was total India-US goods trade in 2025?", "trade",
