@@ -9,6 +9,7 @@ Below a calibrated threshold the generator abstains with
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -197,9 +198,22 @@ class ExtractiveGenerator:
         passages = list(passages)
         scored = self.score(query, passages)
         allowed = [s for s in scored if not s.unmet]
+        if self._told_otherwise(query, scored, passages):
+            allowed = []
         if not allowed or allowed[0].score < self.threshold:
             return self._abstain(query, scored, passages)
         return self.compose(query, allowed, passages)
+
+    def _told_otherwise(self, query: Query, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> bool:
+        """Whether the articles tell of the act the question asks about between its people, and every
+        such telling fails the question ("Landau also thanked ... Misri" for "What did Misri thank
+        Landau for?"): then a sentence that does not tell of the act cannot answer it either."""
+        c = query.constraints
+        if not (c.agent and c.act):
+            return False
+        telling = [s for s in scored if c.act in tokenize(self._sentence(s, passages))
+                   and c.names & set(re.findall(r"\w+", self._sentence(s, passages).lower()))]
+        return bool(telling) and all(s.unmet for s in telling)
 
     def _abstain(self, query: Query, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> Answer:
         """No answer; when a sentence would have answered but for the constraints, say what it is about."""
