@@ -35,7 +35,7 @@ _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords
 _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
              r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|"
              r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b")  # a levy's rate
-_MEASURE_START = (r"^\s*what (?:was|were|is|are)\s+(?:the\s+)?"
+_MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|are)\s+(?:the\s+)?"
                   r"(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,7}?")
 _MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
 _MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size)"

@@ -194,6 +194,8 @@ def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
      ("Total goods trade was $129.2 billion.", ""), ("India's exports crossed USD 100 billion.", "")),
     ("What was total India-US goods trade in 2024?", "trade",
      ("Bilateral trade was valued at USD 131.84 billion.", ""), ("The US goods trade deficit was $45.7 billion.", "")),
+    ("How large was US goods trade with India in 2024?", "trade",
+     ("Total goods trade was $129.2 billion.", ""), ("The US goods trade deficit was $45.7 billion.", "")),
     ("What were US goods imports from Vietnam in 2024?", "exports",
      ("US goods exports to India were $41.8 billion.", ""), ("The deficit was $45.7 billion.", "")),
 ])
