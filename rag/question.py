@@ -380,7 +380,9 @@ def split_parts(question: str) -> list[str]:
     parts = [pieces[0].rstrip("?,. ") + "?"]
     for piece in pieces[1:]:
         piece = piece[0].upper() + piece[1:].rstrip("?,. ") + "?"
-        parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if is_follow_up(piece) else piece)
+        # "..., and why?": a part with no words of its own asks about the first part's subject
+        leans = is_follow_up(piece) or not content_terms(piece)
+        parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if leans else piece)
     return parts
 
 

@@ -152,6 +152,8 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
     no typed value fits. In the best sentence with a value the question's words belong to, the value
     the rarest of them belong to wins (``owned_weight``), the nearer on a tie; failing that, the
     first value found."""
+    if re.match(r"\s*why\b", query.searched, re.I):
+        return None  # a reason is the sentence itself, no value in it
     if query.answer_type == "person":
         return next((name for name in (_person(query, s) for s in sentences) if name), None)
     # periods and figures the question names hold for the whole sentence (a sentence listing several

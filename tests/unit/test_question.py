@@ -101,6 +101,9 @@ def test_bad_questions_are_refused(question, message):
     ("Who spoke on the podcast and on what date?",
      ["Who spoke on the podcast?", "On what date (Who spoke on the podcast)?"]),
     ("Which sectors is India seeking duty concessions for?", ["Which sectors is India seeking duty concessions for?"]),
+    # a part with no words of its own asks about the first part's subject
+    ("What tariff did the US impose on Indian leather, and why?",
+     ["What tariff did the US impose on Indian leather?", "Why (What tariff did the US impose on Indian leather)?"]),
     # one value asked of two things: each gets its own part, with what both share
     ("What share of India's exports and of its imports goes to the US?",
      ["What share of India's exports goes to the US?", "What share of India's imports goes to the US?"]),

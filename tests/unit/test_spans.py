@@ -55,3 +55,9 @@ def test_the_rare_word_decides_between_values_when_the_common_ones_stand_by_both
     rarity = {"india": 0.03, "us": 0.34, "share": 2.5, "import": 0.8, "account": 2.5}
     question = analyse("What share of India's imports does the US account for?")
     assert short_answer(question, [SHARES], lambda term: rarity.get(term, 1.0)) == "6.22 per cent"
+
+
+def test_a_reason_has_no_short_answer():
+    sentence = "The US imposed 50% on several Indian exports as a penalty for purchasing Russian oil."
+    assert short_answer(analyse("Why did the US impose a 50% tariff on India?"), [sentence]) is None
+    assert short_answer(analyse("What tariff did the US impose on Indian leather?"), [sentence]) == "50%"
