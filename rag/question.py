@@ -328,11 +328,12 @@ _TWO_PERIODS = re.compile(r"^(?P<head>.*?\b)(?P<in>in\s+)?(?P<p1>(?:FY\s?)?\d{4}
 # "What were US goods exports to India and US goods imports from India in 2024?": one value asked of
 # two things. The frame before them, and what follows them (a period, or the verb of "... does the
 # US account for"), belong to both.
-_FRAME = re.compile(r"^(?P<frame>(?:what|how much|how many)\s+(?:(?:was|were)\s+|"
+_FRAME = re.compile(r"^(?P<frame>(?:(?:by )?how much\s+did\s+)|(?:what|how much|how many)\s+(?:(?:was|were)\s+|"
                     r"(?:share|percentage|proportion|part|value|amount|rate|tariffs?|dut(?:y|ies))\s+of\s+))"
                     r"(?P<rest>.+)$", re.I)
 _AFTER = re.compile(r"\s+(?:(?:in|during|over|for)\s+(?:FY\s?)?\d{4}\b|"
-                    r"(?:does|did|do|is|are|was|were|has|have|goes|go|went|come|comes|came)\b).*$", re.I)
+                    r"(?:does|did|do|is|are|was|were|has|have|goes|go|went|come|comes|came|grow|rise|fall|increase|"
+                    r"decline|change|widen|narrow)\b).*$", re.I)
 _POSSESSOR = re.compile(r"^((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s)\s", re.U)
 
 

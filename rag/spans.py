@@ -38,6 +38,9 @@ def _patterns(query: Query) -> list[str]:
         return [_DATE]
     if re.search(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", q):
         return [_MONEY]
+    if re.search(r"\bhow much\b.*\b(?:grow|grew|rise|rose|increase[sd]?|widen(?:ed)?|fall|fell|decline[sd]?|"
+                 r"jump(?:ed)?|drop(?:ped)?)\b", q):
+        return [_PERCENT, _MONEY]  # "how much did exports grow": by a share first, else by an amount
     if re.search(r"\bpercent|percentage|per cent|%|\bby how much\b|\bhow fast\b|\brate\b|\bshare\b|\btariffs?\b|"
                  r"\bduty\b|\bduties\b|\blevy\b", q):
         return [_PERCENT]

@@ -111,6 +111,9 @@ def test_bad_questions_are_refused(question, message):
      ["What were US goods exports to India in 2024?", "What were US goods imports from India in 2024?"]),
     ("What were India's exports and imports in 2024?",
      ["What were India's exports in 2024?", "What were India's imports in 2024?"]),
+    ("How much did US goods exports to India and US goods imports from India grow in 2024?",
+     ["How much did US goods exports to India grow in 2024?",
+      "How much did US goods imports from India grow in 2024?"]),
     # ... but not two countries, an act, or a list
     ("What was the total goods trade between the US and India in 2024?",
      ["What was the total goods trade between the US and India in 2024?"]),

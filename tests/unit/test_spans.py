@@ -61,3 +61,9 @@ def test_a_reason_has_no_short_answer():
     sentence = "The US imposed 50% on several Indian exports as a penalty for purchasing Russian oil."
     assert short_answer(analyse("Why did the US impose a 50% tariff on India?"), [sentence]) is None
     assert short_answer(analyse("What tariff did the US impose on Indian leather?"), [sentence]) == "50%"
+
+
+def test_how_much_a_figure_grew_is_its_rise_first():
+    sentence = "US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023."
+    assert short_answer(analyse("How much did US goods exports to India grow in 2024?"), [sentence]) == "3.4 per cent"
+    assert short_answer(analyse("How much were US goods exports to India in 2024?"), [sentence]) == "$41.8 billion"
