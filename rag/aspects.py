@@ -135,13 +135,28 @@ def parts_of_year_in(text: str) -> frozenset[str]:
 # Which way a figure moved: "How much did exports fall?" is not answered by "exports crossed USD 100
 # billion, up significantly"
 _FALL = re.compile(r"\b(?:fall|fell|fallen|decline[sd]?|drop(?:ped|s)?|shr[ai]nk|shrunk|decrease[sd]?|contract(?:ed)?|"
-                   r"slump(?:ed)?|plunge[sd]?|down)\b", re.I)
+                   r"slump(?:ed)?|plunge[sd]?|down|narrow(?:ed|s)?)\b", re.I)
 _RISE = re.compile(r"\b(?:rise|rose|risen|grow|grew|grown|growth|increase[sd]?|up|jump(?:ed)?|widen(?:ed)?|"
                    r"climb(?:ed)?|surge[sd]?|crossed|higher)\b", re.I)
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|per cent|percent|billion|million)|\$\s?\d[\d,.]*", re.I)
+
+
 def moved(trend: str, text: str) -> bool:
-    """Whether ``text`` says a figure moved the ``trend`` way ("fall" or "rise"), whatever else it says."""
+    """Whether ``text`` says a figure moved the ``trend`` way ("fall" or "rise"). Where it says which
+    way a figure of its own moved ("a 5.1% increase", "up 3.4 per cent"), that decides, not another
+    word ("views the BTA as a tool to narrow this gap"); else any word of that way will do."""
+    ways = set()
+    for figure in _FIGURE.finditer(text):
+        after = text[figure.end():figure.end() + 12]
+        before = text[max(0, figure.start() - 14):figure.start()]
+        for way, pattern in (("fall", _FALL), ("rise", _RISE)):
+            if re.match(rf"\s*(?:{pattern.pattern})", after, re.I) or re.search(rf"(?:{pattern.pattern})\s+(?:by\s+)?$",
+                                                                                 before, re.I):
+                ways.add(way)
+    if ways:
+        return trend in ways
     return (_FALL if trend == "fall" else _RISE).search(text) is not None
 
 

@@ -129,6 +129,9 @@ def test_period_labels():
      ["trend fall"]),
     ("How much did India's exports to the US fall?", "The US takes 18 per cent of India's exports.", ["trend fall"]),
     ("By how much did US imports from India rise?", "US imports from India rose 4.5 per cent.", []),
+    # which way the figure itself moved decides, not another word of the sentence
+    ("By how much did the US deficit with India narrow in 2024?", "The US deficit with India was $45.7 billion in "
+     "2024, a 5.1% increase, and the BTA is a tool to narrow this gap.", ["trend fall"]),
     # who imposed a levy on whom
     ("Why did India impose 50% tariffs on American goods?", "The US imposed 50% on several Indian exports.",
      ["imposition IN's levy on US"]),
