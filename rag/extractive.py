@@ -306,8 +306,9 @@ class ExtractiveGenerator:
                 if query.value_kind == "date" and i and not values(text, "date") and values(before, "date"):
                     # "WASHINGTON – India and the US, on Friday discussed trade ... Landau and Misri held
                     # phone talks ...": the day the sentence's claim happened is in the one before
-                    earlier = passage.text[passage.chunk.sentences[i - 2][0]:passage.chunk.sentences[i - 1][0]]
-                    text, before, leans = f"{before.strip()} {text}", earlier if i > 1 else "", True
+                    starts = [start for start, _, _, _ in passage.chunk.sentences]
+                    earlier = passage.text[starts[i - 2]:starts[i - 1]] if i > 1 else ""
+                    text, before, leans = f"{before.strip()} {text}", earlier, True
                 if self._unmet(claim_query, text, before, passage):
                     continue
                 ref = ScoredSentence(rank, i, 0.0, float(sims[i]), 0.0, False, leans_on_previous=leans)
