@@ -141,6 +141,9 @@ _RISE = re.compile(r"\b(?:rise|rose|risen|grow|grew|grown|growth|increase[sd]?|u
 
 
 _FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|per cent|percent|billion|million)|\$\s?\d[\d,.]*", re.I)
+# a way's word right after a figure ("a 5.1% increase") or right before it ("up 3.4 per cent", "rose by 4%")
+_WAYS = {way: (re.compile(rf"\s*(?:{p.pattern})", re.I), re.compile(rf"(?:{p.pattern})\s+(?:by\s+)?$", re.I))
+         for way, p in (("fall", _FALL), ("rise", _RISE))}
 
 
 def moved(trend: str, text: str) -> bool:
@@ -151,9 +154,8 @@ def moved(trend: str, text: str) -> bool:
     for figure in _FIGURE.finditer(text):
         after = text[figure.end():figure.end() + 12]
         before = text[max(0, figure.start() - 14):figure.start()]
-        for way, pattern in (("fall", _FALL), ("rise", _RISE)):
-            if re.match(rf"\s*(?:{pattern.pattern})", after, re.I) or re.search(rf"(?:{pattern.pattern})\s+(?:by\s+)?$",
-                                                                                 before, re.I):
+        for way, (right_after, right_before) in _WAYS.items():
+            if right_after.match(after) or right_before.search(before):
                 ways.add(way)
     if ways:
         return trend in ways

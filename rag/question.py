@@ -216,11 +216,16 @@ def asked_measure(question: str) -> str | None:
     return {"surplus": "deficit", "imports": "exports"}.get(head, head) if head in _MEASURE_OF else None
 
 
+_MEASURE_WORDS = re.compile("|".join(rf"(?P<{kind}>\b(?:{words})\b)" for kind, words in _MEASURE_OF.items()), re.I)
+_AFTER_FIGURE = re.compile(r"[\w.,]*\s+(?:in\s+|of\s+)?(?:[\w-]+\s+)?")  # "... billion in exports", "... trade surplus"
+
+
 def names_measure(measure: str, sentence: str, before: str) -> bool:
-    """Whether ``sentence`` gives a figure of ``measure``: it names it and no other, or, naming others
-    too, a figure of its own is of it (the measure nearest before the figure, brackets aside: "a trade
-    surplus (the difference between imports and exports) of USD 41.18 billion" is a surplus); or it
-    names none and leans on a sentence before that names it ("It was USD 35.32 billion in 2023-24")."""
+    """Whether ``sentence`` gives a figure of ``measure``: it names it and no other; or, naming others
+    too, a figure of its own is of it (the measure right after the figure, else the nearest before it,
+    brackets aside: "a trade surplus (the difference between imports and exports) of USD 41.18
+    billion" is a surplus, "$86.51 billion in exports" exports); or it names none and leans on a
+    sentence before that names it ("It was USD 35.32 billion in 2023-24")."""
     def named(kind: str, text: str) -> bool:
         return re.search(rf"\b(?:{_MEASURE_OF[kind]})\b", text, re.I) is not None
     plain = re.sub(r"\([^)]*\)", " ", sentence)
@@ -228,14 +233,11 @@ def names_measure(measure: str, sentence: str, before: str) -> bool:
     if named(measure, plain):
         if not others:
             return True
-        words = re.compile("|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _MEASURE_OF.items()), re.I)
         for figure in re.finditer(_MONEY, plain, re.I):
-            # "$86.51 billion in exports", "a $41.18 billion trade surplus": the measure right after it,
-            # else the nearest before it
-            after = re.compile(r"[\w.,]*\s+(?:in\s+|of\s+)?(?:[\w-]+\s+)?").match(plain, figure.end())
-            owner = words.match(plain, after.end()) if after else None
-            before = list(words.finditer(plain, max(0, figure.start() - 100), figure.start()))
-            owner = owner or (before[-1] if before else None)
+            after = _AFTER_FIGURE.match(plain, figure.end())
+            owner = _MEASURE_WORDS.match(plain, after.end()) if after else None
+            before_it = list(_MEASURE_WORDS.finditer(plain, max(0, figure.start() - 100), figure.start()))
+            owner = owner or (before_it[-1] if before_it else None)
             if owner is not None and owner.lastgroup == measure:
                 return True
         return False
