@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .bm25 import tokenize
-from .countries import countries_in, country_pattern
+from .countries import countries_in, country_pattern, is_demonym
 from .dates import MONTHS
 from .values import values
 
@@ -87,6 +87,9 @@ def goods_in(question: str) -> frozenset[str]:
     if match is None:
         return frozenset()
     words = match["goods"].split()
+    first = next((w for w in words if w.lower() != "the"), "")
+    if first in country_pattern()[1] and not is_demonym(first):
+        return frozenset()  # "tariffs on India end?": the levy is on a country, and what follows no goods
     # "on countries trading with Russia": a participle the question goes on from says what the goods
     # do, not what they are ("on Indian clothing?" ends there, so "clothing" is the goods)
     if len(words) > 1 and words[-1].lower().endswith("ing") and question[match.end():].strip(" ?"):

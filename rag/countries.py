@@ -50,3 +50,17 @@ def countries_in(text: str) -> frozenset[str]:
     """ISO codes of the countries ``text`` names, by name, short name, demonym or capital."""
     pattern, code_of = country_pattern()
     return frozenset(code_of[m.group(1)] for m in pattern.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(getattr(c, attr) for c in pycountry.countries for attr in ("name", "common_name")
+                     if getattr(c, attr, None))
+
+
+def is_demonym(alias: str) -> bool:
+    """Whether a country's alias is its people's word ("Indian", "Chinese", "Pakistani"), which goods
+    may follow, rather than its name ("India", "Pakistan")."""
+    return alias not in _country_names() and alias.lower().endswith(("an", "ans", "ese", "i", "ish", "ino"))

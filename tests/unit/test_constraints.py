@@ -111,6 +111,8 @@ def test_period_labels():
     ("What tariff would the bill impose on countries trading with Russia?",
      "A bill aims at 500% tariffs on Russia's buyers.", []),
     ("Till when are the tariffs on India suspended?", "Tariffs on Indian exports are paused until July 8.", []),
+    # a levy on a country: what follows its name is no goods ("on India end?")
+    ("On which date do the tariffs on India end?", "Tariffs on Indian exports are paused until July 8.", []),
     # a figure the question names is the sentence's or the one before's
     ("Which countries would the bill hit with 400% tariffs?", "A bill aims to impose 500% tariffs.", ["figure 400%"]),
     ("What did India say about the 500 per cent tariffs?", "A bill aims to impose 500% tariffs on India.", []),
