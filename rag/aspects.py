@@ -264,6 +264,26 @@ def flows_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+# ---------------------------------------------------------------- whose it is
+
+# "the US's largest trading partner" is not "India's largest trading partner", "US exports" not
+# "India's total goods exports", "US nationals" not "Indian nationals": the country a thing belongs to
+# (whose surplus or deficit is balance_in's: one side's surplus is the other's deficit)
+_OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance))|partner|partners|tariffs|"
+          r"markets?|nationals|citizens|migrants")
+
+
+def owned_in(text: str) -> frozenset[tuple[str, str]]:
+    """(country, thing) for each thing ``text`` says is a country's: "India's total goods exports" ->
+    ("IN", "exports"), "US nationals" -> ("US", "nationals")."""
+    pattern, code_of = country_pattern()
+    form = re.compile(rf"(?:{pattern.pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b")
+    found = set()
+    for match in form.finditer(text):
+        found.add((code_of[match.group(1)], match["thing"]))
+    return frozenset(found)
+
+
 # ---------------------------------------------------------------- who says it
 
 # "... according to India's Commerce Ministry?": a figure the US Trade Representative gives is not

@@ -39,6 +39,7 @@ from .aspects import (
     moved,
     offices_in,
     organisations_in,
+    owned_in,
     parts_of_year_in,
     ranks_in,
     sources_in,
@@ -151,7 +152,7 @@ class Constraints:
         return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
                     or self.balance or self.goods or self.figures or self.ranks or self.trade_kind
                     or self.parts_of_year or self.trend or self.imposition or self.sources or self.organisations
-                    or self.undoing or self.agent or self.flows)
+                    or self.undoing or self.agent or self.flows or self.owned)
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str, bool]] = frozenset()  # a country's office (see offices_in)
@@ -170,6 +171,7 @@ class Constraints:
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     act: str | None = None  # and what they did, stemmed
     flows: frozenset[tuple[str, str]] = frozenset()  # which way goods flow (see flows_in)
+    owned: frozenset[tuple[str, str]] = frozenset()  # whose exports, partner, nationals (see owned_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -179,7 +181,8 @@ class Constraints:
                    offices_in(question), months_in(question), balance_in(question), goods_in(question),
                    figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year_in(question), trend_in(question), imposition_in(question), sources_in(question),
-                   organisations_in(question), undoes(question), *agent_in(question), flows_in(question))
+                   organisations_in(question), undoes(question), *agent_in(question), flows_in(question),
+                   owned_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -231,6 +234,14 @@ class Constraints:
             doer = done_by(self.act, set(self.names), sentence) if self.act else None
             if (not self.agent & said and others & said or doer in others) and agent not in unmet:
                 unmet.append(agent)
+        if self.owned:
+            said = owned_in(sentence)
+            for code, thing in sorted(self.owned):
+                if self.flows and thing in ("exports", "imports"):
+                    continue  # India's imports from the US are US exports to India: the flow decides
+                owners = {c for c, t in said if t == thing}
+                if owners and code not in owners:  # India's largest trading partner is not America's
+                    unmet.append(f"owner {code}'s {thing}")
         if self.flows:
             named = flows_in(sentence)
             if named and not named & self.flows:  # India's exports to the US are not US exports to India
@@ -265,7 +276,7 @@ def as_asked(item: str, question: str) -> str:
     written = {}
     for match in pattern.finditer(question):
         written.setdefault(code_of[match.group(1)], match.group(1))
-    if item.startswith(("country ", "balance ", "imposition ", "flow ")):
+    if item.startswith(("country ", "balance ", "imposition ", "flow ", "owner ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
     if item.startswith("source "):
         return according_to(question) or what

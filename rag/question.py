@@ -29,12 +29,15 @@ QUESTION_WORDS = frozenset(
 ) - {"us"}
 _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
 
+_WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
 # "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
 # the month or the second year of "2024-25" is no figure; "hundreds" is no count.
 _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
              r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|"
-             r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b")  # a levy's rate
+             r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b|"  # a levy's rate
+             r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies)"
+             r"\s+(?:on|for|rate)\b")
 _MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|are)\s+(?:the\s+)?"
                   r"(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,7}?")
 _MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
@@ -97,8 +100,12 @@ _REQUIRES = [
                 r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
     (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
      re.compile(_PERSON)),
-    # a share or a percentage is a percentage: "USD 131.84 billion" gives none
-    (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|per cent|percent)\b|\bin percent\b", re.I),
+    # a share is a percentage of something ("18 per cent of India's exports", "6.22 per cent in imports"):
+    # "up 3.4 per cent" is a rise, and "USD 131.84 billion" no percentage at all
+    (re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction)\b|\b(?:what|which)\s+(?:percentage|per cent|percent)"
+                r"\s+of\b", re.I),
+     re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\b", re.I)),
+    (re.compile(r"\b(?:what|which)\s+(?:percentage|per cent|percent)\b|\bin percent\b", re.I),
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)", re.I)),
     (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}", re.I), re.compile(_MONEY, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
@@ -150,7 +157,11 @@ class Query:
 
     def carried_by(self, sentence: str) -> bool:
         """Whether ``sentence`` carries what an answer must (``requires``). A person asked for must be
-        named with a word the question does not use: "the US Trade Representative" names no one."""
+        named with a word the question does not use: "the US Trade Representative" names no one; a
+        country asked for must be one the question does not name."""
+        if self.answer_type == "place" and _WHICH_COUNTRY.search(self.searched):
+            # "Which country did India replace ...?": a country the question does not name
+            return bool(countries_in(sentence) - countries_in(self.searched))
         if self.requires is None:
             return True
         if self.answer_type != "person":

@@ -94,6 +94,13 @@ def test_period_labels():
     ("What did Misri thank Landau for?", "Landau also thanked the Foreign Secretary Misri for his help.",
      ["name misri"]),
     ("What did Landau thank Misri for?", "Landau also thanked the Foreign Secretary Misri for his help.", []),
+    # whose it is: India's largest trading partner is not the US's, Indian nationals not US ones
+    ("Which country did India replace as the US's largest trading partner?",
+     "The US remained India's largest trading partner.", ["owner US's partner"]),
+    ("How many US nationals were deported by India?", "15,564 Indian nationals were deported by the US.",
+     ["owner US's nationals"]),
+    ("What percentage of US exports go to India?", "The US takes 18 per cent of India's total goods exports.",
+     ["owner US's exports"]),
     # which way goods flow: India's exports to the US are not US exports to India
     ("What is the latest figure for US goods exports to India?", "India's exports to the United States crossed "
      "USD 100 billion.", ["flow US to IN"]),

@@ -155,9 +155,15 @@ def test_split_parts(question, parts):
     # trade, exports or a deficit asked for is an amount of money, not a share of it
     ("What was total India-US goods trade in 2024?", "Total goods trade was an estimated $129.2 billion in 2024.",
      "The US accounts for 10.73 per cent of India's total merchandise trade."),
-    # a share is a percentage
-    ("What share of India's goods exports goes to the US?", "The US takes about 18 per cent.",
+    # a share is a percentage of something; a rise is none
+    ("What share of India's goods exports goes to the US?", "The US takes about 18 per cent of them.",
      "Bilateral trade was valued at USD 131.84 billion."),
+    ("What percentage of US exports go to India?", "India takes 6.22 per cent of them.",
+     "US goods exports to India were $41.8 billion, up 3.4 per cent from 2023."),
+    ("By what percentage did the deficit increase in 2024?", "It rose 5.4 per cent.", "It rose by $2.4 billion."),
+    # a country asked for must be one the question does not name
+    ("Which country did India replace as the US's largest trading partner?", "India overtook China as a partner.",
+     "The US remained India's largest trading partner."),
     # a person must be named with words the question does not already use
     ("Who is the US Trade Representative?", "US Trade Representative Jamieson Greer spoke.",
      "According to the office of the US Trade Representative, the deficit grew."),
