@@ -177,6 +177,11 @@ class ExtractiveGenerator:
         if query.premise is not None and (query.premise not in tokenize(f"{before} {sentence}") or (
                 query.premise_by and done_by_another(query.premise, query.premise_by, sentence))):
             unmet.append(f"answer {query.premise}")  # the reason for another act, or another's act
+        words = tokenize(f"{before} {sentence}") if query.topic or query.doing else ()
+        if query.topic and not query.topic & set(words):
+            unmet.append("answer topic")  # the speaker's words on something else
+        if query.doing and query.doing not in words:
+            unmet.append(f"answer {query.doing}")  # another act than the one asked about
         if query.measure is not None and not names_measure(query.measure, sentence, before):
             unmet.append(f"answer {query.measure}")  # a figure of another measure
         if query.constraints:

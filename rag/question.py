@@ -150,6 +150,8 @@ class Query:
     act: str | None = None  # the stemmed act whose date a "when was X <act>?" question asks for
     premise: str | None = None  # the stemmed act a "why did X <act>?" question takes for granted
     premise_by: str | None = None  # the country that did it, when the question names one
+    topic: frozenset[str] = frozenset()  # what "what did X say about Y?" asks X's words on (see said_topic)
+    doing: str | None = None  # the act "what did X <act> ...?" asks about (see asked_doing)
     measure: str | None = None  # what the figure asked is of: "deficit" (or surplus, gap), "exports" (or imports)
 
     def __str__(self) -> str:
@@ -164,6 +166,10 @@ class Query:
             return bool(countries_in(sentence) - countries_in(self.searched))
         if self.requires is None:
             return True
+        if self.answer_type == "number":
+            # the question's own figures are no answer: "How long will the 10 per cent tariff stay?"
+            for figure in set(re.findall(r"\d[\d,.]*\d|\d", self.searched)):
+                sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", " ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
         asked = set(re.findall(r"\w+", self.searched.lower()))
@@ -207,6 +213,42 @@ def _words_of(who: str) -> re.Pattern:
     near = r"(?:\W+\w+){0,6}?\W+"
     return re.compile(rf"\b{head}\b{near}{_SPEECH}\b|\b(?:{_SPEECH}|according to){near}(?:\w+\W+){{0,4}}?{head}\b",
                       re.I)
+
+
+# "What did Pinak Chakravarty say about dairy?": words of his on something else do not answer
+_ABOUT = re.compile(r"\b(?:say|said|tell|told|state|claim|write)\s+(?:\w+\s+)?about\s+(?P<topic>[^?]+)", re.I)
+_ANY_TOPIC = frozenset(tokenize("the a an its their this that these those proposed new current latest india us "
+                                "indian american deal talks trade"))
+
+
+def said_topic(question: str) -> frozenset[str]:
+    """Stems of what a "what did X say about Y?" question asks X's words on (any one will do)."""
+    match = _SAID_BY.search(question) and _ABOUT.search(question)
+    if not match:
+        return frozenset()
+    return frozenset(t for t in content_terms(match["topic"]) if t not in _ANY_TOPIC and not t[0].isdigit())
+
+
+# "What did India offer the US in the dairy sector?": the act asked about must be the sentence's (or
+# the one before's); "the US wanted India to open ... dairy" offers nothing. Speech is _SAID_BY's.
+_WHAT_DID = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?"
+                       r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*\s+(?P<rest>.*)$", re.I)
+_NOT_ACTS = frozenset(tokenize("say said tell told state claim write mean do does have has had think", ()))
+# "Indian negotiators reportedly offer in ...", "the Indian minister post on ...": the act is the word
+# before the object (a determiner, a preposition, a name), after any nouns and adverbs of the subject
+_OBJECT_START = frozenset("the a an in on to for about with from at of by this that its their his her them it".split())
+
+
+def asked_doing(question: str) -> str | None:
+    """The stemmed act a "what did X <act> ...?" question asks about ("offer"), if not speech."""
+    match = _WHAT_DID.match(question)
+    words = re.findall(r"[A-Za-z]+", match["rest"]) if match else []
+    for i, word in enumerate(words[:3]):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word.islower() and not word.endswith("ly") and (not after or after in _OBJECT_START or after[0].isupper()):
+            stems = tokenize(word)
+            return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in _QUESTION_STEMS else None
+    return None
 
 
 def required_form(question: str) -> re.Pattern | None:
@@ -406,7 +448,8 @@ def _analysed(text: str, searched: str) -> Query:
     return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
                  constraints=Constraints.of(searched), requires=required_form(searched), act=asked_act(searched),
-                 measure=asked_measure(searched), premise=premise, premise_by=premise_by)
+                 measure=asked_measure(searched), premise=premise, premise_by=premise_by,
+                 topic=said_topic(searched), doing=asked_doing(searched))
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:

@@ -239,3 +239,21 @@ def test_the_act_a_why_question_takes_for_granted_must_be_the_asked_country_s():
 ])
 def test_the_act_whose_date_is_asked(question, act):
     assert analyse(question).act == act
+
+
+@pytest.mark.parametrize("question,doing,topic", [
+    ("What did India offer the US in the dairy sector?", "offer", set()),
+    ("What did Indian negotiators reportedly offer in non-trade areas?", "offer", set()),
+    ("What did the Indian minister post on social media after the meeting?", "post", set()),
+    ("What did Pinak Chakravarty say about dairy?", None, {"dairi"}),  # speech: its topic, not an act
+    ("What did China say about the India-US trade talks?", None, set()),  # nothing beyond the talks
+])
+def test_the_act_or_topic_a_what_did_question_asks_about(question, doing, topic):
+    query = analyse(question)
+    assert (query.doing, set(query.topic)) == (doing, topic)
+
+
+def test_the_question_s_own_figures_are_no_answer_to_how_long():
+    query = analyse("How long will the 10 per cent baseline tariff stay in place?")
+    assert not query.carried_by("The 10 per cent baseline tariff will continue to remain in place.")
+    assert query.carried_by("The 10 per cent tariff stays for 90 days.")
