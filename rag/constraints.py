@@ -118,6 +118,11 @@ def _month_names(text: str) -> set[int]:
     return {MONTHS.index(m) + 1 for m in re.findall(rf"\b({MONTH})\b", text)}
 
 
+def spans_in(text: str) -> frozenset[tuple[int, int]]:
+    """The year ranges ``text`` names ("from 2009 to 2024" -> (2009, 2024))."""
+    return frozenset((int(m.group(1)), int(m.group(2))) for m in _RANGE.finditer(text))
+
+
 def periods_in(text: str) -> tuple[set[Period], set[Period]]:
     """The periods a text's figures belong to, and the periods it compares them with (bases)."""
     own, base, taken = set(), set(), []
@@ -172,6 +177,7 @@ class Constraints:
     act: str | None = None  # and what they did, stemmed
     flows: frozenset[tuple[str, str]] = frozenset()  # which way goods flow (see flows_in)
     owned: frozenset[tuple[str, str]] = frozenset()  # whose exports, partner, nationals (see owned_in)
+    spans: frozenset[tuple[int, int]] = frozenset()  # year ranges asked about ("from 2009 to 2024")
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -182,7 +188,7 @@ class Constraints:
                    figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year_in(question), trend_in(question), imposition_in(question), sources_in(question),
                    organisations_in(question), undoes(question), *agent_in(question), flows_in(question),
-                   owned_in(question))
+                   owned_in(question), spans_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -263,6 +269,10 @@ class Constraints:
             own, base = periods_in(sentence)
             if not own and article.date:
                 own = {Period(int(article.date[:4]))}
+            # "From 2009 to 2024, a total of 15,564": a figure for the whole range is no figure for 2024
+            if not self.spans:
+                own -= {Period(year) for span in spans_in(sentence) for year in span} - periods_in(
+                    _RANGE.sub(" ", sentence))[0]
             unmet += [f"period {p}" for p in sorted(self.periods) if p not in own]
             unmet += [f"period {p}" for p in sorted(self.bases) if p not in own | base]
         return unmet

@@ -68,6 +68,9 @@ def test_period_labels():
     # a sentence with no period speaks for its article's year
     ("What tariff applied in 2019?", "A 10 per cent baseline tariff remains.", ["period 2019"]),
     ("What tariff applied in 2025?", "A 10 per cent baseline tariff remains.", []),
+    # a figure for a range of years is no figure for one of them; asked for the range, it is
+    ("How many were deported in 2024?", "From 2009 to 2024, a total of 15,564 were deported.", ["period 2024"]),
+    ("How many were deported from 2009 to 2024?", "From 2009 to 2024, a total of 15,564 were deported.", []),
     ("What did Gina Raimondo say?", "India and the US talked.", ["name gina", "name raimondo"]),
     # another country's office, or another office, is not the one asked about
     ("Who is India's Commerce Secretary?", "Goyal met US Commerce Secretary Howard Lutnick.",
