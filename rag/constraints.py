@@ -234,12 +234,12 @@ class Constraints:
         if self.agent:
             # "Modi has made eight calls to the US president" does not say Trump called Modi
             said = _words(f"{context} {sentence}")
-            agent = f"name {' '.join(sorted(self.agent))}"
+            named = f"name {' '.join(sorted(self.agent))}"
             others = self.names - self.agent
             # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's
             doer = done_by(self.act, set(self.names), sentence) if self.act else None
-            if (not self.agent & said and others & said or doer in others) and agent not in unmet:
-                unmet.append(agent)
+            if (not self.agent & said and others & said or doer in others) and named not in unmet:
+                unmet.append(f"agent {' '.join(sorted(self.agent))}")
         if self.owned:
             said = owned_in(sentence)
             for code, thing in sorted(self.owned):
@@ -296,6 +296,8 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("rank "):
         found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)
         return found.group() if found else what
+    if item.startswith("agent "):
+        return " ".join(as_asked(f"name {w}", question) for w in what.split()) + " doing it"
     if item.startswith("name "):
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what

@@ -95,7 +95,7 @@ def test_period_labels():
     ("How many times did Modi call the US president?", "Modi has made eight calls to the US president.", []),
     # both named, but the other one did it
     ("What did Misri thank Landau for?", "Landau also thanked the Foreign Secretary Misri for his help.",
-     ["name misri"]),
+     ["agent misri"]),
     ("What did Landau thank Misri for?", "Landau also thanked the Foreign Secretary Misri for his help.", []),
     # whose it is: India's largest trading partner is not the US's, Indian nationals not US ones
     ("Which country did India replace as the US's largest trading partner?",
