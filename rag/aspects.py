@@ -2,8 +2,9 @@
 
 Each reader takes a question (or a sentence) and returns what it names of one aspect: an
 office ("India's Commerce Secretary"), the goods a levy is on, a figure, a rank, goods or
-services trade, part of a year, which way a figure moved, who imposed a levy on whom, whose
-surplus with whom, whom a claim is according to, an organisation. :class:`~rag.constraints.Constraints`
+services trade, part of a year, which way a figure moved, undoing or sparing a levy, who did
+it, who imposed a levy on whom, whose surplus with whom, which way goods flow, whose exports or
+nationals, whom a claim is according to, an organisation. :class:`~rag.constraints.Constraints`
 reads them from the question once and checks each sentence against them.
 
 Hand-written rules, for the reason rag.constraints gives: news questions name these in a few
