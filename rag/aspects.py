@@ -64,8 +64,9 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
     head = _HEAD.search(title)
     own = set(title.split()) - {head.group(), "of"} if head else set()
     ranks = list(re.finditer(rf"\b{head.group()}\b", text)) if head else []
-    if ranks and own:  # "Commerce and Industry Minister" may be the Commerce Minister; "Foreign Secretary" is not
-        return any(own & set(text[max(0, r.start() - 40):r.end() + 30].split()) for r in ranks)
+    if ranks and own:  # "Commerce and Industry Minister" may be the Commerce Minister; "Foreign Secretary" is
+        # not, nor is the "Deputy Secretary of State" the Deputy Secretary of Commerce
+        return any(own <= set(text[max(0, r.start() - 40):r.end() + 30].split()) for r in ranks)
     return not holder
 
 

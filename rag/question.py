@@ -266,6 +266,10 @@ def asked_measure(question: str) -> str | None:
         return "exports"
     measure = re.search(_MEASURE, question, re.I)
     head = measure["head"].lower() if measure else None
+    if head in ("value", "total", "size"):
+        # "the bilateral trade value", "the value of bilateral trade": the value is of trade
+        near = question[max(0, measure.start("head") - 30):measure.end("head") + 40].lower()
+        head = next((m.lower() for m in re.findall(r"\b(deficit|surplus|exports|imports|trade)\b", near)), head)
     return {"surplus": "deficit", "imports": "exports"}.get(head, head) if head in _MEASURE_OF else None
 
 
@@ -302,9 +306,15 @@ def names_measure(measure: str, sentence: str, before: str) -> bool:
 _IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", re.I)
 
 
+# "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare
+_WHICH_THING = re.compile(r"^\s*(?:which|what)\s+"
+                          r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)(?:[\w-]+\s+){0,2}?(?:sectors?|products?|goods|countries|country|officials?|items|areas|"
+                          r"issues|nations?|companies|firms|initiatives?)\b", re.I)
+
+
 def value_kind(question: str) -> str | None:
     """The kind of value a question asks for, if it asks for one that articles can disagree on."""
-    if _IN_MONEY.search(question):
+    if _IN_MONEY.search(question) or _WHICH_THING.search(question):
         return None
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
 

@@ -85,6 +85,8 @@ def test_period_labels():
     ("Who was the US Trade Representative in 2025?", "Prime Minister Modi visited Washington in February 2025.",
      ["name US Trade Representative"]),
     ("Who is India's Commerce Minister?", "Commerce and Industry Minister Piyush Goyal held talks.", []),
+    ("Who is the US Deputy Secretary of Commerce?", "US Deputy Secretary of State Christopher Landau spoke.",
+     ["name US Deputy Secretary of Commerce"]),
     # undoing or sparing a levy is another act than imposing it
     ("Which Indian sectors did the US exempt from the 50% tariff?", "The US imposed 50% on textiles and leather.",
      ["act undoing"]),

@@ -38,6 +38,8 @@ def test_answer_type(question, kind):
     ("Until what date are the tariffs paused?", "date", False),
     ("On what day did Goyal meet Lutnick?", "date", False),
     ("How big was the US goods trade deficit with India in 2024?", None, False),
+    # things asked for, not a value to compare, though a tariff is named
+    ("Which Indian sectors face the 26 per cent tariff?", None, False),
     # an amount of money, though an increase: amounts are never compared
     ("How large was the increase in the US goods trade deficit with India in 2024 in dollars?", None, False),
     ("What tariff does the US now impose on Indian textiles?", "percent", True),
@@ -199,6 +201,8 @@ def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
      ("Total goods trade was $129.2 billion.", ""), ("India's exports crossed USD 100 billion.", "")),
     ("What was total India-US goods trade in 2024?", "trade",
      ("Bilateral trade was valued at USD 131.84 billion.", ""), ("The US goods trade deficit was $45.7 billion.", "")),
+    ("What was the bilateral trade value between India and the US in 2023-24?", "trade",
+     ("Bilateral trade was valued at USD 131.84 billion.", ""), ("India had a surplus of USD 35.32 billion.", "")),
     ("How large was US goods trade with India in 2024?", "trade",
      ("Total goods trade was $129.2 billion.", ""), ("The US goods trade deficit was $45.7 billion.", "")),
     ("What were US goods imports from Vietnam in 2024?", "exports",
