@@ -14,11 +14,41 @@ fixed shapes (tests/unit/test_constraints.py holds each shape).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .bm25 import tokenize
 from .countries import countries_in, country_pattern, is_demonym
 from .dates import MONTHS
 from .values import values
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict:
+    """The patterns that read countries in a relation ("the US imposed ... on Indian exports"), made
+    once: each holds the whole country pattern, which is slow to build."""
+    pattern = country_pattern()[0].pattern
+    country = rf"(?:the\s+)?(?:{pattern})"
+    wide = r"(?:[^\s?!]+\s+){0,7}?"  # "goods trade", "meanwhile, recorded a $41.18 billion trade"
+    goods = r"(?:[\w-]+\s+){0,2}?"  # "goods", "merchandise", "total goods"
+    return {
+        "last": re.compile(rf"(?:{pattern})$"),
+        "imposition": re.compile(rf"(?P<a>{country})\s+(?:\w+\s+){{0,2}}?(?:imposed|imposes|impose|imposing|levied|"
+                                 rf"levies|levy|slapped)\b(?:\s+[^\s?]+){{0,6}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                                 rf"(?P<b>{country})"),
+        "balance": [re.compile(rf"(?P<a>{country}),?\s+{wide}(?P<m>deficit|surplus)\s+{wide}with\s+(?P<b>{country})"),
+                    re.compile(rf"\bwith\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{wide}(?P<m>deficit|surplus)\b",
+                               re.I)],
+        "flows": [(re.compile(rf"(?P<a>{country})\s+{goods}(?:{verb})\s+(?:to|from)\s+(?P<b>{country})", re.I), swap)
+                  for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
+        "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
+    }
+
+
+def _pair(match: re.Match) -> tuple[str, str]:
+    """The countries of a relation's two sides ("a", "b"), as ISO codes."""
+    pattern, code_of = country_pattern()
+    return code_of[pattern.search(match["a"]).group(1)], code_of[pattern.search(match["b"]).group(1)]
+
 
 # ---------------------------------------------------------------- offices
 
@@ -50,13 +80,13 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
     country's office or another office ("US Commerce Secretary" for India's, "Deputy Secretary of
     State" for the Secretary), or when it names the rank only as another office ("the Foreign
     Secretary" for the Commerce Secretary). Asked who holds it (``holder``), the text must name it."""
-    pattern, code_of = country_pattern()
+    code_of = country_pattern()[1]
     mentions = list(re.finditer(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", text))
     for mention in mentions:
         before = re.sub(r"\s*\bthe\s*$", "", text[:mention.start()], flags=re.I).rstrip()
         if _OTHER_OFFICE.search(before):
             continue
-        country = re.search(rf"(?:{pattern.pattern})$", before)
+        country = _forms()["last"].search(before)
         if country is None or code_of[country.group(1)] == code:
             return True
     if mentions:
@@ -217,14 +247,10 @@ def done_by(act: str, names: set[str], sentence: str) -> str | None:
 def imposition_in(text: str) -> tuple[str, str] | None:
     """(who imposes, on whom) when ``text`` says a country imposes a levy on another: "The US imposed
     50% on several Indian exports" -> ("US", "IN"). None when it says no such thing."""
-    pattern, code_of = country_pattern()
-    country = rf"(?:the\s+)?(?:{pattern.pattern})"
-    form = re.compile(rf"(?P<a>{country})\s+(?:\w+\s+){{0,2}}?(?:imposed|imposes|impose|imposing|levied|levies|levy|"
-                      rf"slapped)\b(?:\s+[^\s?]+){{0,6}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<b>{country})")
-    match = form.search(text)
+    match = _forms()["imposition"].search(text)
     if match is None:
         return None
-    first, second = (code_of[re.search(pattern, match[side]).group(1)] for side in "ab")
+    first, second = _pair(match)
     return (first, second) if first != second else None
 
 
@@ -234,15 +260,10 @@ def balance_in(text: str) -> tuple[str, str] | None:
     """Who runs a trade surplus with whom, as (surplus side, deficit side), when ``text`` says it in
     one of the shapes news uses: "the US deficit with India" (India, US), "India's surplus with the
     US", "With America, India had a trade surplus" (India, US). None when it says no such thing."""
-    pattern, code_of = country_pattern()
-    country = rf"(?:the\s+)?(?:{pattern.pattern})"
-    gap = r"(?:[^\s?!]+\s+){0,7}?"  # "goods trade", "meanwhile, recorded a $41.18 billion trade"
-    forms = [re.compile(rf"(?P<a>{country}),?\s+{gap}(?P<m>deficit|surplus)\s+{gap}with\s+(?P<b>{country})"),
-             re.compile(rf"\bwith\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{gap}(?P<m>deficit|surplus)\b", re.I)]
-    for form in forms:
+    for form in _forms()["balance"]:
         match = form.search(text)
         if match:
-            first, second = (code_of[re.search(pattern, match[side]).group(1)] for side in "ab")
+            first, second = _pair(match)
             if first != second:
                 return (first, second) if match["m"].lower() == "surplus" else (second, first)
     return None
@@ -253,14 +274,10 @@ def balance_in(text: str) -> tuple[str, str] | None:
 def flows_in(text: str) -> frozenset[tuple[str, str]]:
     """Each flow of goods ``text`` names, as (from, to): "US goods exports to India" and "India's
     imports from the US" are both ("US", "IN"); "India's exports to the United States" is ("IN", "US")."""
-    pattern, code_of = country_pattern()
-    country = rf"(?:the\s+)?(?:{pattern.pattern})"
-    gap = r"(?:[\w-]+\s+){0,2}?"  # "goods", "merchandise", "total goods"
     found = set()
-    for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True)):
-        form = re.compile(rf"(?P<a>{country})\s+{gap}(?:{verb})\s+(?:to|from)\s+(?P<b>{country})", re.I)
+    for form, swap in _forms()["flows"]:
         for match in form.finditer(text):
-            a, b = (code_of[re.search(pattern, match[side]).group(1)] for side in "ab")
+            a, b = _pair(match)
             if a != b:
                 found.add((b, a) if swap else (a, b))
     return frozenset(found)
@@ -278,12 +295,8 @@ _OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance)
 def owned_in(text: str) -> frozenset[tuple[str, str]]:
     """(country, thing) for each thing ``text`` says is a country's: "India's total goods exports" ->
     ("IN", "exports"), "US nationals" -> ("US", "nationals")."""
-    pattern, code_of = country_pattern()
-    form = re.compile(rf"(?:{pattern.pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b")
-    found = set()
-    for match in form.finditer(text):
-        found.add((code_of[match.group(1)], match["thing"]))
-    return frozenset(found)
+    code_of = country_pattern()[1]
+    return frozenset((code_of[match.group(1)], match["thing"]) for match in _forms()["owned"].finditer(text))
 
 
 # ---------------------------------------------------------------- who says it
