@@ -24,7 +24,7 @@ every question for shapes these rules already read (tests/unit/test_constraints.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .aspects import (
     according_to,
@@ -154,10 +154,7 @@ class Constraints:
     periods: frozenset[Period] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.countries or self.names or self.periods or self.bases or self.offices or self.months
-                    or self.balance or self.goods or self.figures or self.ranks or self.trade_kind
-                    or self.parts_of_year or self.trend or self.imposition or self.sources or self.organisations
-                    or self.undoing or self.agent or self.flows or self.owned)
+        return any(getattr(self, f.name) for f in fields(self))
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
     offices: frozenset[tuple[str, str, str, bool]] = frozenset()  # a country's office (see offices_in)
@@ -183,12 +180,16 @@ class Constraints:
     def of(cls, question: str) -> Constraints:
         own, base = periods_in(question)
         kinds = trade_kinds_in(question)
-        return cls(frozenset(countries_in(question)), frozenset(names_in(question)), frozenset(own), frozenset(base),
-                   offices_in(question), months_in(question), balance_in(question), goods_in(question),
-                   figures_in(question), ranks_in(question), next(iter(kinds)) if len(kinds) == 1 else None,
-                   parts_of_year_in(question), trend_in(question), imposition_in(question), sources_in(question),
-                   organisations_in(question), undoes(question), *agent_in(question), flows_in(question),
-                   owned_in(question), spans_in(question))
+        agent, act = agent_in(question)
+        return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
+                   periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
+                   months=months_in(question), balance=balance_in(question), goods=goods_in(question),
+                   figures=figures_in(question), ranks=ranks_in(question),
+                   trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
+                   parts_of_year=parts_of_year_in(question), trend=trend_in(question),
+                   imposition=imposition_in(question), sources=sources_in(question),
+                   organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
+                   flows=flows_in(question), owned=owned_in(question), spans=spans_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
@@ -206,59 +207,7 @@ class Constraints:
                   if not holds_office(code, title, sentence, holder)]
         words = _words(f"{sentence} {context}") | article.words
         unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
-        if self.figures:  # "the bill proposing 500% tariffs": the figure is the sentence's or the one before's
-            named = figures_in(f"{context} {sentence}")
-            unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named]
-        unmet += [f"rank {r}" for r in sorted(self.ranks) if r not in ranks_in(sentence)]
-        if self.trade_kind:
-            kinds = trade_kinds_in(sentence) or trade_kinds_in(context)
-            if kinds and self.trade_kind not in kinds:
-                unmet.append(f"trade {self.trade_kind}")
-        unmet += [f"part {p}" for p in sorted(self.parts_of_year) if p not in parts_of_year_in(sentence)]
-        if self.trend and not moved(self.trend, sentence):
-            unmet.append(f"trend {self.trend}")  # a figure that did not move, or moved the other way
-        # "Despite tariffs being imposed, ...": the levy may be the sentence before's
-        done = imposition_in(sentence) or imposition_in(context) if self.imposition else None
-        if done is not None and done != self.imposition:
-            unmet.append(f"imposition {self.imposition[0]}'s levy on {self.imposition[1]}")
-        if self.sources and not self.sources & set(tokenize(f"{context} {sentence}")):
-            unmet.append(f"source {' '.join(sorted(self.sources))}")
-        if self.organisations:
-            named = organisations_in(f"{context} {sentence}")
-            for kind, name in sorted(self.organisations, key=str):
-                others = [n for k, n in named if k == kind]
-                if others and not any(name <= n for n in others):
-                    unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
-        if self.undoing and not undoes(f"{context} {sentence}"):
-            unmet.append("act undoing")
-        if self.agent:
-            # "Modi has made eight calls to the US president" does not say Trump called Modi
-            said = _words(f"{context} {sentence}")
-            named = f"name {' '.join(sorted(self.agent))}"
-            others = self.names - self.agent
-            # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's
-            doer = done_by(self.act, set(self.names), sentence) if self.act else None
-            if (not self.agent & said and others & said or doer in others) and named not in unmet:
-                unmet.append(f"agent {' '.join(sorted(self.agent))}")
-        if self.owned:
-            said = owned_in(sentence)
-            for code, thing in sorted(self.owned):
-                if self.flows and thing in ("exports", "imports"):
-                    continue  # India's imports from the US are US exports to India: the flow decides
-                owners = {c for c, t in said if t == thing}
-                if owners and code not in owners:  # India's largest trading partner is not America's
-                    unmet.append(f"owner {code}'s {thing}")
-        if self.flows:
-            named = flows_in(sentence)
-            if named and not named & self.flows:  # India's exports to the US are not US exports to India
-                unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
-        if self.goods:
-            named = set(tokenize(f"{context} {sentence}"))
-            unmet += [f"goods {g}" for g in sorted(self.goods) if g not in named]
-        said = balance_in(sentence) if self.balance else None
-        if said is not None and said == self.balance[::-1]:
-            # "the US surplus with India" is asked; the sentence gives the US deficit with India
-            unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")
+        unmet += self._aspects_unmet(sentence, context, unmet)
         if self.months:
             # the sentence's months, else the one before's, else its article's month
             months = _month_names(sentence) or _month_names(context)
@@ -277,6 +226,63 @@ class Constraints:
             unmet += [f"period {p}" for p in sorted(self.bases) if p not in own | base]
         return unmet
 
+    def _aspects_unmet(self, sentence: str, context: str, found: list[str]) -> list[str]:
+        """The question's other aspects (rag.aspects) ``sentence`` fails; ``found`` holds what the
+        entity checks already found, so a name is reported once."""
+        unmet = []
+        stems = set(tokenize(f"{context} {sentence}")) if self.sources or self.goods else set()
+        if self.figures:  # "the bill proposing 500% tariffs": the figure is the sentence's or the one before's
+            named = figures_in(f"{context} {sentence}")
+            unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named]
+        unmet += [f"rank {r}" for r in sorted(self.ranks) if r not in ranks_in(sentence)]
+        if self.trade_kind:
+            kinds = trade_kinds_in(sentence) or trade_kinds_in(context)
+            if kinds and self.trade_kind not in kinds:
+                unmet.append(f"trade {self.trade_kind}")
+        unmet += [f"part {p}" for p in sorted(self.parts_of_year) if p not in parts_of_year_in(sentence)]
+        if self.trend and not moved(self.trend, sentence):
+            unmet.append(f"trend {self.trend}")  # a figure that did not move, or moved the other way
+        # "Despite tariffs being imposed, ...": the levy may be the sentence before's
+        done = imposition_in(sentence) or imposition_in(context) if self.imposition else None
+        if done is not None and done != self.imposition:
+            unmet.append(f"imposition {self.imposition[0]}'s levy on {self.imposition[1]}")
+        if self.sources and not self.sources & stems:
+            unmet.append(f"source {' '.join(sorted(self.sources))}")
+        if self.organisations:
+            named = organisations_in(f"{context} {sentence}")
+            for kind, name in sorted(self.organisations, key=str):
+                others = [n for k, n in named if k == kind]
+                if others and not any(name <= n for n in others):
+                    unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
+        if self.undoing and not undoes(f"{context} {sentence}"):
+            unmet.append("act undoing")
+        if self.agent:
+            # "Modi has made eight calls to the US president" does not say Trump called Modi
+            said = _words(f"{sentence} {context}")
+            named = f"name {' '.join(sorted(self.agent))}"
+            others = self.names - self.agent
+            # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's
+            doer = done_by(self.act, set(self.names), sentence) if self.act else None
+            if (not self.agent & said and others & said or doer in others) and named not in found:
+                unmet.append(f"agent {' '.join(sorted(self.agent))}")
+        if self.owned:
+            said = owned_in(sentence)
+            for code, thing in sorted(self.owned):
+                if self.flows and thing in ("exports", "imports"):
+                    continue  # India's imports from the US are US exports to India: the flow decides
+                owners = {c for c, t in said if t == thing}
+                if owners and code not in owners:  # India's largest trading partner is not America's
+                    unmet.append(f"owner {code}'s {thing}")
+        if self.flows:
+            named = flows_in(sentence)
+            if named and not named & self.flows:  # India's exports to the US are not US exports to India
+                unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
+        unmet += [f"goods {g}" for g in sorted(self.goods) if g not in stems]
+        said = balance_in(sentence) if self.balance else None
+        if said is not None and said == self.balance[::-1]:
+            # "the US surplus with India" is asked; the sentence gives the US deficit with India
+            unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")
+        return unmet
 
 def as_asked(item: str, question: str) -> str:
     """An unmet constraint ("country CN", "name misri", "balance US's surplus with IN") in the
