@@ -174,11 +174,12 @@ class ExtractiveGenerator:
             unmet.append(f"answer {query.answer_type or 'form'}")
         if query.act is not None and query.act not in tokenize(sentence):
             unmet.append(f"answer {query.act}")  # the date of another act
-        if query.premise is not None and (query.premise not in tokenize(f"{before} {sentence}") or (
+        # the words of the sentence and the one before, where an act or a topic may be named
+        words = set(tokenize(f"{before} {sentence}")) if query.premise or query.topic or query.doing else set()
+        if query.premise is not None and (query.premise not in words or (
                 query.premise_by and done_by_another(query.premise, query.premise_by, sentence))):
             unmet.append(f"answer {query.premise}")  # the reason for another act, or another's act
-        words = tokenize(f"{before} {sentence}") if query.topic or query.doing else ()
-        if query.topic and not query.topic & set(words):
+        if query.topic and not query.topic & words:
             unmet.append("answer topic")  # the speaker's words on something else
         if query.doing and query.doing not in words:
             unmet.append(f"answer {query.doing}")  # another act than the one asked about
@@ -216,8 +217,8 @@ class ExtractiveGenerator:
         c = query.constraints
         if not (c.agent and c.act):
             return False
-        telling = [s for s in scored if c.act in tokenize(self._sentence(s, passages))
-                   and c.names & set(re.findall(r"\w+", self._sentence(s, passages).lower()))]
+        texts = ((s, self._sentence(s, passages)) for s in scored)
+        telling = [s for s, text in texts if c.act in tokenize(text) and c.names & set(re.findall(r"\w+", text.lower()))]
         return bool(telling) and all(s.unmet for s in telling)
 
     def _abstain(self, query: Query, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> Answer:
