@@ -218,7 +218,8 @@ class ExtractiveGenerator:
         if not (c.agent and c.act):
             return False
         texts = ((s, self._sentence(s, passages)) for s in scored)
-        telling = [s for s, text in texts if c.act in tokenize(text) and c.names & set(re.findall(r"\w+", text.lower()))]
+        telling = [s for s, text in texts
+                   if c.act in tokenize(text) and c.names & set(re.findall(r"\w+", text.lower()))]
         return bool(telling) and all(s.unmet for s in telling)
 
     def _abstain(self, query: Query, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> Answer:
