@@ -39,7 +39,10 @@ _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
              r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies)"
              r"\s+(?:on|for|rate)\b")
 _MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|are)\s+(?:the\s+)?"
-                  r"(?:(?!(?:that|which|who|will|would|to)\s)[\w.'’-]+\s+){0,7}?")
+                  r"(?:(?!(?:that|which|who|will|would|to)\s)"
+                  # "the latest outlook for the deficit" asks for an outlook; "the figure for exports" for a figure
+                  r"(?!(?<!figure\s)(?<!figures\s)(?<!number\s)(?<!data\s)(?<!estimate\s)(?:for|of|on|about)\s)"
+                  r"[\w.'’-]+\s+){0,7}?")
 _MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
 _MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size)"
             rf"{_MEASURE_END}")
@@ -50,6 +53,9 @@ _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!M
            r"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
            r"\$\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
            r"forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b")
+_HOW_MANY = re.compile(r"^\s*(?:\w+\s+)?how many\b", re.I)
+_AMOUNT_OR_SHARE = re.compile(rf"(?:{_MONEY})[\d,.]*(?:\s?(?:billion|million|trillion|crore|lakh)\b)?|"
+                              r"\d[\d,.]*\s?(?:%|per cent\b|percent\b)", re.I)
 # A figure of another measure does not answer: the deficit asked for is not the exports beside it
 # (one side's deficit is the other's surplus, and one side's exports the other's imports).
 _MEASURE_OF = {"deficit": "deficits?|surplus(?:es)?|gap|shortfall|imbalance",
@@ -63,6 +69,10 @@ _MEASURE_OF |= {"surplus": _MEASURE_OF["deficit"], "imports": _MEASURE_OF["expor
 _TRADED = re.compile(r"^\s*how much\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
                      r"(?:export|exported|import|imported|sell|sold|buy|bought|ship|shipped|purchase)\b", re.I)
 
+# "How much did the US spend on deportation flights?": what is spent, paid or worth is money, and a
+# count of deportees no answer
+_SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|paid|pays|invest|invested|"
+          r"worth|charge|charged)\b")
 
 # (answer type, how a question asks for it, what a sentence that carries it looks like)
 _ANSWER_TYPES = [
@@ -107,7 +117,7 @@ _REQUIRES = [
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\b", re.I)),
     (re.compile(r"\b(?:what|which)\s+(?:percentage|per cent|percent)\b|\bin percent\b", re.I),
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)", re.I)),
-    (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}", re.I), re.compile(_MONEY, re.I)),
+    (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
 ]
 # "When was the tariff announced?": the date asked for is the announcement's. A sentence without the
@@ -170,6 +180,9 @@ class Query:
             # the question's own figures are no answer: "How long will the 10 per cent tariff stay?"
             for figure in set(re.findall(r"\d[\d,.]*\d|\d", self.searched)):
                 sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", " ", sentence)
+            if _HOW_MANY.search(self.searched):
+                # a count: "$41.8 billion" or "18 per cent" is no number of semiconductors
+                sentence = _AMOUNT_OR_SHARE.sub(" ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
         asked = set(re.findall(r"\w+", self.searched.lower()))

@@ -163,6 +163,12 @@ def test_split_parts(question, parts):
     ("What percentage of US exports go to India?", "India takes 6.22 per cent of them.",
      "US goods exports to India were $41.8 billion, up 3.4 per cent from 2023."),
     ("By what percentage did the deficit increase in 2024?", "It rose 5.4 per cent.", "It rose by $2.4 billion."),
+    # a count is asked for: an amount of money or a percentage counts nothing
+    ("How many semiconductors does India import from the US?", "India imports 40,000 chips a year.",
+     "Total US goods imports from India totalled $87.4 billion in 2024, up 4.5 per cent."),
+    # what is spent or paid is money, and a count of deportees is none
+    ("How much did the US spend on deportation flights to India?", "The flights cost $3 million.",
+     "A total of 15,564 Indian nationals have been deported by the US."),
     # a country asked for must be one the question does not name
     ("Which country did India replace as the US's largest trading partner?", "India overtook China as a partner.",
      "The US remained India's largest trading partner."),
@@ -173,6 +179,16 @@ def test_split_parts(question, parts):
 def test_what_an_answer_must_carry(question, carries, lacks):
     query = analyse(question)
     assert query.carried_by(carries) and not query.carried_by(lacks)
+
+
+@pytest.mark.parametrize("question,measure", [
+    ("What was the US goods trade deficit with India in 2024?", "deficit"),
+    ("What is the most recent figure for US goods exports to India?", "exports"),
+    # an outlook for the deficit is not the deficit's figure
+    ("What is the latest outlook for the US trade deficit with India?", None),
+])
+def test_the_measure_asked_is_the_head_of_the_question(question, measure):
+    assert analyse(question).measure == measure
 
 
 def test_a_difference_asked_for_is_no_measure_of_exports():
