@@ -197,8 +197,18 @@ def moved(trend: str, text: str) -> bool:
     return (_FALL if trend == "fall" else _RISE).search(text) is not None
 
 
+# In a question, "up" and "down" say a figure moved after a verb of being or going with no other
+# verb between ("were exports up", "went down") or before its size ("up by 4%"); after another verb
+# they end a phrasal verb ("holding up the deal", "step up purchases") and say nothing of a figure.
+_MOVED = re.compile(r"\b(?:is|are|was|were|be|been|being|go|goes|went|gone|going)\b"
+                    r"(?:\s+(?![\w'’-]*(?:ing|ed)\b)[\w'’-]+){0,2}?\s+(?P<a>up|down)\b|"
+                    r"\b(?P<b>up|down)\s+(?:by\s+)?(?:\d|about|around|nearly|over|more)", re.I)
+
+
 def trend_in(text: str) -> str | None:
-    """"fall" or "rise" when ``text`` says a figure moved one way only; None otherwise."""
+    """"fall" or "rise" when ``text`` (a question) says a figure moved one way only; None otherwise."""
+    moved_at = {m.start(g) for m in _MOVED.finditer(text) for g in ("a", "b") if m.group(g)}
+    text = re.sub(r"\b(?:up|down)\b", lambda m: m.group() if m.start() in moved_at else " ", text, flags=re.I)
     fall, rise = bool(_FALL.search(text)), bool(_RISE.search(text))
     return "fall" if fall and not rise else "rise" if rise and not fall else None
 
