@@ -191,8 +191,9 @@ class Constraints:
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans_in(question))
 
-    def unmet(self, sentence: str, context: str, article: ArticleContext) -> list[str]:
-        """The constraints ``sentence`` fails, with the sentence before it as ``context``; [] when it meets all.
+    def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
+        """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
+        before that as ``earlier``, where only a figure may be named); [] when it meets all.
 
         A country must be named in the sentence or the one before, unless it is one the
         whole article is about (named in its title or first sentence): a sentence about
@@ -207,7 +208,7 @@ class Constraints:
                   if not holds_office(code, title, sentence, holder)]
         words = _words(f"{sentence} {context}") | article.words
         unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
-        unmet += self._aspects_unmet(sentence, context, unmet)
+        unmet += self._aspects_unmet(sentence, context, unmet, earlier)
         if self.months:
             # the sentence's months, else the one before's, else its article's month
             months = _month_names(sentence) or _month_names(context)
@@ -226,13 +227,15 @@ class Constraints:
             unmet += [f"period {p}" for p in sorted(self.bases) if p not in own | base]
         return unmet
 
-    def _aspects_unmet(self, sentence: str, context: str, found: list[str]) -> list[str]:
+    def _aspects_unmet(self, sentence: str, context: str, found: list[str], earlier: str = "") -> list[str]:
         """The question's other aspects (rag.aspects) ``sentence`` fails; ``found`` holds what the
         entity checks already found, so a name is reported once."""
         unmet = []
         stems = set(tokenize(f"{context} {sentence}")) if self.sources or self.goods else set()
-        if self.figures:  # "the bill proposing 500% tariffs": the figure is the sentence's or the one before's
-            named = figures_in(f"{context} {sentence}")
+        if self.figures:
+            # "... a bill that aims to impose 500% tariffs. ... The MEA responded ... aware of the proposal":
+            # a figure is named up to two sentences before the one that speaks of it
+            named = figures_in(f"{earlier} {context} {sentence}")
             unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named]
         unmet += [f"rank {r}" for r in sorted(self.ranks) if r not in ranks_in(sentence)]
         if self.trade_kind:
@@ -297,7 +300,8 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("source "):
         return according_to(question) or what
     if item.startswith("organisation "):
-        found = re.search(rf"\b(?:{'|'.join(what.split())})\b[\w\s]*", question, re.I)
+        words = "|".join(what.split())
+        found = re.search(rf"\b(?:{words})(?:\s+(?:{words}))*\b", question, re.I)
         return found.group().strip() if found else what
     if item.startswith("rank "):
         found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)

@@ -20,10 +20,10 @@ from .bm25 import tokenize
 from .config import Config
 from .conflicts import Claim, disagreeing
 from .constraints import ArticleContext, as_asked
-from .dates import readable_date
+from .dates import newest_ranks, readable_date
 from .question import Query, as_query, done_by_another, names_measure
 from .spans import short_answer, slot_fit
-from .types import ABSTAIN_TEXT, Answer, Citation, Passage
+from .types import ABSTAIN_TEXT, Answer, Chunk, Citation, Passage
 from .values import values
 
 
@@ -35,8 +35,15 @@ class ScoredSentence:
     similarity: float
     overlap: float
     typed: bool
-    leans_on_previous: bool = False  # the sentence before adds a tenth or more of the question's words
+    # the sentence before adds a tenth or more of the question's words, or this one goes on from it
+    leans_on_previous: bool = False
     unmet: tuple[str, ...] = ()  # the question's hard constraints this sentence fails (see constraints.py)
+
+
+# A sentence that opens with "And", "But" or a pronoun goes on from the one before ("And India being one
+# of the highest importers of Russian oil, exporters fear another round of tariff."): quoted alone it
+# leaves out what it is about, so the one before is quoted with it.
+_CONTINUES = re.compile(r"^\W*(?:and|but|also|so|yet|it|this|that|these|those|they|he|she|such)\b", re.I)
 
 
 def cite(chosen: Sequence[ScoredSentence], passages: Sequence[Passage]) -> tuple[list[Citation], list[str]]:
@@ -69,8 +76,10 @@ class ExtractiveGenerator:
     def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.491,
                  max_sentences: int = 2, margin: float = 0.06, article_text: Callable[[str], str] | None = None,
                  neighbours: Callable[[str, int], list[Passage]] | None = None,
-                 stored: Callable[[str], np.ndarray | None] | None = None):
-        """``article_text(source)`` gives an article's text, so constraints can be checked in context;
+                 stored: Callable[[str], np.ndarray | None] | None = None,
+                 chunks_of: Callable[[str], list[Chunk]] | None = None):
+        """``article_text(source)`` gives an article's text, so constraints can be checked in context,
+        and ``chunks_of(source)`` its chunks, for the sentences before a passage;
         ``neighbours(text, k)`` the ``k`` passages of the whole index nearest ``text``, where other
         articles' statements of the same claim are looked for; ``stored(chunk_id)`` the sentence
         vectors kept at index time when the store has them (otherwise they are encoded and cached)."""
@@ -79,6 +88,7 @@ class ExtractiveGenerator:
         self.article_text = article_text or (lambda source: "")
         self.neighbours = neighbours or (lambda text, k: [])
         self.stored = stored or (lambda chunk_id: None)
+        self.chunks_of = chunks_of or (lambda source: [])
         self.check_constraints = True
         self._articles: dict[str, ArticleContext] = {}
         self.threshold = threshold
@@ -91,12 +101,13 @@ class ExtractiveGenerator:
         def article_text(source: str) -> str:
             return "\n".join(c.text for c in store.chunks_of(source))
 
+
         from .retrieval import Retriever
 
         retriever = Retriever.from_config(config, store, embedder)
         generator = cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences,
                         article_text=article_text, neighbours=lambda text, k: retriever.retrieve(text, k),
-                        stored=store.sentence_vectors)
+                        stored=store.sentence_vectors, chunks_of=store.chunks_of)
         generator.check_constraints = config.constraints
         return generator
 
@@ -136,8 +147,9 @@ class ExtractiveGenerator:
         # for "now"/"latest" questions, newer articles get up to `recency` extra
         newest = {}
         if query.recency:
-            dates = sorted({p.article.date for p in passages if p.article.date}, reverse=True)
-            newest = {d: 1 - i / max(len(dates), 1) for i, d in enumerate(dates)}
+            ranks = newest_ranks(p.article.date for p in passages if p.article.date)
+            places = len(set(ranks.values()))
+            newest = {d: 1 - rank / max(places, 1) for d, rank in ranks.items()}
         scored, seen = [], set()
         for rank, passage in enumerate(passages):
             sims = self._sentence_vectors(passage) @ q_vec
@@ -152,19 +164,25 @@ class ExtractiveGenerator:
                 own, with_context = self.overlap(weights, text), self.overlap(weights, context)
                 overlap = 0.5 * own + 0.5 * with_context
                 typed = bool(query.carries and query.carries.search(text))
-                unmet = self._unmet(query, text, context[:len(context) - len(text)], passage)
+                if i >= 2:
+                    earlier = passage.text[sentences[i - 2][0]:sentences[i - 2][1]]
+                elif query.constraints.figures:  # the chunk starts here: the article has what came before
+                    earlier = " ".join(self._sentences_before(passage, 2 - i))
+                else:
+                    earlier = ""
+                unmet = self._unmet(query, text, context[:len(context) - len(text)], passage, earlier)
                 total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
                          + self.weights["typed"] * typed + self.weights["slot"] * slot_fit(query, text)
                          + self.weights["recency"] * newest.get(passage.article.date, 0.0))
-                scored.append(ScoredSentence(rank, i, total, float(sims[i]), overlap, typed,
-                                             with_context - own >= 0.1, unmet))
+                leans = with_context - own >= 0.1 or bool(i and _CONTINUES.match(text))
+                scored.append(ScoredSentence(rank, i, total, float(sims[i]), overlap, typed, leans, unmet))
         return sorted(scored, key=lambda s: (-s.score, s.passage_rank, s.sentence))
 
     def candidates(self, question: str | Query, passages: Sequence[Passage]) -> list[ScoredSentence]:
         """The sentences that may answer (they meet every constraint), best first, whatever their score."""
         return [s for s in self.score(question, passages) if not s.unmet]
 
-    def _unmet(self, query: Query, sentence: str, before: str, passage: Passage) -> tuple[str, ...]:
+    def _unmet(self, query: Query, sentence: str, before: str, passage: Passage, earlier: str = "") -> tuple[str, ...]:
         """The hard constraints ``sentence`` fails: the question's entities and periods, and the
         kind of answer asked for when a sentence without it cannot be the answer."""
         unmet = []
@@ -186,8 +204,16 @@ class ExtractiveGenerator:
         if query.measure is not None and not names_measure(query.measure, sentence, before):
             unmet.append(f"answer {query.measure}")  # a figure of another measure
         if query.constraints:
-            unmet += query.constraints.unmet(sentence, before, self._article(passage))
+            unmet += query.constraints.unmet(sentence, before, self._article(passage), earlier)
         return tuple(unmet)
+
+    def _sentences_before(self, passage: Passage, n: int) -> list[str]:
+        """The ``n`` sentences of the passage's article just before the passage begins, nearest last
+        (from the article's other chunks, by their place in the original)."""
+        start = passage.chunk.sentences[0][2]
+        earlier = {(raw_s, c.text[s:e]) for c in self.chunks_of(passage.source)
+                   for s, e, raw_s, raw_e in c.sentences if raw_e <= start}
+        return [text for _, text in sorted(earlier)[-n:]]
 
     def _article(self, passage: Passage) -> ArticleContext:
         """The article's words and subjects, read once per article (the generator is remade with the store)."""
@@ -245,8 +271,8 @@ class ExtractiveGenerator:
             scored, passages = self._with_statements_elsewhere(query, scored, passages)
             # the newest article with a sentence close to the best one leads
             close = [s for s in scored if s.score >= scored[0].score - 0.15]
-            newest = max(passages[s.passage_rank].article.date or "" for s in close)
-            scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
+            ranks = newest_ranks(passages[s.passage_rank].article.date or "" for s in close)
+            scored = [s for s in scored if ranks.get(passages[s.passage_rank].article.date or "", 1) == 0]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
         citations, parts = cite(self._with_antecedents(chosen), passages)
         short = short_answer(query, [self._sentence(s, passages) for s in chosen], self.idf)

@@ -154,3 +154,23 @@ def test_an_act_the_articles_tell_with_the_roles_the_other_way_round_is_not_answ
     # the articles say Landau thanked Misri; nothing says Misri thanked Landau
     assert pipeline.ask("What did Misri thank Landau for?").abstained
     assert "illegal immigration" in pipeline.ask("What did Landau thank Misri for?").text
+
+
+def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
+    # "holding up" the deal is no rise: the sentences on what stalls it may answer
+    answer = pipeline.ask("What is currently holding up the India-US trade deal?")
+    assert not answer.abstained and re.search(r"agricultur|dairy", answer.text)
+
+
+def test_a_figure_named_before_the_passage_begins_is_found_in_the_article(pipeline):
+    # "500%" is in the sentence two before the MEA's reply, in the chunk before the reply's
+    answer = pipeline.ask("What did the MEA say about the 500% tariff proposal?")
+    assert not answer.abstained and "fully aware" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "How many semiconductors does India import from the US?",  # a count, not an amount of money
+    "How much did the US spend on deportation flights to India?",  # money, not a count of deportees
+])
+def test_an_answer_of_another_kind_of_figure_is_withheld(pipeline, question):
+    assert pipeline.ask(question).abstained

@@ -201,6 +201,29 @@ def test_what_the_nearest_passage_lacks_is_said_in_the_question_words():
     assert as_asked("country CN", question) == "China"
     assert as_asked("source commerc ministri", question) == "India's Commerce Ministry"
     assert as_asked("rank second", "Which is India's second largest trading partner?") == "second largest"
+    # an organisation in its own words, not the rest of the question after it
+    assert as_asked("organisation commerce ministry",
+                    "What did the Commerce Ministry say in response to the query on March 17?") == "Commerce Ministry"
+
+
+def test_a_figure_may_be_named_two_sentences_before():
+    asked = Constraints.of("What did the MEA say about the 500% tariff proposal?")
+    said = "The Ministry of External Affairs (MEA) responded that they are fully aware of the proposal."
+    assert asked.unmet(said, "Exporters fear another round of tariff.", ARTICLE,
+                       "Trump gave a heads up for a bill that aims to impose 500% tariffs.") == []
+    assert asked.unmet(said, "Exporters fear another round of tariff.", ARTICLE) == ["figure 500%"]
+
+
+@pytest.mark.parametrize("question,trend", [
+    ("What is currently holding up the India-US trade deal?", None),  # a phrasal verb, no figure
+    ("Which energy purchases has India offered to step up?", None),
+    ("By how much were India's exports up in November?", "rise"),
+    ("Is the deficit going up?", "rise"),
+    ("How much did the deficit grow in 2024?", "rise"),
+    ("How far did exports fall?", "fall"),
+])
+def test_which_way_a_question_asks_a_figure_moved(question, trend):
+    assert Constraints.of(question).trend == trend
 
 
 def test_no_constraints_is_falsy():
