@@ -82,6 +82,21 @@ def names_in(text: str) -> set[str]:
     return found
 
 
+# "Ministry of External Affairs" is the MEA: a run of capitalized words, small words between them
+# skipped, spells its initials
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w’'-]*)+")
+
+
+def initialisms(text: str) -> frozenset[str]:
+    """The lowercased initials of ``text``'s runs of capitalized words, and of each run's tail
+    ("Ministry of External Affairs" -> "mea", "ea")."""
+    found = set()
+    for match in _CAPITALIZED_RUN.finditer(text):
+        letters = [w[0].lower() for w in re.findall(r"[A-Z][\w’'-]*", match.group())]
+        found |= {"".join(letters[i:]) for i in range(len(letters) - 1)}
+    return frozenset(found)
+
+
 # ---------------------------------------------------------------- periods
 
 @dataclass(frozen=True, order=True)
@@ -207,7 +222,8 @@ class Constraints:
         unmet += [f"name {asked}" for code, title, asked, holder in sorted(self.offices)
                   if not holds_office(code, title, sentence, holder)]
         words = _words(f"{sentence} {context}") | article.words
-        unmet += [f"name {n}" for n in sorted(self.names) if n not in words]
+        unmet += [f"name {n}" for n in sorted(self.names)
+                  if n not in words and n not in initialisms(f"{sentence} {context}") | article.initials]
         unmet += self._aspects_unmet(sentence, context, unmet, earlier)
         if self.months:
             # the sentence's months, else the one before's, else its article's month
@@ -326,6 +342,7 @@ class ArticleContext:
     date: str | None
     words: frozenset[str]
     subjects: frozenset[str]
+    initials: frozenset[str] = frozenset()  # of its runs of capitalized words (see initialisms)
 
     @classmethod
     def of(cls, title: str, text: str, date: str | None) -> ArticleContext:
@@ -333,4 +350,5 @@ class ArticleContext:
 
         spans = split_sentences(text[:2000])
         lead = text[spans[0][0]:spans[0][1]] if spans else ""
-        return cls(date, frozenset(_words(f"{title} {text}")), countries_in(title) | countries_in(lead))
+        return cls(date, frozenset(_words(f"{title} {text}")), countries_in(title) | countries_in(lead),
+                   initialisms(f"{title}\n{text}"))

@@ -244,8 +244,11 @@ class ExtractiveGenerator:
         if not (c.agent and c.act):
             return False
         texts = ((s, self._sentence(s, passages)) for s in scored)
+        # a telling that lacks only the answer's form ("a ministerial-level meeting" for "which official
+        # did Goyal meet?") says nothing otherwise
         telling = [s for s, text in texts
-                   if c.act in tokenize(text) and c.names & set(re.findall(r"\w+", text.lower()))]
+                   if c.act in tokenize(text) and c.names & set(re.findall(r"\w+", text.lower()))
+                   and not (s.unmet and all(u.startswith("answer ") for u in s.unmet))]
         return bool(telling) and all(s.unmet for s in telling)
 
     def _abstain(self, query: Query, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> Answer:

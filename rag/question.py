@@ -108,7 +108,8 @@ _REQUIRES = [
                 r"\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
-    (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (official|minister|secretary|person|spokesperson|expert)\b", re.I),
+    (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:former |senior |\w+ )?(official|minister|secretary|person|"
+                r"spokesperson|expert)\b", re.I),
      re.compile(_PERSON)),
     # a share is a percentage of something ("18 per cent of India's exports", "6.22 per cent in imports"):
     # "up 3.4 per cent" is a rise, and "USD 131.84 billion" no percentage at all

@@ -174,3 +174,8 @@ def test_a_figure_named_before_the_passage_begins_is_found_in_the_article(pipeli
 ])
 def test_an_answer_of_another_kind_of_figure_is_withheld(pipeline, question):
     assert pipeline.ask(question).abstained
+
+
+def test_a_telling_of_the_act_that_lacks_only_the_answer_says_nothing_otherwise(pipeline):
+    # "Goyal is in Washington for a ministerial-level meeting" names no official, and denies nothing
+    assert "Lutnick" in pipeline.ask("Which US official did Piyush Goyal meet on Tuesday?").text

@@ -8,6 +8,7 @@ from rag.constraints import (
     Constraints,
     Period,
     as_asked,
+    initialisms,
     names_in,
     periods_in,
 )
@@ -228,3 +229,10 @@ def test_which_way_a_question_asks_a_figure_moved(question, trend):
 
 def test_no_constraints_is_falsy():
     assert not Constraints.of("Why did the talks stall?")
+
+
+def test_an_acronym_is_met_by_the_words_it_stands_for():
+    assert "mea" in initialisms("the Ministry of External Affairs said in response")
+    asked = Constraints.of("When did the MEA answer the parliamentary query?")
+    assert asked.unmet("The Ministry of External Affairs said in response to a query on March 17.", "", ARTICLE) == []
+    assert asked.unmet("The Commerce Ministry said in response to a query on March 17.", "", ARTICLE) == ["name mea"]

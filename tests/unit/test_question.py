@@ -172,6 +172,9 @@ def test_split_parts(question, parts):
     # a country asked for must be one the question does not name
     ("Which country did India replace as the US's largest trading partner?", "India overtook China as a partner.",
      "The US remained India's largest trading partner."),
+    # "which US official": a person's name, not an office
+    ("Which US official gave a readout of the phone call?", "Tammy Bruce gave a readout of the call.",
+     "A spokesperson gave a readout of the call."),
     # a person must be named with words the question does not already use
     ("Who is the US Trade Representative?", "US Trade Representative Jamieson Greer spoke.",
      "According to the office of the US Trade Representative, the deficit grew."),
