@@ -49,20 +49,6 @@ def date_range(date: str) -> tuple[str, str]:
     return date, date
 
 
-def newest_ranks(dates) -> dict[str, int]:
-    """Each date's place from the newest (0), where dates that may be the same day share a place:
-    an article dated only "2026-01" is not known to be older than one dated 2026-01-23, so neither
-    outranks the other; 2025-05-20 comes after both."""
-    ranks: dict[str, int] = {}
-    leader = None
-    for date in sorted(set(dates), key=lambda d: date_range(d)[::-1], reverse=True):
-        if leader is None or date_range(date)[1] < date_range(leader)[0]:
-            leader = date
-            rank = len(set(ranks.values()))
-        ranks[date] = rank
-    return ranks
-
-
 def readable_date(date: str | None) -> str:
     """2026-01-23 -> January 23, 2026; 2026-01 -> January 2026."""
     if not date:

@@ -20,7 +20,7 @@ from .bm25 import tokenize
 from .config import Config
 from .conflicts import Claim, disagreeing
 from .constraints import ArticleContext, as_asked
-from .dates import newest_ranks, readable_date
+from .dates import readable_date
 from .question import Query, as_query, done_by_another, names_measure
 from .spans import short_answer, slot_fit
 from .types import ABSTAIN_TEXT, Answer, Chunk, Citation, Passage
@@ -147,9 +147,8 @@ class ExtractiveGenerator:
         # for "now"/"latest" questions, newer articles get up to `recency` extra
         newest = {}
         if query.recency:
-            ranks = newest_ranks(p.article.date for p in passages if p.article.date)
-            places = len(set(ranks.values()))
-            newest = {d: 1 - rank / max(places, 1) for d, rank in ranks.items()}
+            dates = sorted({p.article.date for p in passages if p.article.date}, reverse=True)
+            newest = {d: 1 - i / max(len(dates), 1) for i, d in enumerate(dates)}
         scored, seen = [], set()
         for rank, passage in enumerate(passages):
             sims = self._sentence_vectors(passage) @ q_vec
@@ -274,8 +273,8 @@ class ExtractiveGenerator:
             scored, passages = self._with_statements_elsewhere(query, scored, passages)
             # the newest article with a sentence close to the best one leads
             close = [s for s in scored if s.score >= scored[0].score - 0.15]
-            ranks = newest_ranks(passages[s.passage_rank].article.date or "" for s in close)
-            scored = [s for s in scored if ranks.get(passages[s.passage_rank].article.date or "", 1) == 0]
+            newest = max(passages[s.passage_rank].article.date or "" for s in close)
+            scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
         citations, parts = cite(self._with_antecedents(chosen), passages)
         short = short_answer(query, [self._sentence(s, passages) for s in chosen], self.idf)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.dates import check_date, date_label, date_range, is_date, newest_ranks, readable_date
+from rag.dates import check_date, date_label, date_range, is_date, readable_date
 from rag.errors import RagError
 
 
@@ -41,10 +41,3 @@ def test_date_label():
     assert date_label("2025-03-28") == "2025-03-28"
     assert date_label("2026-01", inferred=True) == "2026-01 (inferred)"
     assert date_label(None, inferred=True) == "undated"
-
-
-def test_newest_ranks_tie_dates_that_may_be_the_same_day():
-    ranks = newest_ranks(["2025-03-28", "2026-01", "2025-05-20", "2026-01-23", "2025-04", "2026-01"])
-    # "2026-01" may be January 23 or later: neither outranks the other
-    assert ranks == {"2026-01": 0, "2026-01-23": 0, "2025-05-20": 1, "2025-04": 2, "2025-03-28": 3}
-    assert newest_ranks(["2026-01-22", "2026-01-23"]) == {"2026-01-23": 0, "2026-01-22": 1}
