@@ -38,10 +38,14 @@ _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
              r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b|"  # a levy's rate
              r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies)"
              r"\s+(?:on|for|rate)\b")
+# nouns of a quantity, each with its plural; a look-behind for each, as look-behinds have a fixed width
+_QUANTITY = "".join(rf"(?<!\b{w}\s)(?<!\b{w}s\s)" for w in (
+    "figure", "number", "estimate", "target", "goal", "projection", "forecast", "level", "amount")) + r"(?<!\bdata\s)"
 _MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|are)\s+(?:the\s+)?"
                   r"(?:(?!(?:that|which|who|will|would|to)\s)"
-                  # "the latest outlook for the deficit" asks for an outlook; "the figure for exports" for a figure
-                  r"(?!(?<!figure\s)(?<!figures\s)(?<!number\s)(?<!data\s)(?<!estimate\s)(?:for|of|on|about)\s)"
+                  # "the latest outlook for the deficit" asks for an outlook; "the figure for exports" or "the
+                  # target for trade" for a quantity of it
+                  rf"(?!{_QUANTITY}(?:for|of|on|about)\s)"
                   r"[\w.'’-]+\s+){0,7}?")
 _MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
 _MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size)"
@@ -54,6 +58,8 @@ _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!M
            r"\$\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
            r"forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b")
 _HOW_MANY = re.compile(r"^\s*(?:\w+\s+)?how many\b", re.I)
+_IN_UNITS = re.compile(r"\b(?:dollars?|rupees?|billions?|millions?|crores?|lakhs?|per ?cent|percent|"
+                       r"percentage points?)\b|[$%]", re.I)  # "how many billion dollars": money is the count
 _AMOUNT_OR_SHARE = re.compile(rf"(?:{_MONEY})[\d,.]*(?:\s?(?:billion|million|trillion|crore|lakh)\b)?|"
                               r"\d[\d,.]*\s?(?:%|per cent\b|percent\b)", re.I)
 # A figure of another measure does not answer: the deficit asked for is not the exports beside it
@@ -181,7 +187,7 @@ class Query:
             # the question's own figures are no answer: "How long will the 10 per cent tariff stay?"
             for figure in set(re.findall(r"\d[\d,.]*\d|\d", self.searched)):
                 sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", " ", sentence)
-            if _HOW_MANY.search(self.searched):
+            if _HOW_MANY.search(self.searched) and not _IN_UNITS.search(self.searched):
                 # a count: "$41.8 billion" or "18 per cent" is no number of semiconductors
                 sentence = _AMOUNT_OR_SHARE.sub(" ", sentence)
         if self.answer_type != "person":
