@@ -166,6 +166,8 @@ def test_split_parts(question, parts):
     # a count is asked for: an amount of money or a percentage counts nothing
     ("How many semiconductors does India import from the US?", "India imports 40,000 chips a year.",
      "Total US goods imports from India totalled $87.4 billion in 2024, up 4.5 per cent."),
+    ("How many billion dollars of goods did the US sell to India in 2024?", "US goods exports to India were "
+     "$41.8 billion.", "US goods exports to India grew in 2024."),
     # what is spent or paid is money, and a count of deportees is none
     ("How much did the US spend on deportation flights to India?", "The flights cost $3 million.",
      "A total of 15,564 Indian nationals have been deported by the US."),
@@ -187,8 +189,9 @@ def test_what_an_answer_must_carry(question, carries, lacks):
 @pytest.mark.parametrize("question,measure", [
     ("What was the US goods trade deficit with India in 2024?", "deficit"),
     ("What is the most recent figure for US goods exports to India?", "exports"),
-    # an outlook for the deficit is not the deficit's figure
+    # an outlook for the deficit is not the deficit's figure; a target for trade is an amount of it
     ("What is the latest outlook for the US trade deficit with India?", None),
+    ("What is the Mission 500 target for trade between India and the US?", "trade"),
 ])
 def test_the_measure_asked_is_the_head_of_the_question(question, measure):
     assert analyse(question).measure == measure
