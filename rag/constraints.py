@@ -222,8 +222,10 @@ class Constraints:
         unmet += [f"name {asked}" for code, title, asked, holder in sorted(self.offices)
                   if not holds_office(code, title, sentence, holder)]
         words = _words(f"{sentence} {context}") | article.words
-        unmet += [f"name {n}" for n in sorted(self.names)
-                  if n not in words and n not in initialisms(f"{sentence} {context}") | article.initials]
+        missing = [n for n in sorted(self.names) if n not in words]
+        if missing:  # an acronym may be spelled out: "Ministry of External Affairs" for the MEA
+            spelled = initialisms(f"{sentence} {context}") | article.initials
+            unmet += [f"name {n}" for n in missing if n not in spelled]
         unmet += self._aspects_unmet(sentence, context, unmet, earlier)
         if self.months:
             # the sentence's months, else the one before's, else its article's month

@@ -101,7 +101,6 @@ class ExtractiveGenerator:
         def article_text(source: str) -> str:
             return "\n".join(c.text for c in store.chunks_of(source))
 
-
         from .retrieval import Retriever
 
         retriever = Retriever.from_config(config, store, embedder)
@@ -153,6 +152,7 @@ class ExtractiveGenerator:
         for rank, passage in enumerate(passages):
             sims = self._sentence_vectors(passage) @ q_vec
             sentences = passage.chunk.sentences
+            opening = None  # the article's two sentences before this passage, read when a figure needs them
             for i, (s, e, raw_s, _) in enumerate(sentences):
                 if (passage.source, raw_s) in seen:  # overlapping chunks repeat sentences
                     continue
@@ -166,7 +166,9 @@ class ExtractiveGenerator:
                 if i >= 2:
                     earlier = passage.text[sentences[i - 2][0]:sentences[i - 2][1]]
                 elif query.constraints.figures:  # the chunk starts here: the article has what came before
-                    earlier = " ".join(self._sentences_before(passage, 2 - i))
+                    if opening is None:  # once per passage
+                        opening = self._sentences_before(passage, 2)
+                    earlier = " ".join(opening[i:])
                 else:
                     earlier = ""
                 unmet = self._unmet(query, text, context[:len(context) - len(text)], passage, earlier)
