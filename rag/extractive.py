@@ -74,18 +74,17 @@ class ExtractiveGenerator:
     weights = {"similarity": 0.5, "overlap": 0.5, "typed": 0.0, "recency": 0.08, "slot": 0.2}
 
     def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.491,
-                 max_sentences: int = 2, margin: float = 0.06, article_text: Callable[[str], str] | None = None,
+                 max_sentences: int = 2, margin: float = 0.06,
+                 chunks_of: Callable[[str], list[Chunk]] | None = None,
                  neighbours: Callable[[str, int], list[Passage]] | None = None,
-                 stored: Callable[[str], np.ndarray | None] | None = None,
-                 chunks_of: Callable[[str], list[Chunk]] | None = None):
-        """``article_text(source)`` gives an article's text, so constraints can be checked in context,
-        and ``chunks_of(source)`` its chunks, for the sentences before a passage;
+                 stored: Callable[[str], np.ndarray | None] | None = None):
+        """``chunks_of(source)`` gives an article's chunks, so constraints can be checked in the
+        article's context and a passage's first sentences with the sentences before it;
         ``neighbours(text, k)`` the ``k`` passages of the whole index nearest ``text``, where other
         articles' statements of the same claim are looked for; ``stored(chunk_id)`` the sentence
         vectors kept at index time when the store has them (otherwise they are encoded and cached)."""
         self.embedder = embedder
         self.idf = idf
-        self.article_text = article_text or (lambda source: "")
         self.neighbours = neighbours or (lambda text, k: [])
         self.stored = stored or (lambda chunk_id: None)
         self.chunks_of = chunks_of or (lambda source: [])
@@ -98,15 +97,12 @@ class ExtractiveGenerator:
 
     @classmethod
     def from_config(cls, config: Config, store, embedder) -> ExtractiveGenerator:
-        def article_text(source: str) -> str:
-            return "\n".join(c.text for c in store.chunks_of(source))
-
         from .retrieval import Retriever
 
         retriever = Retriever.from_config(config, store, embedder)
         generator = cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences,
-                        article_text=article_text, neighbours=lambda text, k: retriever.retrieve(text, k),
-                        stored=store.sentence_vectors, chunks_of=store.chunks_of)
+                        chunks_of=store.chunks_of, neighbours=lambda text, k: retriever.retrieve(text, k),
+                        stored=store.sentence_vectors)
         generator.check_constraints = config.constraints
         return generator
 
@@ -163,14 +159,13 @@ class ExtractiveGenerator:
                 own, with_context = self.overlap(weights, text), self.overlap(weights, context)
                 overlap = 0.5 * own + 0.5 * with_context
                 typed = bool(query.carries and query.carries.search(text))
-                if i >= 2:
-                    earlier = passage.text[sentences[i - 2][0]:sentences[i - 2][1]]
+                earlier = ""  # the sentence before the one before: only a figure is looked for there
+                if query.constraints.figures and i >= 2:
+                    earlier = passage.chunk.sentence(i - 2)
                 elif query.constraints.figures:  # the chunk starts here: the article has what came before
                     if opening is None:  # once per passage
                         opening = self._sentences_before(passage, 2)
                     earlier = " ".join(opening[i:])
-                else:
-                    earlier = ""
                 unmet = self._unmet(query, text, context[:len(context) - len(text)], passage, earlier)
                 total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
                          + self.weights["typed"] * typed + self.weights["slot"] * slot_fit(query, text)
@@ -222,7 +217,8 @@ class ExtractiveGenerator:
         if known is None:
             if len(self._articles) > 4096:
                 self._articles.clear()
-            known = ArticleContext.of(passage.article.title, self.article_text(passage.source), passage.article.date)
+            text = "\n".join(c.text for c in self.chunks_of(passage.source))
+            known = ArticleContext.of(passage.article.title, text, passage.article.date)
             self._articles[passage.source] = known
         return known
 
