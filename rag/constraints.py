@@ -305,6 +305,7 @@ class Constraints:
             unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")
         return unmet
 
+
 def as_asked(item: str, question: str) -> str:
     """An unmet constraint ("country CN", "name misri", "balance US's surplus with IN") in the
     question's own words ("China", "Misri", "US's surplus with India"), for telling the user."""

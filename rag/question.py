@@ -328,7 +328,8 @@ _IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:
 
 # "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare
 _WHICH_THING = re.compile(r"^\s*(?:which|what)\s+"
-                          r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)(?:[\w-]+\s+){0,2}?(?:sectors?|products?|goods|countries|country|officials?|items|areas|"
+                          r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)(?:[\w-]+\s+){0,2}?"
+                          r"(?:sectors?|products?|goods|countries|country|officials?|items|areas|"
                           r"issues|nations?|companies|firms|initiatives?)\b", re.I)
 
 
