@@ -38,7 +38,8 @@ def _forms() -> dict:
         "balance": [re.compile(rf"(?P<a>{country}),?\s+{wide}(?P<m>deficit|surplus)\s+{wide}with\s+(?P<b>{country})"),
                     re.compile(rf"\bwith\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{wide}(?P<m>deficit|surplus)\b",
                                re.I)],
-        "flows": [(re.compile(rf"(?P<a>{country})\s+{goods}(?:{verb})\s+(?:to|from)\s+(?P<b>{country})", re.I), swap)
+        "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?:{verb})\s+(?:to|from)\s+(?P<b>{country})", re.I),
+                   swap)
                   for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
     }
@@ -59,6 +60,11 @@ _HEAD = re.compile(rf"\b(?:{_RANKS})\b")
 # What makes an office another one: "Deputy Secretary of State" is not "Secretary of State"
 _OTHER_OFFICE = re.compile(r"\b(?:Deputy|Vice|Assistant|Under|Former|former|Acting|Junior|Associate)\s*$")
 _WHO_HOLDS = re.compile(r"^\s*who\s+(?:is|was|are|were)\b", re.I)
+
+
+def names_rank(text: str) -> bool:
+    """Whether ``text`` names an office's rank ("Trade Representative", "Prime Minister")."""
+    return _HEAD.search(text) is not None
 
 
 def offices_in(question: str) -> frozenset[tuple[str, str, str, bool]]:
@@ -110,6 +116,7 @@ _LEVIED_ON = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penalty|
                         re.I)
 _ANY_GOODS = frozenset(tokenize("goods products items exports imports shipments sectors sector the its their "
                                 "all several certain other some countries country nations partners"))
+_ANY_TRADE = frozenset(tokenize("merchandise total overall bilateral annual monthly yearly trade"))
 
 
 def goods_in(question: str) -> frozenset[str]:
@@ -131,6 +138,17 @@ def goods_in(question: str) -> frozenset[str]:
     words = [w for w in words if w.capitalize() not in MONTHS]
     goods = country_pattern()[0].sub(" ", " ".join(words))
     return frozenset(t for t in tokenize(goods) if t not in _ANY_GOODS and not t[0].isdigit())
+
+
+def traded_in(question: str) -> frozenset[str]:
+    """The stemmed goods of a flow the question names ("defence" of "US defence sales to India"): a sentence
+    on US goods exports to India says nothing of its defence sales. Words that name no goods in
+    particular ("goods", "merchandise", "total") are left out."""
+    goods = set()
+    for form, _ in _forms()["flows"]:
+        for match in form.finditer(question):
+            goods |= set(tokenize(match["goods"]))
+    return frozenset(t for t in goods if t not in _ANY_GOODS and t not in _ANY_TRADE and not t[0].isdigit())
 
 
 # ---------------------------------------------------------------- figures, ranks and kinds of trade

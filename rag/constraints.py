@@ -37,6 +37,7 @@ from .aspects import (
     holds_office,
     imposition_in,
     moved,
+    names_rank,
     offices_in,
     organisations_in,
     owned_in,
@@ -44,6 +45,7 @@ from .aspects import (
     ranks_in,
     sources_in,
     trade_kinds_in,
+    traded_in,
     trend_in,
     undoes,
 )
@@ -80,6 +82,13 @@ def names_in(text: str) -> set[str]:
             if len(word) > 1 and word not in _NOT_NAMES and not any(ch.isdigit() for ch in word):
                 found.add(word)
     return found
+
+
+def names_someone(words: str) -> bool:
+    """Whether a run of capitalized words names someone: a proper name ("Howard Lutnick") or an
+    office ("the Trade Representative"); "Bilateral Trade Agreement" and "United States" do not."""
+    # not read as a sentence's start, where every word is capitalized
+    return names_rank(words) or bool(names_in(f", {words}"))
 
 
 # "Ministry of External Affairs" is the MEA: a run of capitalized words, small words between them
@@ -138,6 +147,22 @@ def spans_in(text: str) -> frozenset[tuple[int, int]]:
     return frozenset((int(m.group(1)), int(m.group(2))) for m in _RANGE.finditer(text))
 
 
+# "in the last year", "over the past two decades": a span counted back from the article's day. Eight
+# calls "in the last year" are no count for "the last five years".
+_COUNTS = "one two three four five six seven eight nine ten eleven twelve fifteen twenty".split()
+_LOOKBACK = re.compile(rf"\b(?:the\s+)?(?:last|past)\s+(?:(\d+|{'|'.join(_COUNTS)})\s+)?"
+                       r"(year|decade|month|week|day)s?\b", re.I)
+
+
+def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
+    """The spans counted back that ``text`` names, as (how many, unit): "the past two decades" -> (2, "decade")."""
+    found = set()
+    for match in _LOOKBACK.finditer(text):
+        count = (match.group(1) or "1").lower()
+        found.add((int(count) if count.isdigit() else _COUNTS.index(count) + 1, match.group(2).lower()))
+    return frozenset(found)
+
+
 def periods_in(text: str) -> tuple[set[Period], set[Period]]:
     """The periods a text's figures belong to, and the periods it compares them with (bases)."""
     own, base, taken = set(), set(), []
@@ -190,6 +215,8 @@ class Constraints:
     flows: frozenset[tuple[str, str]] = frozenset()  # which way goods flow (see flows_in)
     owned: frozenset[tuple[str, str]] = frozenset()  # whose exports, partner, nationals (see owned_in)
     spans: frozenset[tuple[int, int]] = frozenset()  # year ranges asked about ("from 2009 to 2024")
+    lookbacks: frozenset[tuple[int, str]] = frozenset()  # spans counted back ("the last five years")
+    traded: frozenset[str] = frozenset()  # stems of the goods of a flow asked about (see traded_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -204,7 +231,8 @@ class Constraints:
                    parts_of_year=parts_of_year_in(question), trend=trend_in(question),
                    imposition=imposition_in(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
-                   flows=flows_in(question), owned=owned_in(question), spans=spans_in(question))
+                   flows=flows_in(question), owned=owned_in(question), spans=spans_in(question),
+                   lookbacks=lookbacks_in(question), traded=traded_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -227,6 +255,9 @@ class Constraints:
             spelled = initialisms(f"{sentence} {context}") | article.initials
             unmet += [f"name {n}" for n in missing if n not in spelled]
         unmet += self._aspects_unmet(sentence, context, unmet, earlier)
+        if self.lookbacks:
+            said = lookbacks_in(f"{context} {sentence}")
+            unmet += [f"lookback {n} {unit}" for n, unit in sorted(self.lookbacks) if (n, unit) not in said]
         if self.months:
             # the sentence's months, else the one before's, else its article's month
             months = _month_names(sentence) or _month_names(context)
@@ -299,6 +330,9 @@ class Constraints:
             if named and not named & self.flows:  # India's exports to the US are not US exports to India
                 unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         unmet += [f"goods {g}" for g in sorted(self.goods) if g not in stems]
+        if self.traded:  # the sentence that gives the flow names its goods, not the one before
+            own = set(tokenize(sentence))
+            unmet += [f"goods {g}" for g in sorted(self.traded) if g not in own]
         said = balance_in(sentence) if self.balance else None
         if said is not None and said == self.balance[::-1]:
             # "the US surplus with India" is asked; the sentence gives the US deficit with India
@@ -330,6 +364,13 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("name "):
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what
+    if item.startswith("goods "):  # the stem as the question spells it ("dairi" -> "dairy")
+        return next((w for w in re.findall(r"[\w’'-]+", question) if tokenize(w) == [what]), what)
+    if item.startswith("lookback "):
+        asked = tuple(what.split())
+        found = next((m.group() for m in _LOOKBACK.finditer(question)
+                      if next(iter(lookbacks_in(m.group()))) == (int(asked[0]), asked[1])), None)
+        return found or what
     return what
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
-from .constraints import Constraints
+from .constraints import Constraints, names_someone
 from .countries import countries_in
 from .dates import MONTH
 from .errors import RagError
@@ -193,7 +193,8 @@ class Query:
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
         asked = set(re.findall(r"\w+", self.searched.lower()))
-        return any(set(re.findall(r"\w+", m.group().lower())) - asked for m in self.requires.finditer(sentence))
+        return any(set(re.findall(r"\w+", m.group().lower())) - asked and names_someone(m.group())
+                   for m in self.requires.finditer(sentence))
 
 
 def check_question(question, max_chars: int) -> str:

@@ -164,6 +164,17 @@ def test_period_labels():
      "Department, said so.", ["organisation commerce department"]),
     ("Who is the spokesperson for the US State Department?", "Tammy Bruce, spokesperson for the US State "
      "Department, said so.", []),
+    # a span counted back must be the one asked
+    ("How many calls has Modi made over the last five years?", "Modi has made eight calls in the last year.",
+     ["lookback 5 year"]),
+    ("How many calls has Modi made in the past year?", "Modi has made eight calls in the last year.", []),
+    ("What did he say about the past three decades?", "Engagement over the past two decades has grown.",
+     ["lookback 3 decade"]),
+    # the goods of a flow are named in the sentence that gives it, not only in the one before
+    ("What were US defence sales to India in 2024?", "US goods exports to India were $41.8 billion in 2024.",
+     ["goods defenc"]),
+    ("What were US defence sales to India in 2024?", "US defence exports to India were $3 billion in 2024.", []),
+    ("What were US goods exports to India in 2024?", "US goods exports to India were $41.8 billion in 2024.", []),
 ])
 def test_unmet(question, sentence, unmet):
     context = "According to Lutnick, Washington saw the call as critical." if "Lutnick" in question else ""
@@ -202,6 +213,8 @@ def test_what_the_nearest_passage_lacks_is_said_in_the_question_words():
     assert as_asked("country CN", question) == "China"
     assert as_asked("source commerc ministri", question) == "India's Commerce Ministry"
     assert as_asked("rank second", "Which is India's second largest trading partner?") == "second largest"
+    assert as_asked("lookback 5 year", "How many calls over the last five years?") == "the last five years"
+    assert as_asked("goods dairi", "What tariff does the US impose on Indian dairy products?") == "dairy"
     # an organisation in its own words, not the rest of the question after it
     assert as_asked("organisation commerce ministry",
                     "What did the Commerce Ministry say in response to the query on March 17?") == "Commerce Ministry"

@@ -180,6 +180,9 @@ def test_split_parts(question, parts):
     # a person must be named with words the question does not already use
     ("Who is the US Trade Representative?", "US Trade Representative Jamieson Greer spoke.",
      "According to the office of the US Trade Representative, the deficit grew."),
+    # capitalized common words and countries name no one
+    ("Who is India's chief negotiator for the trade agreement?", "Negotiator Rajesh Agrawal led India's side.",
+     "India and the United States are advancing a Bilateral Trade Agreement."),
 ])
 def test_what_an_answer_must_carry(question, carries, lacks):
     query = analyse(question)
