@@ -38,8 +38,8 @@ def _forms() -> dict:
         "balance": [re.compile(rf"(?P<a>{country}),?\s+{wide}(?P<m>deficit|surplus)\s+{wide}with\s+(?P<b>{country})"),
                     re.compile(rf"\bwith\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{wide}(?P<m>deficit|surplus)\b",
                                re.I)],
-        "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?:{verb})\s+(?:to|from)\s+(?P<b>{country})", re.I),
-                   swap)
+        "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?:{verb})\s+(?:to|from)\s+(?P<b>{country})",
+                              re.I), swap)
                   for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
     }
