@@ -52,6 +52,7 @@ from .aspects import (
 from .bm25 import tokenize
 from .countries import countries_in, country_pattern
 from .dates import MONTH, MONTHS
+from .values import values
 
 # Capitalized words that name no entity a sentence must share: question words, titles, months, days.
 _NOT_NAMES = frozenset("""
@@ -163,6 +164,32 @@ def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
     return frozenset(found)
 
 
+# "on April 9": a day of a month the question names. A sentence that names other days of that month
+# ("kicks into effect on April 2") speaks of another day; one that names none may give it as "on Friday".
+_DAY_RANGE = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\b")
+
+
+def days_in(text: str) -> frozenset[str]:
+    """The days of a month ``text`` names, normalized ("9 July" and "July 9" -> "july 9"), ranges
+    ("April 23-25") day by day."""
+    days = set(values(text, "date"))
+    for match in _DAY_RANGE.finditer(text):
+        first, last = int(match.group(2)), int(match.group(3))
+        if first < last <= 31:
+            days |= {f"{match.group(1).lower()} {d}" for d in range(first, last + 1)}
+    return frozenset(days)
+
+
+# "the Mission 500 goal": a name with a number in it is named whole; "Mission 300" is another
+_NUMBERED = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,4})\b")
+
+
+def numbered_names_in(text: str) -> frozenset[str]:
+    """Names that carry a number ("Mission 500" -> "mission 500"): not dates, years, or question words."""
+    return frozenset(f"{m.group(1).lower()} {m.group(2)}" for m in _NUMBERED.finditer(text)
+                     if m.group(1).lower() not in _NOT_NAMES and not re.fullmatch(r"(?:19|20)\d{2}", m.group(2)))
+
+
 def periods_in(text: str) -> tuple[set[Period], set[Period]]:
     """The periods a text's figures belong to, and the periods it compares them with (bases)."""
     own, base, taken = set(), set(), []
@@ -217,6 +244,8 @@ class Constraints:
     spans: frozenset[tuple[int, int]] = frozenset()  # year ranges asked about ("from 2009 to 2024")
     lookbacks: frozenset[tuple[int, str]] = frozenset()  # spans counted back ("the last five years")
     traded: frozenset[str] = frozenset()  # stems of the goods of a flow asked about (see traded_in)
+    days: frozenset[str] = frozenset()  # days of a month asked about ("on April 9" -> "april 9")
+    numbered: frozenset[str] = frozenset()  # names with a number ("Mission 500")
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -232,7 +261,8 @@ class Constraints:
                    imposition=imposition_in(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans_in(question),
-                   lookbacks=lookbacks_in(question), traded=traded_in(question))
+                   lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
+                   numbered=numbered_names_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -255,6 +285,13 @@ class Constraints:
             spelled = initialisms(f"{sentence} {context}") | article.initials
             unmet += [f"name {n}" for n in missing if n not in spelled]
         unmet += self._aspects_unmet(sentence, context, unmet, earlier)
+        if self.days:
+            said = days_in(f"{context} {sentence}")
+            unmet += [f"day {d}" for d in sorted(self.days)
+                      if d not in said and any(other.split()[0] == d.split()[0] for other in said)]
+        if self.numbered:
+            said = numbered_names_in(f"{earlier} {context} {sentence}")
+            unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]
         if self.lookbacks:
             said = lookbacks_in(f"{context} {sentence}")
             unmet += [f"lookback {n} {unit}" for n, unit in sorted(self.lookbacks) if (n, unit) not in said]
@@ -364,6 +401,8 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("name "):
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what
+    if item.startswith("day "):
+        return what.capitalize()
     if item.startswith("goods "):  # the stem as the question spells it ("dairi" -> "dairy")
         return next((w for w in re.findall(r"[\w’'-]+", question) if tokenize(w) == [what]), what)
     if item.startswith("lookback "):

@@ -175,6 +175,15 @@ def test_period_labels():
      ["goods defenc"]),
     ("What were US defence sales to India in 2024?", "US defence exports to India were $3 billion in 2024.", []),
     ("What were US goods exports to India in 2024?", "US goods exports to India were $41.8 billion in 2024.", []),
+    # a day of a month: another day of that month is another day; no day at all may be "on Friday"
+    ("What rate did Trump announce on April 9?", "Trump set 25% tariffs to kick into effect on April 2.",
+     ["day april 9"]),
+    ("What rate did Trump announce on April 2?", "Trump set 25% tariffs to kick into effect on 2 April.", []),
+    ("What was discussed on April 24?", "Talks were held in Washington from April 23-25.", []),
+    ("What rate did Trump announce on April 9?", "Trump announced 25% tariffs on Wednesday.", []),
+    # a name with a number in it is named whole
+    ("What is the Mission 300 goal?", 'This aligns with the "Mission 500" goal.', ["name mission 300"]),
+    ("What is the Mission 500 goal?", 'This aligns with the "Mission 500" goal.', []),
 ])
 def test_unmet(question, sentence, unmet):
     context = "According to Lutnick, Washington saw the call as critical." if "Lutnick" in question else ""
