@@ -92,6 +92,28 @@ def names_someone(words: str) -> bool:
     return names_rank(words) or bool(names_in(f", {words}"))
 
 
+# A run of capitalized words; with its titles ("President", "Secretary") left off, a first name and a
+# surname ("Donald Trump", "Pinak R Chakravarty"). Later mentions use the surname alone.
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+))+\b")
+
+
+def surnames(text: str) -> frozenset[str]:
+    """The lowercased surnames of the people ``text`` names in full ("President Donald Trump" ->
+    "trump"); a word the text also writes in lower case ("Pakistan Negotiations") is no name."""
+    found = set()
+    # countries are no one's name: "the United States" is no Mr States
+    spaced = country_pattern()[0].sub(lambda m: " " * len(m.group()), text)
+    for match in _CAPITALIZED.finditer(spaced):
+        words = match.group().split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words.pop(0)
+        if len(words) >= 2 and names_in(f", {words[0]}") and names_in(f", {words[-1]}"):
+            last = words[-1].lower()
+            if last not in _NOT_NAMES and not re.search(rf"\b{re.escape(last)}\b", text):
+                found.add(last)
+    return frozenset(found)
+
+
 # "Ministry of External Affairs" is the MEA: a run of capitalized words, small words between them
 # skipped, spells its initials
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w’'-]*)+")
@@ -426,6 +448,7 @@ class ArticleContext:
     words: frozenset[str]
     subjects: frozenset[str]
     initials: frozenset[str] = frozenset()  # of its runs of capitalized words (see initialisms)
+    people: frozenset[str] = frozenset()  # surnames of the people it names in full (see surnames)
 
     @classmethod
     def of(cls, title: str, text: str, date: str | None) -> ArticleContext:
@@ -434,4 +457,4 @@ class ArticleContext:
         spans = split_sentences(text[:2000])
         lead = text[spans[0][0]:spans[0][1]] if spans else ""
         return cls(date, frozenset(_words(f"{title} {text}")), countries_in(title) | countries_in(lead),
-                   initialisms(f"{title}\n{text}"))
+                   initialisms(f"{title}\n{text}"), surnames(text))

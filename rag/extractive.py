@@ -184,7 +184,8 @@ class ExtractiveGenerator:
         unmet = []
         if not self.check_constraints:
             return ()
-        if not query.carried_by(sentence):
+        people = self._article(passage).people if query.answer_type == "person" else frozenset()
+        if not query.carried_by(sentence, people):
             unmet.append(f"answer {query.answer_type or 'form'}")
         if query.act is not None and query.act not in tokenize(sentence):
             unmet.append(f"answer {query.act}")  # the date of another act

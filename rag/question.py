@@ -56,8 +56,11 @@ _MONEY = r"(?:\$|USD|US\$|Rs\.?|INR|€|£)\s?\d|\d[\d,.]*\s?(?:billion|million|
 _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
            r"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
            r"\$\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-           r"forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b")
+           r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|double|twice)\b")
 _HOW_MANY = re.compile(r"^\s*(?:\w+\s+)?how many\b", re.I)
+# "hundreds of Indians" is a magnitude, no count: it answers only a question that asks roughly
+_VAGUE = re.compile(r"\b(?:hundreds|thousands|millions|dozens)\b", re.I)
+_ROUGHLY = re.compile(r"\b(?:roughly|about|around|approximately|in round terms)\b", re.I)
 _IN_UNITS = re.compile(r"\b(?:dollars?|rupees?|billions?|millions?|crores?|lakhs?|per ?cent|percent|"
                        r"percentage points?)\b|[$%]", re.I)  # "how many billion dollars": money is the count
 _AMOUNT_OR_SHARE = re.compile(rf"(?:{_MONEY})[\d,.]*(?:\s?(?:billion|million|trillion|crore|lakh)\b)?|"
@@ -174,10 +177,11 @@ class Query:
     def __str__(self) -> str:
         return self.searched
 
-    def carried_by(self, sentence: str) -> bool:
+    def carried_by(self, sentence: str, people: frozenset[str] = frozenset()) -> bool:
         """Whether ``sentence`` carries what an answer must (``requires``). A person asked for must be
         named with a word the question does not use: "the US Trade Representative" names no one; a
-        country asked for must be one the question does not name."""
+        country asked for must be one the question does not name. ``people`` are the surnames the
+        sentence's article gives in full elsewhere: "According to Lutnick" names Howard Lutnick."""
         if self.answer_type == "place" and _WHICH_COUNTRY.search(self.searched):
             # "Which country did India replace ...?": a country the question does not name
             return bool(countries_in(sentence) - countries_in(self.searched))
@@ -190,11 +194,15 @@ class Query:
             if _HOW_MANY.search(self.searched) and not _IN_UNITS.search(self.searched):
                 # a count: "$41.8 billion" or "18 per cent" is no number of semiconductors
                 sentence = _AMOUNT_OR_SHARE.sub(" ", sentence)
+            if not _ROUGHLY.search(self.searched):
+                sentence = _VAGUE.sub(" ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
         asked = set(re.findall(r"\w+", self.searched.lower()))
-        return any(set(re.findall(r"\w+", m.group().lower())) - asked and names_someone(m.group())
-                   for m in self.requires.finditer(sentence))
+        if any(set(re.findall(r"\w+", m.group().lower())) - asked and names_someone(m.group())
+               for m in self.requires.finditer(sentence)):
+            return True
+        return bool(people & {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} - asked)
 
 
 def check_question(question, max_chars: int) -> str:

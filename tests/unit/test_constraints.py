@@ -11,6 +11,7 @@ from rag.constraints import (
     initialisms,
     names_in,
     periods_in,
+    surnames,
 )
 from rag.countries import countries_in
 
@@ -247,6 +248,13 @@ def test_a_figure_may_be_named_two_sentences_before():
 ])
 def test_which_way_a_question_asks_a_figure_moved(question, trend):
     assert Constraints.of(question).trend == trend
+
+
+def test_surnames_are_of_people_named_in_full():
+    text = ("President Donald Trump spoke. US Deputy Secretary of State Christopher Landau called. "
+            "The United States and the Indian Institute of Foreign Trade disagreed over Pakistan Negotiations; "
+            "negotiations go on.")
+    assert surnames(text) == {"trump", "landau"}
 
 
 def test_no_constraints_is_falsy():

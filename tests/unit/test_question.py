@@ -2,6 +2,7 @@
 
 import pytest
 
+from rag.constraints import surnames
 from rag.errors import RagError
 from rag.question import (
     analyse,
@@ -187,6 +188,21 @@ def test_split_parts(question, parts):
 def test_what_an_answer_must_carry(question, carries, lacks):
     query = analyse(question)
     assert query.carried_by(carries) and not query.carried_by(lacks)
+
+
+def test_a_surname_the_article_gives_in_full_names_a_person():
+    query = analyse("Which American official said Washington saw the call as vital?")
+    said = "According to Lutnick, Washington saw the call as critical to finalising negotiations."
+    assert not query.carried_by(said)
+    assert query.carried_by(said, surnames("US Commerce Secretary Howard Lutnick said so."))
+
+
+@pytest.mark.parametrize("question,answers", [
+    ("Roughly how many Indians had America expelled?", True),
+    ("How many Indian nationals did the US deport in 2025?", False),  # a magnitude is no count
+])
+def test_a_magnitude_answers_only_a_rough_count(question, answers):
+    assert analyse(question).carried_by("The US has deported hundreds of Indians.") is answers
 
 
 @pytest.mark.parametrize("question,measure", [
