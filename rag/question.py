@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
 from .constraints import Constraints, names_someone
-from .countries import countries_in
+from .countries import countries_in, country_pattern
 from .dates import MONTH
 from .errors import RagError
 
@@ -149,6 +149,9 @@ _SLOTS = [
     re.compile(rf"\b{MONTH}\b"),
     re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per cent|billion|million)"),
 ]
+# "Did India's exports cross $100 billion?" asks whether, not what; a "yes" must not miss a "not"
+_WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|without|neither)\b|n[’']t\b", re.I)
 _QUESTION_START = re.compile(r"^\s*(who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
                              r"can|could|will|would|has|have|had|should|list|name|tell)\b", re.I)
 
@@ -173,6 +176,7 @@ class Query:
     topic: frozenset[str] = frozenset()  # what "what did X say about Y?" asks X's words on (see said_topic)
     doing: str | None = None  # the act "what did X <act> ...?" asks about (see asked_doing)
     measure: str | None = None  # what the figure asked is of: "deficit" (or surplus, gap), "exports" (or imports)
+    whether: bool = False  # a yes-or-no question ("Did ...?", "Is ...?")
 
     def __str__(self) -> str:
         return self.searched
@@ -203,6 +207,17 @@ class Query:
                for m in self.requires.finditer(sentence)):
             return True
         return bool(people & {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} - asked)
+
+
+def affirms(query: Query, sentence: str) -> bool:
+    """Whether ``sentence`` says yes to a yes-or-no question: it has every word of the question
+    beside its countries (which the constraints check, named as the sentence names them: "US" or
+    "United States"), and neither of them is negated. A sentence that only shares the topic says
+    nothing, so no "no" is ever inferred either."""
+    if not query.whether or _NEGATION.search(query.searched) or _NEGATION.search(sentence):
+        return False
+    words = set(content_terms(country_pattern()[0].sub(" ", query.searched)))
+    return bool(words) and words <= set(tokenize(sentence))
 
 
 def check_question(question, max_chars: int) -> str:
@@ -489,7 +504,7 @@ def _analysed(text: str, searched: str) -> Query:
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
                  constraints=Constraints.of(searched), requires=required_form(searched), act=asked_act(searched),
                  measure=asked_measure(searched), premise=premise, premise_by=premise_by,
-                 topic=said_topic(searched), doing=asked_doing(searched))
+                 topic=said_topic(searched), doing=asked_doing(searched), whether=bool(_WHETHER.match(searched)))
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:

@@ -16,7 +16,7 @@ from .bm25 import tokenize
 from .constraints import periods_in
 from .countries import countries_in
 from .dates import MONTH
-from .question import Query
+from .question import Query, affirms
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -155,6 +155,8 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
     no typed value fits. In the best sentence with a value the question's words belong to, the value
     the rarest of them belong to wins (``owned_weight``), the nearer on a tie; failing that, the
     first value found."""
+    if query.whether:  # "Yes" when the best sentence says so in the question's words; else none
+        return "Yes" if sentences and affirms(query, sentences[0]) else None
     if re.match(r"\s*why\b", query.searched, re.I):
         return None  # a reason is the sentence itself, no value in it
     if query.answer_type == "person":

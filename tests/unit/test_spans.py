@@ -67,3 +67,20 @@ def test_how_much_a_figure_grew_is_its_rise_first():
     sentence = "US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023."
     assert short_answer(analyse("How much did US goods exports to India grow in 2024?"), [sentence]) == "3.4 per cent"
     assert short_answer(analyse("How much were US goods exports to India in 2024?"), [sentence]) == "$41.8 billion"
+
+
+@pytest.mark.parametrize("question,sentence,short", [
+    ("Did India's exports to the US cross $100 billion in 2025?",
+     "India's exports to the United States crossed the USD 100 billion mark in 2025.", "Yes"),
+    ("Has Modi made eight calls to the US president in the last year?",
+     "MEA even confirmed that Modi has made eight calls to the US president in the last year.", "Yes"),
+    # a word of the question the sentence lacks: no "yes", and no "no" inferred either
+    ("Did India's exports to the US cross $200 billion in 2025?",
+     "India's exports to the United States crossed the USD 100 billion mark in 2025.", None),
+    # a negation on either side
+    ("Did India's exports to the US not cross $100 billion in 2025?",
+     "India's exports to the United States crossed the USD 100 billion mark in 2025.", None),
+    ("Did the deal close?", "The deal did not close.", None),
+])
+def test_a_yes_or_no_question_is_answered_yes_only_in_its_own_words(question, sentence, short):
+    assert short_answer(analyse(question), [sentence]) == short
