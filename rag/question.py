@@ -366,7 +366,8 @@ def value_kind(question: str) -> str | None:
 
 def asked_act(question: str) -> str | None:
     """The act whose date is asked for ("When was the tariff announced?" -> "announc"), stemmed."""
-    match = _PREDICATE.match(question)
+    # a part of a question carries the part before it in brackets: "When was it announced (What tariff ...)?"
+    match = _PREDICATE.match(re.sub(r"\s*\([^()]*\)\s*(?=\?\s*$)", "", question))
     stems = tokenize(match["act"]) if match else []
     return stems[0] if stems and stems[0] not in _QUESTION_STEMS else None
 

@@ -281,6 +281,8 @@ def test_the_act_a_why_question_takes_for_granted_must_be_the_asked_country_s():
     ("On what date was the agreement finally signed?", "sign"),
     ("When did Lutnick speak on the podcast?", None),  # no participle at the end: no act to require
     ("What was announced on April 2?", None),
+    # a part of a question, with the part before it in brackets
+    ("When was it announced (What tariff did the US suspend until July 9)?", "announc"),
 ])
 def test_the_act_whose_date_is_asked(question, act):
     assert analyse(question).act == act
