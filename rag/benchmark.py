@@ -1,7 +1,9 @@
 """Retrieval benchmark on any dataset in BEIR format.
 
 Documents are indexed whole (``title + " " + text``, as BEIR does), with the
-project's BM25 tokenizer, its dense model and its reciprocal rank fusion.
+project's BM25 tokenizer, its dense model and its fusion; with a sentence weight,
+each document's sentences are embedded too and the hybrid ranking is mixed with
+its best sentence, as the retriever does with the vectors kept at index time.
 Metrics come from pytrec_eval, the Python binding of trec_eval that BEIR uses.
 """
 
@@ -18,7 +20,7 @@ import numpy as np
 from .bm25 import BM25Index, tokenize
 from .embedding import cache_dir
 from .errors import RagError
-from .fusion import convex_fusion, reciprocal_rank_fusion
+from .fusion import convex_fusion, reciprocal_rank_fusion, with_best_sentence
 from .store.files import atomic_write
 
 DEPTH = 100
@@ -85,8 +87,31 @@ def evaluate_run(qrels: dict, run: dict) -> dict:
     }
 
 
+def sentence_embeddings(embedder, texts: Sequence[str], progress: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Every document's sentences embedded (cached like the documents), and where each document's
+    rows start: document ``d`` has rows ``starts[d]:starts[d + 1]``."""
+    from .chunking import split_sentences
+
+    sentences, starts = [], [0]
+    for text in texts:
+        sentences += [text[a:b] for a, b in split_sentences(text)] or [text]
+        starts.append(len(sentences))
+    return cached_embeddings(embedder, sentences, progress), np.asarray(starts)
+
+
+def best_sentences(ranked: dict, sentences: tuple[np.ndarray, np.ndarray]) -> dict:
+    """Per query, {doc position: the similarity of the document's best sentence to the query}, for
+    the documents either ranking found (``ranked`` from :func:`rankings`)."""
+    vectors, starts = sentences
+    best = {}
+    for q, r in ranked.items():
+        docs = {d for d, _ in r["dense"]} | {d for d, _ in r["bm25"]}
+        best[q] = {d: float((vectors[starts[d]:starts[d + 1]] @ r["query"]).max()) for d in docs}
+    return best
+
+
 def rankings(ids, texts, queries, embedder, progress=True):
-    """Per query: the dense and BM25 top-``DEPTH`` (doc position, score) lists."""
+    """Per query: the dense and BM25 top-``DEPTH`` (doc position, score) lists, and its vector."""
     import faiss
 
     doc_vectors = cached_embeddings(embedder, texts, progress)
@@ -100,7 +125,7 @@ def rankings(ids, texts, queries, embedder, progress=True):
     for i, q in enumerate(qids):
         b_ids, b_scores = bm25.search(queries[q], DEPTH)
         result[q] = {"dense": list(zip(positions[i].tolist(), scores[i].tolist())),
-                     "bm25": list(zip(b_ids.tolist(), b_scores.tolist()))}
+                     "bm25": list(zip(b_ids.tolist(), b_scores.tolist())), "query": q_vectors[i]}
     return result
 
 
@@ -131,7 +156,10 @@ def qdrant_rankings(ids, texts, queries, embedder, folder: Path, fusion=("rrf", 
     return result
 
 
-def runs_for(ranked: dict, ids: Sequence[str], fusion: str = "rrf", rrf_k: int = 60, weights=(1.0, 1.0)) -> dict:
+def runs_for(ranked: dict, ids: Sequence[str], fusion: str = "rrf", rrf_k: int = 60, weights=(1.0, 1.0),
+             best: dict | None = None, sentence_weight: float = 0.0) -> dict:
+    """The runs of each mode; "hybrid" mixed with ``best`` (see :func:`best_sentences`) when a
+    ``sentence_weight`` is given."""
     runs = {"bm25": {}, "dense": {}, "hybrid": {}}
     for q, r in ranked.items():
         runs["dense"][q] = {ids[d]: float(s) for d, s in r["dense"]}
@@ -140,6 +168,8 @@ def runs_for(ranked: dict, ids: Sequence[str], fusion: str = "rrf", rrf_k: int =
             fused = convex_fusion([tuple(zip(*r["dense"])) or ((), ()), tuple(zip(*r["bm25"])) or ((), ())], weights)
         else:
             fused = reciprocal_rank_fusion([[d for d, _ in r["dense"]], [d for d, _ in r["bm25"]]], weights, rrf_k)
+        if best is not None and sentence_weight:
+            fused = with_best_sentence(fused, [best[q][d] for d, _ in fused], sentence_weight)
         runs["hybrid"][q] = {ids[d]: float(s) for d, s in fused[:DEPTH]}
         if "server" in r:
             runs.setdefault("hybrid (Qdrant RRF)", {})[q] = {ids[d]: float(s) for d, s in r["server"]}
@@ -160,9 +190,17 @@ def tune_fusion(ranked: dict, ids, qrels) -> dict:
     return best
 
 
+def tune_sentence_weight(ranked: dict, ids, qrels, best: dict, fusion: str, rrf_k: int, weights) -> dict:
+    """Grid search of the sentence weight for nDCG@10, the fusion settings given (on a training split)."""
+    scores = {w: evaluate_run(qrels, runs_for(ranked, ids, fusion, rrf_k, weights, best, w)["hybrid"])["ndcg@10"]
+              for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)}
+    return {"sentence_weight": max(scores, key=lambda w: (scores[w], -w)), "ndcg@10 by weight": scores}
+
+
 def beir(directory, embedder, split="test", fusion="rrf", rrf_k=60, weights=(1.0, 1.0), progress=True,
-         store: str = "local") -> dict:
-    """Retrieval quality on a BEIR dataset, from the local store's searches (FAISS, BM25) or Qdrant's."""
+         store: str = "local", sentence_weight: float = 0.0, tune: bool = False) -> dict:
+    """Retrieval quality on a BEIR dataset, from the local store's searches (FAISS, BM25) or Qdrant's;
+    with ``tune``, the fusion settings and then the sentence weight grid-searched on this split."""
     ids, texts, queries, qrels = load_beir(directory, split)
     if store == "qdrant":
         import tempfile
@@ -171,11 +209,24 @@ def beir(directory, embedder, split="test", fusion="rrf", rrf_k=60, weights=(1.0
             ranked = qdrant_rankings(ids, texts, queries, embedder, Path(tmp), (fusion, rrf_k, weights), progress)
     else:
         ranked = rankings(ids, texts, queries, embedder, progress)
+    best = None
+    if (sentence_weight or tune) and store == "local":
+        if "query" not in next(iter(ranked.values()), {}):
+            ranked = {q: {**r, "query": v} for (q, r), v in zip(ranked.items(),
+                                                                 embedder.encode([queries[q] for q in ranked]))}
+        best = best_sentences(ranked, sentence_embeddings(embedder, texts, progress))
     # the project's own fusion ("hybrid") over either store's rankings: like for like
-    runs = runs_for(ranked, ids, "rrf" if fusion == "server" else fusion, rrf_k, weights)
-    return {
+    runs = runs_for(ranked, ids, "rrf" if fusion == "server" else fusion, rrf_k, weights, best, sentence_weight)
+    result = {
         "dataset": str(directory), "split": split, "documents": len(ids), "queries": len(queries), "store": store,
         "model": embedder.name, "fusion": fusion, "rrf_k": rrf_k,
-        "weights": {"dense": weights[0], "bm25": weights[1]},
+        "weights": {"dense": weights[0], "bm25": weights[1], "best sentence": sentence_weight if best else 0.0},
         "metrics": {mode: evaluate_run(qrels, run) for mode, run in runs.items()},
     }
+    if tune:
+        tuned = tune_fusion(ranked, ids, qrels)
+        if best is not None:
+            tuned |= tune_sentence_weight(ranked, ids, qrels, best, tuned["fusion"], tuned["rrf_k"],
+                                          (tuned["dense_weight"], tuned["bm25_weight"]))
+        result["tuned"] = tuned
+    return result

@@ -16,7 +16,7 @@ CONFIG_OPTIONS = {
     "llm_base_url": "llm_base_url", "llm_model": "llm_model", "llm_timeout": "llm_timeout", "fallback": "fallback",
     "fusion": "fusion", "rrf_k": "rrf_k", "dense_weight": "dense_weight", "bm25_weight": "bm25_weight",
     "follow_links": "follow_links", "store": "store", "qdrant_url": "qdrant_url", "qdrant_api_key": "qdrant_api_key",
-    "qdrant_path": "qdrant_path", "workers": "workers",
+    "qdrant_path": "qdrant_path", "workers": "workers", "sentence_weight": "sentence_weight",
 }
 
 
@@ -149,8 +149,10 @@ def _bench(sub) -> None:
     beir.add_argument("--fusion", choices=FUSIONS,
                       help="how hybrid fuses the rankings (default: convex; server: Qdrant's RRF)")
     beir.add_argument("--rrf-k", type=int, help="reciprocal rank fusion constant (default: 60)")
-    beir.add_argument("--dense-weight", type=float, help="weight of the dense ranking (default: 1.0)")
-    beir.add_argument("--bm25-weight", type=float, help="weight of the BM25 ranking (default: 1.0)")
+    beir.add_argument("--dense-weight", type=float, help="weight of the dense ranking (default: the config's)")
+    beir.add_argument("--bm25-weight", type=float, help="weight of the BM25 ranking (default: the config's)")
+    beir.add_argument("--sentence-weight", type=float,
+                      help="share of each document's best sentence in the hybrid ranking (default: the config's)")
     beir.add_argument("--config", metavar="FILE", help="TOML file with configuration values")
     beir.add_argument("--store", choices=STORES, help="search the local store's indexes or a Qdrant collection "
                                                       "(local mode, in a temporary folder)")

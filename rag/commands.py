@@ -228,10 +228,7 @@ def bench_beir(args: argparse.Namespace, config: Config) -> int:
     embedder = Embedder.from_config(config)
     result = benchmark.beir(args.dataset, embedder, args.split, config.fusion, config.rrf_k,
                             (config.dense_weight, config.bm25_weight), progress=sys.stderr.isatty(),
-                            store=config.store)
-    if args.tune:
-        ids, texts, queries, qrels = benchmark.load_beir(args.dataset, args.split)
-        result["tuned"] = benchmark.tune_fusion(benchmark.rankings(ids, texts, queries, embedder, False), ids, qrels)
+                            store=config.store, sentence_weight=config.sentence_weight, tune=args.tune)
     print(json.dumps(result, indent=1) if args.json else beir_report(result))
     return 0
 

@@ -77,6 +77,9 @@ class Config:
     dense_weight: float = 0.4
     bm25_weight: float = 0.6
     candidates: int = 50  # depth of each ranking handed to fusion
+    # The hybrid ranking mixed with each candidate's best sentence (vectors kept at index time):
+    # share of that sentence's similarity, chosen on the dev split (README); 0 turns it off.
+    sentence_weight: float = 0.4
 
     # Answering.
     generator: str = "extractive"
@@ -140,6 +143,8 @@ class Config:
             raise RagError("qdrant_collection must be 1 to 64 letters, digits, '_' or '-'")
         if self.qdrant_shards < 1 or self.qdrant_replicas < 1:
             raise RagError("qdrant_shards and qdrant_replicas must be at least 1")
+        if not 0 <= self.sentence_weight <= 1:
+            raise RagError("sentence_weight must be from 0 to 1")
         if self.chunk_tokens < 16:
             raise RagError("chunk_tokens must be at least 16")
         if not 0 <= self.chunk_overlap < self.chunk_tokens:

@@ -1,4 +1,5 @@
-"""Fusing rankings: reciprocal rank fusion and convex (weighted min-max) fusion.
+"""Fusing rankings: reciprocal rank fusion, convex (weighted min-max) fusion, and a fused
+ranking mixed with each candidate's best sentence.
 
 Pure functions over rankings of any hashable document ids; the retriever and
 the BEIR benchmark both use them.
@@ -42,11 +43,29 @@ def convex_fusion(
     total = sum(weights) or 1.0
     scores: dict = {}
     for (docs, values), weight in zip(rankings, weights):
-        values = np.asarray(values, dtype=np.float64)
         if len(values) == 0:
             continue
-        span = values.max() - values.min()
-        scaled = (values - values.min()) / span if span > 0 else np.ones_like(values)
-        for doc, value in zip(docs, scaled):
+        for doc, value in zip(docs, _scaled(values)):
             scores[doc] = scores.get(doc, 0.0) + weight / total * float(value)
     return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def with_best_sentence(fused: Sequence[tuple[Hashable, float]], best: Sequence[float],
+                       weight: float) -> list[tuple[Hashable, float]]:
+    """A fused ranking mixed with the similarity of each candidate's best sentence to the question:
+    ``(1 - weight) * minmax(fused) + weight * minmax(best)``, best first.
+
+    A chunk's vector averages its sentences, so a chunk whose one sentence answers a reworded
+    question ranks below chunks that only share its topic; its best sentence lets that count.
+    """
+    if not fused:
+        return []
+    mixed = (1 - weight) * _scaled([score for _, score in fused]) + weight * _scaled(best)
+    return sorted(((doc, float(m)) for (doc, _), m in zip(fused, mixed)), key=lambda item: -item[1])
+
+
+def _scaled(values) -> np.ndarray:
+    """``values`` min-max scaled to [0, 1] (all ones when they are equal)."""
+    values = np.asarray(values, dtype=np.float64)
+    span = values.max() - values.min()
+    return (values - values.min()) / span if span > 0 else np.ones_like(values)

@@ -235,7 +235,7 @@ def as_qdrant(local: LocalStore, folder: Path):
 def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str], repeats: int = 3,
                   store_kind: str = "local") -> dict:
     from .extractive import ExtractiveGenerator
-    from .retrieval import RetrievalSettings, Retriever
+    from .retrieval import Retriever
 
     rng = np.random.default_rng(n)
     store, distribution, build = synthetic_index(n, embedder.dim, vocabulary, rng)
@@ -245,7 +245,7 @@ def query_latency(n: int, embedder, questions: list[str], vocabulary: list[str],
         del local
         build = {**build, "dense_kind": "qdrant (local mode)", "qdrant_build_s": seconds}
         repeats = 1  # local mode is slow at scale; one pass over the questions is enough to compare
-    retriever = Retriever(store, embedder, RetrievalSettings(mode="hybrid", candidates=50))
+    retriever = Retriever.from_config(Config(), store, embedder)  # the default settings, as `rag ask` has them
     generator = ExtractiveGenerator.from_config(Config(), store, embedder)
     embedder.encode(questions[:4])
     timings = {"encode": [], "bm25": [], "dense": [], "retrieve": [], "retrieve+answer": [],

@@ -8,7 +8,7 @@ import numpy as np
 
 from .config import Config
 from .errors import RagError
-from .fusion import convex_fusion, reciprocal_rank_fusion
+from .fusion import convex_fusion, reciprocal_rank_fusion, with_best_sentence
 from .question import Query, as_query
 from .store import Store
 from .types import Filters, Passage
@@ -24,11 +24,12 @@ class RetrievalSettings:
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
     candidates: int = 50  # depth of each ranking handed to fusion
+    sentence_weight: float = 0.0  # share of the best sentence's similarity in the hybrid ranking
 
     @classmethod
     def from_config(cls, config: Config) -> RetrievalSettings:
         return cls(config.mode, config.fusion, config.rrf_k, config.dense_weight, config.bm25_weight,
-                   config.candidates)
+                   config.candidates, config.sentence_weight)
 
 
 class Retriever:
@@ -65,6 +66,8 @@ class Retriever:
                 query_vector = self.embedder.encode([query.searched])[0]
             rankings["dense"] = self.store.dense_search(query_vector, depth, filters)
         ranked = self._fuse(rankings) if mode == "hybrid" else list(zip(*rankings[mode]))
+        if mode == "hybrid" and self.settings.sentence_weight:
+            ranked = self._by_best_sentence(ranked, query_vector)
         if query.recency:
             ranked = self.newest_article_first_in_k(ranked, k)
         return self._passages(ranked[:k], {name: ids for name, (ids, _) in rankings.items()})
@@ -87,6 +90,16 @@ class Retriever:
         if s.fusion == "convex":
             return convex_fusion([rankings["dense"], rankings["bm25"]], weights)
         return reciprocal_rank_fusion([rankings["dense"][0], rankings["bm25"][0]], weights, s.rrf_k)
+
+    def _by_best_sentence(self, ranked: list[tuple[str, float]], query_vector: np.ndarray) -> list[tuple[str, float]]:
+        """The fused candidates mixed with their best sentence's similarity (``sentence_weight``, see
+        fusion.with_best_sentence), from the sentence vectors kept at index time: no model call."""
+        best = []
+        for vectors in self.store.sentence_vectors_of([chunk_id for chunk_id, _ in ranked]):
+            if vectors is None or not len(vectors):  # a store without sentence vectors keeps its ranking
+                return ranked
+            best.append(float((vectors @ query_vector).max()))
+        return with_best_sentence(ranked, best, self.settings.sentence_weight)
 
     def _date(self, chunk_id: str) -> str:
         return self.store.articles[self.store.chunk(chunk_id).source].date or ""
@@ -114,3 +127,4 @@ class Retriever:
             passages.append(Passage(chunk, self.store.articles[chunk.source], float(score), ranks,
                                     self.store.copies_of(chunk.source)))
         return passages
+

@@ -1,4 +1,4 @@
-"""The README's ablation: fusion x sentence constraints x near-copy collapsing, on one split.
+"""The README's ablation: fusion x best sentence x sentence constraints x near-copy collapsing, on one split.
 
     .venv/bin/python scripts/ablation.py --split dev
 
@@ -47,22 +47,23 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         copies = copies_corpus(Path(tmp) / "copies")
-        settings = [("bundled", ROOT / "corpus", fusion, constraints, True)
-                    for fusion in ("rrf", "convex") for constraints in (False, True)]
-        settings += [("with copies", copies, "convex", True, dedup) for dedup in (False, True)]
-        for corpus_name, corpus, fusion, constraints, dedup in settings:
+        default = Config().sentence_weight
+        settings = [("bundled", ROOT / "corpus", fusion, sentence, constraints, True)
+                    for fusion in ("rrf", "convex") for sentence in (0.0, default) for constraints in (False, True)]
+        settings += [("with copies", copies, "convex", default, True, dedup) for dedup in (False, True)]
+        for corpus_name, corpus, fusion, sentence, constraints, dedup in settings:
             weights = {"dense_weight": 0.4, "bm25_weight": 0.6} if fusion == "convex" else \
                 {"dense_weight": 1.0, "bm25_weight": 1.0}
             config = Config(corpus_dir=corpus, index_dir=Path(tmp) / f"index-{corpus_name}-{dedup}").replace(
-                fusion=fusion, constraints=constraints, dedup=dedup, **weights)
+                fusion=fusion, constraints=constraints, dedup=dedup, sentence_weight=sentence, **weights)
             pipeline = Pipeline(config, embedder=embedder, log=lambda m: None)
             _, summary = ev.evaluate(pipeline, questions)
             o, r = summary["overall"], summary["retrieval"]["hybrid"]
-            rows.append([corpus_name, fusion, "on" if constraints else "off", "on" if dedup else "off",
+            rows.append([corpus_name, fusion, sentence, "on" if constraints else "off", "on" if dedup else "off",
                          r["hit@1"], r["mrr@10"], *(o[k] for k in KEYS)])
-            print(f"done: {rows[-1][:4]}", file=sys.stderr, flush=True)
-    print(table(["corpus", "fusion", "constraints", "dedup", "hit@1", "MRR@10", "accuracy", "wrong answers",
-                 "abstention recall", "conflict score", "false conflicts"], rows, markdown=True))
+            print(f"done: {rows[-1][:5]}", file=sys.stderr, flush=True)
+    print(table(["corpus", "fusion", "best sentence", "constraints", "dedup", "hit@1", "MRR@10", "accuracy",
+                 "wrong answers", "abstention recall", "conflict score", "false conflicts"], rows, markdown=True))
     return 0
 
 

@@ -42,6 +42,9 @@ class Store(Protocol):
     def sentence_vectors(self, chunk_id: str) -> np.ndarray | None:
         """The vectors of a chunk's sentences, kept at index time; None when the store has none."""
 
+    def sentence_vectors_of(self, chunk_ids: Sequence[str]) -> list[np.ndarray | None]:
+        """:meth:`sentence_vectors` of several chunks, at once (one round trip to a server)."""
+
     def copies_of(self, source: str) -> tuple[str, ...]:
         """The near-copies of an article (not indexed themselves), by path."""
 

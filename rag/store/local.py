@@ -117,6 +117,9 @@ class LocalStore:
         i = self._position[chunk_id]
         return self.sentences[self._sentence_start[i]:self._sentence_start[i + 1]].astype(np.float32)
 
+    def sentence_vectors_of(self, chunk_ids: Sequence[str]) -> list[np.ndarray | None]:
+        return [self.sentence_vectors(c) for c in chunk_ids]
+
     def tokens(self, chunk_id: str) -> list[str]:
         """The chunk's BM25 tokens, as indexed."""
         return self.bm25.corpus_tokens[self._position[chunk_id]]

@@ -195,14 +195,18 @@ class QdrantStore:
         return np.asarray([got[c] for c in chunk_ids], dtype=np.float32).reshape(len(chunk_ids), -1)
 
     def sentence_vectors(self, chunk_id: str) -> np.ndarray | None:
+        return self.sentence_vectors_of([chunk_id])[0]
+
+    def sentence_vectors_of(self, chunk_ids: Sequence[str]) -> list[np.ndarray | None]:
         if not self.manifest.get("sentence_vectors"):
-            return None
-        if chunk_id not in self._sentences:
-            got = self._fetch_vectors([chunk_id], "sentences")
-            if chunk_id not in got:
-                return None
-            self._remember(self._sentences, chunk_id, np.asarray(got[chunk_id], dtype=np.float32))
-        return self._sentences[chunk_id]
+            return [None] * len(chunk_ids)
+        missing = [c for c in dict.fromkeys(chunk_ids) if c not in self._sentences]
+        # at the local store's precision (float16), so that both stores rank and answer alike
+        found = {c: np.asarray(v, dtype=np.float16).astype(np.float32)
+                 for c, v in self._fetch_vectors(missing, "sentences").items()}
+        for chunk_id, vectors in found.items():
+            self._remember(self._sentences, chunk_id, vectors)
+        return [found.get(c, self._sentences.get(c)) for c in chunk_ids]
 
     def chunks_of(self, source: str) -> list[Chunk]:
         if source not in self._by_source:

@@ -44,6 +44,9 @@ def test_a_loaded_store_searches_as_the_built_one(built, pipeline, embedder):
     assert loaded.chunk(chunk_id) == reference.chunk(chunk_id)
     np.testing.assert_allclose(loaded.vectors([chunk_id]), reference.vectors([chunk_id]), atol=1e-6)
     np.testing.assert_allclose(loaded.sentence_vectors(chunk_id), reference.sentence_vectors(chunk_id), atol=1e-3)
+    several = ids[:5]  # at once, in the order asked, as one by one
+    for got, want in zip(loaded.sentence_vectors_of(several), [reference.sentence_vectors(c) for c in several]):
+        np.testing.assert_allclose(got, want, atol=1e-3)
     source = loaded.chunk(chunk_id).source
     assert loaded.chunks_of(source) == reference.chunks_of(source)
     assert loaded.idf("deficit") == pytest.approx(reference.idf("deficit"))

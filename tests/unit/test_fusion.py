@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.fusion import convex_fusion, reciprocal_rank_fusion
+from rag.fusion import convex_fusion, reciprocal_rank_fusion, with_best_sentence
 
 
 def test_rrf_adds_weighted_reciprocal_ranks():
@@ -33,3 +33,14 @@ def test_rrf_works_on_chunk_ids_and_keeps_first_seen_order_on_ties():
 ])
 def test_convex_fusion_scales_and_weights(rankings, weights, expected):
     assert dict(convex_fusion(rankings, weights)) == pytest.approx(expected)
+
+
+def test_the_best_sentence_lifts_a_candidate_by_its_weight():
+    fused = [("topic", 0.9), ("answer", 0.7), ("other", 0.1)]
+    best = [0.40, 0.80, 0.30]  # "answer" holds the sentence nearest the question
+    assert [d for d, _ in with_best_sentence(fused, best, 0.0)] == ["topic", "answer", "other"]
+    mixed = dict(with_best_sentence(fused, best, 0.4))
+    assert mixed["answer"] == pytest.approx(0.6 * 0.75 + 0.4 * 1.0)
+    assert mixed["topic"] == pytest.approx(0.6 * 1.0 + 0.4 * 0.2)
+    assert max(mixed, key=mixed.get) == "answer"
+    assert with_best_sentence([], [], 0.4) == []
