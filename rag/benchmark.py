@@ -124,7 +124,8 @@ def rankings(ids, texts, queries, embedder, progress=True):
     result = {}
     for i, q in enumerate(qids):
         b_ids, b_scores = bm25.search(queries[q], DEPTH)
-        result[q] = {"dense": list(zip(positions[i].tolist(), scores[i].tolist())),
+        # FAISS pads a list shorter than DEPTH with position -1, which is no document
+        result[q] = {"dense": [(d, s) for d, s in zip(positions[i].tolist(), scores[i].tolist()) if d >= 0],
                      "bm25": list(zip(b_ids.tolist(), b_scores.tolist())), "query": q_vectors[i]}
     return result
 

@@ -11,9 +11,9 @@ from tests.conftest import ROOT
 def tiny_beir(tmp_path):
     root = tmp_path / "tiny"
     (root / "qrels").mkdir(parents=True)
-    docs = [("d1", "Tariffs on steel", "The US raised tariffs on Indian steel imports."),
-            ("d2", "Dairy talks", "India will not open its dairy sector to American farms."),
-            ("d3", "Cricket", "The match was washed out by rain in Mumbai.")]
+    docs = [("d1", "Tariffs on steel", "The US raised tariffs on Indian steel imports. Exporters complained."),
+            ("d2", "Dairy talks", "India will not open its dairy sector to American farms. Farmers agreed."),
+            ("d3", "Cricket", "The match was washed out by rain in Mumbai. Fans went home.")]
     (root / "corpus.jsonl").write_text("\n".join(json.dumps({"_id": i, "title": t, "text": x}) for i, t, x in docs))
     (root / "queries.jsonl").write_text("\n".join(json.dumps(q) for q in [
         {"_id": "1", "text": "steel tariffs"}, {"_id": "2", "text": "milk market access"}]))
@@ -30,7 +30,14 @@ def test_rag_bench_beir_on_a_tiny_dataset(tiny_beir, tmp_path):
     result = json.loads(proc.stdout)
     assert set(result["metrics"]) == {"bm25", "dense", "hybrid"}
     assert result["metrics"]["hybrid"]["ndcg@10"] == 1.0
-    assert list((tmp_path / "cache" / "rag-news" / "embeddings").glob("*.npy"))
+    assert result["weights"]["best sentence"] == 0.4  # the default: documents' sentences embedded too
+    assert len(list((tmp_path / "cache" / "rag-news" / "embeddings").glob("*.npy"))) == 2  # documents, sentences
+    proc = subprocess.run([sys.executable, "-m", "rag", "bench", "beir", str(tiny_beir), "--json", "--tune"],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    tuned = json.loads(proc.stdout)["tuned"]
+    assert tuned["fusion"] in ("rrf", "convex") and 0 <= tuned["sentence_weight"] <= 0.6
+    assert set(tuned["ndcg@10 by weight"]) == {"0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6"}
 
 
 def test_not_a_beir_directory(tmp_path):
