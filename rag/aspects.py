@@ -116,7 +116,7 @@ _LEVIED_ON = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penalty|
                         re.I)
 _ANY_GOODS = frozenset(tokenize("goods products items exports imports shipments sectors sector the its their "
                                 "all several certain other some countries country nations partners"))
-_ANY_TRADE = frozenset(tokenize("merchandise total overall bilateral annual monthly yearly trade"))
+_ANY_TRADE = frozenset(tokenize("merchandise total overall bilateral annual monthly yearly trade which what whose"))
 
 
 def goods_in(question: str) -> frozenset[str]:
@@ -138,6 +138,19 @@ def goods_in(question: str) -> frozenset[str]:
     words = [w for w in words if w.capitalize() not in MONTHS]
     goods = country_pattern()[0].sub(" ", " ".join(words))
     return frozenset(t for t in tokenize(goods) if t not in _ANY_GOODS and not t[0].isdigit())
+
+
+# "What did India offer in the dairy sector?": an offer on defence procurement is in another sector
+_SECTOR = re.compile(r"\b(?:in|for|on|of|to)\s+(?:the\s+|its\s+|their\s+)?(?P<sector>(?:[\w-]+\s+){0,2}?[\w-]+)"
+                     r"\s+(?:sectors?|industry|industries)\b", re.I)
+
+
+def sectors_in(question: str) -> frozenset[str]:
+    """The stemmed words naming a sector the question asks about ("dairy" of "in the dairy sector")."""
+    words = set()
+    for match in _SECTOR.finditer(question):
+        words |= set(tokenize(country_pattern()[0].sub(" ", match["sector"])))
+    return frozenset(t for t in words if t not in _ANY_GOODS and t not in _ANY_TRADE and not t[0].isdigit())
 
 
 def traded_in(question: str) -> frozenset[str]:

@@ -43,6 +43,7 @@ from .aspects import (
     owned_in,
     parts_of_year_in,
     ranks_in,
+    sectors_in,
     sources_in,
     trade_kinds_in,
     traded_in,
@@ -249,7 +250,7 @@ class Constraints:
     offices: frozenset[tuple[str, str, str, bool]] = frozenset()  # a country's office (see offices_in)
     months: frozenset[int] = frozenset()  # months asked about ("in October"), 1-12
     balance: tuple[str, str] | None = None  # whose surplus with whom is asked about (see balance_in)
-    goods: frozenset[str] = frozenset()  # stems of the goods a levy is asked about (see goods_in)
+    goods: frozenset[str] = frozenset()  # stems of the goods a levy, or a sector, is asked about (goods_in, sectors_in)
     figures: frozenset[str] = frozenset()  # percentages and amounts the question names ("500%")
     ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
@@ -276,7 +277,8 @@ class Constraints:
         agent, act = agent_in(question)
         return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
                    periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
-                   months=months_in(question), balance=balance_in(question), goods=goods_in(question),
+                   months=months_in(question), balance=balance_in(question),
+                   goods=goods_in(question) | sectors_in(question),
                    figures=figures_in(question), ranks=ranks_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend_in(question),

@@ -182,6 +182,11 @@ def test_period_labels():
     ("What rate did Trump announce on April 2?", "Trump set 25% tariffs to kick into effect on 2 April.", []),
     ("What was discussed on April 24?", "Talks were held in Washington from April 23-25.", []),
     ("What rate did Trump announce on April 9?", "Trump announced 25% tariffs on Wednesday.", []),
+    # a sector asked about is named
+    ("What did India offer the US in the dairy sector?", "India offered the US access in defence procurement.",
+     ["goods dairi"]),
+    ("What did India offer the US in the dairy sector?", "India offered the US limited access to dairy.", []),
+    ("On which sectors had discussions advanced?", "Discussions advanced on automobiles and electronics.", []),
     # a name with a number in it is named whole
     ("What is the Mission 300 goal?", 'This aligns with the "Mission 500" goal.', ["name mission 300"]),
     ("What is the Mission 500 goal?", 'This aligns with the "Mission 500" goal.', []),
