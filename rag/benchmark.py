@@ -110,11 +110,23 @@ def best_sentences(ranked: dict, sentences: tuple[np.ndarray, np.ndarray]) -> di
     return best
 
 
-def rankings(ids, texts, queries, embedder, progress=True):
+def document_vectors(embedder, texts: Sequence[str], sentences=None, progress: bool = True) -> np.ndarray:
+    """The documents' vectors as the index makes chunk vectors: with ``sentences`` (see
+    :func:`sentence_embeddings`), each the mean of its sentences' (``chunk_vectors = "sentences"``);
+    otherwise each text encoded whole."""
+    if sentences is None:
+        return cached_embeddings(embedder, texts, progress)
+    from .indexing import mean_vector
+
+    vectors, starts = sentences
+    return np.vstack([mean_vector(vectors[starts[d]:starts[d + 1]]) for d in range(len(texts))])
+
+
+def rankings(ids, texts, queries, embedder, progress=True, doc_vectors=None):
     """Per query: the dense and BM25 top-``DEPTH`` (doc position, score) lists, and its vector."""
     import faiss
 
-    doc_vectors = cached_embeddings(embedder, texts, progress)
+    doc_vectors = cached_embeddings(embedder, texts, progress) if doc_vectors is None else doc_vectors
     index = faiss.IndexFlatIP(doc_vectors.shape[1])
     index.add(doc_vectors)
     qids = list(queries)
@@ -130,13 +142,14 @@ def rankings(ids, texts, queries, embedder, progress=True):
     return result
 
 
-def qdrant_rankings(ids, texts, queries, embedder, folder: Path, fusion=("rrf", 60, (1.0, 1.0)), progress=True):
+def qdrant_rankings(ids, texts, queries, embedder, folder: Path, fusion=("rrf", 60, (1.0, 1.0)), progress=True,
+                    doc_vectors=None):
     """As :func:`rankings`, from a Qdrant collection (local mode in ``folder``) built by the Qdrant store's
     own writer; each query's server-fused hybrid ranking comes too, under ``"server"``."""
     from .store.qdrant import QdrantStore
     from .types import ArticleMeta, Chunk
 
-    doc_vectors = cached_embeddings(embedder, texts, progress)
+    doc_vectors = cached_embeddings(embedder, texts, progress) if doc_vectors is None else doc_vectors
     location = (None, None, folder / "qdrant")
     writer = QdrantStore.writer(folder, location, "beir")
     writer.add([Chunk(id=f"{i:016x}", source=ids[i], text=t, start=0, end=len(t), sentences=((0, len(t), 0, len(t)),),
@@ -154,6 +167,7 @@ def qdrant_rankings(ids, texts, queries, embedder, folder: Path, fusion=("rrf", 
                  "server": store.hybrid_search(q_vectors[i], queries[q], DEPTH, None, weights, rrf_k)}
         result[q] = {name: [(position[c], float(s)) for c, s in zip(chunk_ids, scores)]
                      for name, (chunk_ids, scores) in found.items()}
+        result[q]["query"] = q_vectors[i]
     return result
 
 
@@ -199,29 +213,32 @@ def tune_sentence_weight(ranked: dict, ids, qrels, best: dict, fusion: str, rrf_
 
 
 def beir(directory, embedder, split="test", fusion="rrf", rrf_k=60, weights=(1.0, 1.0), progress=True,
-         store: str = "local", sentence_weight: float = 0.0, tune: bool = False) -> dict:
-    """Retrieval quality on a BEIR dataset, from the local store's searches (FAISS, BM25) or Qdrant's;
-    with ``tune``, the fusion settings and then the sentence weight grid-searched on this split."""
+         store: str = "local", sentence_weight: float = 0.0, tune: bool = False,
+         chunk_vectors: str = "model") -> dict:
+    """Retrieval quality on a BEIR dataset, from the local store's searches (FAISS, BM25) or Qdrant's,
+    documents' vectors made as ``chunk_vectors`` says (Config); with ``tune``, the fusion settings and
+    then the sentence weight grid-searched on this split."""
     ids, texts, queries, qrels = load_beir(directory, split)
+    from_sentences = chunk_vectors == "sentences"
+    sentences = sentence_embeddings(embedder, texts, progress) if sentence_weight or tune or from_sentences else None
+    doc_vectors = document_vectors(embedder, texts, sentences if from_sentences else None, progress)
     if store == "qdrant":
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
-            ranked = qdrant_rankings(ids, texts, queries, embedder, Path(tmp), (fusion, rrf_k, weights), progress)
+            ranked = qdrant_rankings(ids, texts, queries, embedder, Path(tmp), (fusion, rrf_k, weights), progress,
+                                     doc_vectors)
     else:
-        ranked = rankings(ids, texts, queries, embedder, progress)
-    best = None
-    if (sentence_weight or tune) and store == "local":
-        if "query" not in next(iter(ranked.values()), {}):
-            ranked = {q: {**r, "query": v} for (q, r), v in zip(ranked.items(),
-                                                                 embedder.encode([queries[q] for q in ranked]))}
-        best = best_sentences(ranked, sentence_embeddings(embedder, texts, progress))
+        ranked = rankings(ids, texts, queries, embedder, progress, doc_vectors)
+    # the best sentence is mixed in on the client, whichever store ranked
+    best = best_sentences(ranked, sentences) if sentences is not None else None
     # the project's own fusion ("hybrid") over either store's rankings: like for like
     runs = runs_for(ranked, ids, "rrf" if fusion == "server" else fusion, rrf_k, weights, best, sentence_weight)
     result = {
         "dataset": str(directory), "split": split, "documents": len(ids), "queries": len(queries), "store": store,
         "model": embedder.name, "fusion": fusion, "rrf_k": rrf_k,
-        "weights": {"dense": weights[0], "bm25": weights[1], "best sentence": sentence_weight if best else 0.0},
+        "weights": {"dense": weights[0], "bm25": weights[1], "best sentence": sentence_weight},
+        "chunk_vectors": chunk_vectors,
         "metrics": {mode: evaluate_run(qrels, run) for mode, run in runs.items()},
     }
     if tune:

@@ -228,7 +228,8 @@ def bench_beir(args: argparse.Namespace, config: Config) -> int:
     embedder = Embedder.from_config(config)
     result = benchmark.beir(args.dataset, embedder, args.split, config.fusion, config.rrf_k,
                             (config.dense_weight, config.bm25_weight), progress=sys.stderr.isatty(),
-                            store=config.store, sentence_weight=config.sentence_weight, tune=args.tune)
+                            store=config.store, sentence_weight=config.sentence_weight, tune=args.tune,
+                            chunk_vectors="sentences" if config.chunk_vectors_from_sentences else "model")
     print(json.dumps(result, indent=1) if args.json else beir_report(result))
     return 0
 

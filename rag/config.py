@@ -21,8 +21,9 @@ FUSIONS = ("rrf", "convex", "server")  # server: fused by the store itself (Qdra
 ENCODER_BACKENDS = ("auto", "torch", "onnx")
 STORES = ("local", "qdrant")
 QDRANT_IDFS = ("bm25okapi", "qdrant")
+CHUNK_VECTORS = ("sentences", "model")
 CHOICES = {"mode": MODES, "fusion": FUSIONS, "encoder_backend": ENCODER_BACKENDS, "store": STORES,
-           "qdrant_idf": QDRANT_IDFS}
+           "qdrant_idf": QDRANT_IDFS, "chunk_vectors": CHUNK_VECTORS}
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,12 @@ class Config:
     checkpoint_every: int = 1024  # chunks embedded between checkpoints of an index build
     workers: int = 1  # processes that embed during an index build (one per GPU when there are GPUs)
     # Encode every sentence on its own at index time and keep its vector, so answering needs no
-    # model call after the question is encoded; costs about as much model work again as the chunks.
+    # model call after the question is encoded.
     sentence_vectors: bool = True
+    # A chunk's vector: "sentences", the normalized mean of its sentences' vectors (no second model
+    # pass over the chunk's text, so indexing costs one encoding of the text), or "model", the chunk's
+    # text encoded whole. "sentences" needs sentence vectors; without them the model encodes chunks.
+    chunk_vectors: str = "sentences"
     # Near-copies of an article (syndicated news) are indexed once and cited as also_in: rag.dedup.
     dedup: bool = True
     # An article file larger than this is skipped with a warning (a 50 MB file is no news article,
@@ -79,7 +84,7 @@ class Config:
     candidates: int = 50  # depth of each ranking handed to fusion
     # The hybrid ranking mixed with each candidate's best sentence (vectors kept at index time):
     # share of that sentence's similarity, chosen on the dev split (README); 0 turns it off.
-    sentence_weight: float = 0.4
+    sentence_weight: float = 0.5
 
     # Answering.
     generator: str = "extractive"
@@ -106,6 +111,11 @@ class Config:
         for key in ("corpus_dir", "index_dir"):  # a path given as a string is still a path
             if isinstance(getattr(self, key), str):
                 object.__setattr__(self, key, Path(getattr(self, key)))
+
+    @property
+    def chunk_vectors_from_sentences(self) -> bool:
+        """Whether chunk vectors are made from the sentence vectors (see ``chunk_vectors``)."""
+        return self.sentence_vectors and self.chunk_vectors == "sentences"
 
     def replace(self, **overrides) -> Config:
         """A copy with every override that is not None applied."""

@@ -33,7 +33,7 @@ from .types import Article, ArticleMeta, Chunk
 
 BUILD_CHOICES = ("auto", "never", "always")
 # staleness reasons that make the old chunks and vectors unusable (a changed corpus does not)
-_INCOMPATIBLE = ("model", "weights", "chunking")
+_INCOMPATIBLE = ("model", "weights", "chunking", "chunk_vectors")  # vectors that cannot be reused
 
 
 def _stderr(message: str) -> None:
@@ -75,6 +75,10 @@ def differences(manifest: dict, config: Config, embedder: Embedder, corpus: bool
         found["dedup"] = f"near-copies are {'collapsed' if config.dedup else 'indexed'} now"
     if bool(manifest.get("sentence_vectors")) != config.sentence_vectors:
         found["sentences"] = f"sentence vectors are {'wanted' if config.sentence_vectors else 'not wanted'} now"
+    made = manifest.get("chunk_vectors", "model")  # indexes from before the choice encoded chunks whole
+    if made != ("sentences" if config.chunk_vectors_from_sentences else "model"):
+        found["chunk_vectors"] = ("its chunk vectors were made from "
+                                  f"{'their sentences' if made == 'sentences' else 'the chunks'}")
     return found
 
 
@@ -92,6 +96,7 @@ class Plan:
     vectors: list[np.ndarray | None]
     removed: list[str]
     sentences: list[np.ndarray | None] | None = None  # per chunk, its sentences' vectors (None: not kept)
+    from_sentences: bool = False  # chunk vectors are the mean of their sentences' (Config.chunk_vectors)
 
     @property
     def todo(self) -> list[int]:
@@ -131,7 +136,8 @@ def plan(config: Config, embedder: Embedder, articles: list[Article], previous: 
         vectors += list(previous.vectors([c.id for c in fresh])) if reused and fresh else [None] * len(fresh)
         sentences += [previous.sentence_vectors(c.id) if reused else None for c in fresh]
     removed = sorted(set(previous.articles) - {a.source for a in articles}) if previous is not None else []
-    return Plan(articles, chunks, vectors, removed, sentences if config.sentence_vectors else None)
+    return Plan(articles, chunks, vectors, removed, sentences if config.sentence_vectors else None,
+                config.chunk_vectors_from_sentences)
 
 
 def _sentence_vectors(embedder: Embedder, chunks: Sequence[Chunk]) -> list[np.ndarray]:
@@ -147,12 +153,24 @@ PROGRESS_EVERY = 64  # chunks embedded between moves of the progress bar
 def _embed(plan: Plan, embedder: Embedder, positions: Sequence[int]) -> None:
     """Embed the chunks at ``positions`` that lack a vector, and their sentences when kept."""
     need = [i for i in positions if plan.vectors[i] is None]
-    for i, vector in zip(need, embedder.encode([plan.chunks[i].text for i in need]) if need else []):
-        plan.vectors[i] = vector
+    if not plan.from_sentences:
+        for i, vector in zip(need, embedder.encode([plan.chunks[i].text for i in need]) if need else []):
+            plan.vectors[i] = vector
     if plan.sentences is not None:
         lacking = [i for i in positions if plan.sentences[i] is None]
         for i, vectors in zip(lacking, _sentence_vectors(embedder, [plan.chunks[i] for i in lacking])):
             plan.sentences[i] = vectors
+    if plan.from_sentences:
+        for i in need:
+            plan.vectors[i] = mean_vector(plan.sentences[i])
+
+
+def mean_vector(sentences: np.ndarray) -> np.ndarray:
+    """A chunk's vector made from its sentences' vectors: their mean, normalized. With the best
+    sentence mixed into the hybrid ranking it retrieves as well as the chunk encoded whole (README),
+    and it saves a second model pass over the same text."""
+    mean = np.asarray(sentences, dtype=np.float32).mean(axis=0)
+    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
 
 
 def embed_missing(plan: Plan, embedder: Embedder, checkpoint: Checkpoint, step: int, progress: bool) -> float:
@@ -187,6 +205,7 @@ def manifest_for(config: Config, embedder: Embedder, plan: Plan, embedded: int, 
         "model": {"name": embedder.name, "weights_sha256": embedder.weights_sha256, "dim": int(dim)},
         "chunking": chunking_settings(config, embedder),
         "sentence_vectors": plan.sentences is not None,
+        "chunk_vectors": "sentences" if plan.from_sentences else "model",
         "dedup": config.dedup,
         "store": config.store,
         "corpus": corpus_fingerprint(config.corpus_dir, config.follow_links),

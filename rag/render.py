@@ -202,7 +202,9 @@ def beir_report(result: dict) -> str:
             f"{result['documents']} documents, "
             f"{result['queries']} queries, model {result['model']}, fusion {result['fusion']} "
             f"(RRF k={result['rrf_k']}), weights dense {result['weights']['dense']} / "
-            f"bm25 {result['weights']['bm25']}, best sentence {result['weights'].get('best sentence', 0.0)}\n")
+            f"bm25 {result['weights']['bm25']}, best sentence {result['weights'].get('best sentence', 0.0)}; "
+            f"document vectors from "
+            f"{'their sentences' if result.get('chunk_vectors') == 'sentences' else 'the model'}\n")
     rows = [[mode, m["ndcg@10"], m["recall@100"], m["mrr@10"]] for mode, m in result["metrics"].items()]
     text = head + "\n" + table(["mode", "nDCG@10", "Recall@100", "MRR@10"], rows)
     if "tuned" in result:

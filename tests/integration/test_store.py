@@ -44,6 +44,20 @@ def test_sentence_vectors_are_each_sentence_encoded_on_its_own(pipeline, embedde
         assert kept.shape == alone.shape and float(np.min(np.sum(kept * alone, axis=1))) > 0.999
 
 
+def test_chunk_vectors_are_the_mean_of_their_sentences_or_the_chunk_encoded(pipeline, config, embedder, tmp_path):
+    store = pipeline.store
+    assert store.manifest["chunk_vectors"] == "sentences"
+    for chunk in store.chunks[:3]:
+        mean = store.sentence_vectors(chunk.id).mean(axis=0)
+        assert float(store.vectors([chunk.id])[0] @ (mean / np.linalg.norm(mean))) > 0.999
+    whole = build(config.replace(index_dir=tmp_path, chunk_vectors="model"), embedder, save=False)
+    assert whole.manifest["chunk_vectors"] == "model"
+    chunk = whole.chunks[0]
+    assert float(whole.vectors([chunk.id])[0] @ embedder.encode([chunk.text])[0]) > 0.999
+    # the other way of making them makes the index stale, and its vectors are not reused
+    assert "chunk vectors" in " ".join(stale_reasons(whole.manifest, config, embedder))
+
+
 def test_rebuilding_an_unchanged_corpus_keeps_chunk_ids(pipeline, config, embedder, tmp_path):
     again = build(config.replace(index_dir=tmp_path), embedder, save=False)
     assert [c.id for c in again.chunks] == [c.id for c in pipeline.store.chunks]
