@@ -8,7 +8,8 @@ however well its other words match. Two kinds are read here:
   capitals that news uses, which pycountry does not carry) and other proper
   names (capitalized words that are not the sentence's first word);
 - periods: calendar years, fiscal years (2023-24, FY2024-25, FY26), year
-  ranges ("from 2009 to 2024") and months ("in October"). In a sentence, a period after "over", "from"
+  ranges ("from 2009 to 2024"), months ("in October"), days of a month ("on April 9") and
+  spans counted back ("over the last five years"). In a sentence, a period after "over", "from"
   or "since" ("up 3.4 per cent from 2023") is the comparison's base, not the
   figure's period, and does not count as the sentence's period.
 
