@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+from rag.config import Config
 from tests.conftest import ROOT
 
 
@@ -30,8 +31,10 @@ def test_rag_bench_beir_on_a_tiny_dataset(tiny_beir, tmp_path):
     result = json.loads(proc.stdout)
     assert set(result["metrics"]) == {"bm25", "dense", "hybrid"}
     assert result["metrics"]["hybrid"]["ndcg@10"] == 1.0
-    assert result["weights"]["best sentence"] == 0.4  # the default: documents' sentences embedded too
-    assert len(list((tmp_path / "cache" / "rag-news" / "embeddings").glob("*.npy"))) == 2  # documents, sentences
+    assert result["weights"]["best sentence"] == Config().sentence_weight > 0  # documents' sentences embedded too
+    assert result["chunk_vectors"] == "sentences"
+    # the sentences' embeddings only: documents' vectors are made from them, no text is encoded twice
+    assert len(list((tmp_path / "cache" / "rag-news" / "embeddings").glob("*.npy"))) == 1
     proc = subprocess.run([sys.executable, "-m", "rag", "bench", "beir", str(tiny_beir), "--json", "--tune"],
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
