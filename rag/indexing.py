@@ -154,17 +154,17 @@ PROGRESS_EVERY = 256
 
 def _embed(plan: Plan, embedder: Embedder, positions: Sequence[int]) -> None:
     """Embed the chunks at ``positions`` that lack a vector, and their sentences when kept."""
-    need = [i for i in positions if plan.vectors[i] is None]
-    if not plan.from_sentences:
-        for i, vector in zip(need, embedder.encode([plan.chunks[i].text for i in need]) if need else []):
-            plan.vectors[i] = vector
     if plan.sentences is not None:
         lacking = [i for i in positions if plan.sentences[i] is None]
         for i, vectors in zip(lacking, _sentence_vectors(embedder, [plan.chunks[i] for i in lacking])):
             plan.sentences[i] = vectors
-    if plan.from_sentences:
+    need = [i for i in positions if plan.vectors[i] is None]
+    if plan.from_sentences:  # the sentences' vectors are all there now
         for i in need:
             plan.vectors[i] = mean_vector(plan.sentences[i])
+    else:
+        for i, vector in zip(need, embedder.encode([plan.chunks[i].text for i in need]) if need else []):
+            plan.vectors[i] = vector
 
 
 def mean_vector(sentences: np.ndarray) -> np.ndarray:
