@@ -122,11 +122,11 @@ def document_vectors(embedder, texts: Sequence[str], sentences=None, progress: b
     return np.vstack([mean_vector(vectors[starts[d]:starts[d + 1]]) for d in range(len(texts))])
 
 
-def rankings(ids, texts, queries, embedder, progress=True, doc_vectors=None):
-    """Per query: the dense and BM25 top-``DEPTH`` (doc position, score) lists, and its vector."""
+def rankings(ids, texts, queries, embedder, doc_vectors: np.ndarray):
+    """Per query: the dense (over ``doc_vectors``, see :func:`document_vectors`) and BM25 top-``DEPTH``
+    (doc position, score) lists, and its vector."""
     import faiss
 
-    doc_vectors = cached_embeddings(embedder, texts, progress) if doc_vectors is None else doc_vectors
     index = faiss.IndexFlatIP(doc_vectors.shape[1])
     index.add(doc_vectors)
     qids = list(queries)
@@ -142,14 +142,13 @@ def rankings(ids, texts, queries, embedder, progress=True, doc_vectors=None):
     return result
 
 
-def qdrant_rankings(ids, texts, queries, embedder, folder: Path, fusion=("rrf", 60, (1.0, 1.0)), progress=True,
-                    doc_vectors=None):
+def qdrant_rankings(ids, texts, queries, embedder, doc_vectors: np.ndarray, folder: Path,
+                    fusion=("rrf", 60, (1.0, 1.0))):
     """As :func:`rankings`, from a Qdrant collection (local mode in ``folder``) built by the Qdrant store's
     own writer; each query's server-fused hybrid ranking comes too, under ``"server"``."""
     from .store.qdrant import QdrantStore
     from .types import ArticleMeta, Chunk
 
-    doc_vectors = cached_embeddings(embedder, texts, progress) if doc_vectors is None else doc_vectors
     location = (None, None, folder / "qdrant")
     writer = QdrantStore.writer(folder, location, "beir")
     writer.add([Chunk(id=f"{i:016x}", source=ids[i], text=t, start=0, end=len(t), sentences=((0, len(t), 0, len(t)),),
@@ -226,10 +225,9 @@ def beir(directory, embedder, split="test", fusion="rrf", rrf_k=60, weights=(1.0
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
-            ranked = qdrant_rankings(ids, texts, queries, embedder, Path(tmp), (fusion, rrf_k, weights), progress,
-                                     doc_vectors)
+            ranked = qdrant_rankings(ids, texts, queries, embedder, doc_vectors, Path(tmp), (fusion, rrf_k, weights))
     else:
-        ranked = rankings(ids, texts, queries, embedder, progress, doc_vectors)
+        ranked = rankings(ids, texts, queries, embedder, doc_vectors)
     # the best sentence is mixed in on the client, whichever store ranked
     best = best_sentences(ranked, sentences) if sentences is not None else None
     # the project's own fusion ("hybrid") over either store's rankings: like for like
