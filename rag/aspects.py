@@ -150,7 +150,7 @@ def sectors_in(question: str) -> frozenset[str]:
     words = set()
     for match in _SECTOR.finditer(question):
         words |= set(tokenize(country_pattern()[0].sub(" ", match["sector"])))
-    return frozenset(t for t in words if t not in _ANY_GOODS and t not in _ANY_TRADE and not t[0].isdigit())
+    return _naming_goods(words)
 
 
 def traded_in(question: str) -> frozenset[str]:
@@ -161,7 +161,12 @@ def traded_in(question: str) -> frozenset[str]:
     for form, _ in _forms()["flows"]:
         for match in form.finditer(question):
             goods |= set(tokenize(match["goods"]))
-    return frozenset(t for t in goods if t not in _ANY_GOODS and t not in _ANY_TRADE and not t[0].isdigit())
+    return _naming_goods(goods)
+
+
+def _naming_goods(stems) -> frozenset[str]:
+    """The stems that name goods in particular: not "goods", "total", "which", nor a number."""
+    return frozenset(t for t in stems if t not in _ANY_GOODS and t not in _ANY_TRADE and not t[0].isdigit())
 
 
 # ---------------------------------------------------------------- figures, ranks and kinds of trade

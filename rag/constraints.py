@@ -87,11 +87,15 @@ def names_in(text: str) -> set[str]:
     return found
 
 
+def _names_within(words: str) -> set[str]:
+    """:func:`names_in` of words from within a sentence (at its start every word is capitalized)."""
+    return names_in(f", {words}")
+
+
 def names_someone(words: str) -> bool:
     """Whether a run of capitalized words names someone: a proper name ("Howard Lutnick") or an
     office ("the Trade Representative"); "Bilateral Trade Agreement" and "United States" do not."""
-    # not read as a sentence's start, where every word is capitalized
-    return names_rank(words) or bool(names_in(f", {words}"))
+    return names_rank(words) or bool(_names_within(words))
 
 
 # A run of capitalized words; with its titles ("President", "Secretary") left off, a first name and a
@@ -109,7 +113,7 @@ def surnames(text: str) -> frozenset[str]:
         words = match.group().split()
         while words and words[0].lower() in _NOT_NAMES:
             words.pop(0)
-        if len(words) >= 2 and names_in(f", {words[0]}") and names_in(f", {words[-1]}"):
+        if len(words) >= 2 and _names_within(words[0]) and _names_within(words[-1]):
             last = words[-1].lower()
             if last not in _NOT_NAMES and not re.search(rf"\b{re.escape(last)}\b", text):
                 found.add(last)
