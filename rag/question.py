@@ -244,7 +244,9 @@ def answer_type(question: str) -> tuple[str | None, re.Pattern | None]:
 
 # "What did China say about the talks?" asks for words someone spoke: a sentence must report words
 # of that speaker, so "its rivalry with China" or "he said ... trade pacts with Indonesia" will not do
-_SAID_BY = re.compile(r"^\s*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:say|said|tell|told|state|claim|write)\b",
+# The verb is matched in lower case: "What did the US State Department's spokesperson say?" is not the
+# US stating something.
+_SAID_BY = re.compile(r"^\s*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|tell|told|state|claim|write)\b",
                       re.I)
 _SPEECH = (r"(?:said|says|say|saying|told|tells|stated|noted|added|remarked|announced|claimed|speaking|spoke|"
            r"argued|warned|suggested|insisted|explained|urged|reiterated|stressed|asserted|emphasi[sz]ed|observed|"
@@ -255,8 +257,12 @@ def _words_of(who: str) -> re.Pattern:
     """A sentence in which ``who`` speaks: "<who> ... said", "said <who>", "according to <who>"."""
     head = re.escape(re.sub(r"'s$", "", who.split()[-1]))
     near = r"(?:\W+\w+){0,6}?\W+"
-    return re.compile(rf"\b{head}\b{near}{_SPEECH}\b|\b(?:{_SPEECH}|according to){near}(?:\w+\W+){{0,4}}?{head}\b",
-                      re.I)
+    # the speaker's title and where they spoke may come between: "Tammy Bruce, spokesperson for the US
+    # State Department, in a readout of the phone call said", within the clause and outside a quote; not
+    # "..., said the official", where the words are another's
+    far = r"(?:[^\w.;:“”\"]+\w+){7,15}?[^\w.;:“”\",]+"
+    return re.compile(rf"\b{head}\b(?:{near}|{far}){_SPEECH}\b"
+                      rf"|\b(?:{_SPEECH}|according to){near}(?:\w+\W+){{0,4}}?{head}\b", re.I)
 
 
 # "What did Pinak Chakravarty say about dairy?": words of his on something else do not answer
@@ -270,7 +276,9 @@ def said_topic(question: str) -> frozenset[str]:
     match = _SAID_BY.search(question) and _ABOUT.search(question)
     if not match:
         return frozenset()
-    return frozenset(t for t in content_terms(match["topic"]) if t not in _ANY_TOPIC and not t[0].isdigit())
+    # the "s" of "India's" is no topic
+    return frozenset(t for t in content_terms(match["topic"])
+                     if t not in _ANY_TOPIC and not t[0].isdigit() and len(t) > 1)
 
 
 # "What did India offer the US in the dairy sector?": the act asked about must be the sentence's (or

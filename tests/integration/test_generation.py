@@ -179,3 +179,9 @@ def test_an_answer_of_another_kind_of_figure_is_withheld(pipeline, question):
 def test_a_telling_of_the_act_that_lacks_only_the_answer_says_nothing_otherwise(pipeline):
     # "Goyal is in Washington for a ministerial-level meeting" names no official, and denies nothing
     assert "Lutnick" in pipeline.ask("Which US official did Piyush Goyal meet on Tuesday?").text
+
+
+def test_what_a_spokesperson_said_is_answered_past_their_title(pipeline):
+    answer = pipeline.ask("What did Tammy Bruce say they discussed?")
+    assert not answer.abstained and "reduce barriers" in answer.citations[0].quote
+

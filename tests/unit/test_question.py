@@ -304,3 +304,24 @@ def test_the_question_s_own_figures_are_no_answer_to_how_long():
     query = analyse("How long will the 10 per cent baseline tariff stay in place?")
     assert not query.carried_by("The 10 per cent baseline tariff will continue to remain in place.")
     assert query.carried_by("The 10 per cent tariff stays for 90 days.")
+
+
+_READOUT = ("Tammy Bruce, spokesperson for the US State Department, in a readout of the phone call said "
+            "“They discussed ongoing efforts to reduce barriers”.")
+
+
+@pytest.mark.parametrize("question,sentence,speaks", [
+    # the speaker's title and where the words were given may come between the speaker and "said"
+    ("What did Tammy Bruce say they discussed?", _READOUT, True),
+    ("What did the US State Department's spokesperson say?", _READOUT, True),  # "State" is not the verb
+    # words another gives after a comma are not the speaker's
+    ("What did Goyal say?", "Goyal met Lutnick in Washington on Tuesday to review the progress of the talks, "
+                            "said an official.", False),
+    ("What did Goyal say?", "Goyal said the talks were good.", True),
+])
+def test_a_speaker_is_found_past_their_title(question, sentence, speaks):
+    assert bool(analyse(question).requires.search(sentence)) is speaks
+
+
+def test_the_possessive_s_is_no_topic_of_what_was_said():
+    assert analyse("What did Tammy Bruce say about India's trade surplus?").topic == {"surplus"}
