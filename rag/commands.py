@@ -147,7 +147,7 @@ def evaluate(args: argparse.Namespace, config: Config) -> int:
     if args.report:
         _err(f"report written to {write_markdown_report(summary, results, args.report, title)}")
     if args.calibrate:
-        threshold, share = calibrate_threshold(results)
+        threshold, share = calibrate_threshold(results, meaning_threshold=config.meaning_threshold)
         _err(f"calibrated abstain_threshold = {threshold} ({share:.1%} of these questions right; "
              f"now {config.abstain_threshold})")
     if args.update_baseline:

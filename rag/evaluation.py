@@ -145,6 +145,7 @@ class Result:
     first_relevant: dict  # mode -> 1-based rank of the first relevant passage in the top 10, or None
     retrieved: dict  # mode -> [(source, chunk_id)] of the top 10
     support: float | None = None
+    meaning: float | None = None  # the best candidate's embedding similarity (the meaning threshold's)
     forced_answer: str | None = None  # what the generator would say if it never abstained
     cited_evidence: list = field(default_factory=list)  # per citation: does its passage hold evidence
 
@@ -172,15 +173,16 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
             correct = not answer.abstained and q.answered_by(said)
         else:
             correct = answer.abstained
-        support = forced = None
+        support = meaning = forced = None
         generator = pipeline.generator
         if hasattr(generator, "candidates") and hasattr(generator, "compose"):  # for calibrating its threshold
             scored = generator.candidates(q.question, answer.passages)
             support = scored[0].score if scored else 0.0
+            meaning = scored[0].similarity if scored else 0.0
             forced = generator.compose(q.question, scored, answer.passages).text if scored else ""
         cited = [has_evidence(c.text, c.source, q) for c in answer.citations]
         results.append(Result(q, data, correct, token_f1(said, q.answers) if q.answerable else float(correct),
-                              latency, first, retrieved, support, forced, cited))
+                              latency, first, retrieved, support, meaning, forced, cited))
     return results
 
 

@@ -74,7 +74,7 @@ class ExtractiveGenerator:
     weights = {"similarity": 0.5, "overlap": 0.5, "typed": 0.0, "recency": 0.08, "slot": 0.2}
 
     def __init__(self, embedder, idf: Callable[[str], float], threshold: float = 0.491,
-                 max_sentences: int = 2, margin: float = 0.06,
+                 max_sentences: int = 2, margin: float = 0.06, meaning_threshold: float = 1.0,
                  chunks_of: Callable[[str], list[Chunk]] | None = None,
                  neighbours: Callable[[str, int], list[Passage]] | None = None,
                  stored: Callable[[str], np.ndarray | None] | None = None):
@@ -91,6 +91,7 @@ class ExtractiveGenerator:
         self.check_constraints = True
         self._articles: dict[str, ArticleContext] = {}
         self.threshold = threshold
+        self.meaning_threshold = meaning_threshold
         self.max_sentences = max_sentences
         self.margin = margin
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()  # sentence vectors by chunk id
@@ -101,7 +102,7 @@ class ExtractiveGenerator:
 
         retriever = Retriever.from_config(config, store, embedder)
         generator = cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences,
-                        chunks_of=store.chunks_of, neighbours=lambda text, k: retriever.retrieve(text, k),
+                        meaning_threshold=config.meaning_threshold, chunks_of=store.chunks_of, neighbours=lambda text, k: retriever.retrieve(text, k),
                         stored=store.sentence_vectors)
         generator.check_constraints = config.constraints
         return generator
@@ -174,6 +175,11 @@ class ExtractiveGenerator:
                 scored.append(ScoredSentence(rank, i, total, float(sims[i]), overlap, typed, leans, unmet))
         return sorted(scored, key=lambda s: (-s.score, s.passage_rank, s.sentence))
 
+    def answers(self, s: ScoredSentence) -> bool:
+        """Whether a candidate that meets every constraint is good enough to answer: its support reaches
+        the threshold, or its meaning alone is close to the question's (a paraphrase)."""
+        return s.score >= self.threshold or s.similarity >= self.meaning_threshold
+
     def candidates(self, question: str | Query, passages: Sequence[Passage]) -> list[ScoredSentence]:
         """The sentences that may answer (they meet every constraint), best first, whatever their score."""
         return [s for s in self.score(question, passages) if not s.unmet]
@@ -230,7 +236,7 @@ class ExtractiveGenerator:
         allowed = [s for s in scored if not s.unmet]
         if self._told_otherwise(query, scored, passages):
             allowed = []
-        if not allowed or allowed[0].score < self.threshold:
+        if not allowed or not self.answers(allowed[0]):
             return self._abstain(query, scored, passages)
         return self.compose(query, allowed, passages)
 

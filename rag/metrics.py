@@ -133,8 +133,11 @@ def summarize(results: Sequence[Result], modes: Sequence[str] = MODES, dates: di
 WRONG_ANSWER_COST = 2.0  # a wrong answer with citations costs twice what a withheld right one does
 
 
-def calibrate_threshold(results: Sequence[Result], wrong_cost: float = WRONG_ANSWER_COST) -> tuple[float, float]:
+def calibrate_threshold(results: Sequence[Result], wrong_cost: float = WRONG_ANSWER_COST,
+                        meaning_threshold: float = 1.0) -> tuple[float, float]:
     """The abstention threshold with the best utility on ``results``, and the share it gets right.
+
+    A question whose best candidate reaches ``meaning_threshold`` is answered whatever the threshold.
 
     Utility: +1 for a right answer or a right abstention, -``wrong_cost`` for an
     answer that is wrong (or should have been withheld), 0 for withholding an answer
@@ -150,7 +153,7 @@ def calibrate_threshold(results: Sequence[Result], wrong_cost: float = WRONG_ANS
     for threshold in candidates:
         right = wrong = 0
         for r in scored:
-            answers = r.support >= threshold
+            answers = r.support >= threshold or (r.meaning or 0.0) >= meaning_threshold
             ok = r.question.answered_by(r.forced_answer or "") if r.question.answerable else not answers
             right += ok if (answers or not r.question.answerable) else 0
             wrong += answers and not ok

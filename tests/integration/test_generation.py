@@ -185,3 +185,15 @@ def test_what_a_spokesperson_said_is_answered_past_their_title(pipeline):
     answer = pipeline.ask("What did Tammy Bruce say they discussed?")
     assert not answer.abstained and "reduce barriers" in answer.citations[0].quote
 
+
+def test_a_paraphrase_close_in_meaning_answers_below_the_support_threshold(pipeline):
+    question = "About what portion of India's merchandise sold abroad goes to America?"
+    generator = pipeline.generator
+    best = generator.candidates(question, pipeline.retrieve(pipeline.analyse(question)))[0]
+    assert best.score < generator.threshold <= generator.meaning_threshold <= best.similarity  # few shared words
+    assert "18 per cent" in pipeline.ask(question).citations[0].quote
+    generator.meaning_threshold = 1.0
+    try:
+        assert pipeline.ask(question).abstained  # by its support alone it is withheld
+    finally:
+        generator.meaning_threshold = pipeline.config.meaning_threshold

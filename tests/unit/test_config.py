@@ -18,6 +18,7 @@ from rag.errors import RagError
     ({"chunk_overlap": 200}, "chunk_overlap must be >= 0"),
     ({"abstain_threshold": "high"}, "abstain_threshold must be float"),
     ({"sentence_weight": 1.5}, "sentence_weight must be from 0 to 1"),
+    ({"meaning_threshold": -0.1}, "meaning_threshold must be from 0 to 1"),
     ({"chunk_vectors": "pooled"}, "chunk_vectors must be one of sentences, model"),
     ({"nonsense": 1}, "unknown configuration key"),
 ])

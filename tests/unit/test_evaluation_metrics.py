@@ -107,6 +107,20 @@ def test_calibration_finds_the_separating_threshold():
     assert 0.4 < threshold < 0.6 and share == 1.0
 
 
+def test_calibration_counts_the_answers_the_meaning_threshold_gives():
+    def res(answerable, support, meaning):
+        r = _result(answerable, False, False)
+        r.support, r.meaning, r.forced_answer = support, meaning, "a" if answerable else "b"
+        return r
+
+    # the unanswerable question at 0.6 is answered by its meaning whatever the threshold: no threshold
+    # gets it right, and the best is the one that also answers the answerable one at 0.4
+    results = [res(True, 0.8, 0.5), res(True, 0.4, 0.5), res(False, 0.6, 0.9), res(False, 0.2, 0.1)]
+    threshold, share = metrics.calibrate_threshold(results, meaning_threshold=0.7)
+    assert 0.2 < threshold < 0.4 and share == 0.75
+    assert metrics.calibrate_threshold(results)[1] == 0.75  # without it, above 0.6 or below: 3 of 4 either way
+
+
 def test_a_disagreement_is_false_unless_the_question_accepts_both_values():
     def answered(kind, answers, values):
         q = ev.Question("x", "q?", kind, answers, (("s", "a"),))
