@@ -135,14 +135,15 @@ def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[st
 
 def _person(query: Query, sentence: str) -> str | None:
     terms, asked = set(query.terms), query.searched.lower()
+    asked_words = set(re.findall(r"\w+", asked))
     best = None
     for match in _NAME.finditer(sentence):
         words = match.group().split()
         while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
             words = words[1:]
         name = " ".join(words)
-        if len(words) < 2 or any(w.lower() in _TITLES for w in words) or countries_in(name) or name.lower() in asked:
-            continue
+        if len(words) < 2 or any(w.lower() in _TITLES for w in words) or countries_in(name) or asked_words & {w.lower() for w in words}:
+            continue  # the question's own person ("Whom did Goyal meet?" is not answered "Piyush Goyal")
         # a title comes before a name in news English: "Commerce Secretary Howard Lutnick"
         near = terms_near(sentence, match.start(), match.end(), terms, before=40, after=0)
         if best is None or near > best[0]:

@@ -30,6 +30,10 @@ TRADE = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 bi
     ("Who did Piyush Goyal hold discussions with?",
      ["Minister Piyush Goyal held discussions with US Commerce Secretary Howard Lutnick in Washington."],
      "Howard Lutnick"),
+    ("Whom did Goyal meet in Washington?",  # the question's own person is not the answer, by surname either
+     ["Commerce and Industry Minister Piyush Goyal on Tuesday held discussions with US Commerce Secretary Howard "
+      "Lutnick in Washington to expedite negotiations."],
+     "Howard Lutnick"),
     ("How many chapters do the terms of reference include?", ["The ToRs include around 19 chapters."], "19"),
     ("How many Indians were deported from 2009 to 2024?",
      ["From 2009 to 2024, a total of 15,564 Indian nationals have been deported."], "15,564"),
