@@ -303,10 +303,14 @@ def asked_doing(question: str) -> str | None:
     return None
 
 
+# "What do the latest reports say ...?" asks what the articles say, not for someone's words
+_REPORTS = frozenset("reports report articles article news stories story coverage media papers".split())
+
+
 def required_form(question: str) -> re.Pattern | None:
     """What a sentence must carry to answer ``question`` at all (None: no such requirement)."""
     said = _SAID_BY.search(question)
-    if said:
+    if said and said["who"].split()[-1].lower() not in _REPORTS:
         return _words_of(said["who"])
     return next((form for asks, form in _REQUIRES if asks.search(question)), None)
 

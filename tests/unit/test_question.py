@@ -325,3 +325,8 @@ def test_a_speaker_is_found_past_their_title(question, sentence, speaks):
 
 def test_the_possessive_s_is_no_topic_of_what_was_said():
     assert analyse("What did Tammy Bruce say about India's trade surplus?").topic == {"surplus"}
+
+
+def test_what_the_reports_say_asks_for_no_speaker():
+    assert analyse("What do the most recent reports say the US wants India to open?").requires is None
+    assert analyse("What do officials say the US wants India to open?").requires is not None
