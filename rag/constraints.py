@@ -148,6 +148,7 @@ class Period:
         return f"{self.year}-{(self.year + 1) % 100:02d}" if self.fiscal else str(self.year)
 
 
+_BALANCE_WORD = re.compile(r"\b(?:deficits?|surplus(?:es)?|imbalance|gap)\b", re.I)
 _FISCAL = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})\b", re.I)
 _FY_SHORT = re.compile(r"\bFY\s?'?(\d{2})\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -400,6 +401,9 @@ class Constraints:
             own = set(tokenize(sentence))
             unmet += [f"goods {g}" for g in sorted(self.traded) if g not in own]
         said = balance_in(sentence) if self.balance else None
+        if said is None and self.balance and not _BALANCE_WORD.search(sentence):
+            # "It was USD 27.7 billion in 2022-23" gives the balance the sentence before named
+            said = balance_in(context)
         if said is not None and said == self.balance[::-1]:
             # "the US surplus with India" is asked; the sentence gives the US deficit with India
             unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")

@@ -216,6 +216,14 @@ def test_the_other_side_of_a_balance_is_not_the_one_asked():
     assert same.unmet("US goods trade deficit with India was $45.7 billion in 2024.", "", ARTICLE) == []
 
 
+def test_a_balance_given_as_it_was_is_the_one_the_sentence_before_named():
+    asked = Constraints.of("What was India's trade deficit with the US in 2022-23?")
+    before = "With America, India had a trade surplus of USD 41.18 billion in goods in 2024-25."
+    assert asked.unmet("It was USD 27.7 billion in 2022-23.", before, ARTICLE) == ["balance US's surplus with IN"]
+    same = Constraints.of("What was India's trade surplus with the US in 2022-23?")
+    assert same.unmet("It was USD 27.7 billion in 2022-23.", before, ARTICLE) == []
+
+
 def test_a_sentence_without_a_month_speaks_for_its_article_month():
     may = ArticleContext("2025-05-20", frozenset(), frozenset({"IN", "US"}))
     assert Constraints.of("Whom did Goyal meet in May?").unmet("Goyal met Lutnick on Tuesday.", "", may) == []
