@@ -279,6 +279,11 @@ class Constraints:
     @classmethod
     def of(cls, question: str) -> Constraints:
         own, base = periods_in(question)
+        spans, trend = spans_in(question), trend_in(question)
+        if trend:  # "widen from 2023 to 2024" asks the change to the later year over the earlier one
+            own -= {Period(first) for first, _ in spans}
+            base |= {Period(first) for first, _ in spans}
+            spans = frozenset()
         kinds = trade_kinds_in(question)
         agent, act = agent_in(question)
         return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
@@ -287,10 +292,10 @@ class Constraints:
                    goods=goods_in(question) | sectors_in(question),
                    figures=figures_in(question), ranks=ranks_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
-                   parts_of_year=parts_of_year_in(question), trend=trend_in(question),
+                   parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition_in(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
-                   flows=flows_in(question), owned=owned_in(question), spans=spans_in(question),
+                   flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
                    numbered=numbered_names_in(question))
 

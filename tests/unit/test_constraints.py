@@ -224,6 +224,15 @@ def test_a_balance_given_as_it_was_is_the_one_the_sentence_before_named():
     assert same.unmet("It was USD 27.7 billion in 2022-23.", before, ARTICLE) == []
 
 
+def test_a_change_asked_from_one_year_to_the_next_is_of_the_later_over_the_earlier():
+    change = Constraints.of("By how much did the US deficit with India widen from 2023 to 2024?")
+    assert change.periods == {Period(2024)} and change.bases == {Period(2023)} and not change.spans
+    assert change.unmet("The US deficit with India was $45.7 billion in 2024, a 5.4 per cent increase over 2023.",
+                        "", ARTICLE) == []
+    total = Constraints.of("How many Indians did the US deport from 2009 to 2024?")  # a figure of the whole span
+    assert total.spans == {(2009, 2024)} and total.periods == {Period(2009), Period(2024)}
+
+
 def test_a_sentence_without_a_month_speaks_for_its_article_month():
     may = ArticleContext("2025-05-20", frozenset(), frozenset({"IN", "US"}))
     assert Constraints.of("Whom did Goyal meet in May?").unmet("Goyal met Lutnick on Tuesday.", "", may) == []
