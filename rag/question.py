@@ -495,7 +495,7 @@ def split_parts(question: str) -> list[str]:
     carries that one in brackets, for its subject.
     """
     two = _TWO_PERIODS.match(question)
-    if two:
+    if two and not re.search(r"\bbetween\s+$", two["head"], re.I):  # "between 2009 and 2024" is one span
         head, tail = two["head"] + (two["in"] or ""), two["tail"] or "?"
         return [f"{head}{two['p1']}{tail}", f"{head}{two['p2']}{tail}"]
     pieces = [p.strip() for p in _NEXT_PART.split(question) if p.strip()]

@@ -123,6 +123,11 @@ def test_bad_questions_are_refused(question, message):
     ("What was the trade deficit of India and the US?", ["What was the trade deficit of India and the US?"]),
     ("What was agreed by Goyal and Lutnick?", ["What was agreed by Goyal and Lutnick?"]),
     ("What are the main issues of agriculture and dairy?", ["What are the main issues of agriculture and dairy?"]),
+    # two years are two parts, unless they bound one span
+    ("What was India's surplus in 2023-24 and 2024-25?",
+     ["What was India's surplus in 2023-24?", "What was India's surplus in 2024-25?"]),
+    ("How many Indians did the US deport between 2009 and 2024?",
+     ["How many Indians did the US deport between 2009 and 2024?"]),
 ])
 def test_split_parts(question, parts):
     from rag.question import split_parts
