@@ -331,10 +331,13 @@ class Constraints:
             said = lookbacks_in(f"{context} {sentence}")
             unmet += [f"lookback {n} {unit}" for n, unit in sorted(self.lookbacks) if (n, unit) not in said]
         if self.months:
-            # the sentence's months, else the one before's, else its article's month
-            months = _month_names(sentence) or _month_names(context)
-            if not months and article.date and len(article.date) >= 7:
-                months = {int(article.date[5:7])}
+            # the sentence's months; else the one before's and its article's month: "Landau and Misri held
+            # phone talks", in an article of March 28, follows a sentence about tariffs from April 2
+            months = _month_names(sentence)
+            if not months:
+                months = set(_month_names(context))
+                if article.date and len(article.date) >= 7:
+                    months.add(int(article.date[5:7]))
             unmet += [f"month {MONTHS[m - 1]}" for m in sorted(self.months) if m not in months]
         if self.periods or self.bases:
             own, base = periods_in(sentence)

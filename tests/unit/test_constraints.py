@@ -288,3 +288,12 @@ def test_an_acronym_is_met_by_the_words_it_stands_for():
     asked = Constraints.of("When did the MEA answer the parliamentary query?")
     assert asked.unmet("The Ministry of External Affairs said in response to a query on March 17.", "", ARTICLE) == []
     assert asked.unmet("The Commerce Ministry said in response to a query on March 17.", "", ARTICLE) == ["name mea"]
+
+
+def test_a_sentence_without_a_month_speaks_for_its_article_month_and_the_sentence_before():
+    march = ArticleContext("2025-03-28", frozenset(), frozenset({"IN", "US"}))
+    asked = Constraints.of("Whom did Misri speak with by phone in March 2025?")
+    before = "India and the US discussed trade days ahead of tariffs that kick into effect on April 2."
+    assert asked.unmet("Landau and Misri held phone talks.", before, march) == []
+    assert asked.unmet("Landau and Misri held phone talks in April.", before, march) == ["month March"]
+
