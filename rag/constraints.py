@@ -130,8 +130,12 @@ def initialisms(text: str) -> frozenset[str]:
     ("Ministry of External Affairs" -> "mea", "ea")."""
     found = set()
     for match in _CAPITALIZED_RUN.finditer(text):
-        letters = [w[0].lower() for w in re.findall(r"[A-Z][\w’'-]*", match.group())]
+        words = re.findall(r"[A-Z][\w’'-]*", match.group())
+        letters = [w[0].lower() for w in words]
         found |= {"".join(letters[i:]) for i in range(len(letters) - 1)}
+        # an acronym in the run gives all its letters: "US Trade Representative" -> "ustr"
+        spelled = [w.lower() if w.isupper() and len(w) <= 4 else w[0].lower() for w in words]
+        found |= {"".join(spelled[i:]) for i in range(len(spelled) - 1)}
     return frozenset(found)
 
 
@@ -373,7 +377,7 @@ class Constraints:
         done = imposition_in(sentence) or imposition_in(context) if self.imposition else None
         if done is not None and done != self.imposition:
             unmet.append(f"imposition {self.imposition[0]}'s levy on {self.imposition[1]}")
-        if self.sources and not self.sources & stems:
+        if self.sources and not self.sources & (stems | initialisms(f"{context} {sentence}")):  # or "USTR"
             unmet.append(f"source {' '.join(sorted(self.sources))}")
         if self.organisations:
             named = organisations_in(f"{context} {sentence}")
