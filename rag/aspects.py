@@ -185,6 +185,37 @@ def ranks_in(text: str) -> frozenset[str]:
     return frozenset(m.group(1).lower() for m in _RANK.finditer(text))
 
 
+# "the second phase of the trade agreement": a stage is named by its place; "the first phase" (or
+# "the first tranche") is another stage, and a sentence that names none cannot say which it speaks of
+_STAGE = re.compile(r"\b(first|second|third|fourth|final|last|next|initial|opening|1st|2nd|3rd)\s+"
+                    r"(?:phase|tranche|stage|round|leg)s?\b", re.I)
+_SAME_STAGE = {"initial": "first", "opening": "first", "1st": "first", "2nd": "second", "3rd": "third",
+               "last": "final"}
+
+
+def stages_in(text: str) -> frozenset[str]:
+    """The stages ``text`` names by their place ("the first tranche" -> "first")."""
+    return frozenset(_SAME_STAGE.get(m.group(1).lower(), m.group(1).lower()) for m in _STAGE.finditer(text))
+
+
+# "the Mission 500 target for 2025": a target's year is the one it is to be met by ("targeting $500
+# billion in bilateral trade by 2030"), not the year the sentence says it was set
+_TARGET = re.compile(r"\b(?:targets?|goals?|aims?|objectives?|deadlines?)\b", re.I)
+_BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+|late\s+|early\s+|mid-?)?(?:[A-Za-z]+\s+)?((?:19|20)\d{2})\b", re.I)
+
+
+def target_years_in(question: str) -> frozenset[int]:
+    """The years a question asks a target or deadline for; empty when it asks of none."""
+    if not _TARGET.search(question):
+        return frozenset()
+    return frozenset(int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question))
+
+
+def deadlines_in(text: str) -> frozenset[int]:
+    """The years ``text`` says something is to be done by ("by 2030", "by Fall 2025")."""
+    return frozenset(int(m.group(1)) for m in _BY_YEAR.finditer(text))
+
+
 # Trade in goods and trade in services are different quantities: a goods figure does not answer
 # for services, nor the other way round.
 _TRADE_KINDS = {"goods": re.compile(r"\b(?:goods|merchandise)\b", re.I), "services": re.compile(r"\bservices\b", re.I)}

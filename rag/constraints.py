@@ -31,6 +31,7 @@ from .aspects import (
     according_to,
     agent_in,
     balance_in,
+    deadlines_in,
     done_by,
     figures_in,
     flows_in,
@@ -46,6 +47,8 @@ from .aspects import (
     ranks_in,
     sectors_in,
     sources_in,
+    stages_in,
+    target_years_in,
     trade_kinds_in,
     traded_in,
     trend_in,
@@ -279,6 +282,8 @@ class Constraints:
     traded: frozenset[str] = frozenset()  # stems of the goods of a flow asked about (see traded_in)
     days: frozenset[str] = frozenset()  # days of a month asked about ("on April 9" -> "april 9")
     numbered: frozenset[str] = frozenset()  # names with a number ("Mission 500")
+    stages: frozenset[str] = frozenset()  # stages asked about by their place ("the second phase" -> "second")
+    targets: frozenset[int] = frozenset()  # years a target is asked for ("the target for 2025")
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -301,7 +306,8 @@ class Constraints:
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
-                   numbered=numbered_names_in(question))
+                   numbered=numbered_names_in(question), stages=stages_in(question),
+                   targets=target_years_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -331,6 +337,12 @@ class Constraints:
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]
+        if self.stages:
+            said = stages_in(f"{context} {sentence}")
+            unmet += [f"stage {n}" for n in sorted(self.stages) if n not in said]
+        if self.targets:
+            said = deadlines_in(sentence)  # a sentence that gives no year to meet it by leaves it to the periods
+            unmet += [f"period {y}" for y in sorted(self.targets) if said and y not in said]
         if self.lookbacks:
             said = lookbacks_in(f"{context} {sentence}")
             unmet += [f"lookback {n} {unit}" for n, unit in sorted(self.lookbacks) if (n, unit) not in said]
@@ -448,6 +460,9 @@ def as_asked(item: str, question: str) -> str:
         return found.group() if found else what
     if item.startswith("day "):
         return what.capitalize()
+    if item.startswith("stage "):  # "second phase", as the question names it
+        found = re.search(rf"\b{re.escape(what)}\s+\w+", question, re.I)
+        return found.group() if found else what
     if item.startswith("goods "):  # the stem as the question spells it ("dairi" -> "dairy")
         return next((w for w in re.findall(r"[\w’'-]+", question) if tokenize(w) == [what]), what)
     if item.startswith("lookback "):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.aspects import balance_in
+from rag.aspects import balance_in, deadlines_in, stages_in, target_years_in
 from rag.constraints import (
     ArticleContext,
     Constraints,
@@ -306,3 +306,20 @@ def test_an_acronym_in_a_run_of_capitals_gives_all_its_letters():
     assert asked.unmet("The US deficit with India was $45.7 billion in 2024.", "", ARTICLE) == [
         "name ustr", "source ustr"]
 
+
+def test_a_stage_is_named_by_its_place():
+    assert stages_in("expediting the first tranche; the initial phase; a second round") == {"first", "second"}
+    asked = Constraints.of("When will the second phase of the trade agreement be concluded?")
+    assert asked.unmet("They aim at concluding the first phase by Fall 2025.", "", ARTICLE) == ["stage second"]
+    assert asked.unmet("The trade agreement will be concluded soon.", "", ARTICLE) == ["stage second"]
+    assert asked.unmet("The second phase will follow in 2026.", "", ARTICLE) == []
+    assert as_asked("stage second", "When will the second phase be concluded?") == "second phase"
+
+
+def test_a_target_is_for_the_year_it_is_to_be_met_by():
+    assert target_years_in("What is the Mission 500 target for 2025?") == {2025}
+    assert target_years_in("What was the deficit in 2025?") == frozenset()
+    assert deadlines_in("concluding the first phase by Fall 2025, $500 billion by 2030") == {2025, 2030}
+    said = "The Mission 500 goal was announced in February 2025, targeting $500 billion in trade by 2030."
+    assert Constraints.of("What is the Mission 500 target for 2025?").unmet(said, "", ARTICLE) == ["period 2025"]
+    assert Constraints.of("What is the Mission 500 target for 2030?").unmet(said, "", ARTICLE) == []
