@@ -200,8 +200,8 @@ def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
     return frozenset(found)
 
 
-# "on April 9": a day of a month the question names. A sentence that names other days of that month
-# ("kicks into effect on April 2") speaks of another day; one that names none may give it as "on Friday".
+# "on April 9": a day of a month the question names. A sentence that names other days ("kicks into
+# effect on April 2", "till July 9") speaks of those; one that names none may give it as "on Friday".
 _DAY_RANGE = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\b")
 
 
@@ -332,8 +332,10 @@ class Constraints:
         unmet += self._aspects_unmet(sentence, context, unmet, earlier)
         if self.days:
             said = days_in(f"{context} {sentence}")
-            unmet += [f"day {d}" for d in sorted(self.days)
-                      if d not in said and any(other.split()[0] == d.split()[0] for other in said)]
+            # a sentence naming other days ("till July 9" for "till August 9") speaks of those; one naming
+            # none may still give the day as "on Friday"
+            dated = {d for d in said if " " in d}  # "july 9", not "friday", which no date is compared with
+            unmet += [f"day {d}" for d in sorted(self.days) if " " in d and dated and d not in said]
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]

@@ -323,3 +323,11 @@ def test_a_target_is_for_the_year_it_is_to_be_met_by():
     said = "The Mission 500 goal was announced in February 2025, targeting $500 billion in trade by 2030."
     assert Constraints.of("What is the Mission 500 target for 2025?").unmet(said, "", ARTICLE) == ["period 2025"]
     assert Constraints.of("What is the Mission 500 target for 2030?").unmet(said, "", ARTICLE) == []
+
+
+def test_a_day_of_another_month_is_another_day():
+    asked = Constraints.of("Which tariffs did the US suspend on India till August 9?")
+    assert asked.unmet("The US has suspended the additional tariffs on India till July 9.", "", ARTICLE) == [
+        "day august 9"]
+    assert asked.unmet("The US on Friday suspended the additional tariffs on India.", "", ARTICLE) == []
+
