@@ -376,6 +376,20 @@ def owned_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset((code_of[match.group(1)], match["thing"]) for match in _forms()["owned"].finditer(text))
 
 
+# ---------------------------------------------------------------- what something is called
+
+# "Who described Modi as a rival?" is not answered by "described Prime Minister Narendra Modi as a
+# close partner": what the question says something was called must be what the sentence calls it
+_DESCRIBED_AS = re.compile(r"\b(?:describ\w*|called|calling|termed|label+ed|branded|dubbed|hailed|portray\w*)\s+(?:[\w'’.-]+\s+){0,5}?as\s+"
+                           r"(?:an?\s+|the\s+)?(?P<what>[^?,;.]+)", re.I)
+
+
+def described_as(question: str) -> frozenset[str]:
+    """Stems of what a question says something was described as ("as a rival" -> {"rival"})."""
+    match = _DESCRIBED_AS.search(question)
+    return frozenset(tokenize(match["what"])) if match else frozenset()
+
+
 # ---------------------------------------------------------------- who says it
 
 # "... according to India's Commerce Ministry?": a figure the US Trade Representative gives is not

@@ -32,6 +32,7 @@ from .aspects import (
     agent_in,
     balance_in,
     deadlines_in,
+    described_as,
     done_by,
     figures_in,
     flows_in,
@@ -284,6 +285,7 @@ class Constraints:
     numbered: frozenset[str] = frozenset()  # names with a number ("Mission 500")
     stages: frozenset[str] = frozenset()  # stages asked about by their place ("the second phase" -> "second")
     targets: frozenset[int] = frozenset()  # years a target is asked for ("the target for 2025")
+    described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -307,7 +309,7 @@ class Constraints:
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
                    numbered=numbered_names_in(question), stages=stages_in(question),
-                   targets=target_years_in(question))
+                   targets=target_years_in(question), described=described_as(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -339,6 +341,8 @@ class Constraints:
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]
+        if self.described and not self.described & set(tokenize(f"{context} {sentence}")):
+            unmet.append(f"described {' '.join(sorted(self.described))}")
         if self.stages:
             said = stages_in(f"{context} {sentence}")
             unmet += [f"stage {n}" for n in sorted(self.stages) if n not in said]
@@ -462,6 +466,9 @@ def as_asked(item: str, question: str) -> str:
         return found.group() if found else what
     if item.startswith("day "):
         return what.capitalize()
+    if item.startswith("described "):  # "a rival", as the question says it
+        found = re.search(r"\bas\s+([^?,;.]+)", question, re.I)
+        return found.group(1).strip() if found else what
     if item.startswith("stage "):  # "second phase", as the question names it
         found = re.search(rf"\b{re.escape(what)}\s+\w+", question, re.I)
         return found.group() if found else what

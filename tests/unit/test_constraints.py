@@ -331,3 +331,12 @@ def test_a_day_of_another_month_is_another_day():
         "day august 9"]
     assert asked.unmet("The US on Friday suspended the additional tariffs on India.", "", ARTICLE) == []
 
+
+def test_what_something_was_described_as_must_be_what_the_sentence_calls_it():
+    asked = Constraints.of("Who described Prime Minister Modi as a rival?")
+    said = "Trump described Prime Minister Narendra Modi as a close partner."
+    assert asked.unmet(said, "", ARTICLE) == ["described rival"]
+    assert Constraints.of("Who described Modi as a close partner?").unmet(said, "", ARTICLE) == []
+    assert as_asked("described rival", "Who described Prime Minister Modi as a rival?") == "a rival"
+    # the noun "call" calls nothing: "saw a phone call as vital" asks of no description
+    assert Constraints.of("Who said Washington saw a phone call as vital?").described == frozenset()
