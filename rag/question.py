@@ -266,7 +266,8 @@ def _words_of(who: str) -> re.Pattern:
 
 
 # "What did Pinak Chakravarty say about dairy?": words of his on something else do not answer
-_ABOUT = re.compile(r"\b(?:say|said|tell|told|state|claim|write)\s+(?:\w+\s+)?about\s+(?P<topic>[^?]+)", re.I)
+# (when they said it may come between: "What did the MEA say on Monday about dairy?")
+_ABOUT = re.compile(r"\b(?:say|said|tell|told|state|claim|write)\s+(?:\w+\s+){0,3}?about\s+(?P<topic>[^?]+)", re.I)
 _ANY_TOPIC = frozenset(tokenize("the a an its their this that these those proposed new current latest india us "
                                 "indian american deal talks trade"))
 

@@ -335,3 +335,7 @@ def test_the_possessive_s_is_no_topic_of_what_was_said():
 def test_what_the_reports_say_asks_for_no_speaker():
     assert analyse("What do the most recent reports say the US wants India to open?").requires is None
     assert analyse("What do officials say the US wants India to open?").requires is not None
+
+
+def test_when_something_was_said_may_stand_before_its_topic():
+    assert analyse("What did the MEA say on Monday about dairy?").topic == {"dairi"}
