@@ -41,11 +41,16 @@ _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
 # nouns of a quantity, each with its plural; a look-behind for each, as look-behinds have a fixed width
 _QUANTITY = "".join(rf"(?<!\b{w}\s)(?<!\b{w}s\s)" for w in (
     "figure", "number", "estimate", "target", "goal", "projection", "forecast", "level", "amount")) + r"(?<!\bdata\s)"
+_ADJECTIVE_ING = (r"(?:widen|ris|grow|fall|narrow|shrink|increas|declin|trad|exist|remain|lead|outstand|prevail|ongo|"
+                  r"bind)ing\s")
 _MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|are)\s+(?:the\s+)?"
                   r"(?:(?!(?:that|which|who|will|would|to)\s)"
                   # "the latest outlook for the deficit" asks for an outlook; "the figure for exports" or "the
                   # target for trade" for a quantity of it
                   rf"(?!{_QUANTITY}(?:for|of|on|about)\s)"
+                  # "What are Indian negotiators now offering outside trade?" asks what they offer: a verb in
+                  # "-ing" is no part of the name of a measure, an adjective in "-ing" may be
+                  rf"(?!(?!{_ADJECTIVE_ING})[a-z]+ing\s)"
                   r"[\w.'’-]+\s+){0,7}?")
 _MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
 _MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size)"

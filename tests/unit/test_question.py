@@ -339,3 +339,13 @@ def test_what_the_reports_say_asks_for_no_speaker():
 
 def test_when_something_was_said_may_stand_before_its_topic():
     assert analyse("What did the MEA say on Monday about dairy?").topic == {"dairi"}
+
+
+@pytest.mark.parametrize("question,measure", [
+    ("What are Indian negotiators now offering outside trade?", None),  # what they offer, not a trade figure
+    ("What is India doing about the trade deficit?", None),
+    ("What was the widening trade deficit in 2024?", "deficit"),  # an adjective in "-ing" may name it
+    ("What were the leading exports in 2024?", "exports"),
+])
+def test_a_verb_in_ing_is_no_part_of_a_measure(question, measure):
+    assert analyse(question).measure == measure
