@@ -29,6 +29,7 @@ QUESTION_WORDS = frozenset(
 ) - {"us"}
 _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
 
+_WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, or a country's
 _WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
 # "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
@@ -207,6 +208,8 @@ class Query:
                 sentence = _VAGUE.sub(" ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
+        if _WHOSE.match(self.searched) and countries_in(sentence) - countries_in(self.searched):
+            return True  # "Whose crude is India offering to buy?": "American crude oil"
         asked = set(re.findall(r"\w+", self.searched.lower()))
         if any(set(re.findall(r"\w+", m.group().lower())) - asked and names_someone(m.group())
                for m in self.requires.finditer(sentence)):

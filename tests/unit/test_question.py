@@ -349,3 +349,10 @@ def test_when_something_was_said_may_stand_before_its_topic():
 ])
 def test_a_verb_in_ing_is_no_part_of_a_measure(question, measure):
     assert analyse(question).measure == measure
+
+
+def test_whose_is_answered_by_a_person_or_a_country_the_question_does_not_name():
+    query = analyse("Whose crude is India offering to buy more of?")
+    assert query.carried_by("India offered increased purchases of American crude oil.")
+    assert not query.carried_by("India offered increased purchases of crude oil.")
+    assert not query.carried_by("India offered to buy more of its own crude oil from India's fields.")
