@@ -261,7 +261,8 @@ class ExtractiveGenerator:
         if near is None:
             return Answer(query.searched, ABSTAIN_TEXT, True, (), passages, generator=self.name)
         citations, _ = cite([near], passages)
-        missing = [as_asked(u, query.searched) for u in near.unmet if not u.startswith("answer")]
+        # one constraint may be failed two ways ("period 2035": the figure's year and the target's)
+        missing = list(dict.fromkeys(as_asked(u, query.searched) for u in near.unmet if not u.startswith("answer")))
         if not missing:
             return Answer(query.searched, ABSTAIN_TEXT, True, (), passages, generator=self.name)
         text = f"{ABSTAIN_TEXT} The nearest passage [1] does not speak of {', '.join(missing)}."

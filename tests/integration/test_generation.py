@@ -90,11 +90,15 @@ def test_what_someone_said_is_withheld_when_no_sentence_reports_their_words(pipe
     ("By how much did shipments to the US rise in October year on year?", "October"),
     # the articles give the US deficit with India, which is no US surplus
     ("What was the US goods trade surplus with India in 2024?", "US's surplus with India"),
+    # a target's year, failed both as the figure's year and as the year to meet it by, is said once
+    ("What is the Mission 500 goal's target for bilateral trade by 2035?", "2035"),
+    ("When will the second phase of the trade agreement be concluded?", "second phase"),
 ])
 def test_near_misses_abstain_and_say_what_the_nearest_passage_lacks(pipeline, question, nearest):
     answer = pipeline.ask(question)
     assert answer.abstained and answer.citations == ()
     assert f"does not speak of {nearest}" in answer.text and answer.partial
+    assert answer.text.count(nearest) == 1
 
 
 @pytest.mark.parametrize("question", [
