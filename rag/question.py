@@ -378,9 +378,14 @@ _WHICH_THING = re.compile(r"^\s*(?:which|what)\s+"
                           r"issues|nations?|companies|firms|initiatives?)\b", re.I)
 
 
+# "What did India and the US do days before the reciprocal tariffs kicked in?" asks what was done or
+# said, not a value: the tariff it names is no rate to compare between articles
+_WHAT_DONE = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\b.*?\b(?:do|say|tell|discuss|ask|want|seek)\b", re.I)
+
+
 def value_kind(question: str) -> str | None:
     """The kind of value a question asks for, if it asks for one that articles can disagree on."""
-    if _IN_MONEY.search(question) or _WHICH_THING.search(question):
+    if _IN_MONEY.search(question) or _WHICH_THING.search(question) or _WHAT_DONE.search(question):
         return None
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
 

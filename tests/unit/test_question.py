@@ -47,6 +47,9 @@ def test_answer_type(question, kind):
     ("Till when are the tariffs on India suspended?", "date", False),
     ("Where do the talks stand currently?", None, True),
     ("What is the latest on the dairy dispute?", None, True),
+    # what was done or said, though a tariff is named
+    ("What did India and the US do days before the reciprocal tariffs kicked in on April 2?", None, False),
+    ("What did the MEA say about the 500% tariff bill?", None, False),
 ])
 def test_value_kind_and_recency(question, kind, recency):
     query = analyse(question)
