@@ -69,7 +69,7 @@ minister secretary president prime deputy commerce industry foreign state trade 
 government official officials chief spokesperson representative ambassador professor former senior external
 affairs finance bilateral agreement deal initiative talks podcast bill
 january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday fy fiscal gdp
+monday tuesday wednesday thursday friday saturday sunday fy fiscal
 """.split())
 _WORD = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 
