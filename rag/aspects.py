@@ -376,6 +376,44 @@ def owned_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset((code_of[match.group(1)], match["thing"]) for match in _forms()["owned"].finditer(text))
 
 
+# ---------------------------------------------------------------- a part of a whole
+
+# "How many were deported on commercial flights alone?": a figure for "chartered and commercial
+# flights" is for more than what is asked
+_ALONE = re.compile(r"\b([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)\s+(?:alone|only)\b|\bonly\s+(?:on\s+|through\s+|by\s+|via\s+|"
+                    r"in\s+|from\s+)?(?:the\s+)?([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)", re.I)
+
+
+def alone_in(question: str) -> frozenset[tuple[str, str]]:
+    """(modifier, noun) pairs a question asks of alone ("commercial flights alone", "only commercial flights")."""
+    found = set()
+    for m in _ALONE.finditer(question):
+        mod, noun = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found.add((mod.lower(), noun.lower()))
+    return frozenset(found)
+
+
+def joined_with_others(modifier: str, noun: str, sentence: str) -> bool:
+    """Whether ``sentence`` names the noun with the modifier joined to another ("chartered and commercial
+    flights", "commercial or chartered flights")."""
+    mod, noun = re.escape(modifier), re.escape(noun)
+    return re.search(rf"\b[\w-]+,?\s+(?:and|or)\s+{mod}\s+{noun}|\b{mod},?\s+(?:and|or)\s+[\w-]+\s+{noun}",
+                     sentence, re.I) is not None
+
+
+# ---------------------------------------------------------------- whose stance
+
+# "What is Modi's position on the 500% bill?": the person whose stance is asked must be named where
+# it is given, not only somewhere in the article
+_STANCE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:own\s+)?(?:position|stance|view|views|response|reaction|comments?|"
+                     r"statement|remarks|plans?|proposal|offer|demands?|concerns?|assessment|opinion|words)\b")
+
+
+def stance_holders_in(question: str) -> frozenset[str]:
+    """The lowercased names whose stance a question asks ("Modi's position" -> {"modi"}), countries aside."""
+    return frozenset(m.group(1).lower() for m in _STANCE.finditer(question) if not countries_in(m.group(1)))
+
+
 # ---------------------------------------------------------------- what something is called
 
 # "Who described Modi as a rival?" is not answered by "described Prime Minister Narendra Modi as a

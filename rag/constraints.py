@@ -30,6 +30,7 @@ from dataclasses import dataclass, fields
 from .aspects import (
     according_to,
     agent_in,
+    alone_in,
     balance_in,
     deadlines_in,
     described_as,
@@ -39,6 +40,7 @@ from .aspects import (
     goods_in,
     holds_office,
     imposition_in,
+    joined_with_others,
     moved,
     names_rank,
     offices_in,
@@ -49,6 +51,7 @@ from .aspects import (
     sectors_in,
     sources_in,
     stages_in,
+    stance_holders_in,
     target_years_in,
     trade_kinds_in,
     traded_in,
@@ -286,6 +289,8 @@ class Constraints:
     stages: frozenset[str] = frozenset()  # stages asked about by their place ("the second phase" -> "second")
     targets: frozenset[int] = frozenset()  # years a target is asked for ("the target for 2025")
     described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
+    alone: frozenset[tuple[str, str]] = frozenset()  # a part asked alone ("commercial flights alone")
+    holders: frozenset[str] = frozenset()  # whose stance is asked ("Modi's position" -> "modi")
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -309,7 +314,8 @@ class Constraints:
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
                    numbered=numbered_names_in(question), stages=stages_in(question),
-                   targets=target_years_in(question), described=described_as(question))
+                   targets=target_years_in(question), described=described_as(question),
+                   alone=alone_in(question), holders=stance_holders_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -341,6 +347,11 @@ class Constraints:
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]
+        unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
+        # named in the sentence itself, or in the one before when this one goes on with "he" or "they"
+        leans = re.match(r"\W*(?:he|she|they|his|her|their)\b", sentence, re.I)
+        said = _words(f"{context} {sentence}" if leans else sentence) if self.holders else set()
+        unmet += [f"name {h}" for h in sorted(self.holders) if h not in said and f"name {h}" not in unmet]
         if self.described and not self.described & set(tokenize(f"{context} {sentence}")):
             unmet.append(f"described {' '.join(sorted(self.described))}")
         if self.stages:
@@ -410,9 +421,12 @@ class Constraints:
             said = _words(f"{sentence} {context}")
             named = f"name {' '.join(sorted(self.agent))}"
             others = self.names - self.agent
-            # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's
-            doer = done_by(self.act, set(self.names), sentence) if self.act else None
-            if (not self.agent & said and others & said or doer in others) and named not in found:
+            # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's, whether or not the
+            # question names Landau: anyone named just before the act did it
+            people = {w for w in _names_within(sentence) if not countries_in(w.capitalize())} | self.names
+            doer = done_by(self.act, people, sentence) if self.act else None
+            if (not self.agent & said and others & said or doer is not None and doer not in self.agent) \
+                    and named not in found:
                 unmet.append(f"agent {' '.join(sorted(self.agent))}")
         if self.owned:
             said = owned_in(sentence)
@@ -466,6 +480,8 @@ def as_asked(item: str, question: str) -> str:
         return found.group() if found else what
     if item.startswith("day "):
         return what.capitalize()
+    if item.startswith("alone "):  # "commercial flights alone"
+        return f"{' '.join(what.split()[:2])} alone"
     if item.startswith("described "):  # "a rival", as the question says it
         found = re.search(r"\bas\s+([^?,;.]+)", question, re.I)
         return found.group(1).strip() if found else what

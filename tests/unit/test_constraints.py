@@ -340,3 +340,33 @@ def test_what_something_was_described_as_must_be_what_the_sentence_calls_it():
     assert as_asked("described rival", "Who described Prime Minister Modi as a rival?") == "a rival"
     # the noun "call" calls nothing: "saw a phone call as vital" asks of no description
     assert Constraints.of("Who said Washington saw a phone call as vital?").described == frozenset()
+
+
+def test_an_acronym_of_a_measure_is_a_name_to_find():
+    assert names_in("How much will the trade deal raise India's GDP?") == {"gdp"}
+
+
+def test_anyone_named_just_before_the_act_did_it():
+    asked = Constraints.of("Whom did Misri thank for assistance on illegal immigration?")
+    assert asked.unmet("Landau also thanked the Foreign Secretary Misri for India's assistance.", "", ARTICLE) == [
+        "agent misri"]
+    assert Constraints.of("Whom did Landau thank for assistance?").unmet(
+        "Landau also thanked the Foreign Secretary Misri for India's assistance.", "", ARTICLE) == []
+
+
+def test_a_part_asked_alone_is_not_given_by_a_figure_for_it_and_more():
+    asked = Constraints.of("How many Indians did the US deport on commercial flights alone?")
+    said = "A total of 15,564 Indian nationals have been deported by the US through chartered and commercial flights."
+    assert asked.unmet(said, "", ARTICLE) == ["alone commercial flights"]
+    assert as_asked("alone commercial flights", "on commercial flights alone?") == "commercial flights alone"
+    assert Constraints.of("How many Indians did the US deport through chartered and commercial flights?").alone == set()
+    assert Constraints.of("How many were deported on chartered flights only?").unmet(said, "", ARTICLE) == [
+        "alone chartered flights"]
+
+
+def test_whose_stance_is_asked_is_named_where_it_is_given():
+    asked = Constraints.of("What is Modi's position on the 500% tariff bill?")
+    before = "Although Modi later agreed to make the call, it came too late."
+    assert asked.unmet("Trump gave a heads up for a bill that aims to impose 500% tariffs.", before, ARTICLE) == [
+        "name modi"]
+    assert asked.unmet("He said the bill that aims to impose 500% tariffs was unfair.", before, ARTICLE) == []
