@@ -159,6 +159,7 @@ class Period:
         return f"{self.year}-{(self.year + 1) % 100:02d}" if self.fiscal else str(self.year)
 
 
+_ACCORDING_TO_NAMES = re.compile(r"\b(?i:according to)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4}")
 _BALANCE_WORD = re.compile(r"\b(?:deficits?|surplus(?:es)?|imbalance|gap)\b", re.I)
 _FISCAL = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})\b", re.I)
 _FY_SHORT = re.compile(r"\bFY\s?'?(\d{2})\b", re.I)
@@ -417,16 +418,20 @@ class Constraints:
         if self.undoing and not undoes(f"{context} {sentence}"):
             unmet.append("act undoing")
         if self.agent:
+            # "According to Lutnick, Washington saw the call as critical" has Lutnick tell of the call,
+            # not make it: whom a sentence is according to did not do what it tells
+            told = _ACCORDING_TO_NAMES.sub(" ", sentence)
             # "Modi has made eight calls to the US president" does not say Trump called Modi
-            said = _words(f"{sentence} {context}")
+            said = _words(f"{told} {context}")
             named = f"name {' '.join(sorted(self.agent))}"
             others = self.names - self.agent
             # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's, whether or not the
             # question names Landau: anyone named just before the act did it
-            people = {w for w in _names_within(sentence) if not countries_in(w.capitalize())} | self.names
-            doer = done_by(self.act, people, sentence) if self.act else None
-            if (not self.agent & said and others & said or doer is not None and doer not in self.agent) \
-                    and named not in found:
+            people = {w for w in _names_within(told) if not countries_in(w.capitalize())} | self.names
+            doer = done_by(self.act, people, told) if self.act else None
+            only_told = self.agent & _words(sentence) and not self.agent & _words(told)
+            if (not self.agent & said and others & said or doer is not None and doer not in self.agent
+                    or only_told) and named not in found:
                 unmet.append(f"agent {' '.join(sorted(self.agent))}")
         if self.owned:
             said = owned_in(sentence)

@@ -370,3 +370,10 @@ def test_whose_stance_is_asked_is_named_where_it_is_given():
     assert asked.unmet("Trump gave a heads up for a bill that aims to impose 500% tariffs.", before, ARTICLE) == [
         "name modi"]
     assert asked.unmet("He said the bill that aims to impose 500% tariffs was unfair.", before, ARTICLE) == []
+
+
+def test_whom_a_sentence_is_according_to_did_not_do_what_it_tells():
+    asked = Constraints.of("Why did Lutnick call Modi before the deal closed?")
+    said = "According to Lutnick, Washington saw the call as critical to finalising negotiations."
+    assert "agent lutnick" in asked.unmet(said, "", ARTICLE)
+    assert "agent lutnick" not in asked.unmet("Lutnick made the call to Modi in March.", "", ARTICLE)
