@@ -30,6 +30,8 @@ QUESTION_WORDS = frozenset(
 _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, or a country's
+_COUNTRY_ROLE = re.compile(r"^\s*who\b.*\b(?:trading\s+partners?|partners?|ally|allies|rivals?|neighbou?rs?|importers?|"
+                           r"exporters?|suppliers?|buyers?|markets?)\b", re.I)
 _WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
 # "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
@@ -90,14 +92,16 @@ _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|
           r"worth|charge|charged)\b")
 
 # (answer type, how a question asks for it, what a sentence that carries it looks like)
+# A person is asked for; in "Which US State Department official ...?" the words of the office stand between
+_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|\bwhich\s+(?:[\w.’'-]+\s+){0,3}?(official|minister|secretary|person|"
+                          r"spokesperson|expert|professor|economist|analyst|diplomat)s?\b", re.I)
 _ANSWER_TYPES = [
     ("date", re.compile(r"^\s*(when|until when|till when|by when|since when)\b|"
                         r"\b(what|which) (dates?|days?|months?|years?)\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("number", re.compile(rf"{_HOW_MUCH}|\b(what|which) (level|tariff|duty)\b|{_MEASURE}", re.I),
      re.compile(r"\d")),
-    ("person", re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:former |senior |\w+ )?(official|minister|secretary|"
-                          r"person|spokesperson|expert|professor|economist|analyst|diplomat)\b", re.I),
+    ("person", _ASKS_PERSON,
      re.compile(r"\b(Minister|Secretary|President|Representative|spokesperson|official|professor|"
                 r"[A-Z][a-z]+ [A-Z][a-z]+)\b")),
     ("place", re.compile(r"^\s*where\b|\bwhich (country|countries|city|place)\b", re.I),
@@ -123,9 +127,7 @@ _REQUIRES = [
                 r"\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
-    (re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:former |senior |\w+ )?(official|minister|secretary|person|"
-                r"spokesperson|expert)\b", re.I),
-     re.compile(_PERSON)),
+    (_ASKS_PERSON, re.compile(_PERSON)),
     # a share is a percentage of something ("18 per cent of India's exports", "6.22 per cent in imports"):
     # "up 3.4 per cent" is a rise, and "USD 131.84 billion" no percentage at all
     (re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction)\b|\b(?:what|which)\s+(?:percentage|per cent|percent)"
@@ -208,8 +210,11 @@ class Query:
                 sentence = _VAGUE.sub(" ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
-        if _WHOSE.match(self.searched) and countries_in(sentence) - countries_in(self.searched):
-            return True  # "Whose crude is India offering to buy?": "American crude oil"
+        if (_WHOSE.match(self.searched) or _COUNTRY_ROLE.search(self.searched)) \
+                and countries_in(sentence) - countries_in(self.searched):
+            # "Whose crude is India offering to buy?": "American crude oil"; "Who is India's largest
+            # trading partner?": "The US"
+            return True
         asked = set(re.findall(r"\w+", self.searched.lower()))
         if any(set(re.findall(r"\w+", m.group().lower())) - asked and names_someone(m.group())
                for m in self.requires.finditer(sentence)):

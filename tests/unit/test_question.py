@@ -359,3 +359,15 @@ def test_whose_is_answered_by_a_person_or_a_country_the_question_does_not_name()
     assert query.carried_by("India offered increased purchases of American crude oil.")
     assert not query.carried_by("India offered increased purchases of crude oil.")
     assert not query.carried_by("India offered to buy more of its own crude oil from India's fields.")
+
+
+def test_the_words_of_an_office_may_stand_between_which_and_official():
+    query = analyse("Which US State Department official spoke to Goyal?")
+    assert query.answer_type == "person"
+    assert not query.carried_by("Goyal was in Washington in March also for the trade talks.")
+
+
+def test_who_of_a_trading_partner_is_answered_by_a_country():
+    query = analyse("Who is India's largest trading partner?")
+    assert query.carried_by("The US remained India's largest trading partner.")
+    assert not query.carried_by("India's largest trading partner was named.")
