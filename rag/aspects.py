@@ -376,6 +376,64 @@ def owned_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset((code_of[match.group(1)], match["thing"]) for match in _forms()["owned"].finditer(text))
 
 
+# ---------------------------------------------------------------- currencies, superlatives, places
+
+# "the deficit in rupees": a figure in dollars is no answer in another currency
+_CURRENCIES = {"INR": r"rupees?|₹|Rs\.?|INR|crore|lakh", "USD": r"dollars?|\$|USD|US\$",
+               "EUR": r"euros?|€|EUR", "GBP": r"pounds?|£|GBP"}
+_IN_CURRENCY = re.compile(rf"\bin\s+(?:(?:US|American|Indian)\s+)?({'|'.join(v for v in _CURRENCIES.values() if v[0] != '₹')})"
+                          r"(?=\W|$)", re.I)
+
+
+def currency_in(question: str) -> str | None:
+    """The currency a question asks an amount in ("in rupees" -> "INR"), if it names one."""
+    match = _IN_CURRENCY.search(question)
+    if match is None:
+        return None
+    return next(code for code, words in _CURRENCIES.items() if re.fullmatch(words, match.group(1), re.I))
+
+
+def currencies_named(sentence: str) -> frozenset[str]:
+    """The currencies ``sentence`` gives amounts in."""
+    return frozenset(code for code, words in _CURRENCIES.items()
+                     if re.search(rf"(?:^|[^\w$₹€£])(?:{words})(?:\s?\d|\b|(?=\d))", sentence, re.I))
+
+
+# "India's largest export sector" is not "India's largest trading partner": a superlative is of the
+# thing it stands before
+_SUPERLATIVE = re.compile(r"\b(largest|biggest|highest|lowest|smallest|leading|top|main|primary)\s+"
+                          r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:to|for|of|in|with|from|by|that|which|since|"
+                          r"and|is|was|are|were|has|had)\b|\s*[?,.;]|\s*$)")
+
+
+def superlatives_in(text: str) -> frozenset[tuple[str, str]]:
+    """(superlative, stem of the thing it is of): "India's largest trading partner for" -> ("largest", "partner")."""
+    found = set()
+    for m in _SUPERLATIVE.finditer(text):
+        stems = tokenize(m.group(2))
+        if stems:
+            found.add((m.group(1).lower(), stems[-1]))
+    return frozenset(found)
+
+
+# "When did Lutnick visit New Delhi?": a city asked about as where something happened must be named
+# so in the sentence; the dateline "New Delhi:" says where the article was written
+_CITIES = ("New Delhi", "Delhi", "Washington", "Beijing", "Moscow", "Tokyo", "London", "Brussels", "Mumbai")
+_CITY_ASKED = re.compile(rf"\b(?:visit(?:ed|s|ing)?|in|to|at|from)\s+({'|'.join(_CITIES)})\b")
+
+
+def cities_in(question: str) -> frozenset[str]:
+    """The cities a question asks about as places ("visit New Delhi" -> {"new delhi"})."""
+    return frozenset(m.group(1).lower() for m in _CITY_ASKED.finditer(question))
+
+
+def names_city(city: str, sentence: str) -> bool:
+    """Whether ``sentence`` names ``city`` other than as its dateline ("New Delhi: ...", "WASHINGTON –")."""
+    body = re.sub(r"^\s*[A-Z][\w ]{2,20}?\s*(?::|[,–—-]\s)", "", sentence) if re.match(
+        r"^\s*[A-Z][\w ]{2,20}?\s*(?::|[–—])", sentence) else sentence
+    return re.search(rf"\b{re.escape(city)}\b", body, re.I) is not None
+
+
 # ---------------------------------------------------------------- a part of a whole
 
 # "How many were deported on commercial flights alone?": a figure for "chartered and commercial

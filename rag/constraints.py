@@ -32,6 +32,9 @@ from .aspects import (
     agent_in,
     alone_in,
     balance_in,
+    cities_in,
+    currencies_named,
+    currency_in,
     deadlines_in,
     described_as,
     done_by,
@@ -42,6 +45,7 @@ from .aspects import (
     imposition_in,
     joined_with_others,
     moved,
+    names_city,
     names_rank,
     offices_in,
     organisations_in,
@@ -52,6 +56,7 @@ from .aspects import (
     sources_in,
     stages_in,
     stance_holders_in,
+    superlatives_in,
     target_years_in,
     trade_kinds_in,
     traded_in,
@@ -59,7 +64,7 @@ from .aspects import (
     undoes,
 )
 from .bm25 import tokenize
-from .countries import countries_in, country_pattern
+from .countries import countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS
 from .values import values
 
@@ -160,6 +165,8 @@ class Period:
 
 
 _ACCORDING_TO_NAMES = re.compile(r"\b(?i:according to)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4}")
+_ANY_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|leading|top|main|primary|most|best|"
+                              r"worst|greatest|major)\b", re.I)
 _BALANCE_WORD = re.compile(r"\b(?:deficits?|surplus(?:es)?|imbalance|gap)\b", re.I)
 _FISCAL = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})\b", re.I)
 _FY_SHORT = re.compile(r"\bFY\s?'?(\d{2})\b", re.I)
@@ -292,6 +299,9 @@ class Constraints:
     described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
     alone: frozenset[tuple[str, str]] = frozenset()  # a part asked alone ("commercial flights alone")
     holders: frozenset[str] = frozenset()  # whose stance is asked ("Modi's position" -> "modi")
+    currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
+    superlatives: frozenset[tuple[str, str]] = frozenset()  # ("largest", "sector") of "largest export sector"
+    cities: frozenset[str] = frozenset()  # cities asked about as places ("visit New Delhi")
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -316,7 +326,8 @@ class Constraints:
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), described=described_as(question),
-                   alone=alone_in(question), holders=stance_holders_in(question))
+                   alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
+                   superlatives=superlatives_in(question), cities=cities_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -349,6 +360,18 @@ class Constraints:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]
         unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
+        if self.currency:
+            named = currencies_named(sentence)
+            if named and self.currency not in named:
+                unmet.append(f"currency {self.currency}")
+        if self.superlatives:
+            # which is largest is said with a superlative: one of another thing, or none, does not say it
+            said = superlatives_in(f"{context} {sentence}")
+            ranked = _ANY_SUPERLATIVE.search(f"{context} {sentence}")
+            unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
+                      if (sup, head) not in said and (not ranked or any(other == sup for other, _ in said))]
+        unmet += [f"place {city}" for city in sorted(self.cities)
+                  if not names_city(city, sentence) and not names_city(city, context)]
         # named in the sentence itself, or in the one before when this one goes on with "he" or "they"
         leans = re.match(r"\W*(?:he|she|they|his|her|their)\b", sentence, re.I)
         said = _words(f"{context} {sentence}" if leans else sentence) if self.holders else set()
@@ -443,7 +466,11 @@ class Constraints:
                     unmet.append(f"owner {code}'s {thing}")
         if self.flows:
             named = flows_in(sentence)
-            if named and not named & self.flows:  # India's exports to the US are not US exports to India
+            # "US goods exports to India were $41.8 billion ... and total US goods imports from India totalled
+            # $87.4 billion": a figure asked of a flow is the one in that flow's clause
+            clauses = re.split(r",?\s+and\s+|;\s*", sentence) if self.figures and len(named) > 1 else []
+            misplaced = any(self.figures & figures_in(c) and flows_in(c) and not flows_in(c) & self.flows for c in clauses)
+            if named and not named & self.flows or misplaced:  # India's exports to the US are not US exports to India
                 unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         unmet += [f"goods {g}" for g in sorted(self.goods) if g not in stems]
         if self.traded:  # the sentence that gives the flow names its goods, not the one before
@@ -466,7 +493,9 @@ def as_asked(item: str, question: str) -> str:
     pattern, code_of = country_pattern()
     written = {}
     for match in pattern.finditer(question):
-        written.setdefault(code_of[match.group(1)], match.group(1))
+        code = code_of[match.group(1)]
+        if code not in written or is_demonym(written[code]) and not is_demonym(match.group(1)):
+            written[code] = match.group(1)  # the country's name before its people's word ("India", not "Indian")
     if item.startswith(("country ", "balance ", "imposition ", "flow ", "owner ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
     if item.startswith("source "):
@@ -485,6 +514,17 @@ def as_asked(item: str, question: str) -> str:
         return found.group() if found else what
     if item.startswith("day "):
         return what.capitalize()
+    if item.startswith("currency "):  # "rupees", as the question says it
+        found = re.search(r"\bin\s+((?:US\s+|American\s+|Indian\s+)?\w+)\W*$", question.rstrip("?"), re.I)
+        return f"amounts in {found.group(1)}" if found else what
+    if item.startswith("superlative "):  # "largest export sector"
+        sup = what.split()[0]
+        found = re.search(rf"\b{sup}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+?(?=\s+(?:to|for|of|in|with|from)\b|\s*[?,.]|\s*$)",
+                          question, re.I)
+        return found.group() if found else what
+    if item.startswith("place "):  # "New Delhi"
+        found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
+        return found.group() if found else what
     if item.startswith("alone "):  # "commercial flights alone"
         return f"{' '.join(what.split()[:2])} alone"
     if item.startswith("described "):  # "a rival", as the question says it

@@ -377,3 +377,40 @@ def test_whom_a_sentence_is_according_to_did_not_do_what_it_tells():
     said = "According to Lutnick, Washington saw the call as critical to finalising negotiations."
     assert "agent lutnick" in asked.unmet(said, "", ARTICLE)
     assert "agent lutnick" not in asked.unmet("Lutnick made the call to Modi in March.", "", ARTICLE)
+
+
+def test_an_amount_asked_in_one_currency_is_not_given_in_another():
+    asked = Constraints.of("What was the US goods trade deficit with India in 2024 in rupees?")
+    assert asked.unmet("US goods trade deficit with India was $45.7 billion in 2024.", "", ARTICLE) == ["currency INR"]
+    assert as_asked("currency INR", "What was the deficit in 2024 in rupees?") == "amounts in rupees"
+    dollars = Constraints.of("What was the US goods trade deficit with India in 2024 in dollars?")
+    assert dollars.unmet("US goods trade deficit with India was $45.7 billion in 2024.", "", ARTICLE) == []
+
+
+def test_a_superlative_is_of_the_thing_it_stands_before():
+    asked = Constraints.of("What is India's largest export sector to the US?")
+    partner = "The US remained India's largest trading partner for the fourth consecutive year."
+    assert asked.unmet(partner, "", ARTICLE) == ["superlative largest sector"]
+    # a sentence with no superlative does not say which is largest either
+    assert asked.unmet("The US accounts for 18 per cent of India's exports.", "", ARTICLE) == [
+        "superlative largest sector"]
+    assert Constraints.of("Who is India's largest trading partner?").unmet(partner, "", ARTICLE) == []
+
+
+def test_a_city_asked_as_a_place_is_named_other_than_as_the_dateline():
+    asked = Constraints.of("When did Lutnick visit New Delhi?")
+    dateline = "New Delhi: Minister Piyush Goyal on Tuesday held discussions with Howard Lutnick in Washington."
+    assert asked.unmet(dateline, "", ARTICLE) == ["place new delhi"]
+    assert asked.unmet("Lutnick arrived in New Delhi on Monday.", "", ARTICLE) == []
+    assert Constraints.of("What did New Delhi say about dairy?").cities == frozenset()  # the government, no place
+
+
+def test_a_figure_asked_of_a_flow_is_the_one_in_that_flows_clause():
+    asked = Constraints.of("Which Indian goods worth $41.8 billion did India export to the US in 2024?")
+    both = ("US goods exports to India were $41.8 billion, up 3.4 per cent from 2023 and total US goods imports "
+            "from India totalled $87.4 billion in 2024.")
+    assert asked.unmet(both, "", ARTICLE) == ["flow IN to US"]
+    assert as_asked("flow IN to US", "Which Indian goods worth $41.8 billion did India export to the US?") == (
+        "India to US")
+    right = Constraints.of("What were US goods imports from India worth in 2024?")
+    assert right.unmet(both, "", ARTICLE) == []
