@@ -507,6 +507,10 @@ def _coordinated(question: str) -> list[str] | None:
     return [f"{frame['frame']}{first.rstrip('?,. ')}{tail}", f"{frame['frame']}{second.rstrip('?,. ')}{tail}"]
 
 
+_BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
+_PERIOD_NAMED = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:[-–/](?:19|20)?\d{2})?\b", re.I)
+
+
 def split_parts(question: str) -> list[str]:
     """The questions a question asks, each able to stand alone; one when it asks one thing.
 
@@ -524,7 +528,12 @@ def split_parts(question: str) -> list[str]:
     for piece in pieces[1:]:
         piece = piece[0].upper() + piece[1:].rstrip("?,. ") + "?"
         # "..., and why?": a part with no words of its own asks about the first part's subject
-        leans = is_follow_up(piece) or not content_terms(piece)
+        # "..., and what was total goods trade that year?": a time named only by pointing back is the first
+        # part's ("in 2024"), or the part leans on the first when that names none
+        back, period = _BACK_IN_TIME.search(piece), _PERIOD_NAMED.search(parts[0])
+        if back and period:
+            piece = f"{piece[:back.start()]}in {period.group()}{piece[back.end():]}"
+        leans = is_follow_up(piece) or not content_terms(piece) or bool(back and not period)
         parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if leans else piece)
     return parts
 

@@ -131,6 +131,9 @@ def test_bad_questions_are_refused(question, message):
      ["What was India's surplus in 2023-24?", "What was India's surplus in 2024-25?"]),
     ("How many Indians did the US deport between 2009 and 2024?",
      ["How many Indians did the US deport between 2009 and 2024?"]),
+    # a time named only by pointing back is the first part's
+    ("What was the US deficit with India in 2024, and what was total goods trade that year?",
+     ["What was the US deficit with India in 2024?", "What was total goods trade in 2024?"]),
 ])
 def test_split_parts(question, parts):
     from rag.question import split_parts
