@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .bm25 import tokenize
 from .countries import countries_in, country_pattern, is_demonym
-from .dates import MONTHS
+from .dates import MONTH, MONTHS
 from .values import values
 
 
@@ -304,8 +304,40 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     match = _AGENT.search(question)
     if match is None or countries_in(match["who"]):
         return frozenset(), None
-    act = tokenize(question[match.end("who"):].split()[0]) if question[match.end("who"):].split() else []
-    return frozenset(w.lower() for w in match["who"].split() if len(w) > 1), act[0] if act else None
+    act = _act_after(question[match.end("who"):])
+    return frozenset(w.lower() for w in match["who"].split() if len(w) > 1), act
+
+
+def country_agent_in(question: str) -> tuple[str, str] | None:
+    """The country a question says did something, and the stem of what it did ("Which countries did
+    Vietnam seal trade pacts with?" -> ("VN", "seal")); None when no one country is the doer."""
+    match = _AGENT.search(question)
+    codes = countries_in(match["who"]) if match else frozenset()
+    if len(codes) != 1:
+        return None
+    act = _act_after(question[match.end("who"):])
+    return (next(iter(codes)), act) if act else None
+
+
+def _act_after(rest: str) -> str | None:
+    """The stem of the verb that follows a question's doer, an adverb aside ("officially give" -> "give")."""
+    words = [w for w in rest.split() if not w.lower().endswith("ly")]
+    stems = tokenize(words[0]) if words else []
+    return stems[0] if stems else None
+
+
+def country_doing(act: str, sentence: str) -> str | None:
+    """The country named nearest before the first word of ``act`` in ``sentence``, within eight words
+    ("with the US having moved on to sealing trade pacts with ... Vietnam" -> "US"), or None."""
+    words = list(re.finditer(r"[A-Za-z]+", sentence))
+    pattern, code_of = country_pattern()
+    for n, word in enumerate(words):
+        if tokenize(word.group()) == [act]:
+            window = sentence[words[max(0, n - 8)].start():word.start()]
+            # "Indian imports", "American goods": a people's word qualifies a thing; the doer is named
+            named = [code_of[m.group(1)] for m in pattern.finditer(window) if not is_demonym(m.group(1))]
+            return named[-1] if named else None
+    return None
 
 
 def done_by(act: str, names: set[str], sentence: str) -> str | None:
@@ -403,7 +435,7 @@ def currencies_named(sentence: str) -> frozenset[str]:
 # thing it stands before
 _SUPERLATIVE = re.compile(r"\b(largest|biggest|highest|lowest|smallest|leading|top|main|primary)\s+"
                           r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:to|for|of|in|with|from|by|that|which|since|"
-                          r"and|is|was|are|were|has|had)\b|\s*[?,.;]|\s*$)")
+                          r"and|is|was|are|were|has|had)\b|\s+[A-Z]|\s*[?,.;]|\s*$)")  # ... or a name: "sector India seeks"
 
 
 def superlatives_in(text: str) -> frozenset[tuple[str, str]]:
@@ -507,6 +539,8 @@ def sources_in(question: str) -> frozenset[str]:
     if match is None:
         return frozenset()
     who = country_pattern()[0].sub(" ", match["who"])
+    # "according to the May 2025 report": when it was said is no one it was said by
+    who = re.sub(rf"\b(?:{MONTH})\b", " ", who, flags=re.I)
     return frozenset(t for t in tokenize(who) if t not in _ANYONE and not t[0].isdigit())
 
 

@@ -33,6 +33,8 @@ from .aspects import (
     alone_in,
     balance_in,
     cities_in,
+    country_agent_in,
+    country_doing,
     currencies_named,
     currency_in,
     deadlines_in,
@@ -302,6 +304,7 @@ class Constraints:
     currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
     superlatives: frozenset[tuple[str, str]] = frozenset()  # ("largest", "sector") of "largest export sector"
     cities: frozenset[str] = frozenset()  # cities asked about as places ("visit New Delhi")
+    doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -327,7 +330,8 @@ class Constraints:
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), described=described_as(question),
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
-                   superlatives=superlatives_in(question), cities=cities_in(question))
+                   superlatives=superlatives_in(question), cities=cities_in(question),
+                   doing_country=country_agent_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -370,6 +374,12 @@ class Constraints:
             ranked = _ANY_SUPERLATIVE.search(f"{context} {sentence}")
             unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
                       if (sup, head) not in said and (not ranked or any(other == sup for other, _ in said))]
+        if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
+            # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
+            code, act = self.doing_country
+            doer = country_doing(act, sentence)
+            if doer is not None and doer != code:
+                unmet.append(f"country {code} doing it")
         unmet += [f"place {city}" for city in sorted(self.cities)
                   if not names_city(city, sentence) and not names_city(city, context)]
         # named in the sentence itself, or in the one before when this one goes on with "he" or "they"

@@ -414,3 +414,30 @@ def test_a_figure_asked_of_a_flow_is_the_one_in_that_flows_clause():
         "India to US")
     right = Constraints.of("What were US goods imports from India worth in 2024?")
     assert right.unmet(both, "", ARTICLE) == []
+
+
+def test_a_country_that_did_the_act_is_named_just_before_it():
+    from rag.aspects import country_agent_in, country_doing
+
+    assert country_agent_in("Which countries did Vietnam seal trade pacts with?") == ("VN", "seal")
+    assert country_agent_in("What reason did Washington officially give for its levies?") == ("US", "give")
+    sealed = "It came too late, with the US having moved on to sealing trade pacts with Indonesia and Vietnam."
+    assert country_doing("seal", sealed) == "US"
+    assert country_doing("cite", "Washington imposed steep tariffs on Indian imports, officially citing oil.") == "US"
+    assert Constraints.of("Which countries did Vietnam seal trade pacts with?").unmet(sealed, "", ARTICLE) == [
+        "country VN doing it"]
+    assert Constraints.of("Which countries did the US seal trade pacts with?").unmet(sealed, "", ARTICLE) == []
+
+
+def test_a_superlative_may_end_where_a_name_begins():
+    asked = Constraints.of("What is the smallest sector India seeks duty concessions for?")
+    assert asked.superlatives == {("smallest", "sector")}
+    assert asked.unmet("India is seeking duty concessions for sectors like textiles, gems and leather.", "",
+                       ARTICLE) == ["superlative smallest sector"]
+
+
+def test_when_a_claim_was_made_is_not_whom_it_is_according_to():
+    from rag.aspects import sources_in
+
+    assert sources_in("Which issues will figure, according to the May 2025 report?") == frozenset()
+    assert sources_in("What was the deficit, according to the USTR?") == {"ustr"}
