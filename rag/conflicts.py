@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .constraints import Period, periods_in
-from .dates import MONTHS
+from .dates import MONTHS, date_role
 from .spans import terms_near
 from .values import VALUE_PATTERNS, on_weekday, values
 
@@ -50,19 +50,6 @@ class Claim:
     similarity: float  # cosine to the answer's sentence (1.0 for the answer itself)
     relevance: float = 0.0  # cosine to the question
     ref: object = None  # whatever the caller needs to cite it
-
-
-_ENDS = frozenset("till until through by to".split())
-_STARTS = frozenset("on from since starting effective in".split())
-
-
-def date_role(text: str, start: int) -> str | None:
-    """What a date is in its sentence, by the word before it: an end ("till July 9"), a start or an
-    event ("on April 2"), or unknown. Dates in different roles are never compared."""
-    words = re.findall(r"[A-Za-z]+", text[max(0, start - 20):start].lower())
-    if not words:
-        return None
-    return "end" if words[-1] in _ENDS else "start" if words[-1] in _STARTS else None
 
 
 def clause_of(text: str, value: str) -> str:

@@ -67,8 +67,8 @@ from .aspects import (
 )
 from .bm25 import tokenize
 from .countries import countries_in, country_pattern, is_demonym
-from .dates import MONTH, MONTHS
-from .values import values
+from .dates import MONTH, MONTHS, date_role
+from .values import VALUE_PATTERNS, values
 
 # Capitalized words that name no entity a sentence must share: question words, titles, months, days.
 _NOT_NAMES = frozenset("""
@@ -230,6 +230,12 @@ def days_in(text: str) -> frozenset[str]:
     return frozenset(days)
 
 
+def day_roles(text: str) -> set[tuple[str, str | None]]:
+    """Each day of a month ``text`` names, normalized, with its role there ("till July 9" -> ("july 9", "end"))."""
+    return {(day, date_role(text, m.start())) for m in VALUE_PATTERNS["date"].finditer(text)
+            for day in values(m.group(0), "date")}
+
+
 # "the Mission 500 goal": a name with a number in it is named whole; "Mission 300" is another
 _NUMBERED = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,4})\b")
 
@@ -296,6 +302,7 @@ class Constraints:
     traded: frozenset[str] = frozenset()  # stems of the goods of a flow asked about (see traded_in)
     days: frozenset[str] = frozenset()  # days of a month asked about ("on April 9" -> "april 9")
     numbered: frozenset[str] = frozenset()  # names with a number ("Mission 500")
+    day_role: str | None = None  # the role of the days asked ("till August 9": "end"; see dates.date_role)
     stages: frozenset[str] = frozenset()  # stages asked about by their place ("the second phase" -> "second")
     targets: frozenset[int] = frozenset()  # years a target is asked for ("the target for 2025")
     described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
@@ -327,6 +334,7 @@ class Constraints:
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
+                   day_role=next((role for _, role in sorted(day_roles(question), key=str)), None),
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), described=described_as(question),
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
@@ -356,9 +364,11 @@ class Constraints:
         unmet += self._aspects_unmet(sentence, context, unmet, earlier)
         if self.days:
             said = days_in(f"{context} {sentence}")
-            # a sentence naming other days ("till July 9" for "till August 9") speaks of those; one naming
-            # none may still give the day as "on Friday"
-            dated = {d for d in said if " " in d}  # "july 9", not "friday", which no date is compared with
+            # a sentence naming other days in the same role ("till July 9" for "till August 9") speaks of
+            # those; one naming none may still give the day as "on Friday", and an end date ("suspended
+            # till July 9") says nothing of the day something began ("announced on April 2")
+            dated = {d for d, role in day_roles(f"{context} {sentence}")
+                     if " " in d and (role == self.day_role or None in (role, self.day_role))}
             unmet += [f"day {d}" for d in sorted(self.days) if " " in d and dated and d not in said]
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")

@@ -69,3 +69,16 @@ def date_label(date: str | None, inferred: bool = False) -> str:
     if not date:
         return "undated"
     return date + (" (inferred)" if inferred else "")
+
+
+_ENDS = frozenset("till until through by to".split())
+_STARTS = frozenset("on from since starting effective in".split())
+
+
+def date_role(text: str, start: int) -> str | None:
+    """What a date is in its sentence, by the word before it: an end ("till July 9"), a start or an
+    event ("on April 2"), or unknown. Dates in different roles are never compared."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 20):start].lower())
+    if not words:
+        return None
+    return "end" if words[-1] in _ENDS else "start" if words[-1] in _STARTS else None

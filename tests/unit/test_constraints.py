@@ -441,3 +441,11 @@ def test_when_a_claim_was_made_is_not_whom_it_is_according_to():
 
     assert sources_in("Which issues will figure, according to the May 2025 report?") == frozenset()
     assert sources_in("What was the deficit, according to the USTR?") == {"ustr"}
+
+
+def test_an_end_date_says_nothing_of_the_day_something_began():
+    asked = Constraints.of("What reciprocal tariff rate on India was announced on April 2?")
+    assert asked.day_role == "start"
+    assert asked.unmet("The US has suspended the additional 26 per cent tariffs on India till July 9.", "",
+                       ARTICLE) == []
+    assert asked.unmet("The tariffs kick into effect on April 9.", "", ARTICLE) == ["day april 2"]
