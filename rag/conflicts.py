@@ -87,6 +87,7 @@ _MEASURES = {
 }
 _MEASURE_WORD = re.compile("|".join(rf"\b(?P<{kind}>{words})\b" for kind, words in _MEASURES.items()), re.I)
 _NEXT_WORDS = re.compile(r"\s+(?:[\w-]+\s+)?")  # "26 per cent tariffs", "25% reciprocal tariffs"
+_SHARE_OF = re.compile(r"\s+of\s+")  # "18 per cent of India's total goods exports"
 
 
 def measure_of(text: str, value: str) -> str | None:
@@ -101,6 +102,10 @@ def measure_of(text: str, value: str) -> str | None:
         after = _MEASURE_WORD.match(text, gap.end()) if gap else None
         if after:
             return after.lastgroup
+    share = _SHARE_OF.match(text, end)  # a share is of the measure a few words on
+    within = _MEASURE_WORD.search(text[:share.end() + 40], share.end()) if share else None
+    if within:
+        return within.lastgroup
     before = list(_MEASURE_WORD.finditer(text, max(0, at - 100), at))
     return before[-1].lastgroup if before else None
 

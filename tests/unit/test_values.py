@@ -118,6 +118,8 @@ FLOWS = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 bi
     ("Trump's reciprocal 25% tariffs system kicks into effect on April 2.", "25%", "tariff"),
     ("The US has suspended the additional 26 per cent tariffs on India till July 9.", "26 per cent", "tariff"),
     ("It grew 7 per cent.", "7 per cent", None),
+    # a share is of what follows "of": an export share is no tariff
+    ("The US accounts for about 18 per cent of India's total goods exports.", "18 per cent", "exports"),
 ])
 def test_what_a_figure_is_a_figure_of(text, value, measure):
     assert measure_of(text, value) == measure
