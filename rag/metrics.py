@@ -79,8 +79,9 @@ def short_answer_matches(r: Result) -> bool:
 
 def conflict_metrics(results: Sequence[Result]) -> dict:
     """conflict_score: share of conflict questions whose answer says the sources disagree and gives
-    at least two of the differing values; false_conflict_rate: share of other answered questions
-    that claim a disagreement the question's acceptable answers do not hold (see ``real``)."""
+    at least two of the differing values; false_conflicts: answered questions that claim a disagreement
+    the question's acceptable answers do not hold (see ``real``), and conflict questions that report a
+    value that is no acceptable answer; false_conflict_rate: their share."""
     conflicts = [r for r in results if r.question.type == "conflict"]
     others = [r for r in results if r.question.type != "conflict" and not r.answer["abstained"]]
 
@@ -94,7 +95,13 @@ def conflict_metrics(results: Sequence[Result]) -> dict:
         found = {a for a in r.question.answers if contains_answer(r.answer["answer"], [a])}
         return bool(r.answer.get("conflict")) and len(found) >= 2
 
-    false = [bool(r.answer.get("conflict")) and not real(r) for r in others]
+    def wrong_value(r):
+        # on a question whose articles do disagree, a reported value that is no acceptable answer is a
+        # disagreement that is not there ("25%" against an export share of "18 per cent")
+        values = [c.get("value") or "" for c in r.answer.get("conflict") or ()]
+        return any(not any(contains_answer(v, [a]) for a in r.question.answers) for v in values)
+
+    false = [bool(r.answer.get("conflict")) and not real(r) for r in others] + [wrong_value(r) for r in conflicts]
     return {"conflict_score": _mean(reported(r) for r in conflicts),
             "false_conflict_rate": _mean(false), "false_conflicts": sum(false)}
 

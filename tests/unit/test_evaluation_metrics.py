@@ -133,6 +133,18 @@ def test_a_disagreement_is_false_unless_the_question_accepts_both_values():
     assert metrics.conflict_metrics(results)["false_conflicts"] == 1  # only the one whose values are not both answers
 
 
+def test_a_disagreement_question_reporting_a_value_that_is_no_answer_counts_as_false():
+    def answered(values):
+        q = ev.Question("x", "q?", "conflict", ("25%", "26 per cent"), (("s", "a"),))
+        conflict = [{"value": v, "n": n, "source": f"s{n}", "date": None} for n, v in enumerate(values, 1)]
+        return ev.Result(q, {"abstained": False, "answer": " ".join(values), "conflict": conflict}, True, 0.0,
+                         0.01, {}, {})
+
+    assert metrics.conflict_metrics([answered(["25%", "26 per cent"])])["false_conflicts"] == 0
+    found = metrics.conflict_metrics([answered(["25%", "18 per cent"])])  # a share of exports, no tariff
+    assert found["false_conflicts"] == 1 and found["conflict_score"] == 0.0
+
+
 @pytest.mark.parametrize("short,matches", [
     (["April 2", "July 9 or July 8"], True),  # the second part's sources disagree, on two gold values
     (["April 2", "July 9 or July 10"], False),  # one of them is no gold value
