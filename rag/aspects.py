@@ -413,8 +413,7 @@ def owned_in(text: str) -> frozenset[tuple[str, str]]:
 # "the deficit in rupees": a figure in dollars is no answer in another currency
 _CURRENCIES = {"INR": r"rupees?|₹|Rs\.?|INR|crore|lakh", "USD": r"dollars?|\$|USD|US\$",
                "EUR": r"euros?|€|EUR", "GBP": r"pounds?|£|GBP"}
-_IN_CURRENCY = re.compile(rf"\bin\s+(?:(?:US|American|Indian)\s+)?({'|'.join(v for v in _CURRENCIES.values() if v[0] != '₹')})"
-                          r"(?=\W|$)", re.I)
+_IN_CURRENCY = re.compile(rf"\bin\s+(?:(?:US|American|Indian)\s+)?({'|'.join(_CURRENCIES.values())})(?=\W|$)", re.I)
 
 
 def currency_in(question: str) -> str | None:
@@ -435,7 +434,8 @@ def currencies_named(sentence: str) -> frozenset[str]:
 # thing it stands before
 _SUPERLATIVE = re.compile(r"\b(largest|biggest|highest|lowest|smallest|leading|top|main|primary)\s+"
                           r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:to|for|of|in|with|from|by|that|which|since|"
-                          r"and|is|was|are|were|has|had)\b|\s+[A-Z]|\s*[?,.;]|\s*$)")  # ... or a name: "sector India seeks"
+                          # ... or where a name begins: "the smallest sector India seeks"
+                          r"and|is|was|are|were|has|had)\b|\s+[A-Z]|\s*[?,.;]|\s*$)")
 
 
 def superlatives_in(text: str) -> frozenset[tuple[str, str]]:
@@ -470,8 +470,9 @@ def names_city(city: str, sentence: str) -> bool:
 
 # "How many were deported on commercial flights alone?": a figure for "chartered and commercial
 # flights" is for more than what is asked
-_ALONE = re.compile(r"\b([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)\s+(?:alone|only)\b|\bonly\s+(?:on\s+|through\s+|by\s+|via\s+|"
-                    r"in\s+|from\s+)?(?:the\s+)?([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)", re.I)
+_ALONE = re.compile(r"\b([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)\s+(?:alone|only)\b|"
+                    r"\bonly\s+(?:on\s+|through\s+|by\s+|via\s+|in\s+|from\s+)?(?:the\s+)?([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)",
+                    re.I)
 
 
 def alone_in(question: str) -> frozenset[tuple[str, str]]:
@@ -508,8 +509,8 @@ def stance_holders_in(question: str) -> frozenset[str]:
 
 # "Who described Modi as a rival?" is not answered by "described Prime Minister Narendra Modi as a
 # close partner": what the question says something was called must be what the sentence calls it
-_DESCRIBED_AS = re.compile(r"\b(?:describ\w*|called|calling|termed|label+ed|branded|dubbed|hailed|portray\w*)\s+(?:[\w'’.-]+\s+){0,5}?as\s+"
-                           r"(?:an?\s+|the\s+)?(?P<what>[^?,;.]+)", re.I)
+_DESCRIBED_AS = re.compile(r"\b(?:describ\w*|called|calling|termed|label+ed|branded|dubbed|hailed|portray\w*)\s+"
+                           r"(?:[\w'’.-]+\s+){0,5}?as\s+(?:an?\s+|the\s+)?(?P<what>[^?,;.]+)", re.I)
 
 
 def described_as(question: str) -> frozenset[str]:

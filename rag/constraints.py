@@ -489,7 +489,8 @@ class Constraints:
             # "US goods exports to India were $41.8 billion ... and total US goods imports from India totalled
             # $87.4 billion": a figure asked of a flow is the one in that flow's clause
             clauses = re.split(r",?\s+and\s+|;\s*", sentence) if self.figures and len(named) > 1 else []
-            misplaced = any(self.figures & figures_in(c) and flows_in(c) and not flows_in(c) & self.flows for c in clauses)
+            misplaced = any(self.figures & figures_in(c) and flows_in(c) and not flows_in(c) & self.flows
+                            for c in clauses)
             if named and not named & self.flows or misplaced:  # India's exports to the US are not US exports to India
                 unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         unmet += [f"goods {g}" for g in sorted(self.goods) if g not in stems]

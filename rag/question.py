@@ -259,8 +259,8 @@ def answer_type(question: str) -> tuple[str | None, re.Pattern | None]:
 # of that speaker, so "its rivalry with China" or "he said ... trade pacts with Indonesia" will not do
 # The verb is matched in lower case: "What did the US State Department's spokesperson say?" is not the
 # US stating something.
-_SAID_BY = re.compile(r"^\s*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|tell|told|state|claim|write)\b",
-                      re.I)
+_SAID_BY = re.compile(r"^\s*what (?:did|does|do|has|have|had) (?P<who>.+?) "
+                      r"(?-i:say|said|tell|told|state|claim|write)\b", re.I)
 _SPEECH = (r"(?:said|says|say|saying|told|tells|stated|noted|added|remarked|announced|claimed|speaking|spoke|"
            r"argued|warned|suggested|insisted|explained|urged|reiterated|stressed|asserted|emphasi[sz]ed|observed|"
            r"pointed out|confirmed|responded|replied|wrote|quoted)")

@@ -142,7 +142,8 @@ def _person(query: Query, sentence: str) -> str | None:
         while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
             words = words[1:]
         name = " ".join(words)
-        if len(words) < 2 or any(w.lower() in _TITLES for w in words) or countries_in(name) or asked_words & {w.lower() for w in words}:
+        if len(words) < 2 or any(w.lower() in _TITLES for w in words) or countries_in(name) \
+                or asked_words & {w.lower() for w in words}:
             continue  # the question's own person ("Whom did Goyal meet?" is not answered "Piyush Goyal")
         # a title comes before a name in news English: "Commerce Secretary Howard Lutnick"
         near = terms_near(sentence, match.start(), match.end(), terms, before=40, after=0)

@@ -301,7 +301,8 @@ def test_a_sentence_without_a_month_speaks_for_its_article_month_and_the_sentenc
 def test_an_acronym_in_a_run_of_capitals_gives_all_its_letters():
     assert "ustr" in initialisms("according to the office of the US Trade Representative")
     asked = Constraints.of("What was the US deficit with India in 2024, according to the USTR?")
-    said = "The US deficit with India was $45.7 billion in 2024, according to the office of the US Trade Representative."
+    said = ("The US deficit with India was $45.7 billion in 2024, according to the office of the US Trade "
+            "Representative.")
     assert asked.unmet(said, "", ARTICLE) == []
     assert asked.unmet("The US deficit with India was $45.7 billion in 2024.", "", ARTICLE) == [
         "name ustr", "source ustr"]
