@@ -449,7 +449,8 @@ def superlatives_in(text: str) -> frozenset[tuple[str, str]]:
 
 
 # "When did Lutnick visit New Delhi?": a city asked about as where something happened must be named
-# so in the sentence; the dateline "New Delhi:" says where the article was written
+# so in the sentence; the dateline "New Delhi:" says where the article was written. pycountry carries no
+# cities: these are the capitals countries.py reads as their countries, and the hubs the press names.
 _CITIES = ("New Delhi", "Delhi", "Washington", "Beijing", "Moscow", "Tokyo", "London", "Brussels", "Mumbai")
 _CITY_ASKED = re.compile(rf"\b(?:visit(?:ed|s|ing)?|in|to|at|from)\s+({'|'.join(_CITIES)})\b")
 

@@ -373,37 +373,6 @@ class Constraints:
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]
-        unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
-        if self.currency:
-            named = currencies_named(sentence)
-            if named and self.currency not in named:
-                unmet.append(f"currency {self.currency}")
-        if self.superlatives:
-            # which is largest is said with a superlative: one of another thing, or none, does not say it
-            said = superlatives_in(f"{context} {sentence}")
-            ranked = _ANY_SUPERLATIVE.search(f"{context} {sentence}")
-            unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
-                      if (sup, head) not in said and (not ranked or any(other == sup for other, _ in said))]
-        if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
-            # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
-            code, act = self.doing_country
-            doer = country_doing(act, sentence)
-            if doer is not None and doer != code:
-                unmet.append(f"country {code} doing it")
-        unmet += [f"place {city}" for city in sorted(self.cities)
-                  if not names_city(city, sentence) and not names_city(city, context)]
-        # named in the sentence itself, or in the one before when this one goes on with "he" or "they"
-        leans = re.match(r"\W*(?:he|she|they|his|her|their)\b", sentence, re.I)
-        said = _words(f"{context} {sentence}" if leans else sentence) if self.holders else set()
-        unmet += [f"name {h}" for h in sorted(self.holders) if h not in said and f"name {h}" not in unmet]
-        if self.described and not self.described & set(tokenize(f"{context} {sentence}")):
-            unmet.append(f"described {' '.join(sorted(self.described))}")
-        if self.stages:
-            said = stages_in(f"{context} {sentence}")
-            unmet += [f"stage {n}" for n in sorted(self.stages) if n not in said]
-        if self.targets:
-            said = deadlines_in(sentence)  # a sentence that gives no year to meet it by leaves it to the periods
-            unmet += [f"period {y}" for y in sorted(self.targets) if said and y not in said]
         if self.lookbacks:
             said = lookbacks_in(f"{context} {sentence}")
             unmet += [f"lookback {n} {unit}" for n, unit in sorted(self.lookbacks) if (n, unit) not in said]
@@ -504,6 +473,37 @@ class Constraints:
         if said is not None and said == self.balance[::-1]:
             # "the US surplus with India" is asked; the sentence gives the US deficit with India
             unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")
+        unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
+        if self.currency:
+            named = currencies_named(sentence)
+            if named and self.currency not in named:
+                unmet.append(f"currency {self.currency}")
+        if self.superlatives:
+            # which is largest is said with a superlative: one of another thing, or none, does not say it
+            said = superlatives_in(f"{context} {sentence}")
+            ranked = _ANY_SUPERLATIVE.search(f"{context} {sentence}")
+            unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
+                      if (sup, head) not in said and (not ranked or any(other == sup for other, _ in said))]
+        if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
+            # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
+            code, act = self.doing_country
+            doer = country_doing(act, sentence)
+            if doer is not None and doer != code:
+                unmet.append(f"country {code} doing it")
+        unmet += [f"place {city}" for city in sorted(self.cities)
+                  if not names_city(city, sentence) and not names_city(city, context)]
+        # named in the sentence itself, or in the one before when this one goes on with "he" or "they"
+        leans = re.match(r"\W*(?:he|she|they|his|her|their)\b", sentence, re.I)
+        said = _words(f"{context} {sentence}" if leans else sentence) if self.holders else set()
+        unmet += [f"name {h}" for h in sorted(self.holders) if h not in said and f"name {h}" not in found]
+        if self.described and not self.described & set(tokenize(f"{context} {sentence}")):
+            unmet.append(f"described {' '.join(sorted(self.described))}")
+        if self.stages:
+            said = stages_in(f"{context} {sentence}")
+            unmet += [f"stage {n}" for n in sorted(self.stages) if n not in said]
+        if self.targets:
+            said = deadlines_in(sentence)  # a sentence that gives no year to meet it by leaves it to the periods
+            unmet += [f"period {y}" for y in sorted(self.targets) if said and y not in said]
         return unmet
 
 
