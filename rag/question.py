@@ -507,6 +507,12 @@ def _coordinated(question: str) -> list[str] | None:
     return [f"{frame['frame']}{first.rstrip('?,. ')}{tail}", f"{frame['frame']}{second.rstrip('?,. ')}{tail}"]
 
 
+_AUXILIARIES = ("is|are|was|were|will|would|has|have|had|did|does|do|can|could|stays?|remains?|continues?|"
+                "went|goes|came|comes|rose|fell")
+_WHICH_NOUN = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARIES})\b)([a-z][\w-]*)\s+(?:{_AUXILIARIES})\b", re.I)
+# only "which" before a verb other than "is": "what is India's position?" and "which is larger?" ask afresh
+_WHICH_BARE = re.compile(r"^\s*(which)(?=\s+(?:will|would|has|have|had|did|does|do|can|could|stays?|remains?|"
+                         r"continues?|went|goes|came|comes|rose|fell)\b)", re.I)
 _BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
 _PERIOD_NAMED = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:[-–/](?:19|20)?\d{2})?\b", re.I)
 
@@ -530,6 +536,11 @@ def split_parts(question: str) -> list[str]:
         # "..., and why?": a part with no words of its own asks about the first part's subject
         # "..., and what was total goods trade that year?": a time named only by pointing back is the first
         # part's ("in 2024"), or the part leans on the first when that names none
+        # "Which tariff was suspended till July 9, and which stays in place?": the second "which" is of
+        # the same thing
+        noun, bare = _WHICH_NOUN.match(parts[0]), _WHICH_BARE.match(piece)
+        if noun and bare:
+            piece = f"{piece[:bare.end(1)]} {noun.group(1)}{piece[bare.end(1):]}"
         back, period = _BACK_IN_TIME.search(piece), _PERIOD_NAMED.search(parts[0])
         if back and period:
             piece = f"{piece[:back.start()]}in {period.group()}{piece[back.end():]}"

@@ -134,6 +134,11 @@ def test_bad_questions_are_refused(question, message):
     # a time named only by pointing back is the first part's
     ("What was the US deficit with India in 2024, and what was total goods trade that year?",
      ["What was the US deficit with India in 2024?", "What was total goods trade in 2024?"]),
+    # a second "which" before a verb is of the first one's thing; "what is ..." asks afresh
+    ("Which tariff was suspended till July 9, and which stays in place?",
+     ["Which tariff was suspended till July 9?", "Which tariff stays in place?"]),
+    ("Which sectors does the US want opened, and what is India's position?",
+     ["Which sectors does the US want opened?", "What is India's position?"]),
 ])
 def test_split_parts(question, parts):
     from rag.question import split_parts
