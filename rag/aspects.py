@@ -467,6 +467,50 @@ def names_city(city: str, sentence: str) -> bool:
     return re.search(rf"\b{re.escape(city)}\b", body, re.I) is not None
 
 
+# ---------------------------------------------------------------- what kind of statement answers
+
+# "Which sectors is India not seeking duty concessions for?" asks what was not done: a sentence that
+# says what was done, with no negation of its own, does not answer it. A "what would happen if" question
+# is answered only by a sentence that speaks of what may be; a rise in "percentage points" only by one
+# in points, not a rise in per cent.
+_NOT_ASKED = re.compile(r"\b(?:not|never|neither|nor)\b|n[’']t\b", re.I)
+_NOT_SAID = re.compile(r"\b(?:not|no|never|nor|neither|without|except|excluding|other than|apart from|besides|"
+                       r"beyond|outside|non)\b|n[’']t\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b.*\bif\b|\bif\b.*\b(?:would|could|might)\b|"
+                           r"\bwhat (?:would|could|might) happen\b", re.I)
+_MAY_BE = re.compile(r"\b(?:if|would|could|may|might|unless|likely|expected|projected|possible|potential)\b", re.I)
+_POINTS = re.compile(r"\b(?:percentage|basis)\s+points?\b", re.I)
+
+
+# "Who replaced Howard Lutnick as Commerce Secretary?" takes a replacement for granted: a sentence that
+# names the office's holder but no replacement does not answer it
+_EVENT = re.compile(r"\b(?:replac|succeed|resign|fired|sack|appoint|nominat|elect|dismiss|oust|step(?:ped)? down)\w*",
+                    re.I)
+
+
+def events_in(question: str) -> frozenset[str]:
+    """Stems of a change of office a "who" question takes for granted ("replaced" -> "replac")."""
+    if not re.match(r"\s*(?:who|whom)\b", question, re.I):
+        return frozenset()  # "Which country did India replace as the US's largest partner?" is no office
+    return frozenset(tokenize(m.group())[0] for m in _EVENT.finditer(question) if tokenize(m.group()))
+
+
+def statement_kinds_in(question: str) -> frozenset[str]:
+    """What kind of statement a question needs: "negated", "conditional", "points" (see above)."""
+    kinds = {"negated"} if _NOT_ASKED.search(question) else set()
+    if _HYPOTHETICAL.search(question):
+        kinds.add("conditional")
+    if _POINTS.search(question):
+        kinds.add("points")
+    return frozenset(kinds)
+
+
+def states(kind: str, text: str) -> bool:
+    """Whether ``text`` is a statement of ``kind`` (statement_kinds_in)."""
+    pattern = {"negated": _NOT_SAID, "conditional": _MAY_BE, "points": _POINTS}[kind]
+    return pattern.search(text) is not None
+
+
 # ---------------------------------------------------------------- a part of a whole
 
 # "How many were deported on commercial flights alone?": a figure for "chartered and commercial

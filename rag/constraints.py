@@ -40,6 +40,7 @@ from .aspects import (
     deadlines_in,
     described_as,
     done_by,
+    events_in,
     figures_in,
     flows_in,
     goods_in,
@@ -58,6 +59,8 @@ from .aspects import (
     sources_in,
     stages_in,
     stance_holders_in,
+    statement_kinds_in,
+    states,
     superlatives_in,
     target_years_in,
     trade_kinds_in,
@@ -312,6 +315,8 @@ class Constraints:
     superlatives: frozenset[tuple[str, str]] = frozenset()  # ("largest", "sector") of "largest export sector"
     cities: frozenset[str] = frozenset()  # cities asked about as places ("visit New Delhi")
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
+    statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
+    events: frozenset[str] = frozenset()  # stems of a change of office taken for granted ("replac")
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -339,7 +344,8 @@ class Constraints:
                    targets=target_years_in(question), described=described_as(question),
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
-                   doing_country=country_agent_in(question))
+                   doing_country=country_agent_in(question), statements=statement_kinds_in(question),
+                   events=events_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -473,6 +479,11 @@ class Constraints:
         if said is not None and said == self.balance[::-1]:
             # "the US surplus with India" is asked; the sentence gives the US deficit with India
             unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")
+        # a negation, a condition or a unit of points is the sentence's own, or the one before's
+        unmet += [f"answer {kind}" for kind in sorted(self.statements) if not states(kind, f"{context} {sentence}")]
+        if self.events:
+            said = set(tokenize(f"{context} {sentence}"))
+            unmet += [f"answer {event}" for event in sorted(self.events) if event not in said]
         unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
         if self.currency:
             named = currencies_named(sentence)

@@ -450,3 +450,31 @@ def test_an_end_date_says_nothing_of_the_day_something_began():
     assert asked.unmet("The US has suspended the additional 26 per cent tariffs on India till July 9.", "",
                        ARTICLE) == []
     assert asked.unmet("The tariffs kick into effect on April 9.", "", ARTICLE) == ["day april 2"]
+
+
+@pytest.mark.parametrize("question,sentence,kind", [
+    # what was not done is answered only by a sentence that says so
+    ("Which sectors is India not seeking duty concessions for?",
+     "India is seeking duty concessions for sectors like textiles and leather.", "negated"),
+    # what would happen if ... only by one that speaks of what may be
+    ("What tariff would India face if it stopped buying Russian oil?",
+     "The US imposed 50% on several Indian exports as a penalty for purchasing Russian oil.", "conditional"),
+    # a rise in percentage points only by one in points
+    ("How many percentage points did the deficit rise in 2024?",
+     "The deficit was $45.7 billion in 2024, a 5.4 per cent increase over 2023.", "points"),
+])
+def test_the_kind_of_statement_asked(question, sentence, kind):
+    asked = Constraints.of(question)
+    assert asked.statements == {kind}
+    assert f"answer {kind}" in asked.unmet(sentence, "", ARTICLE)
+    said = {"negated": "India is not seeking concessions for dairy.",
+            "conditional": "If India stopped buying Russian oil, the tariff could fall.",
+            "points": "The deficit rose 2 percentage points in 2024."}[kind]
+    assert f"answer {kind}" not in asked.unmet(said, "", ARTICLE)
+
+
+def test_a_change_of_office_asked_of_is_taken_for_granted():
+    asked = Constraints.of("Who replaced Howard Lutnick as US Commerce Secretary?")
+    assert "answer replac" in asked.unmet("US Commerce Secretary Howard Lutnick said the deal lost momentum.", "",
+                                          ARTICLE)
+    assert Constraints.of("Which country did India replace as the US's top partner?").events == frozenset()
