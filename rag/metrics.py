@@ -85,23 +85,24 @@ def conflict_metrics(results: Sequence[Result]) -> dict:
     conflicts = [r for r in results if r.question.type == "conflict"]
     others = [r for r in results if r.question.type != "conflict" and not r.answer["abstained"]]
 
+    def accepted(r) -> list[bool]:
+        """For each value the answer reports the sources disagree on: is it an acceptable answer?"""
+        values = [c.get("value") or "" for c in r.answer.get("conflict") or ()]
+        return [any(contains_answer(v, [a]) for a in r.question.answers) for v in values]
+
     def real(r):
         # a part of a question of several parts may ask a value the articles disagree on: a disagreement
         # whose values are both acceptable answers is what the question's author found, not a false one
-        values = [c.get("value") or "" for c in r.answer.get("conflict") or ()]
-        return sum(any(contains_answer(v, [a]) for a in r.question.answers) for v in values) >= 2
+        return sum(accepted(r)) >= 2
 
     def reported(r):
         found = {a for a in r.question.answers if contains_answer(r.answer["answer"], [a])}
         return bool(r.answer.get("conflict")) and len(found) >= 2
 
-    def wrong_value(r):
-        # on a question whose articles do disagree, a reported value that is no acceptable answer is a
-        # disagreement that is not there ("25%" against an export share of "18 per cent")
-        values = [c.get("value") or "" for c in r.answer.get("conflict") or ()]
-        return any(not any(contains_answer(v, [a]) for a in r.question.answers) for v in values)
-
-    false = [bool(r.answer.get("conflict")) and not real(r) for r in others] + [wrong_value(r) for r in conflicts]
+    # on a question whose articles do disagree, a reported value that is no acceptable answer is a
+    # disagreement that is not there ("25%" against an export share of "18 per cent")
+    false = [bool(r.answer.get("conflict")) and not real(r) for r in others] + [
+        not all(accepted(r)) for r in conflicts]
     return {"conflict_score": _mean(reported(r) for r in conflicts),
             "false_conflict_rate": _mean(false), "false_conflicts": sum(false)}
 
