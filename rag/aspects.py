@@ -326,29 +326,34 @@ def _act_after(rest: str) -> str | None:
     return stems[0] if stems else None
 
 
+def _before_act(act: str, sentence: str) -> str | None:
+    """The text of the up to eight words before the first word of ``act`` in ``sentence``, where who
+    did it is named; None when the sentence does not name the act."""
+    words = list(re.finditer(r"[A-Za-z]+", sentence))
+    for n, word in enumerate(words):
+        if tokenize(word.group()) == [act]:
+            return sentence[words[max(0, n - 8)].start():word.start()]
+    return None
+
+
 def country_doing(act: str, sentence: str) -> str | None:
     """The country named nearest before the first word of ``act`` in ``sentence``, within eight words
     ("with the US having moved on to sealing trade pacts with ... Vietnam" -> "US"), or None."""
-    words = list(re.finditer(r"[A-Za-z]+", sentence))
+    window = _before_act(act, sentence)
+    if window is None:
+        return None
     pattern, code_of = country_pattern()
-    for n, word in enumerate(words):
-        if tokenize(word.group()) == [act]:
-            window = sentence[words[max(0, n - 8)].start():word.start()]
-            # "Indian imports", "American goods": a people's word qualifies a thing; the doer is named
-            named = [code_of[m.group(1)] for m in pattern.finditer(window) if not is_demonym(m.group(1))]
-            return named[-1] if named else None
-    return None
+    # "Indian imports", "American goods": a people's word qualifies a thing; the doer is named
+    named = [code_of[m.group(1)] for m in pattern.finditer(window) if not is_demonym(m.group(1))]
+    return named[-1] if named else None
 
 
 def done_by(act: str, names: set[str], sentence: str) -> str | None:
     """Which of ``names`` stands nearest before the first word of ``act`` in ``sentence`` (who did it,
     in "Landau also thanked the Foreign Secretary Misri"), or None."""
-    words = list(re.finditer(r"[A-Za-z]+", sentence))
-    for n, word in enumerate(words):
-        if tokenize(word.group()) == [act]:
-            before = [w.group().lower() for w in words[max(0, n - 8):n]]
-            return next((w for w in reversed(before) if w in names), None)
-    return None
+    window = _before_act(act, sentence)
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", window or "")]
+    return next((w for w in reversed(before) if w in names), None)
 
 
 # ---------------------------------------------------------------- who imposed a levy on whom
@@ -432,10 +437,19 @@ def currencies_named(sentence: str) -> frozenset[str]:
 
 # "India's largest export sector" is not "India's largest trading partner": a superlative is of the
 # thing it stands before
-_SUPERLATIVE = re.compile(r"\b(largest|biggest|highest|lowest|smallest|leading|top|main|primary)\s+"
+_SUPERLATIVES = "largest|biggest|highest|lowest|smallest|leading|top|main|primary"
+_SUPERLATIVE = re.compile(rf"\b({_SUPERLATIVES})\s+"
                           r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:to|for|of|in|with|from|by|that|which|since|"
                           # ... or where a name begins: "the smallest sector India seeks"
                           r"and|is|was|are|were|has|had)\b|\s+[A-Z]|\s*[?,.;]|\s*$)")
+
+
+_ANY_SUPERLATIVE = re.compile(rf"\b(?:{_SUPERLATIVES}|most|best|worst|greatest|major)\b", re.I)
+
+
+def ranks_something(text: str) -> bool:
+    """Whether ``text`` says which is most of something: it has a superlative, of whatever thing."""
+    return _ANY_SUPERLATIVE.search(text) is not None
 
 
 def superlatives_in(text: str) -> frozenset[tuple[str, str]]:
@@ -455,6 +469,9 @@ _CITIES = ("New Delhi", "Delhi", "Washington", "Beijing", "Moscow", "Tokyo", "Lo
 _CITY_ASKED = re.compile(rf"\b(?:visit(?:ed|s|ing)?|in|to|at|from)\s+({'|'.join(_CITIES)})\b")
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][\w ]{2,20}?\s*(?::|[–—]\s)")
+
+
 def cities_in(question: str) -> frozenset[str]:
     """The cities a question asks about as places ("visit New Delhi" -> {"new delhi"})."""
     return frozenset(m.group(1).lower() for m in _CITY_ASKED.finditer(question))
@@ -462,9 +479,7 @@ def cities_in(question: str) -> frozenset[str]:
 
 def names_city(city: str, sentence: str) -> bool:
     """Whether ``sentence`` names ``city`` other than as its dateline ("New Delhi: ...", "WASHINGTON –")."""
-    body = re.sub(r"^\s*[A-Z][\w ]{2,20}?\s*(?::|[,–—-]\s)", "", sentence) if re.match(
-        r"^\s*[A-Z][\w ]{2,20}?\s*(?::|[–—])", sentence) else sentence
-    return re.search(rf"\b{re.escape(city)}\b", body, re.I) is not None
+    return re.search(rf"\b{re.escape(city)}\b", _DATELINE.sub("", sentence, count=1), re.I) is not None
 
 
 # ---------------------------------------------------------------- what kind of statement answers
@@ -492,7 +507,7 @@ def events_in(question: str) -> frozenset[str]:
     """Stems of a change of office a "who" question takes for granted ("replaced" -> "replac")."""
     if not re.match(r"\s*(?:who|whom)\b", question, re.I):
         return frozenset()  # "Which country did India replace as the US's largest partner?" is no office
-    return frozenset(tokenize(m.group())[0] for m in _EVENT.finditer(question) if tokenize(m.group()))
+    return frozenset(stems[0] for m in _EVENT.finditer(question) if (stems := tokenize(m.group())))
 
 
 def statement_kinds_in(question: str) -> frozenset[str]:

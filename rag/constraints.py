@@ -55,6 +55,7 @@ from .aspects import (
     owned_in,
     parts_of_year_in,
     ranks_in,
+    ranks_something,
     sectors_in,
     sources_in,
     stages_in,
@@ -170,8 +171,6 @@ class Period:
 
 
 _ACCORDING_TO_NAMES = re.compile(r"\b(?i:according to)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4}")
-_ANY_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|leading|top|main|primary|most|best|"
-                              r"worst|greatest|major)\b", re.I)
 _BALANCE_WORD = re.compile(r"\b(?:deficits?|surplus(?:es)?|imbalance|gap)\b", re.I)
 _FISCAL = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})\b", re.I)
 _FY_SHORT = re.compile(r"\bFY\s?'?(\d{2})\b", re.I)
@@ -407,7 +406,8 @@ class Constraints:
         """The question's other aspects (rag.aspects) ``sentence`` fails; ``found`` holds what the
         entity checks already found, so a name is reported once."""
         unmet = []
-        stems = set(tokenize(f"{context} {sentence}")) if self.sources or self.goods else set()
+        stems = set(tokenize(f"{context} {sentence}")) if (
+            self.sources or self.goods or self.events or self.described) else set()
         if self.figures:
             # "... a bill that aims to impose 500% tariffs. ... The MEA responded ... aware of the proposal":
             # a figure is named up to two sentences before the one that speaks of it
@@ -481,9 +481,7 @@ class Constraints:
             unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")
         # a negation, a condition or a unit of points is the sentence's own, or the one before's
         unmet += [f"answer {kind}" for kind in sorted(self.statements) if not states(kind, f"{context} {sentence}")]
-        if self.events:
-            said = set(tokenize(f"{context} {sentence}"))
-            unmet += [f"answer {event}" for event in sorted(self.events) if event not in said]
+        unmet += [f"answer {event}" for event in sorted(self.events) if event not in stems]
         unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
         if self.currency:
             named = currencies_named(sentence)
@@ -492,7 +490,7 @@ class Constraints:
         if self.superlatives:
             # which is largest is said with a superlative: one of another thing, or none, does not say it
             said = superlatives_in(f"{context} {sentence}")
-            ranked = _ANY_SUPERLATIVE.search(f"{context} {sentence}")
+            ranked = ranks_something(f"{context} {sentence}")
             unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
                       if (sup, head) not in said and (not ranked or any(other == sup for other, _ in said))]
         if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
@@ -507,7 +505,7 @@ class Constraints:
         leans = re.match(r"\W*(?:he|she|they|his|her|their)\b", sentence, re.I)
         said = _words(f"{context} {sentence}" if leans else sentence) if self.holders else set()
         unmet += [f"name {h}" for h in sorted(self.holders) if h not in said and f"name {h}" not in found]
-        if self.described and not self.described & set(tokenize(f"{context} {sentence}")):
+        if self.described and not self.described & stems:
             unmet.append(f"described {' '.join(sorted(self.described))}")
         if self.stages:
             said = stages_in(f"{context} {sentence}")
