@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
-from .constraints import Constraints, names_someone
+from .constraints import Constraints, names_someone, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH
 from .errors import RagError
@@ -514,7 +514,6 @@ _WHICH_NOUN = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARIES})\b)([a-z][
 _WHICH_BARE = re.compile(r"^\s*(which)(?=\s+(?:will|would|has|have|had|did|does|do|can|could|stays?|remains?|"
                          r"continues?|went|goes|came|comes|rose|fell)\b)", re.I)
 _BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
-_PERIOD_NAMED = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:[-–/](?:19|20)?\d{2})?\b", re.I)
 
 
 def split_parts(question: str) -> list[str]:
@@ -541,9 +540,10 @@ def split_parts(question: str) -> list[str]:
         noun, bare = _WHICH_NOUN.match(parts[0]), _WHICH_BARE.match(piece)
         if noun and bare:
             piece = f"{piece[:bare.end(1)]} {noun.group(1)}{piece[bare.end(1):]}"
-        back, period = _BACK_IN_TIME.search(piece), _PERIOD_NAMED.search(parts[0])
+        back, own = _BACK_IN_TIME.search(piece), periods_in(parts[0])[0]
+        period = next(iter(own)) if len(own) == 1 else None  # of several, which is meant is not known
         if back and period:
-            piece = f"{piece[:back.start()]}in {period.group()}{piece[back.end():]}"
+            piece = f"{piece[:back.start()]}in {period}{piece[back.end():]}"
         leans = is_follow_up(piece) or not content_terms(piece) or bool(back and not period)
         parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if leans else piece)
     return parts
