@@ -95,8 +95,10 @@ _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|
 # A person is asked for; in "Which US State Department official ...?" the words of the office stand between
 _ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|\bwhich\s+(?:[\w.’'-]+\s+){0,3}?(official|minister|secretary|person|"
                           r"spokesperson|expert|professor|economist|analyst|diplomat)s?\b", re.I)
+# "When ...?", and a "when" the question asks about ("What is the latest word on when India will join?")
+_WHEN = r"^\s*(?:when|until when|till when|by when|since when)\b|\b(?:on|about|as to) when\b"
 _ANSWER_TYPES = [
-    ("date", re.compile(r"^\s*(when|until when|till when|by when|since when)\b|"
+    ("date", re.compile(rf"{_WHEN}|"
                         r"\b(what|which) (dates?|days?|months?|years?)\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("number", re.compile(rf"{_HOW_MUCH}|\b(what|which) (level|tariff|duty)\b|{_MEASURE}", re.I),
@@ -110,8 +112,7 @@ _ANSWER_TYPES = [
 # The kind of value whose disagreement between articles is worth reporting (see conflicts.py);
 # the first that matches wins, so "till when are the tariffs paused" asks for a date.
 _VALUE_KINDS = [
-    ("date", re.compile(r"^\s*(when|until when|till when|by when|since when)\b|\b(what|which) (dates?|days?)\b|"
-                        r"\buntil what\b|^\s*on what\b", re.I)),
+    ("date", re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b|^\s*on what\b", re.I)),
     ("percent", re.compile(r"\b(percent|percentage|per cent|growth|grow|grew|increase|increased|rise|rose|fell|"
                            r"decline|declined|rate|tariffs?|duty|duties)\b|%", re.I)),
     ("month_range", re.compile(r"\bmonths?\b", re.I)),
@@ -123,10 +124,9 @@ _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affair
 _REQUIRES = [
     (re.compile(r"\b(which|what) month", re.I), re.compile(_MONTH_OR_SEASON, re.I)),
     (re.compile(r"\b(which|what) year", re.I), re.compile(r"\b(19|20)\d{2}\b")),
-    (re.compile(r"^\s*(when|until when|till when|by when|since when)\b|\b(what|which) (dates?|days?)\b|"
-                r"\buntil what\b", re.I),
+    (re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"
-                r"autumn|winter|today|yesterday|tomorrow|week|month|year)\b", re.I)),
+                r"autumn|winter|today|yesterday|tomorrow|(?:week|month|year)s?)\b", re.I)),
     (_ASKS_PERSON, re.compile(_PERSON)),
     # a share is a percentage of something ("18 per cent of India's exports", "6.22 per cent in imports"):
     # "up 3.4 per cent" is a rise, and "USD 131.84 billion" no percentage at all

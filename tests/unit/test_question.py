@@ -20,6 +20,7 @@ from rag.question import (
     ("When does the pause end?", "date"),
     ("Until when are the tariffs paused?", "date"),
     ("Which month will the first phase conclude?", "date"),
+    ("What is the latest word on when India will join Pax Silica?", "date"),
     ("How much did exports grow?", "number"),
     ("What tariff does the US impose on textiles?", "number"),
     ("By how much did the deficit widen?", "number"),
@@ -200,6 +201,10 @@ def test_split_parts(question, parts):
     # capitalized common words and countries name no one
     ("Who is India's chief negotiator for the trade agreement?", "Negotiator Rajesh Agrawal led India's side.",
      "India and the United States are advancing a Bilateral Trade Agreement."),
+    # a "when" asked about needs a time, and "in the coming weeks" is one
+    ("What is the latest word on when India will join Pax Silica?",
+     "New Delhi is expected to participate as a full member in the coming weeks.",
+     "Washington invited India to join the Pax Silica initiative."),
 ])
 def test_what_an_answer_must_carry(question, carries, lacks):
     query = analyse(question)
