@@ -510,20 +510,56 @@ def events_in(question: str) -> frozenset[str]:
     return frozenset(stems[0] for m in _EVENT.finditer(question) if (stems := tokenize(m.group())))
 
 
+# "When did India join Pax Silica?" takes the joining for done: "New Delhi is expected to formally
+# participate ... in the coming weeks" foresees it and says nothing of when it was done
+_DONE_ASKED = re.compile(r"^\s*(?:when|until when|since when)\s+(?:did|was|were|had)\b", re.I)
+_FORESEES = re.compile(r"\b(?:will|would|expected to|likely to|set to|due to|aims? to|aiming to|plans? to|"
+                       r"hopes? to|intends? to)\b", re.I)
+
+
 def statement_kinds_in(question: str) -> frozenset[str]:
-    """What kind of statement a question needs: "negated", "conditional", "points" (see above)."""
+    """What kind of statement a question needs: "negated", "conditional", "points", "done" (see above)."""
     kinds = {"negated"} if _NOT_ASKED.search(question) else set()
     if _HYPOTHETICAL.search(question):
         kinds.add("conditional")
     if _POINTS.search(question):
         kinds.add("points")
+    if _DONE_ASKED.search(question):
+        kinds.add("done")
     return frozenset(kinds)
 
 
-def states(kind: str, text: str) -> bool:
-    """Whether ``text`` is a statement of ``kind`` (statement_kinds_in)."""
-    pattern = {"negated": _NOT_SAID, "conditional": _MAY_BE, "points": _POINTS}[kind]
-    return pattern.search(text) is not None
+def negated_in(question: str) -> frozenset[str]:
+    """Stems of the (up to two) words a question's negation governs: "not asking India" -> {"ask",
+    "india"}, "did not personally reach" -> {"person", "reach"}."""
+    found = set()
+    for match in re.finditer(r"(?:\b(?:not|never)|n[’']t)\s+(\w+)(?:\s+(\w+))?", question, re.I):
+        # a country is whom it is done to, not what is done
+        found |= {stem for word in match.groups() if word and not countries_in(word) for stem in tokenize(word)}
+    return frozenset(found)
+
+
+def negates(governed: frozenset[str], text: str) -> bool:
+    """Whether ``text`` negates what the question does: where it names a word the question's negation
+    governs, a negation stands within the three words before it ("has been asking India to open ... not
+    able to close" negates closing, not asking); where it names none of them, any negation will do."""
+    words = re.findall(r"[\w’']+", text)
+    negation = [bool(_NOT_SAID.fullmatch(w) or re.search(r"n[’']t$", w, re.I)) for w in words]
+    at = [i for i, w in enumerate(words) if governed & set(tokenize(w))]
+    if not at:
+        return any(negation)
+    return any(any(negation[max(0, i - 3):i]) for i in at)
+
+
+def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] = frozenset()) -> bool:
+    """Whether ``sentence`` (with the one ``before`` it, where a negation, condition or unit of points
+    may stand) is a statement of ``kind`` (statement_kinds_in); ``governed`` is negated_in's."""
+    if kind == "done":
+        return _FORESEES.search(sentence) is None
+    if kind == "negated":
+        return negates(governed, f"{before} {sentence}")
+    pattern = {"conditional": _MAY_BE, "points": _POINTS}[kind]
+    return pattern.search(f"{before} {sentence}") is not None
 
 
 # ---------------------------------------------------------------- a part of a whole

@@ -50,6 +50,7 @@ from .aspects import (
     moved,
     names_city,
     names_rank,
+    negated_in,
     offices_in,
     organisations_in,
     owned_in,
@@ -315,6 +316,7 @@ class Constraints:
     cities: frozenset[str] = frozenset()  # cities asked about as places ("visit New Delhi")
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
     statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
+    negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
     events: frozenset[str] = frozenset()  # stems of a change of office taken for granted ("replac")
 
     @classmethod
@@ -344,6 +346,7 @@ class Constraints:
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
                    doing_country=country_agent_in(question), statements=statement_kinds_in(question),
+                   negated=negated_in(question),
                    events=events_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
@@ -479,8 +482,8 @@ class Constraints:
         if said is not None and said == self.balance[::-1]:
             # "the US surplus with India" is asked; the sentence gives the US deficit with India
             unmet.append(f"balance {self.balance[0]}'s surplus with {self.balance[1]}")
-        # a negation, a condition or a unit of points is the sentence's own, or the one before's
-        unmet += [f"answer {kind}" for kind in sorted(self.statements) if not states(kind, f"{context} {sentence}")]
+        unmet += [f"answer {kind}" for kind in sorted(self.statements)
+                  if not states(kind, sentence, context, self.negated)]
         unmet += [f"answer {event}" for event in sorted(self.events) if event not in stems]
         unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
         if self.currency:

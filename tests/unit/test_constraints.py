@@ -462,6 +462,9 @@ def test_an_end_date_says_nothing_of_the_day_something_began():
     # a rise in percentage points only by one in points
     ("How many percentage points did the deficit rise in 2024?",
      "The deficit was $45.7 billion in 2024, a 5.4 per cent increase over 2023.", "points"),
+    # when it was done, not by one that only foresees it
+    ("When did India formally join Pax Silica as a full member?",
+     "New Delhi is expected to formally participate as a full member in the coming weeks.", "done"),
 ])
 def test_the_kind_of_statement_asked(question, sentence, kind):
     asked = Constraints.of(question)
@@ -469,8 +472,22 @@ def test_the_kind_of_statement_asked(question, sentence, kind):
     assert f"answer {kind}" in asked.unmet(sentence, "", ARTICLE)
     said = {"negated": "India is not seeking concessions for dairy.",
             "conditional": "If India stopped buying Russian oil, the tariff could fall.",
-            "points": "The deficit rose 2 percentage points in 2024."}[kind]
+            "points": "The deficit rose 2 percentage points in 2024.",
+            "done": "India joined Pax Silica as a full member in February."}[kind]
     assert f"answer {kind}" not in asked.unmet(said, "", ARTICLE)
+
+
+def test_a_negation_must_govern_the_act_asked_of():
+    asked = Constraints.of("Which sectors is the US not asking India to open?")
+    assert asked.negated == {"ask"}
+    # the sentence negates closing the talks, not asking
+    assert "answer negated" in asked.unmet("The US has been asking India to open up agriculture and dairy, and this "
+                                           "is why the two countries are not able to close the talks.", "", ARTICLE)
+    assert "answer negated" not in asked.unmet("The US is not asking India to open its textile sector.", "", ARTICLE)
+    # a sentence that does not name the act may negate it in other words
+    assert "answer negated" not in asked.unmet("Textiles were never part of the US demands.", "", ARTICLE)
+    # the country the act is done to is not what the negation governs
+    assert Constraints.of("Which US president did Modi not personally reach out to?").negated == {"person", "reach"}
 
 
 def test_a_change_of_office_asked_of_is_taken_for_granted():
