@@ -173,6 +173,7 @@ class Period:
 
 _ACCORDING_TO_NAMES = re.compile(r"\b(?i:according to)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4}")
 _BALANCE_WORD = re.compile(r"\b(?:deficits?|surplus(?:es)?|imbalance|gap)\b", re.I)
+_FLOW_WORD = re.compile(r"\b(?:exports?|imports?|shipments?|sales|purchases?|buys?|bought|sells?|sold)\b", re.I)
 _FISCAL = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})\b", re.I)
 _FY_SHORT = re.compile(r"\bFY\s?'?(\d{2})\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -414,8 +415,11 @@ class Constraints:
         if self.figures:
             # "... a bill that aims to impose 500% tariffs. ... The MEA responded ... aware of the proposal":
             # a figure is named up to two sentences before the one that speaks of it
-            named = figures_in(f"{earlier} {context} {sentence}")
-            unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named]
+            named, own = figures_in(f"{earlier} {context} {sentence}"), figures_in(sentence)
+            # but a sentence with figures of its own of that kind ("up 3.4 per cent" for "rise by 5.4 per
+            # cent") speaks of another figure than the one named before it
+            unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named or f not in own and any(
+                g.endswith("%") == f.endswith("%") for g in own)]
         unmet += [f"rank {r}" for r in sorted(self.ranks) if r not in ranks_in(sentence)]
         if self.trade_kind:
             kinds = trade_kinds_in(sentence) or trade_kinds_in(context)
@@ -469,7 +473,11 @@ class Constraints:
             clauses = re.split(r",?\s+and\s+|;\s*", sentence) if self.figures and len(named) > 1 else []
             misplaced = any(self.figures & figures_in(c) and flows_in(c) and not flows_in(c) & self.flows
                             for c in clauses)
-            if named and not named & self.flows or misplaced:  # India's exports to the US are not US exports to India
+            # "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase" is a
+            # balance, not the flow of exports asked about
+            balance_only = not named and _BALANCE_WORD.search(sentence) and not _FLOW_WORD.search(sentence)
+            # (and India's exports to the US are not US exports to India)
+            if named and not named & self.flows or misplaced or balance_only:
                 unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         unmet += [f"goods {g}" for g in sorted(self.goods) if g not in stems]
         if self.traded:  # the sentence that gives the flow names its goods, not the one before

@@ -490,6 +490,19 @@ def test_a_negation_must_govern_the_act_asked_of():
     assert Constraints.of("Which US president did Modi not personally reach out to?").negated == {"person", "reach"}
 
 
+def test_a_flow_is_not_answered_by_a_balance_or_by_another_figure():
+    asked = Constraints.of("Did US goods exports to India rise by 5.4 per cent in 2024?")
+    deficit = "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase over 2023."
+    assert "flow US to IN" in asked.unmet(deficit, "", ARTICLE)
+    # the 5.4 per cent is named two sentences before, but this sentence gives a rise of its own
+    exports = "US goods exports to India were $41.8 billion, up 3.4 per cent from 2023."
+    assert "figure 5.4%" in asked.unmet(exports, "Total goods trade was $129.2 billion.", ARTICLE, deficit)
+    # a figure named before a sentence without one of its kind still identifies what it speaks of
+    bill = Constraints.of("What did the MEA say about the 500% tariff bill?")
+    assert "figure 500%" not in bill.unmet("The MEA said it is fully aware of the proposal.",
+                                           "Trump backed a bill to impose 500% tariffs.", ARTICLE)
+
+
 def test_a_change_of_office_asked_of_is_taken_for_granted():
     asked = Constraints.of("Who replaced Howard Lutnick as US Commerce Secretary?")
     assert "answer replac" in asked.unmet("US Commerce Secretary Howard Lutnick said the deal lost momentum.", "",
