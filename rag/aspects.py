@@ -517,8 +517,14 @@ _FORESEES = re.compile(r"\b(?:will|would|expected to|likely to|set to|due to|aim
                        r"hopes? to|intends? to)\b", re.I)
 
 
+# and "When will Modi next visit Washington?" is answered only by a sentence that foresees a visit, not
+# by "Modi’s visit to Washington in February 2025"
+_NEXT_ASKED = re.compile(r"^\s*when\s+(?:will|is|are|would)\b.*\b(?:next|upcoming)\b", re.I)
+_COMING = re.compile(r"\b(?:next|upcoming|coming|later)\b", re.I)
+
+
 def statement_kinds_in(question: str) -> frozenset[str]:
-    """What kind of statement a question needs: "negated", "conditional", "points", "done" (see above)."""
+    """What kind of statement a question needs: "negated", "conditional", "points", "done", "next"."""
     kinds = {"negated"} if _NOT_ASKED.search(question) else set()
     if _HYPOTHETICAL.search(question):
         kinds.add("conditional")
@@ -526,7 +532,12 @@ def statement_kinds_in(question: str) -> frozenset[str]:
         kinds.add("points")
     if _DONE_ASKED.search(question):
         kinds.add("done")
+    elif _NEXT_ASKED.search(question):
+        kinds.add("next")
     return frozenset(kinds)
+
+
+_AUXILIARIES = frozenset("do does did doing done be been being is are was were have has had get got".split())
 
 
 def negated_in(question: str) -> frozenset[str]:
@@ -534,8 +545,9 @@ def negated_in(question: str) -> frozenset[str]:
     "india"}, "did not personally reach" -> {"person", "reach"}."""
     found = set()
     for match in re.finditer(r"(?:\b(?:not|never)|n[’']t)\s+(\w+)(?:\s+(\w+))?", question, re.I):
-        # a country is whom it is done to, not what is done
-        found |= {stem for word in match.groups() if word and not countries_in(word) for stem in tokenize(word)}
+        # a country is whom it is done to, not what is done; "not do" governs no word of its own
+        found |= {stem for word in match.groups() if word and not countries_in(word)
+                  and word.lower() not in _AUXILIARIES for stem in tokenize(word)}
     return frozenset(found)
 
 
@@ -556,6 +568,8 @@ def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] 
     may stand) is a statement of ``kind`` (statement_kinds_in); ``governed`` is negated_in's."""
     if kind == "done":
         return _FORESEES.search(sentence) is None
+    if kind == "next":
+        return _FORESEES.search(sentence) is not None or _COMING.search(sentence) is not None
     if kind == "negated":
         return negates(governed, f"{before} {sentence}")
     pattern = {"conditional": _MAY_BE, "points": _POINTS}[kind]

@@ -585,7 +585,10 @@ def as_asked(item: str, question: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[\w’']+", text.lower()))
+    """The lowercased words of ``text``, apostrophes kept ("o'brien"), and a possessive also without
+    its "'s" ("Modi’s visit" names Modi)."""
+    words = set(re.findall(r"[\w’']+", text.lower()))
+    return words | {w[:-2] for w in words if w.endswith(("’s", "'s"))}
 
 
 @dataclass(frozen=True)

@@ -216,8 +216,14 @@ class Query:
             # trading partner?": "The US"
             return True
         asked = set(re.findall(r"\w+", self.searched.lower()))
-        if any(set(re.findall(r"\w+", m.group().lower())) - asked and names_someone(m.group())
-               for m in self.requires.finditer(sentence)):
+
+        def someone_else(m: re.Match) -> bool:
+            # "Prime Minister Modi’s visit" is the office of the question's own Modi
+            holder = re.match(r"(?:\s+[A-Z][a-z]+){1,2}", sentence[m.end():])
+            return (bool(set(re.findall(r"\w+", m.group().lower())) - asked) and names_someone(m.group())
+                    and not (holder and set(re.findall(r"\w+", holder.group().lower())) & asked))
+
+        if any(someone_else(m) for m in self.requires.finditer(sentence)):
             return True
         return bool(people & {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} - asked)
 

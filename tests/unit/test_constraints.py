@@ -465,6 +465,10 @@ def test_an_end_date_says_nothing_of_the_day_something_began():
     # when it was done, not by one that only foresees it
     ("When did India formally join Pax Silica as a full member?",
      "New Delhi is expected to formally participate as a full member in the coming weeks.", "done"),
+    # when it is next done, not by when it was done
+    ("When will Modi next visit Washington?",
+     "This aligns with the goal announced during Prime Minister Modi’s visit to Washington in February 2025.",
+     "next"),
 ])
 def test_the_kind_of_statement_asked(question, sentence, kind):
     asked = Constraints.of(question)
@@ -473,7 +477,8 @@ def test_the_kind_of_statement_asked(question, sentence, kind):
     said = {"negated": "India is not seeking concessions for dairy.",
             "conditional": "If India stopped buying Russian oil, the tariff could fall.",
             "points": "The deficit rose 2 percentage points in 2024.",
-            "done": "India joined Pax Silica as a full member in February."}[kind]
+            "done": "India joined Pax Silica as a full member in February.",
+            "next": "Modi is expected to visit Washington again in September."}[kind]
     assert f"answer {kind}" not in asked.unmet(said, "", ARTICLE)
 
 
@@ -486,8 +491,15 @@ def test_a_negation_must_govern_the_act_asked_of():
     assert "answer negated" not in asked.unmet("The US is not asking India to open its textile sector.", "", ARTICLE)
     # a sentence that does not name the act may negate it in other words
     assert "answer negated" not in asked.unmet("Textiles were never part of the US demands.", "", ARTICLE)
-    # the country the act is done to is not what the negation governs
+    # the country the act is done to is not what the negation governs, nor is "do"
     assert Constraints.of("Which US president did Modi not personally reach out to?").negated == {"person", "reach"}
+    assert Constraints.of("What will temporary disagreements not do?").negated == frozenset()
+
+
+def test_a_possessive_names_its_owner():
+    asked = Constraints.of("When did Modi visit Washington?")
+    assert asked.unmet("The goal was announced during Prime Minister Modi’s visit to Washington in February 2025.",
+                       "", ARTICLE) == []
 
 
 def test_a_flow_is_not_answered_by_a_balance_or_by_another_figure():

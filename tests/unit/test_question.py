@@ -201,6 +201,9 @@ def test_split_parts(question, parts):
     # capitalized common words and countries name no one
     ("Who is India's chief negotiator for the trade agreement?", "Negotiator Rajesh Agrawal led India's side.",
      "India and the United States are advancing a Bilateral Trade Agreement."),
+    # the office of the question's own person names no one else
+    ("Who did Modi meet in Washington in 2025?", "Prime Minister Modi met President Donald Trump.",
+     "The goal was announced during Prime Minister Modi’s visit to Washington."),
     # a "when" asked about needs a time, and "in the coming weeks" is one
     ("What is the latest word on when India will join Pax Silica?",
      "New Delhi is expected to participate as a full member in the coming weeks.",
