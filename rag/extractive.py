@@ -192,7 +192,7 @@ class ExtractiveGenerator:
         if not self.check_constraints:
             return ()
         people = self._article(passage).people if query.answer_type == "person" else frozenset()
-        if not query.carried_by(sentence, people):
+        if not query.carried_by(sentence, people, before):
             unmet.append(f"answer {query.answer_type or 'form'}")
         if query.act is not None and query.act not in tokenize(sentence):
             unmet.append(f"answer {query.act}")  # the date of another act

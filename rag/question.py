@@ -128,6 +128,10 @@ _REQUIRES = [
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|(?:week|month|year)s?)\b", re.I)),
     (_ASKS_PERSON, re.compile(_PERSON)),
+    # "Which Indian sectors face the 26 per cent tariff?": a sentence that names no sector, and lists
+    # none, says nothing of which
+    (re.compile(r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:sectors|industries)\b", re.I),
+     re.compile(r"\b(?:sectors?|industry|industries|like|such as|including)\b", re.I)),
     # a share is a percentage of something ("18 per cent of India's exports", "6.22 per cent in imports"):
     # "up 3.4 per cent" is a rise, and "USD 131.84 billion" no percentage at all
     (re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction)\b|\b(?:what|which)\s+(?:percentage|per cent|percent)"
@@ -189,11 +193,15 @@ class Query:
     def __str__(self) -> str:
         return self.searched
 
-    def carried_by(self, sentence: str, people: frozenset[str] = frozenset()) -> bool:
+    def carried_by(self, sentence: str, people: frozenset[str] = frozenset(), before: str = "") -> bool:
         """Whether ``sentence`` carries what an answer must (``requires``). A person asked for must be
         named with a word the question does not use: "the US Trade Representative" names no one; a
         country asked for must be one the question does not name. ``people`` are the surnames the
-        sentence's article gives in full elsewhere: "According to Lutnick" names Howard Lutnick."""
+        sentence's article gives in full elsewhere: "According to Lutnick" names Howard Lutnick. The
+        speaker asked about may be the "he" of "he said" when the sentence ``before`` names them."""
+        if (before and self.requires is not None and self.answer_type != "person" and _HE_SAID.search(sentence)
+                and _SAID_BY.search(self.searched) and self.requires.search(before)):
+            return True
         if self.answer_type == "place" and _WHICH_COUNTRY.search(self.searched):
             # "Which country did India replace ...?": a country the question does not name
             return bool(countries_in(sentence) - countries_in(self.searched))
@@ -311,8 +319,17 @@ _NOT_ACTS = frozenset(tokenize("say said tell told state claim write mean do doe
 _OBJECT_START = frozenset("the a an in on to for about with from at of by this that its their his her them it".split())
 
 
+# "What did Lutnick say the US had moved on to?": the act said to be done is asked about too
+_SAID_DONE = re.compile(r"^\s*what\s+did\s+.+?\s+say\s+(?:that\s+)?(?:the\s+)?[\w.’'-]+\s+"
+                        r"(?:had|has|have|was|were|would|will|could)\s+(?P<act>[a-z]+)\b", re.I)
+
+
 def asked_doing(question: str) -> str | None:
-    """The stemmed act a "what did X <act> ...?" question asks about ("offer"), if not speech."""
+    """The stemmed act a "what did X <act> ...?" question asks about ("offer"), if not speech, or
+    the act a "what did X say Y had <act>?" question asks X's words on ("moved")."""
+    said = _SAID_DONE.match(question)
+    if said and (stems := tokenize(said["act"])) and stems[0] not in _NOT_ACTS:
+        return stems[0]
     match = _WHAT_DID.match(question)
     words = re.findall(r"[A-Za-z]+", match["rest"]) if match else []
     for i, word in enumerate(words[:3]):
@@ -322,6 +339,8 @@ def asked_doing(question: str) -> str | None:
             return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in _QUESTION_STEMS else None
     return None
 
+
+_HE_SAID = re.compile(r"\b(?:he|she)\s+(?:said|added|noted|observed|told)\b|\bsaid\s+(?:he|she)\b", re.I)
 
 # "What do the latest reports say ...?" asks what the articles say, not for someone's words
 _REPORTS = frozenset("reports report articles article news stories story coverage media papers".split())

@@ -318,10 +318,25 @@ def test_the_act_whose_date_is_asked(question, act):
     ("What did the Indian minister post on social media after the meeting?", "post", set()),
     ("What did Pinak Chakravarty say about dairy?", None, {"dairi"}),  # speech: its topic, not an act
     ("What did China say about the India-US trade talks?", None, set()),  # nothing beyond the talks
+    ("What did Lutnick say the US had moved on to?", "move", set()),  # the act said to be done
 ])
 def test_the_act_or_topic_a_what_did_question_asks_about(question, doing, topic):
     query = analyse(question)
     assert (query.doing, set(query.topic)) == (doing, topic)
+
+
+def test_the_speaker_asked_about_may_be_the_he_of_he_said():
+    query = analyse("What did Lutnick say the US had moved on to?")
+    sentence = "Although Modi later agreed to make the call, he said it came too late."
+    assert not query.carried_by(sentence)
+    assert query.carried_by(sentence, before="According to Lutnick, Washington saw the call as critical.")
+    assert not query.carried_by(sentence, before="MEA confirmed that Modi made eight calls.")
+
+
+def test_which_sectors_needs_a_sector_named_or_listed():
+    query = analyse("Which Indian sectors face the 26 per cent tariff?")
+    assert not query.carried_by("The US has suspended the additional 26 per cent tariffs on India till July 9.")
+    assert query.carried_by("The US imposed 50% on several Indian exports including sectors like textiles.")
 
 
 def test_the_question_s_own_figures_are_no_answer_to_how_long():
