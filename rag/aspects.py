@@ -42,6 +42,7 @@ def _forms() -> dict:
                               re.I), swap)
                   for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
+        "arrival": re.compile(_ARRIVAL + pattern),
     }
 
 
@@ -141,8 +142,9 @@ def goods_in(question: str) -> frozenset[str]:
 
 
 # "What did India offer in the dairy sector?": an offer on defence procurement is in another sector
+# (and "in the energy field" names a sector too)
 _SECTOR = re.compile(r"\b(?:in|for|on|of|to)\s+(?:the\s+|its\s+|their\s+)?(?P<sector>(?:[\w-]+\s+){0,2}?[\w-]+)"
-                     r"\s+(?:sectors?|industry|industries)\b", re.I)
+                     r"\s+(?:sectors?|industry|industries|field|domain)\b", re.I)
 
 
 def sectors_in(question: str) -> frozenset[str]:
@@ -480,6 +482,17 @@ def cities_in(question: str) -> frozenset[str]:
 def names_city(city: str, sentence: str) -> bool:
     """Whether ``sentence`` names ``city`` other than as its dateline ("New Delhi: ...", "WASHINGTON –")."""
     return re.search(rf"\b{re.escape(city)}\b", _DATELINE.sub("", sentence, count=1), re.I) is not None
+
+
+# "When did the first load of migrants arrive in the US?": "arrived in India" is another arrival
+_ARRIVAL = (r"\b(?:arriv\w*|land(?:ed|s|ing)?|flown|flew|sent(?:\s+back)?|deported|returned|travell?(?:ed|ing|s)?|"
+            r"went|headed)\s+(?:back\s+)?(?:in|at|to|into)\s+(?:the\s+)?")
+
+
+def destinations_in(text: str) -> frozenset[str]:
+    """The countries ``text`` says someone or something arrived in, was sent or travelled to."""
+    code_of = country_pattern()[1]
+    return frozenset(code_of[m.group(1)] for m in _forms()["arrival"].finditer(text))
 
 
 # ---------------------------------------------------------------- what kind of statement answers

@@ -39,6 +39,7 @@ from .aspects import (
     currency_in,
     deadlines_in,
     described_as,
+    destinations_in,
     done_by,
     events_in,
     figures_in,
@@ -315,6 +316,7 @@ class Constraints:
     currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
     superlatives: frozenset[tuple[str, str]] = frozenset()  # ("largest", "sector") of "largest export sector"
     cities: frozenset[str] = frozenset()  # cities asked about as places ("visit New Delhi")
+    destinations: frozenset[str] = frozenset()  # countries asked as arrived in or sent to (destinations_in)
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
     statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
     negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
@@ -346,6 +348,7 @@ class Constraints:
                    targets=target_years_in(question), described=described_as(question),
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
+                   destinations=destinations_in(question),
                    doing_country=country_agent_in(question), statements=statement_kinds_in(question),
                    negated=negated_in(question),
                    events=events_in(question))
@@ -510,6 +513,9 @@ class Constraints:
             doer = country_doing(act, sentence)
             if doer is not None and doer != code:
                 unmet.append(f"country {code} doing it")
+        if self.destinations:
+            went = destinations_in(sentence)
+            unmet += [f"destination {code}" for code in sorted(self.destinations) if went and code not in went]
         unmet += [f"place {city}" for city in sorted(self.cities)
                   if not names_city(city, sentence) and not names_city(city, context)]
         # named in the sentence itself, or in the one before when this one goes on with "he" or "they"

@@ -187,6 +187,14 @@ def test_period_labels():
      ["goods dairi"]),
     ("What did India offer the US in the dairy sector?", "India offered the US limited access to dairy.", []),
     ("On which sectors had discussions advanced?", "Discussions advanced on automobiles and electronics.", []),
+    ("What is India buying more of in the energy field?", "Trump has pushed India to buy more from the US.",
+     ["goods energi"]),
+    # where someone arrived is the country asked about
+    ("When did the first deportees from India arrive in the US?",
+     "The first load of migrants sent back by the Trump administration arrived in India in February 2025.",
+     ["destination US"]),
+    ("When did the first deportees from the US arrive in India?",
+     "The first load of migrants sent back by the Trump administration arrived in India in February 2025.", []),
     # a name with a number in it is named whole
     ("What is the Mission 300 goal?", 'This aligns with the "Mission 500" goal.', ["name mission 300"]),
     ("What is the Mission 500 goal?", 'This aligns with the "Mission 500" goal.', []),
