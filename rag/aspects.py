@@ -532,12 +532,16 @@ _FORESEES = re.compile(r"\b(?:will|would|expected to|likely to|set to|due to|aim
 
 # and "When will Modi next visit Washington?" is answered only by a sentence that foresees a visit, not
 # by "Modi’s visit to Washington in February 2025"
+# "What tariff did the US suspend until June 9?" is answered only by a sentence that speaks of a pause
+# (or the one before it does), not by one on exports rising despite tariffs
+_PAUSING = re.compile(r"\b(?:suspen\w*|paus\w*|on hold|put off|defer\w*|postpon\w*|halt\w*)\b", re.I)
 _NEXT_ASKED = re.compile(r"^\s*when\s+(?:will|is|are|would)\b.*\b(?:next|upcoming)\b", re.I)
 _COMING = re.compile(r"\b(?:next|upcoming|coming|later)\b", re.I)
 
 
 def statement_kinds_in(question: str) -> frozenset[str]:
-    """What kind of statement a question needs: "negated", "conditional", "points", "done", "next"."""
+    """What kind of statement a question needs: "negated", "conditional", "points", "done", "next",
+    "pause"."""
     kinds = {"negated"} if _NOT_ASKED.search(question) else set()
     if _HYPOTHETICAL.search(question):
         kinds.add("conditional")
@@ -547,6 +551,8 @@ def statement_kinds_in(question: str) -> frozenset[str]:
         kinds.add("done")
     elif _NEXT_ASKED.search(question):
         kinds.add("next")
+    if _PAUSING.search(question):
+        kinds.add("pause")
     return frozenset(kinds)
 
 
@@ -585,7 +591,7 @@ def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] 
         return _FORESEES.search(sentence) is not None or _COMING.search(sentence) is not None
     if kind == "negated":
         return negates(governed, f"{before} {sentence}")
-    pattern = {"conditional": _MAY_BE, "points": _POINTS}[kind]
+    pattern = {"conditional": _MAY_BE, "points": _POINTS, "pause": _PAUSING}[kind]
     return pattern.search(f"{before} {sentence}") is not None
 
 

@@ -194,6 +194,10 @@ def months_in(text: str) -> frozenset[int]:
     return frozenset(MONTHS.index(m.group(1)) + 1 for m in _MONTH_ASKED.finditer(text))
 
 
+_MONTH_RANGE = re.compile(rf"\b(?:{MONTH})\s*(?:[-–—]|\bto\b|\buntil\b|\bthrough\b)\s*(?:{MONTH})\b|"
+                          rf"\bbetween\s+(?:{MONTH})\s+and\s+(?:{MONTH})\b")
+
+
 def _month_names(text: str) -> set[int]:
     return {MONTHS.index(m) + 1 for m in re.findall(rf"\b({MONTH})\b", text)}
 
@@ -392,7 +396,10 @@ class Constraints:
             # the sentence's months; else the one before's and its article's month: "Landau and Misri held
             # phone talks", in an article of March 28, follows a sentence about tariffs from April 2
             months = _month_names(sentence)
-            if not months:
+            ranged = len(self.months) == 1 and _MONTH_RANGE.search(sentence)
+            if ranged:  # "from April–November FY26" is a figure for eight months, not for November alone
+                months = _month_names(_MONTH_RANGE.sub(" ", sentence))
+            if not months and not ranged:
                 months = set(_month_names(context))
                 if article.date and len(article.date) >= 7:
                     months.add(int(article.date[5:7]))

@@ -189,6 +189,14 @@ def test_period_labels():
     ("On which sectors had discussions advanced?", "Discussions advanced on automobiles and electronics.", []),
     ("What is India buying more of in the energy field?", "Trump has pushed India to buy more from the US.",
      ["goods energi"]),
+    # a month asked alone is not answered by a range of months that ends with it
+    ("How much did India export to the US in November?",
+     "India's merchandise exports to the US went up by 11.38% to $59.04 billion from April–November FY26.",
+     ["month November"]),
+    ("How much did India's shipments to the US rise in November?",
+     "Shipments to the US rose more than 22% in November as compared to the same month a year earlier.", []),
+    ("How much did India export to the US between April and November?",
+     "India's merchandise exports to the US went up by 11.38% to $59.04 billion from April–November FY26.", []),
     # where someone arrived is the country asked about
     ("When did the first deportees from India arrive in the US?",
      "The first load of migrants sent back by the Trump administration arrived in India in February 2025.",
@@ -473,6 +481,9 @@ def test_an_end_date_says_nothing_of_the_day_something_began():
     # when it was done, not by one that only foresees it
     ("When did India formally join Pax Silica as a full member?",
      "New Delhi is expected to formally participate as a full member in the coming weeks.", "done"),
+    # a pause asked about, only by a sentence that speaks of one
+    ("What tariff did the US suspend on Indian exports until June 9?",
+     "Despite tariffs being imposed, India's exports to the US went up by 11.38% to $59.04 billion.", "pause"),
     # when it is next done, not by when it was done
     ("When will Modi next visit Washington?",
      "This aligns with the goal announced during Prime Minister Modi’s visit to Washington in February 2025.",
@@ -486,7 +497,8 @@ def test_the_kind_of_statement_asked(question, sentence, kind):
             "conditional": "If India stopped buying Russian oil, the tariff could fall.",
             "points": "The deficit rose 2 percentage points in 2024.",
             "done": "India joined Pax Silica as a full member in February.",
-            "next": "Modi is expected to visit Washington again in September."}[kind]
+            "next": "Modi is expected to visit Washington again in September.",
+            "pause": "The US has suspended the additional 26 per cent tariffs on India till July 9."}[kind]
     assert f"answer {kind}" not in asked.unmet(said, "", ARTICLE)
 
 
