@@ -93,8 +93,12 @@ _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|
 
 # (answer type, how a question asks for it, what a sentence that carries it looks like)
 # A person is asked for; in "Which US State Department official ...?" the words of the office stand between
-_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|\bwhich\s+(?:[\w.’'-]+\s+){0,3}?(official|minister|secretary|person|"
+# ("Which issue did the official say ...?" asks for an issue: the words between hold no verb)
+_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|\bwhich\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|"
+                          r"would|can|could)\b)[\w.’'-]+\s+){0,3}?(official|minister|secretary|person|"
                           r"spokesperson|expert|professor|economist|analyst|diplomat)s?\b", re.I)
+# "Who is Tammy Bruce?" asks what she is, not for a person
+_WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:(?-i:[A-Z])[\w.’'-]*\s*){1,4}\?*\s*$", re.I)
 # "When ...?", and a "when" the question asks about ("What is the latest word on when India will join?")
 _WHEN = r"^\s*(?:when|until when|till when|by when|since when)\b|\b(?:on|about|as to) when\b"
 _ANSWER_TYPES = [
@@ -263,6 +267,8 @@ def content_terms(text: str) -> list[str]:
 
 def answer_type(question: str) -> tuple[str | None, re.Pattern | None]:
     """The kind of thing a question asks for: date, number, person, place, or None."""
+    if _WHO_IS_NAMED.match(question):
+        return None, None
     for name, asks, carries in _ANSWER_TYPES:
         if asks.search(question):
             return name, carries
@@ -343,14 +349,20 @@ def asked_doing(question: str) -> str | None:
 _HE_SAID = re.compile(r"\b(?:he|she)\s+(?:said|added|noted|observed|told)\b|\bsaid\s+(?:he|she)\b", re.I)
 
 # "What do the latest reports say ...?" asks what the articles say, not for someone's words
+_SPEAKER_PRONOUNS = frozenset("he she they it".split())
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _REPORTS = frozenset("reports report articles article news stories story coverage media papers".split())
 
 
 def required_form(question: str) -> re.Pattern | None:
     """What a sentence must carry to answer ``question`` at all (None: no such requirement)."""
     said = _SAID_BY.search(question)
+    if said and said["who"].split()[-1].lower() in _SPEAKER_PRONOUNS:
+        return None  # "What did she say ...?": the part before names her, and its names are required
     if said and said["who"].split()[-1].lower() not in _REPORTS:
         return _words_of(said["who"])
+    if _WHO_IS_NAMED.match(question):
+        return None
     return next((form for asks, form in _REQUIRES if asks.search(question)), None)
 
 
@@ -420,10 +432,14 @@ def value_kind(question: str) -> str | None:
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
 
 
+# the part before, in brackets at the end of a part that leans on it (see split_parts)
+_LEANED_ON = re.compile(r"\s*\([^()]*\)\s*(?=\?\s*$)")
+
+
 def asked_act(question: str) -> str | None:
     """The act whose date is asked for ("When was the tariff announced?" -> "announc"), stemmed."""
     # a part of a question carries the part before it in brackets: "When was it announced (What tariff ...)?"
-    match = _PREDICATE.match(re.sub(r"\s*\([^()]*\)\s*(?=\?\s*$)", "", question))
+    match = _PREDICATE.match(_LEANED_ON.sub("", question))
     stems = tokenize(match["act"]) if match else []
     return stems[0] if stems and stems[0] not in _QUESTION_STEMS else None
 
@@ -569,17 +585,22 @@ def split_parts(question: str) -> list[str]:
         period = next(iter(own)) if len(own) == 1 else None  # of several, which is meant is not known
         if back and period:
             piece = f"{piece[:back.start()]}in {period}{piece[back.end():]}"
-        leans = is_follow_up(piece) or not content_terms(piece) or bool(back and not period)
+        # "..., and what did she say ...?": she is the person of the part before
+        leans = (is_follow_up(piece) or not content_terms(piece) or bool(back and not period)
+                 or _PERSON_PRONOUN.search(piece) is not None)
         parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if leans else piece)
     return parts
 
 
 def _analysed(text: str, searched: str) -> Query:
-    kind, carries = answer_type(searched)
+    # what a part asks for is its own ("which countries did he say ... (Which US official spoke ...)?"
+    # asks for countries); the part it leans on lends it only its subject
+    own = _LEANED_ON.sub("", searched)
+    kind, carries = answer_type(own)
     premise, premise_by = presupposed_act(searched)
     return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
-                 constraints=Constraints.of(searched), requires=required_form(searched), act=asked_act(searched),
+                 constraints=Constraints.of(searched), requires=required_form(own), act=asked_act(searched),
                  measure=asked_measure(searched), premise=premise, premise_by=premise_by,
                  topic=said_topic(searched), doing=asked_doing(searched), whether=bool(_WHETHER.match(searched)))
 

@@ -29,6 +29,8 @@ from rag.question import (
     ("Where were the talks held?", "place"),
     ("Which countries joined Pax Silica?", "place"),
     ("Why did talks stall?", None),
+    ("Which issue did the official say India can't risk opening?", None),  # an issue, not the official
+    ("Who is Tammy Bruce?", None),  # what she is, not who
 ])
 def test_answer_type(question, kind):
     assert answer_type(question)[0] == kind
@@ -331,6 +333,18 @@ def test_the_speaker_asked_about_may_be_the_he_of_he_said():
     assert not query.carried_by(sentence)
     assert query.carried_by(sentence, before="According to Lutnick, Washington saw the call as critical.")
     assert not query.carried_by(sentence, before="MEA confirmed that Modi made eight calls.")
+
+
+def test_a_pronoun_speaker_leans_on_the_part_before():
+    query = analyse("Who is Tammy Bruce, and what did she say the officials discussed?")
+    second = query.parts[1]
+    assert second.requires is None and {"tammy", "bruce"} <= second.constraints.names
+    assert analyse("Who is Tammy Bruce?").requires is None
+    # what the part asks for is its own: countries, not the official of the part it leans on
+    leaning = analyse("Which US official spoke on the All-In Podcast, and which countries did he say the US "
+                      "sealed trade pacts with?").parts[1]
+    assert leaning.searched.endswith("(Which US official spoke on the All-In Podcast)?")
+    assert leaning.answer_type == "place" and leaning.requires is None
 
 
 def test_which_sectors_needs_a_sector_named_or_listed():
