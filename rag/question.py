@@ -29,7 +29,9 @@ QUESTION_WORDS = frozenset(
 ) - {"us"}
 _QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
 
-_WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, or a country's
+_WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
+_ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
+                           r"Council|Board|Bank)\b|\b(?:Ministry|Department|Office) of(?:\s+[A-Z][\w&-]*)+")
 _COUNTRY_ROLE = re.compile(r"^\s*who\b.*\b(?:trading\s+partners?|partners?|ally|allies|rivals?|neighbou?rs?|importers?|"
                            r"exporters?|suppliers?|buyers?|markets?)\b", re.I)
 _WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
@@ -228,6 +230,9 @@ class Query:
             # trading partner?": "The US"
             return True
         asked = set(re.findall(r"\w+", self.searched.lower()))
+        if _WHOSE.match(self.searched) and any(set(m.group().lower().split()) - asked
+                                               for m in _ORGANISATION.finditer(sentence)):
+            return True  # "Whose data showed ...?": "the data of the Commerce Ministry"
 
         def someone_else(m: re.Match) -> bool:
             # "Prime Minister Modi’s visit" is the office of the question's own Modi
