@@ -16,12 +16,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .admissible import Admissibility, for_store
 from .bm25 import tokenize
 from .config import Config
 from .conflicts import Claim, disagreeing
-from .constraints import ArticleContext, as_asked
+from .constraints import as_asked
 from .dates import readable_date
-from .question import Query, as_query, done_by_another, names_measure
+from .question import Query, as_query
 from .spans import short_answer, slot_fit
 from .types import ABSTAIN_TEXT, Answer, Chunk, Citation, Passage
 from .values import values
@@ -77,19 +78,20 @@ class ExtractiveGenerator:
                  max_sentences: int = 2, margin: float = 0.06, meaning_threshold: float = 1.0,
                  chunks_of: Callable[[str], list[Chunk]] | None = None,
                  neighbours: Callable[[str, int], list[Passage]] | None = None,
-                 stored: Callable[[str], np.ndarray | None] | None = None):
+                 stored: Callable[[str], np.ndarray | None] | None = None,
+                 admissible: Admissibility | None = None):
         """``chunks_of(source)`` gives an article's chunks, so constraints can be checked in the
-        article's context and a passage's first sentences with the sentences before it;
-        ``neighbours(text, k)`` the ``k`` passages of the whole index nearest ``text``, where other
-        articles' statements of the same claim are looked for; ``stored(chunk_id)`` the sentence
-        vectors kept at index time when the store has them (otherwise they are encoded and cached)."""
+        article's context and a passage's first sentences with the sentences before it (by
+        ``admissible``, the store's checker, when one is given); ``neighbours(text, k)`` the ``k``
+        passages of the whole index nearest ``text``, where other articles' statements of the same
+        claim are looked for; ``stored(chunk_id)`` the sentence vectors kept at index time when the
+        store has them (otherwise they are encoded and cached)."""
         self.embedder = embedder
         self.idf = idf
         self.neighbours = neighbours or (lambda text, k: [])
         self.stored = stored or (lambda chunk_id: None)
-        self.chunks_of = chunks_of or (lambda source: [])
         self.check_constraints = True
-        self._articles: dict[str, ArticleContext] = {}
+        self.admissible = admissible or Admissibility(chunks_of or (lambda source: []))
         self.threshold = threshold
         self.meaning_threshold = meaning_threshold
         self.max_sentences = max_sentences
@@ -104,7 +106,7 @@ class ExtractiveGenerator:
         generator = cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences,
                         meaning_threshold=config.meaning_threshold, chunks_of=store.chunks_of,
                         neighbours=lambda text, k: retriever.retrieve(text, k),
-                        stored=store.sentence_vectors)
+                        stored=store.sentence_vectors, admissible=for_store(store))
         generator.check_constraints = config.constraints
         return generator
 
@@ -150,7 +152,7 @@ class ExtractiveGenerator:
         for rank, passage in enumerate(passages):
             sims = self._sentence_vectors(passage) @ q_vec
             sentences = passage.chunk.sentences
-            opening = None  # the article's two sentences before this passage, read when a figure needs them
+            verdicts = self.admissible.passage_unmet(query, passage) if self.check_constraints else None
             for i, (s, e, raw_s, _) in enumerate(sentences):
                 if (passage.source, raw_s) in seen:  # overlapping chunks repeat sentences
                     continue
@@ -161,14 +163,7 @@ class ExtractiveGenerator:
                 own, with_context = self.overlap(weights, text), self.overlap(weights, context)
                 overlap = 0.5 * own + 0.5 * with_context
                 typed = bool(query.carries and query.carries.search(text))
-                earlier = ""  # the sentence before the one before: only a figure is looked for there
-                if query.constraints.figures and i >= 2:
-                    earlier = passage.chunk.sentence(i - 2)
-                elif query.constraints.figures:  # the chunk starts here: the article has what came before
-                    if opening is None:  # once per passage
-                        opening = self._sentences_before(passage, 2)
-                    earlier = " ".join(opening[i:])
-                unmet = self._unmet(query, text, context[:len(context) - len(text)], passage, earlier)
+                unmet = verdicts[i] if verdicts is not None else ()
                 total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
                          + self.weights["typed"] * typed + self.weights["slot"] * slot_fit(query, text)
                          + self.weights["recency"] * newest.get(passage.article.date, 0.0))
@@ -184,51 +179,6 @@ class ExtractiveGenerator:
     def candidates(self, question: str | Query, passages: Sequence[Passage]) -> list[ScoredSentence]:
         """The sentences that may answer (they meet every constraint), best first, whatever their score."""
         return [s for s in self.score(question, passages) if not s.unmet]
-
-    def _unmet(self, query: Query, sentence: str, before: str, passage: Passage, earlier: str = "") -> tuple[str, ...]:
-        """The hard constraints ``sentence`` fails: the question's entities and periods, and the
-        kind of answer asked for when a sentence without it cannot be the answer."""
-        unmet = []
-        if not self.check_constraints:
-            return ()
-        people = self._article(passage).people if query.answer_type == "person" else frozenset()
-        if not query.carried_by(sentence, people, before):
-            unmet.append(f"answer {query.answer_type or 'form'}")
-        if query.act is not None and query.act not in tokenize(sentence):
-            unmet.append(f"answer {query.act}")  # the date of another act
-        # the words of the sentence and the one before, where an act or a topic may be named
-        words = set(tokenize(f"{before} {sentence}")) if query.premise or query.topic or query.doing else set()
-        if query.premise is not None and (query.premise not in words or (
-                query.premise_by and done_by_another(query.premise, query.premise_by, sentence))):
-            unmet.append(f"answer {query.premise}")  # the reason for another act, or another's act
-        if query.topic and not query.topic & words:
-            unmet.append("answer topic")  # the speaker's words on something else
-        if query.doing and query.doing not in words:
-            unmet.append(f"answer {query.doing}")  # another act than the one asked about
-        if query.measure is not None and not names_measure(query.measure, sentence, before):
-            unmet.append(f"answer {query.measure}")  # a figure of another measure
-        if query.constraints:
-            unmet += query.constraints.unmet(sentence, before, self._article(passage), earlier)
-        return tuple(unmet)
-
-    def _sentences_before(self, passage: Passage, n: int) -> list[str]:
-        """The ``n`` sentences of the passage's article just before the passage begins, nearest last
-        (from the article's other chunks, by their place in the original)."""
-        start = passage.chunk.sentences[0][2]
-        earlier = {(raw_s, c.text[s:e]) for c in self.chunks_of(passage.source)
-                   for s, e, raw_s, raw_e in c.sentences if raw_e <= start}
-        return [text for _, text in sorted(earlier)[-n:]]
-
-    def _article(self, passage: Passage) -> ArticleContext:
-        """The article's words and subjects, read once per article (the generator is remade with the store)."""
-        known = self._articles.get(passage.source)
-        if known is None:
-            if len(self._articles) > 4096:
-                self._articles.clear()
-            text = "\n".join(c.text for c in self.chunks_of(passage.source))
-            known = ArticleContext.of(passage.article.title, text, passage.article.date)
-            self._articles[passage.source] = known
-        return known
 
     def generate(self, question: str | Query, passages: Sequence[Passage]) -> Answer:
         query = as_query(question)
@@ -351,7 +301,7 @@ class ExtractiveGenerator:
                     starts = [start for start, _, _, _ in passage.chunk.sentences]
                     earlier = passage.text[starts[i - 2]:starts[i - 1]] if i > 1 else ""
                     text, before, leans = f"{before.strip()} {text}", earlier, True
-                if self._unmet(claim_query, text, before, passage):
+                if self.check_constraints and self.admissible.unmet(claim_query, text, before, passage):
                     continue
                 ref = ScoredSentence(rank, i, 0.0, float(sims[i]), 0.0, False, leans_on_previous=leans)
                 claims.append(Claim(text, passage.source, passage.article.date, float(sims[i]),

@@ -1,0 +1,121 @@
+"""Which sentences may answer a question: those that meet all of its hard constraints, read in their
+article's context (the question's entities and periods, and the kind of answer it asks for).
+
+The extractive generator answers only from such sentences; the retriever puts the passages that hold
+one ahead of those that hold none, so the first passage is one that can answer. Both ask the one
+checker of their store (:func:`for_store`), which keeps the verdicts on the last passages it read,
+so a sentence is checked once per question however many stages ask.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+
+from .bm25 import tokenize
+from .constraints import ArticleContext
+from .question import Query, done_by_another, names_measure
+from .types import Chunk, Passage
+
+
+class Admissibility:
+    """The hard constraints each sentence of a passage fails, for a question (see the module)."""
+
+    def __init__(self, chunks_of: Callable[[str], list[Chunk]], remembered: int = 1024):
+        """``chunks_of(source)`` gives an article's chunks: the article is read whole for its
+        context, and a passage's first sentences with the sentences before it."""
+        self.chunks_of = chunks_of
+        self.remembered = remembered
+        self._articles: dict[str, ArticleContext] = {}
+        self._verdicts: OrderedDict[tuple[str, str], list[tuple[str, ...]]] = OrderedDict()
+        self._lock = threading.Lock()  # questions may be answered in several threads at once
+
+    def passage_unmet(self, query: Query, passage: Passage) -> list[tuple[str, ...]]:
+        """Per sentence of ``passage``, the constraints of ``query`` it fails (() when it meets all)."""
+        key = (query.searched, passage.chunk_id)
+        with self._lock:
+            known = self._verdicts.get(key)
+            if known is not None:
+                self._verdicts.move_to_end(key)
+                return known
+        sentences, opening = passage.chunk.sentences, None
+        verdicts = []
+        for i, (s, e, _, _) in enumerate(sentences):
+            before = passage.text[sentences[i - 1][0]:s] if i else ""
+            earlier = ""  # the sentence before the one before: only a figure is looked for there
+            if query.constraints.figures and i >= 2:
+                earlier = passage.chunk.sentence(i - 2)
+            elif query.constraints.figures:  # the chunk starts here: the article has what came before
+                if opening is None:  # once per passage
+                    opening = self.sentences_before(passage, 2)
+                earlier = " ".join(opening[i:])
+            verdicts.append(self.unmet(query, passage.text[s:e], before, passage, earlier))
+        with self._lock:
+            self._verdicts[key] = verdicts
+            if len(self._verdicts) > self.remembered:
+                self._verdicts.popitem(last=False)
+        return verdicts
+
+    def admits(self, query: Query, passage: Passage) -> bool:
+        """Whether some sentence of ``passage`` meets every constraint of ``query``."""
+        return any(not unmet for unmet in self.passage_unmet(query, passage))
+
+    def unmet(self, query: Query, sentence: str, before: str, passage: Passage, earlier: str = "") -> tuple[str, ...]:
+        """The hard constraints ``sentence`` (of ``passage``, after ``before``) fails: the question's
+        entities and periods, and the kind of answer asked for when a sentence without it cannot be
+        the answer. ``earlier`` is the sentence before ``before``, where only a figure may be named."""
+        unmet = []
+        article = self.article(passage)
+        people = article.people if query.answer_type == "person" else frozenset()
+        if not query.carried_by(sentence, people, before):
+            unmet.append(f"answer {query.answer_type or 'form'}")
+        if query.act is not None and query.act not in tokenize(sentence):
+            unmet.append(f"answer {query.act}")  # the date of another act
+        # the words of the sentence and the one before, where an act or a topic may be named
+        words = set(tokenize(f"{before} {sentence}")) if query.premise or query.topic or query.doing else set()
+        if query.premise is not None and (query.premise not in words or (
+                query.premise_by and done_by_another(query.premise, query.premise_by, sentence))):
+            unmet.append(f"answer {query.premise}")  # the reason for another act, or another's act
+        if query.topic and not query.topic & words:
+            unmet.append("answer topic")  # the speaker's words on something else
+        if query.doing and query.doing not in words:
+            unmet.append(f"answer {query.doing}")  # another act than the one asked about
+        if query.measure is not None and not names_measure(query.measure, sentence, before):
+            unmet.append(f"answer {query.measure}")  # a figure of another measure
+        if query.constraints:
+            unmet += query.constraints.unmet(sentence, before, article, earlier)
+        return tuple(unmet)
+
+    def sentences_before(self, passage: Passage, n: int) -> list[str]:
+        """The ``n`` sentences of the passage's article just before the passage begins, nearest last
+        (from the article's other chunks, by their place in the original)."""
+        start = passage.chunk.sentences[0][2]
+        earlier = {(raw_s, c.text[s:e]) for c in self.chunks_of(passage.source)
+                   for s, e, raw_s, raw_e in c.sentences if raw_e <= start}
+        return [text for _, text in sorted(earlier)[-n:]]
+
+    def article(self, passage: Passage) -> ArticleContext:
+        """The article's words and subjects, read once per article."""
+        known = self._articles.get(passage.source)
+        if known is None:
+            if len(self._articles) > 4096:
+                self._articles.clear()
+            text = "\n".join(c.text for c in self.chunks_of(passage.source))
+            known = ArticleContext.of(passage.article.title, text, passage.article.date)
+            self._articles[passage.source] = known
+        return known
+
+
+# one checker per store: a store is one generation of the index, so what it knows of its articles
+# holds for as long as the store does
+_CHECKERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def for_store(store) -> Admissibility:
+    """The checker of ``store``'s sentences, shared by every stage that asks of them."""
+    checker = _CHECKERS.get(store)
+    if checker is None:
+        checker = _CHECKERS[store] = Admissibility(store.chunks_of)
+    return checker
