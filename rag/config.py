@@ -97,7 +97,8 @@ class Config:
     meaning_threshold: float = 0.66
     max_answer_sentences: int = 2
     # A sentence answers only if it speaks of the countries, names and periods the question names,
-    # and carries the kind of answer asked (a date, a month, a person): rag.constraints.
+    # and carries the kind of answer asked (a date, a month, a person): rag.constraints. The retrieved
+    # passages that hold such a sentence are put first (rag.admissible).
     constraints: bool = True
     max_question_chars: int = 1000
 

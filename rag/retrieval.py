@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .admissible import for_store
 from .config import Config
 from .errors import RagError
 from .fusion import convex_fusion, reciprocal_rank_fusion, with_best_sentence
@@ -25,11 +26,12 @@ class RetrievalSettings:
     bm25_weight: float = 1.0
     candidates: int = 50  # depth of each ranking handed to fusion
     sentence_weight: float = 0.0  # share of the best sentence's similarity in the hybrid ranking
+    answerable_first: bool = False  # passages with a sentence that meets the question's constraints lead
 
     @classmethod
     def from_config(cls, config: Config) -> RetrievalSettings:
         return cls(config.mode, config.fusion, config.rrf_k, config.dense_weight, config.bm25_weight,
-                   config.candidates, config.sentence_weight)
+                   config.candidates, config.sentence_weight, config.constraints)
 
 
 class Retriever:
@@ -42,6 +44,7 @@ class Retriever:
 
     def __init__(self, store: Store, embedder, settings: RetrievalSettings = RetrievalSettings()):
         self.store, self.embedder, self.settings = store, embedder, settings
+        self.admissible = for_store(store) if settings.answerable_first else None
 
     @classmethod
     def from_config(cls, config: Config, store: Store, embedder) -> Retriever:
@@ -70,7 +73,8 @@ class Retriever:
             ranked = self._by_best_sentence(ranked, query_vector)
         if query.recency:
             ranked = self.newest_article_first_in_k(ranked, k)
-        return self._passages(ranked[:k], {name: ids for name, (ids, _) in rankings.items()})
+        passages = self._passages(ranked[:k], {name: ids for name, (ids, _) in rankings.items()})
+        return self._answerable_first(query, passages)
 
     def _server_fused(self, query: Query, k: int, depth: int, query_vector, filters) -> list[Passage]:
         """Hybrid search fused by the store (one round trip); no per-ranking ranks to report."""
@@ -82,7 +86,15 @@ class Retriever:
         ranked = list(zip(ids, scores))
         if query.recency:
             ranked = self.newest_article_first_in_k(ranked, k)
-        return self._passages(ranked[:k], {})
+        return self._answerable_first(query, self._passages(ranked[:k], {}))
+
+    def _answerable_first(self, query: Query, passages: list[Passage]) -> list[Passage]:
+        """The ``k`` passages, those with a sentence that meets every hard constraint of the question
+        first, each group in its own order: a passage about another year or country can cite nothing,
+        however close its words. Only the order within the ``k`` changes, so the answer does not."""
+        if self.admissible is None or len(passages) < 2:
+            return passages
+        return sorted(passages, key=lambda p: not self.admissible.admits(query, p))
 
     def _fuse(self, rankings: dict) -> list[tuple[str, float]]:
         s = self.settings
