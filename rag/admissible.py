@@ -58,6 +58,11 @@ class Admissibility:
                 self._verdicts.popitem(last=False)
         return verdicts
 
+    def forget(self) -> None:
+        """Forget the verdicts (benchmarks time questions as new)."""
+        with self._lock:
+            self._verdicts.clear()
+
     def admits(self, query: Query, passage: Passage) -> bool:
         """Whether some sentence of ``passage`` meets every constraint of ``query``."""
         return any(not unmet for unmet in self.passage_unmet(query, passage))

@@ -111,8 +111,10 @@ class ExtractiveGenerator:
         return generator
 
     def clear_cache(self) -> None:
-        """Forget the sentence vectors of passages seen before (benchmarks time new questions)."""
+        """Forget the sentence vectors of passages seen before, and the verdicts on their sentences
+        (benchmarks time new questions)."""
         self._cache.clear()
+        self.admissible.forget()
 
     def _sentence_vectors(self, passage: Passage) -> np.ndarray:
         stored = self.stored(passage.chunk_id)
