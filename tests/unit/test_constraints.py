@@ -189,6 +189,8 @@ def test_period_labels():
     ("On which sectors had discussions advanced?", "Discussions advanced on automobiles and electronics.", []),
     ("What is India buying more of in the energy field?", "Trump has pushed India to buy more from the US.",
      ["goods energi"]),
+    ("Is the automobile sector the most sensitive issue?", "However, agriculture continues to be the most "
+     "sensitive issue.", ["goods automobil"]),
     # a month asked alone is not answered by a range of months that ends with it
     ("How much did India export to the US in November?",
      "India's merchandise exports to the US went up by 11.38% to $59.04 billion from April–November FY26.",
