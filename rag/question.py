@@ -288,7 +288,7 @@ _SAID_BY = re.compile(r"^\s*what (?:did|does|do|has|have|had) (?P<who>.+?) "
                       r"(?-i:say|said|tell|told|state|claim|write)\b", re.I)
 _SPEECH = (r"(?:said|says|say|saying|told|tells|stated|noted|added|remarked|announced|claimed|speaking|spoke|"
            r"argued|warned|suggested|insisted|explained|urged|reiterated|stressed|asserted|emphasi[sz]ed|observed|"
-           r"pointed out|confirmed|responded|replied|wrote|quoted)")
+           r"pointed out|confirmed|responded|replied|wrote|quoted|expressed|described)")
 
 
 def _words_of(who: str) -> re.Pattern:

@@ -206,6 +206,9 @@ def test_split_parts(question, parts):
     # the office of the question's own person names no one else
     ("Who did Modi meet in Washington in 2025?", "Prime Minister Modi met President Donald Trump.",
      "The goal was announced during Prime Minister Modi’s visit to Washington."),
+    # words are reported by other verbs than "said"
+    ("What did Trump say about Modi?", "Donald Trump, who recently expressed confidence, described Prime Minister "
+     "Narendra Modi as a close partner.", "Modi has made eight calls to Trump."),
     # "whose" may be a body's
     ("Whose data showed India's exports rising 11.38%?", "Exports rose 11.38%, according to the data of the "
      "Commerce Ministry.", "Exports rose 11.38% in the eight months."),
