@@ -35,11 +35,13 @@ def _forms() -> dict:
         "imposition": re.compile(rf"(?P<a>{country})\s+(?:\w+\s+){{0,2}}?(?:imposed|imposes|impose|imposing|levied|"
                                  rf"levies|levy|slapped)\b(?:\s+[^\s?]+){{0,6}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                                  rf"(?P<b>{country})"),
+        # the words around the countries in any case, the countries as written ("US", not "us": see
+        # countries.country_pattern)
         "balance": [re.compile(rf"(?P<a>{country}),?\s+{wide}(?P<m>deficit|surplus)\s+{wide}with\s+(?P<b>{country})"),
-                    re.compile(rf"\bwith\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{wide}(?P<m>deficit|surplus)\b",
-                               re.I)],
-        "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?:{verb})\s+(?:to|from)\s+(?P<b>{country})",
-                              re.I), swap)
+                    re.compile(rf"\b(?i:with)\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{wide}"
+                               rf"(?P<m>(?i:deficit|surplus))\b")],
+        "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?i:{verb})\s+(?i:to|from)\s+(?P<b>{country})"),
+                   swap)
                   for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
         "arrival": re.compile(_ARRIVAL + pattern),

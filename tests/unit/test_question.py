@@ -422,3 +422,24 @@ def test_who_of_a_trading_partner_is_answered_by_a_country():
     query = analyse("Who is India's largest trading partner?")
     assert query.carried_by("The US remained India's largest trading partner.")
     assert not query.carried_by("India's largest trading partner was named.")
+
+
+def test_a_question_in_any_case_is_analysed_and_checked():
+    """Countries are matched as written ("US", not "us") inside patterns that read the words around them
+    in any case: a question in lower or upper case must still be analysed and its constraints checked
+    ("us goods exports to india 2024?" once failed)."""
+    import json
+    from pathlib import Path
+
+    from rag.constraints import ArticleContext
+
+    path = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
+    questions = [json.loads(line)["question"] for line in path.read_text().splitlines() if line.strip()]
+    assert len(questions) > 500
+    article = ArticleContext.of("US goods exports to India", "US goods exports to India were $41.8 billion.",
+                                "2025-03-28")
+    for question in ["us goods exports to india 2024?", *questions]:
+        for text in (question.lower(), question.upper()):
+            query = analyse(text)
+            query.constraints.unmet("us goods exports to india were $41.8 billion in 2024.", "", article)
+    assert analyse("us goods exports to india 2024?").constraints.periods
