@@ -96,9 +96,11 @@ _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|
 # (answer type, how a question asks for it, what a sentence that carries it looks like)
 # A person is asked for; in "Which US State Department official ...?" the words of the office stand between
 # ("Which issue did the official say ...?" asks for an issue: the words between hold no verb)
-_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|\bwhich\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|"
-                          r"would|can|could)\b)[\w.’'-]+\s+){0,3}?(official|minister|secretary|person|"
-                          r"spokesperson|expert|professor|economist|analyst|diplomat)s?\b", re.I)
+# ("Name the official who ..." asks as "Which official ...?" does)
+_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|(?:\bwhich|^\s*(?:name|identify)(?:\s+the)?)\s+"
+                          r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w.’'-]+\s+)"
+                          r"{0,3}?(official|minister|secretary|person|spokesperson|expert|professor|economist|analyst|"
+                          r"diplomat)s?\b", re.I)
 # "Who is Tammy Bruce?" asks what she is, not for a person
 _WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:(?-i:[A-Z])[\w.’'-]*\s*){1,4}\?*\s*$", re.I)
 # "When ...?", and a "when" the question asks about ("What is the latest word on when India will join?")

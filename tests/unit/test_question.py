@@ -30,6 +30,7 @@ from rag.question import (
     ("Which countries joined Pax Silica?", "place"),
     ("Why did talks stall?", None),
     ("Which issue did the official say India can't risk opening?", None),  # an issue, not the official
+    ("Name the official who gave the readout of the call.", "person"),
     ("Who is Tammy Bruce?", None),  # what she is, not who
 ])
 def test_answer_type(question, kind):
