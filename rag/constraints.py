@@ -386,6 +386,9 @@ class Constraints:
             dated = {d for d, role in day_roles(f"{context} {sentence}")
                      if " " in d and (role == self.day_role or None in (role, self.day_role))}
             unmet += [f"day {d}" for d in sorted(self.days) if " " in d and dated and d not in said]
+            # and a weekday: "The MEA responded on Monday" says nothing of what it said on Tuesday
+            weekdays = {d for d in said if " " not in d}
+            unmet += [f"day {d}" for d in sorted(self.days) if " " not in d and weekdays and d not in weekdays]
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]

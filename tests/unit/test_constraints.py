@@ -182,6 +182,11 @@ def test_period_labels():
     ("What rate did Trump announce on April 2?", "Trump set 25% tariffs to kick into effect on 2 April.", []),
     ("What was discussed on April 24?", "Talks were held in Washington from April 23-25.", []),
     ("What rate did Trump announce on April 9?", "Trump announced 25% tariffs on Wednesday.", []),
+    # a weekday: another weekday is another day; no weekday at all may be the day
+    ("What did the MEA say on Tuesday about the bill?", "The MEA responded on Monday saying it is aware.",
+     ["day tuesday"]),
+    ("What did the MEA say on Tuesday about the bill?", "The MEA said on Tuesday it is aware.", []),
+    ("What did the MEA say on Tuesday about the bill?", "The MEA said it is fully aware of the bill.", []),
     # a sector asked about is named
     ("What did India offer the US in the dairy sector?", "India offered the US access in defence procurement.",
      ["goods dairi"]),
