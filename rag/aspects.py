@@ -60,9 +60,11 @@ _RANKS = "Minister|Secretary|Representative|President|Ambassador|Spokesperson|En
          "Advisor|Chancellor|Premier"
 _TITLE = rf"(?P<title>(?:[A-Z][a-z]+\s+){{0,3}}?(?:{_RANKS})(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)\b"
 _HEAD = re.compile(rf"\b(?:{_RANKS})\b")
+# a question may write the office in lower case ("India's ambassador", "India's chief negotiator")
+_TITLE_ASKED = re.compile(rf"\s+(?P<title>(?:[a-z]+\s+){{0,2}}?(?i:{_RANKS}))\b")
 # What makes an office another one: "Deputy Secretary of State" is not "Secretary of State"
 _OTHER_OFFICE = re.compile(r"\b(?:Deputy|Vice|Assistant|Under|Former|former|Acting|Junior|Associate)\s*$")
-_WHO_HOLDS = re.compile(r"^\s*who\s+(?:is|was|are|were)\b", re.I)
+_WHO_HOLDS = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+name\s+of)\b", re.I)
 
 
 def names_rank(text: str) -> bool:
@@ -77,10 +79,14 @@ def offices_in(question: str) -> frozenset[tuple[str, str, str, bool]]:
     found = set()
     holder = bool(_WHO_HOLDS.match(question))
     for country in pattern.finditer(question):
-        office = re.match(rf"\s+{_TITLE}", question[country.end():])
+        office, title = re.match(rf"\s+{_TITLE}", question[country.end():]), None
+        if office:
+            title = office["title"]
+        elif office := _TITLE_ASKED.match(question[country.end():]):
+            title = office["title"].title()  # as the articles write it: "Chief Negotiator"
         if office:
             asked = question[country.start():country.end() + office.end()]
-            found.add((code_of[country.group(1)], office["title"], asked, holder))
+            found.add((code_of[country.group(1)], title, asked, holder))
     return frozenset(found)
 
 
@@ -90,7 +96,7 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
     State" for the Secretary), or when it names the rank only as another office ("the Foreign
     Secretary" for the Commerce Secretary). Asked who holds it (``holder``), the text must name it."""
     code_of = country_pattern()[1]
-    mentions = list(re.finditer(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", text))
+    mentions = list(re.finditer(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", text, re.I))
     for mention in mentions:
         before = re.sub(r"\s*\bthe\s*$", "", text[:mention.start()], flags=re.I).rstrip()
         if _OTHER_OFFICE.search(before):

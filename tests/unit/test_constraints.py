@@ -87,6 +87,12 @@ def test_period_labels():
     ("Who was the US Trade Representative in 2025?", "Prime Minister Modi visited Washington in February 2025.",
      ["name US Trade Representative"]),
     ("Who is India's Commerce Minister?", "Commerce and Industry Minister Piyush Goyal held talks.", []),
+    # an office written in lower case, and asked for by name
+    ("Who is India's ambassador to the US?", "Landau thanked the Foreign Secretary Misri.",
+     ["name India's ambassador"]),
+    ("Who is India's ambassador to the US?", "India's Ambassador Vinay Kwatra met Landau.", []),
+    ("What is the name of the US chief negotiator?", "Chief negotiators of the two countries will meet.",
+     ["name US chief negotiator"]),
     ("Who is the US Deputy Secretary of Commerce?", "US Deputy Secretary of State Christopher Landau spoke.",
      ["name US Deputy Secretary of Commerce"]),
     # undoing or sparing a levy is another act than imposing it
