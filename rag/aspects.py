@@ -45,6 +45,7 @@ def _forms() -> dict:
                   for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
         "arrival": re.compile(_ARRIVAL + pattern),
+        "for": re.compile(rf"\b(?i:for|of)\s+(?:the\s+)?{pattern}"),
     }
 
 
@@ -414,7 +415,10 @@ def flows_in(text: str) -> frozenset[tuple[str, str]]:
 # "India's total goods exports", "US nationals" not "Indian nationals": the country a thing belongs to
 # (whose surplus or deficit is balance_in's: one side's surplus is the other's deficit)
 _OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance))|partner|partners|tariffs|"
-          r"markets?|nationals|citizens|migrants")
+          r"markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms")
+# People a country's word stands before ("American farmers"): a sentence about farmers that does not
+# itself name the country may be about another's ("small and marginal farmers" of India's position)
+PEOPLE = frozenset("farmers growers workers consumers students companies firms".split())
 
 
 def owned_in(text: str) -> frozenset[tuple[str, str]]:
@@ -655,6 +659,19 @@ def described_as(question: str) -> frozenset[str]:
     """Stems of what a question says something was described as ("as a rival" -> {"rival"})."""
     match = _DESCRIBED_AS.search(question)
     return frozenset(tokenize(match["what"])) if match else frozenset()
+
+
+def described_for(question: str) -> frozenset[str]:
+    """The countries what something was described as is for ("as the top trade negotiator for India"
+    -> {"IN"}): "the top trade negotiator for the US" is another country's."""
+    match = _DESCRIBED_AS.search(question)
+    return countries_for(match["what"]) if match else frozenset()
+
+
+def countries_for(text: str) -> frozenset[str]:
+    """The countries ``text`` names after "for" or "of" ("negotiator for the US" -> {"US"})."""
+    code_of = country_pattern()[1]
+    return frozenset(code_of[m.group(1)] for m in _forms()["for"].finditer(text))
 
 
 # ---------------------------------------------------------------- who says it

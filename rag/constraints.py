@@ -28,17 +28,20 @@ import re
 from dataclasses import dataclass, fields
 
 from .aspects import (
+    PEOPLE,
     according_to,
     agent_in,
     alone_in,
     balance_in,
     cities_in,
+    countries_for,
     country_agent_in,
     country_doing,
     currencies_named,
     currency_in,
     deadlines_in,
     described_as,
+    described_for,
     destinations_in,
     done_by,
     events_in,
@@ -189,9 +192,15 @@ _BASE = re.compile(r"\b(?:over|from|since|than|compared with|compared to|versus|
 _MONTH_ASKED = re.compile(rf"(?<!^)\b({MONTH})\b(?!\s+\d{{1,2}}\b)")
 
 
+# "Before the May talks, when had Goyal last been in Washington?": a month something is dated by is
+# not the month asked about
+_DATED_BY = re.compile(r"\b(?:before|after|since|prior\s+to|ahead\s+of|following)\s+(?:the\s+)?$", re.I)
+
+
 def months_in(text: str) -> frozenset[int]:
-    """The months (1-12) ``text`` names, outside a day of the month."""
-    return frozenset(MONTHS.index(m.group(1)) + 1 for m in _MONTH_ASKED.finditer(text))
+    """The months (1-12) ``text`` names, outside a day of the month and a "before the May talks"."""
+    return frozenset(MONTHS.index(m.group(1)) + 1 for m in _MONTH_ASKED.finditer(text)
+                     if not _DATED_BY.search(text[:m.start()]))
 
 
 _MONTH_RANGE = re.compile(rf"\b(?:{MONTH})\s*(?:[-–—]|\bto\b|\buntil\b|\bthrough\b)\s*(?:{MONTH})\b|"
@@ -315,6 +324,7 @@ class Constraints:
     stages: frozenset[str] = frozenset()  # stages asked about by their place ("the second phase" -> "second")
     targets: frozenset[int] = frozenset()  # years a target is asked for ("the target for 2025")
     described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
+    described_for: frozenset[str] = frozenset()  # whose it is described as ("... negotiator for India")
     alone: frozenset[tuple[str, str]] = frozenset()  # a part asked alone ("commercial flights alone")
     holders: frozenset[str] = frozenset()  # whose stance is asked ("Modi's position" -> "modi")
     currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
@@ -350,6 +360,7 @@ class Constraints:
                    day_role=next((role for _, role in sorted(day_roles(question), key=str)), None),
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), described=described_as(question),
+                   described_for=described_for(question),
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
                    destinations=destinations_in(question),
@@ -479,6 +490,8 @@ class Constraints:
                 owners = {c for c, t in said if t == thing}
                 if owners and code not in owners:  # India's largest trading partner is not America's
                     unmet.append(f"owner {code}'s {thing}")
+                elif thing in PEOPLE and not owners and code not in countries_in(sentence):
+                    unmet.append(f"owner {code}'s {thing}")
         if self.flows:
             named = flows_in(sentence)
             # "US goods exports to India were $41.8 billion ... and total US goods imports from India totalled
@@ -532,7 +545,8 @@ class Constraints:
         leans = re.match(r"\W*(?:he|she|they|his|her|their)\b", sentence, re.I)
         said = _words(f"{context} {sentence}" if leans else sentence) if self.holders else set()
         unmet += [f"name {h}" for h in sorted(self.holders) if h not in said and f"name {h}" not in found]
-        if self.described and not self.described & stems:
+        if self.described and not self.described & stems or self.described_for and (
+                (said := countries_for(sentence)) and not said & self.described_for):
             unmet.append(f"described {' '.join(sorted(self.described))}")
         if self.stages:
             said = stages_in(f"{context} {sentence}")

@@ -188,6 +188,19 @@ def test_period_labels():
     ("What rate did Trump announce on April 2?", "Trump set 25% tariffs to kick into effect on 2 April.", []),
     ("What was discussed on April 24?", "Talks were held in Washington from April 23-25.", []),
     ("What rate did Trump announce on April 9?", "Trump announced 25% tariffs on Wednesday.", []),
+    # a country's people: a sentence about farmers that does not name the country may be about another's
+    ("Which crops do American farmers depend on?", "Dhar said India's position is driven by the need to protect "
+     "small and marginal farmers whose livelihoods depend on staple crops.", ["owner US's farmers"]),
+    ("Which crops do Indian farmers depend on?", "Dhar said India's position is driven by the need to protect "
+     "small and marginal farmers whose livelihoods depend on staple crops.", []),
+    # whose something is described as: "the top trade negotiator for the US" is not India's
+    ("Which office is described as the top trade negotiator for India?", "The deficit grew, according to the office "
+     "of the US Trade Representative, the top trade negotiator for the US.", ["described india negoti top trade"]),
+    ("Which office is described as the top trade negotiator for the US?", "The deficit grew, according to the office "
+     "of the US Trade Representative, the top trade negotiator for the US.", []),
+    # a month something is dated by is not the month asked about
+    ("Before the May talks, when had Goyal last been in Washington?", "Goyal was in Washington in March also.", []),
+    ("When had Goyal been in Washington in May?", "Goyal was in Washington in March also.", ["month May"]),
     # a weekday: another weekday is another day; no weekday at all may be the day
     ("What did the MEA say on Tuesday about the bill?", "The MEA responded on Monday saying it is aware.",
      ["day tuesday"]),
