@@ -424,7 +424,9 @@ _IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:
 _WHICH_THING = re.compile(r"^\s*(?:which|what)\s+"
                           r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)(?:[\w-]+\s+){0,2}?"
                           r"(?:sectors?|products?|goods|countries|country|officials?|items|areas|"
-                          r"issues|nations?|companies|firms|initiatives?)\b", re.I)
+                          r"issues|nations?|companies|firms|initiatives?)\b"
+                          # "What kind of tariff system ...?" asks for a kind, not a rate
+                          r"|^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b", re.I)
 
 
 # "What did India and the US do days before the reciprocal tariffs kicked in?" asks what was done or

@@ -13,6 +13,7 @@ from rag.question import (
     is_follow_up,
     names_measure,
     rewrite_question,
+    value_kind,
 )
 
 
@@ -35,6 +36,11 @@ from rag.question import (
 ])
 def test_answer_type(question, kind):
     assert answer_type(question)[0] == kind
+
+
+def test_a_kind_asked_for_is_no_value_to_compare():
+    assert value_kind("What kind of tariff system was to kick into effect on April 2?") is None
+    assert value_kind("What tariff was to kick into effect on April 2?") == "percent"
 
 
 @pytest.mark.parametrize("question,kind,recency", [
