@@ -595,6 +595,15 @@ def negates(governed: frozenset[str], text: str) -> bool:
     return any(any(negation[max(0, i - 3):i]) for i in at)
 
 
+def negates_act(act: str, text: str) -> bool:
+    """Whether ``text`` names the act (a stem) only with a negation just before it ("without naming the
+    beneficiary country", "did not name"): it denies what a question that takes the act for done asks."""
+    words = re.findall(r"[\w’']+", text)
+    negation = [bool(_NOT_SAID.fullmatch(w) or re.search(r"n[’']t$", w, re.I)) for w in words]
+    at = [i for i, w in enumerate(words) if act in tokenize(w)]
+    return bool(at) and all(any(negation[max(0, i - 3):i]) for i in at)
+
+
 def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` (with the one ``before`` it, where a negation, condition or unit of points
     may stand) is a statement of ``kind`` (statement_kinds_in); ``governed`` is negated_in's."""

@@ -55,6 +55,7 @@ from .aspects import (
     names_city,
     names_rank,
     negated_in,
+    negates_act,
     offices_in,
     organisations_in,
     owned_in,
@@ -482,6 +483,9 @@ class Constraints:
             if (not self.agent & said and others & said or doer is not None and doer not in self.agent
                     or only_told) and named not in found:
                 unmet.append(f"agent {' '.join(sorted(self.agent))}")
+        if self.act and "negated" not in self.statements and negates_act(self.act, sentence):
+            # "Which company did Trump name ...?" is denied, not answered, by "without naming the beneficiary"
+            unmet.append(f"answer {self.act} denied")  # (not said as what the passage lacks)
         if self.owned:
             said = owned_in(sentence)
             for code, thing in sorted(self.owned):

@@ -198,6 +198,10 @@ def test_period_labels():
      "of the US Trade Representative, the top trade negotiator for the US.", ["described india negoti top trade"]),
     ("Which office is described as the top trade negotiator for the US?", "The deficit grew, according to the office "
      "of the US Trade Representative, the top trade negotiator for the US.", []),
+    # an act the question takes for done is denied, not answered, by a sentence that negates it
+    ("Which Indian company did Trump name as a beneficiary?", "Trump has talked about exemptions without naming the "
+     "beneficiary country or countries.", ["answer name denied"]),
+    ("Which Indian company did Trump name as a beneficiary?", "Trump named Tata Steel as a beneficiary.", []),
     # a month something is dated by is not the month asked about
     ("Before the May talks, when had Goyal last been in Washington?", "Goyal was in Washington in March also.", []),
     ("When had Goyal been in Washington in May?", "Goyal was in Washington in March also.", ["month May"]),
