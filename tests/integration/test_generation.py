@@ -201,3 +201,24 @@ def test_a_paraphrase_close_in_meaning_answers_below_the_support_threshold(pipel
         assert pipeline.ask(question).abstained  # by its support alone it is withheld
     finally:
         generator.meaning_threshold = pipeline.config.meaning_threshold
+
+
+@pytest.mark.parametrize("question", [
+    "us goods exports to india 2024?",  # lower case: once raised an error in the flow patterns
+    "US GOODS TRADE DEFICIT WITH INDIA IN 2024?",
+    "what did the mea say about the 500% tariff bill",
+    "  How big was the   US goods trade deficit with India in 2024 🙂",
+    "What (was) the [deficit] {2024}?",
+    "FY26?",
+    "April–November?",
+    "Who said ‘no’?",
+    "?",
+    "a" * 500,
+])
+def test_odd_questions_are_answered_or_withheld_without_error(pipeline, question):
+    answer = pipeline.ask(question)
+    assert answer.text
+    if answer.abstained:
+        assert answer.text.startswith(ABSTAIN_TEXT)
+    else:
+        assert answer.citations and re.search(r"\[\d+\]", answer.text)
