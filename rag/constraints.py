@@ -485,7 +485,7 @@ class Constraints:
                 unmet.append(f"agent {' '.join(sorted(self.agent))}")
         if self.act and "negated" not in self.statements and negates_act(self.act, sentence):
             # "Which company did Trump name ...?" is denied, not answered, by "without naming the beneficiary"
-            unmet.append(f"answer {self.act} denied")  # (not said as what the passage lacks)
+            unmet.append(f"answer {self.act} denied")  # an "answer" item: the abstention does not list it
         if self.owned:
             said = owned_in(sentence)
             for code, thing in sorted(self.owned):
