@@ -583,25 +583,27 @@ def negated_in(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _negated_occurrences(stems: frozenset[str], text: str) -> tuple[list[bool], bool]:
+    """For each word of ``text`` with one of ``stems``, whether a negation stands within the three
+    words before it; and whether ``text`` has a negation at all."""
+    words = re.findall(r"[\w’']+", text)
+    negation = [bool(_NOT_SAID.fullmatch(w) or re.search(r"n[’']t$", w, re.I)) for w in words]
+    return [any(negation[max(0, i - 3):i]) for i, w in enumerate(words) if stems & set(tokenize(w))], any(negation)
+
+
 def negates(governed: frozenset[str], text: str) -> bool:
     """Whether ``text`` negates what the question does: where it names a word the question's negation
     governs, a negation stands within the three words before it ("has been asking India to open ... not
     able to close" negates closing, not asking); where it names none of them, any negation will do."""
-    words = re.findall(r"[\w’']+", text)
-    negation = [bool(_NOT_SAID.fullmatch(w) or re.search(r"n[’']t$", w, re.I)) for w in words]
-    at = [i for i, w in enumerate(words) if governed & set(tokenize(w))]
-    if not at:
-        return any(negation)
-    return any(any(negation[max(0, i - 3):i]) for i in at)
+    occurrences, negated = _negated_occurrences(governed, text)
+    return any(occurrences) if occurrences else negated
 
 
 def negates_act(act: str, text: str) -> bool:
     """Whether ``text`` names the act (a stem) only with a negation just before it ("without naming the
     beneficiary country", "did not name"): it denies what a question that takes the act for done asks."""
-    words = re.findall(r"[\w’']+", text)
-    negation = [bool(_NOT_SAID.fullmatch(w) or re.search(r"n[’']t$", w, re.I)) for w in words]
-    at = [i for i, w in enumerate(words) if act in tokenize(w)]
-    return bool(at) and all(any(negation[max(0, i - 3):i]) for i in at)
+    occurrences, _ = _negated_occurrences(frozenset({act}), text)
+    return bool(occurrences) and all(occurrences)
 
 
 def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] = frozenset()) -> bool:
