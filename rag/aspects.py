@@ -588,7 +588,9 @@ def _negated_occurrences(stems: frozenset[str], text: str) -> tuple[list[bool], 
     words before it; and whether ``text`` has a negation at all."""
     words = re.findall(r"[\w’']+", text)
     negation = [bool(_NOT_SAID.fullmatch(w) or re.search(r"n[’']t$", w, re.I)) for w in words]
-    return [any(negation[max(0, i - 3):i]) for i, w in enumerate(words) if stems & set(tokenize(w))], any(negation)
+    if not any(negation):  # no word is negated: nothing to stem (this runs for every candidate sentence)
+        return [], False
+    return [any(negation[max(0, i - 3):i]) for i, w in enumerate(words) if stems & set(tokenize(w))], True
 
 
 def negates(governed: frozenset[str], text: str) -> bool:
