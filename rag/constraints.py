@@ -467,48 +467,8 @@ class Constraints:
                     unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
         if self.undoing and not undoes(f"{context} {sentence}"):
             unmet.append("act undoing")
-        if self.agent:
-            # "According to Lutnick, Washington saw the call as critical" has Lutnick tell of the call,
-            # not make it: whom a sentence is according to did not do what it tells
-            told = _ACCORDING_TO_NAMES.sub(" ", sentence)
-            # "Modi has made eight calls to the US president" does not say Trump called Modi
-            said = _words(f"{told} {context}")
-            named = f"name {' '.join(sorted(self.agent))}"
-            others = self.names - self.agent
-            # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's, whether or not the
-            # question names Landau: anyone named just before the act did it
-            people = {w for w in _names_within(told) if not countries_in(w.capitalize())} | self.names
-            doer = done_by(self.act, people, told) if self.act else None
-            only_told = self.agent & _words(sentence) and not self.agent & _words(told)
-            if (not self.agent & said and others & said or doer is not None and doer not in self.agent
-                    or only_told) and named not in found:
-                unmet.append(f"agent {' '.join(sorted(self.agent))}")
-        if self.act and "negated" not in self.statements and negates_act(self.act, sentence):
-            # "Which company did Trump name ...?" is denied, not answered, by "without naming the beneficiary"
-            unmet.append(f"answer {self.act} denied")  # an "answer" item: the abstention does not list it
-        if self.owned:
-            said = owned_in(sentence)
-            for code, thing in sorted(self.owned):
-                if self.flows and thing in ("exports", "imports"):
-                    continue  # India's imports from the US are US exports to India: the flow decides
-                owners = {c for c, t in said if t == thing}
-                if owners and code not in owners:  # India's largest trading partner is not America's
-                    unmet.append(f"owner {code}'s {thing}")
-                elif thing in PEOPLE and not owners and code not in countries_in(sentence):
-                    unmet.append(f"owner {code}'s {thing}")
-        if self.flows:
-            named = flows_in(sentence)
-            # "US goods exports to India were $41.8 billion ... and total US goods imports from India totalled
-            # $87.4 billion": a figure asked of a flow is the one in that flow's clause
-            clauses = re.split(r",?\s+and\s+|;\s*", sentence) if self.figures and len(named) > 1 else []
-            misplaced = any(self.figures & figures_in(c) and flows_in(c) and not flows_in(c) & self.flows
-                            for c in clauses)
-            # "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase" is a
-            # balance, not the flow of exports asked about
-            balance_only = not named and _BALANCE_WORD.search(sentence) and not _FLOW_WORD.search(sentence)
-            # (and India's exports to the US are not US exports to India)
-            if named and not named & self.flows or misplaced or balance_only:
-                unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
+        unmet += self._doer_unmet(sentence, context, found)
+        unmet += self._whose_unmet(sentence)
         unmet += [f"goods {g}" for g in sorted(self.goods) if g not in stems]
         if self.traded:  # the sentence that gives the flow names its goods, not the one before
             own = set(tokenize(sentence))
@@ -558,6 +518,58 @@ class Constraints:
         if self.targets:
             said = deadlines_in(sentence)  # a sentence that gives no year to meet it by leaves it to the periods
             unmet += [f"period {y}" for y in sorted(self.targets) if said and y not in said]
+        return unmet
+
+    def _doer_unmet(self, sentence: str, context: str, found: list[str]) -> list[str]:
+        """Who did the act the question asks of, and whether the sentence denies it was done."""
+        unmet = []
+        if self.agent:
+            # "According to Lutnick, Washington saw the call as critical" has Lutnick tell of the call,
+            # not make it: whom a sentence is according to did not do what it tells
+            told = _ACCORDING_TO_NAMES.sub(" ", sentence)
+            # "Modi has made eight calls to the US president" does not say Trump called Modi
+            said = _words(f"{told} {context}")
+            named = f"name {' '.join(sorted(self.agent))}"
+            others = self.names - self.agent
+            # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's, whether or not the
+            # question names Landau: anyone named just before the act did it
+            people = {w for w in _names_within(told) if not countries_in(w.capitalize())} | self.names
+            doer = done_by(self.act, people, told) if self.act else None
+            only_told = self.agent & _words(sentence) and not self.agent & _words(told)
+            if (not self.agent & said and others & said or doer is not None and doer not in self.agent
+                    or only_told) and named not in found:
+                unmet.append(f"agent {' '.join(sorted(self.agent))}")
+        if self.act and "negated" not in self.statements and negates_act(self.act, sentence):
+            # "Which company did Trump name ...?" is denied, not answered, by "without naming the beneficiary"
+            unmet.append(f"answer {self.act} denied")  # an "answer" item: the abstention does not list it
+        return unmet
+
+    def _whose_unmet(self, sentence: str) -> list[str]:
+        """Whose the thing asked about is ("India's exports", "American farmers"), and which way goods flow."""
+        unmet = []
+        if self.owned:
+            said = owned_in(sentence)
+            for code, thing in sorted(self.owned):
+                if self.flows and thing in ("exports", "imports"):
+                    continue  # India's imports from the US are US exports to India: the flow decides
+                owners = {c for c, t in said if t == thing}
+                if owners and code not in owners:  # India's largest trading partner is not America's
+                    unmet.append(f"owner {code}'s {thing}")
+                elif thing in PEOPLE and not owners and code not in countries_in(sentence):
+                    unmet.append(f"owner {code}'s {thing}")
+        if self.flows:
+            named = flows_in(sentence)
+            # "US goods exports to India were $41.8 billion ... and total US goods imports from India totalled
+            # $87.4 billion": a figure asked of a flow is the one in that flow's clause
+            clauses = re.split(r",?\s+and\s+|;\s*", sentence) if self.figures and len(named) > 1 else []
+            misplaced = any(self.figures & figures_in(c) and flows_in(c) and not flows_in(c) & self.flows
+                            for c in clauses)
+            # "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase" is a
+            # balance, not the flow of exports asked about
+            balance_only = not named and _BALANCE_WORD.search(sentence) and not _FLOW_WORD.search(sentence)
+            # (and India's exports to the US are not US exports to India)
+            if named and not named & self.flows or misplaced or balance_only:
+                unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         return unmet
 
 
