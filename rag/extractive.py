@@ -105,7 +105,7 @@ class ExtractiveGenerator:
         retriever = Retriever.from_config(config, store, embedder)
         generator = cls(embedder, store.idf, config.abstain_threshold, config.max_answer_sentences,
                         meaning_threshold=config.meaning_threshold, chunks_of=store.chunks_of,
-                        neighbours=lambda text, k: retriever.retrieve(text, k),
+                        neighbours=retriever.nearest,
                         stored=store.sentence_vectors, admissible=for_store(store))
         generator.check_constraints = config.constraints
         return generator

@@ -53,6 +53,15 @@ class Retriever:
     def retrieve(self, question: str | Query, k: int = 5, mode: str | None = None,
                  query_vector: np.ndarray | None = None, filters: Filters | None = None) -> list[Passage]:
         query = as_query(question)
+        return self._answerable_first(query, self._ranked(query, k, mode, query_vector, filters))
+
+    def nearest(self, text: str, k: int) -> list[Passage]:
+        """The ``k`` passages nearest a sentence, in the fused order alone: the sentence is not a
+        question, so none of its constraints reorder them."""
+        return self._ranked(as_query(text), k)
+
+    def _ranked(self, query: Query, k: int, mode: str | None = None,
+                query_vector: np.ndarray | None = None, filters: Filters | None = None) -> list[Passage]:
         mode = mode or self.settings.mode
         depth = max(self.settings.candidates, k)
         if filters and self.store.matching(filters) == 0:
@@ -73,8 +82,7 @@ class Retriever:
             ranked = self._by_best_sentence(ranked, query_vector)
         if query.recency:
             ranked = self.newest_article_first_in_k(ranked, k)
-        passages = self._passages(ranked[:k], {name: ids for name, (ids, _) in rankings.items()})
-        return self._answerable_first(query, passages)
+        return self._passages(ranked[:k], {name: ids for name, (ids, _) in rankings.items()})
 
     def _server_fused(self, query: Query, k: int, depth: int, query_vector, filters) -> list[Passage]:
         """Hybrid search fused by the store (one round trip); no per-ranking ranks to report."""
@@ -86,7 +94,7 @@ class Retriever:
         ranked = list(zip(ids, scores))
         if query.recency:
             ranked = self.newest_article_first_in_k(ranked, k)
-        return self._answerable_first(query, self._passages(ranked[:k], {}))
+        return self._passages(ranked[:k], {})
 
     def _answerable_first(self, query: Query, passages: list[Passage]) -> list[Passage]:
         """The ``k`` passages, those with a sentence that meets every hard constraint of the question
