@@ -586,11 +586,13 @@ def negated_in(question: str) -> frozenset[str]:
 def _negated_occurrences(stems: frozenset[str], text: str) -> tuple[list[bool], bool]:
     """For each word of ``text`` with one of ``stems``, whether a negation stands within the three
     words before it; and whether ``text`` has a negation at all."""
-    words = re.findall(r"[\w’']+", text)
-    negation = [bool(_NOT_SAID.fullmatch(w) or re.search(r"n[’']t$", w, re.I)) for w in words]
-    if not any(negation):  # no word is negated: nothing to stem (this runs for every candidate sentence)
+    ends = [m.end() for m in _NOT_SAID.finditer(text)]
+    if not ends:  # no negation: nothing to stem (this runs for every candidate sentence)
         return [], False
-    return [any(negation[max(0, i - 3):i]) for i, w in enumerate(words) if stems & set(tokenize(w))], True
+    words = list(re.finditer(r"[\w’']+", text))
+    # a word is a negation where one ends in it: "not", "don't", and the "than" of "other than"
+    negation = [any(w.start() < end <= w.end() for end in ends) for w in words]
+    return [any(negation[max(0, i - 3):i]) for i, w in enumerate(words) if stems & set(tokenize(w.group()))], True
 
 
 def negates(governed: frozenset[str], text: str) -> bool:

@@ -541,6 +541,8 @@ def test_a_negation_must_govern_the_act_asked_of():
     assert "answer negated" not in asked.unmet("The US is not asking India to open its textile sector.", "", ARTICLE)
     # a sentence that does not name the act may negate it in other words
     assert "answer negated" not in asked.unmet("Textiles were never part of the US demands.", "", ARTICLE)
+    # in two words, too
+    assert "answer negated" not in asked.unmet("Every sector other than textiles is on the US list.", "", ARTICLE)
     # the country the act is done to is not what the negation governs, nor is "do"
     assert Constraints.of("Which US president did Modi not personally reach out to?").negated == {"person", "reach"}
     assert Constraints.of("What will temporary disagreements not do?").negated == frozenset()
