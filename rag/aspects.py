@@ -198,9 +198,11 @@ def ranks_in(text: str) -> frozenset[str]:
 
 
 # "the second phase of the trade agreement": a stage is named by its place; "the first phase" (or
-# "the first tranche") is another stage, and a sentence that names none cannot say which it speaks of
+# "the first tranche") is another stage, and a sentence that names none cannot say which it speaks of.
+# So is one of a series of events: "the second load of illegal migrants" is not "the first load"
 _STAGE = re.compile(r"\b(first|second|third|fourth|final|last|next|initial|opening|1st|2nd|3rd)\s+"
-                    r"(?:phase|tranche|stage|round|leg)s?\b", re.I)
+                    r"(?:phase|tranche|stage|round|leg|load|batch|wave|group|flight|shipment|consignment|visit|"
+                    r"trip|call|meeting|session)s?\b", re.I)
 _SAME_STAGE = {"initial": "first", "opening": "first", "1st": "first", "2nd": "second", "3rd": "third",
                "last": "final"}
 

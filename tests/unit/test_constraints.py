@@ -361,6 +361,10 @@ def test_a_stage_is_named_by_its_place():
     assert asked.unmet("The trade agreement will be concluded soon.", "", ARTICLE) == ["stage second"]
     assert asked.unmet("The second phase will follow in 2026.", "", ARTICLE) == []
     assert as_asked("stage second", "When will the second phase be concluded?") == "second phase"
+    # so is one of a series of events
+    asked = Constraints.of("When did the second load of migrants arrive in India?")
+    assert asked.unmet("The first load of illegal migrants arrived in India in February 2025.", "",
+                       ARTICLE) == ["stage second"]
 
 
 def test_a_target_is_for_the_year_it_is_to_be_met_by():
