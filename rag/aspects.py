@@ -199,17 +199,20 @@ def ranks_in(text: str) -> frozenset[str]:
 
 # "the second phase of the trade agreement": a stage is named by its place; "the first phase" (or
 # "the first tranche") is another stage, and a sentence that names none cannot say which it speaks of.
-# So is one of a series of events: "the second load of illegal migrants" is not "the first load"
+# So is one of a series of events by its number: "the second load of illegal migrants" is not "the
+# first load" (but "When will Modi next visit?" asks for no stage)
 _STAGE = re.compile(r"\b(first|second|third|fourth|final|last|next|initial|opening|1st|2nd|3rd)\s+"
-                    r"(?:phase|tranche|stage|round|leg|load|batch|wave|group|flight|shipment|consignment|visit|"
-                    r"trip|call|meeting|session)s?\b", re.I)
+                    r"(?:phase|tranche|stage|round|leg)s?\b|"
+                    r"\b(first|second|third|fourth|1st|2nd|3rd)\s+(?:load|batch|wave|group|flight|shipment|"
+                    r"consignment|visit|trip|call|meeting|session)s?\b", re.I)
 _SAME_STAGE = {"initial": "first", "opening": "first", "1st": "first", "2nd": "second", "3rd": "third",
                "last": "final"}
 
 
 def stages_in(text: str) -> frozenset[str]:
     """The stages ``text`` names by their place ("the first tranche" -> "first")."""
-    return frozenset(_SAME_STAGE.get(m.group(1).lower(), m.group(1).lower()) for m in _STAGE.finditer(text))
+    places = ((m.group(1) or m.group(2)).lower() for m in _STAGE.finditer(text))
+    return frozenset(_SAME_STAGE.get(place, place) for place in places)
 
 
 # "the Mission 500 target for 2025": a target's year is the one it is to be met by ("targeting $500
