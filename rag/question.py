@@ -137,9 +137,9 @@ _REQUIRES = [
                 r"autumn|winter|today|yesterday|tomorrow|(?:week|month|year)s?)\b", re.I)),
     (_ASKS_PERSON, re.compile(_PERSON)),
     # "Which Indian sectors face the 26 per cent tariff?": a sentence that names no sector, and lists
-    # none, says nothing of which
+    # none, says nothing of which ("India's foodgrain and dairy markets" names two, as markets)
     (re.compile(r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:sectors|industries)\b", re.I),
-     re.compile(r"\b(?:sectors?|industry|industries|like|such as|including)\b", re.I)),
+     re.compile(r"\b(?:sectors?|industry|industries|markets|like|such as|including)\b", re.I)),
     # a share is a percentage of something ("18 per cent of India's exports", "6.22 per cent in imports"):
     # "up 3.4 per cent" is a rise, and "USD 131.84 billion" no percentage at all
     (re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction)\b|\b(?:what|which)\s+(?:percentage|per cent|percent)"
