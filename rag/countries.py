@@ -9,32 +9,41 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Short names, demonyms and capitals the press uses for a country (ISO alpha-2 codes).
+# Short names and demonyms the press uses for a country (ISO alpha-2 codes).
 _ALIASES = {
-    "US": ["US", "U.S.", "U.S", "USA", "United States", "America", "American", "Americans", "Washington"],
-    "IN": ["India", "Indian", "Indians", "New Delhi", "Delhi"],
-    "GB": ["UK", "U.K.", "Britain", "British", "Great Britain", "England", "English", "London"],
-    "CN": ["China", "Chinese", "Beijing"], "RU": ["Russia", "Russian", "Moscow"], "JP": ["Japan", "Japanese", "Tokyo"],
-    "PK": ["Pakistan", "Pakistani", "Pakistanis", "Islamabad"], "BD": ["Bangladesh", "Bangladeshi", "Dhaka"],
-    "LK": ["Sri Lanka", "Sri Lankan"], "NP": ["Nepal", "Nepalese"], "CA": ["Canada", "Canadian", "Ottawa"],
-    "MX": ["Mexico", "Mexican"], "BR": ["Brazil", "Brazilian"], "DE": ["Germany", "German", "Berlin"],
-    "FR": ["France", "French", "Paris"], "IT": ["Italy", "Italian"], "KR": ["South Korea", "Korean", "Seoul"],
-    "VN": ["Vietnam", "Vietnamese", "Hanoi"], "ID": ["Indonesia", "Indonesian", "Jakarta"],
-    "PH": ["Philippines", "Filipino", "Manila"], "TH": ["Thailand", "Thai", "Bangkok"],
-    "AU": ["Australia", "Australian", "Canberra"], "TR": ["Turkey", "Turkish", "Ankara"],
-    "SA": ["Saudi Arabia", "Saudi"], "AE": ["UAE", "Emirati", "Dubai"], "IR": ["Iran", "Iranian", "Tehran"],
+    "US": ["US", "U.S.", "U.S", "USA", "United States", "America", "American", "Americans"],
+    "IN": ["India", "Indian", "Indians"],
+    "GB": ["UK", "U.K.", "Britain", "British", "Great Britain", "England", "English"],
+    "CN": ["China", "Chinese"], "RU": ["Russia", "Russian"], "JP": ["Japan", "Japanese"],
+    "PK": ["Pakistan", "Pakistani", "Pakistanis"], "BD": ["Bangladesh", "Bangladeshi"],
+    "LK": ["Sri Lanka", "Sri Lankan"], "NP": ["Nepal", "Nepalese"], "CA": ["Canada", "Canadian"],
+    "MX": ["Mexico", "Mexican"], "BR": ["Brazil", "Brazilian"], "DE": ["Germany", "German"],
+    "FR": ["France", "French"], "IT": ["Italy", "Italian"], "KR": ["South Korea", "Korean"],
+    "VN": ["Vietnam", "Vietnamese"], "ID": ["Indonesia", "Indonesian"],
+    "PH": ["Philippines", "Filipino"], "TH": ["Thailand", "Thai"],
+    "AU": ["Australia", "Australian"], "TR": ["Turkey", "Turkish"],
+    "SA": ["Saudi Arabia", "Saudi"], "AE": ["UAE", "Emirati"], "IR": ["Iran", "Iranian"],
     "IL": ["Israel", "Israeli"], "ZA": ["South Africa", "South African"], "NG": ["Nigeria", "Nigerian"],
     "EG": ["Egypt", "Egyptian"], "AR": ["Argentina", "Argentine"], "SG": ["Singapore", "Singaporean"],
-    "MY": ["Malaysia", "Malaysian"], "TW": ["Taiwan", "Taiwanese"], "UA": ["Ukraine", "Ukrainian", "Kyiv"],
-    "EU": ["European Union", "EU", "E.U.", "Brussels"],
+    "MY": ["Malaysia", "Malaysian"], "TW": ["Taiwan", "Taiwanese"], "UA": ["Ukraine", "Ukrainian"],
+    "EU": ["European Union", "EU", "E.U."],
 }
+# The capitals (and seats) that stand for a country's government: "New Delhi considers", "Washington
+# imposed". Kept apart from the demonyms, which they may look like ("Delhi", "Hanoi", "Tehran").
+_CAPITALS = {
+    "US": ["Washington"], "IN": ["New Delhi", "Delhi"], "GB": ["London"], "CN": ["Beijing"], "RU": ["Moscow"],
+    "JP": ["Tokyo"], "PK": ["Islamabad"], "BD": ["Dhaka"], "CA": ["Ottawa"], "DE": ["Berlin"], "FR": ["Paris"],
+    "KR": ["Seoul"], "VN": ["Hanoi"], "ID": ["Jakarta"], "PH": ["Manila"], "TH": ["Bangkok"], "AU": ["Canberra"],
+    "TR": ["Ankara"], "AE": ["Dubai"], "IR": ["Tehran"], "UA": ["Kyiv"], "EU": ["Brussels"],
+}
+
 
 @lru_cache(maxsize=1)
 def country_pattern() -> tuple[re.Pattern, dict[str, str]]:
     """One pattern for every country name and alias, and the country each alias names."""
     import pycountry
 
-    code_of = {alias: code for code, aliases in _ALIASES.items() for alias in aliases}
+    code_of = {alias: code for table in (_ALIASES, _CAPITALS) for code, aliases in table.items() for alias in aliases}
     for country in pycountry.countries:
         for attr in ("name", "common_name"):
             value = getattr(country, attr, None)
@@ -63,4 +72,10 @@ def _country_names() -> frozenset[str]:
 def is_demonym(alias: str) -> bool:
     """Whether a country's alias is its people's word ("Indian", "Chinese", "Pakistani"), which goods
     may follow, rather than its name ("India", "Pakistan")."""
-    return alias not in _country_names() and alias.lower().endswith(("an", "ans", "ese", "i", "ish", "ino"))
+    return (alias not in _country_names() and alias not in _capitals()
+            and alias.lower().endswith(("an", "ans", "ese", "i", "ish", "ino")))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(city for cities in _CAPITALS.values() for city in cities)
