@@ -478,6 +478,9 @@ def test_a_country_that_did_the_act_is_named_just_before_it():
     assert Constraints.of("Which countries did Vietnam seal trade pacts with?").unmet(sealed, "", ARTICLE) == [
         "country VN doing it"]
     assert Constraints.of("Which countries did the US seal trade pacts with?").unmet(sealed, "", ARTICLE) == []
+    # a capital names its country, though "New Delhi" ends like "Pakistani", a people's word
+    assert country_doing("consid", "the dairy markets New Delhi considers politically sensitive") == "IN"
+    assert country_doing("press", "Officials say Hanoi pressed for lower duties.") == "VN"
 
 
 def test_a_superlative_may_end_where_a_name_begins():
