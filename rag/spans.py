@@ -31,6 +31,27 @@ industry foreign state trade external affairs department ministry office governm
 representative chief professor senior the of and institute negotiator commissioner""".split())
 
 
+# "By how much did the deficit grow in 2024, in dollars?" asks for the change, not the level: in "$45.7
+# billion in 2024, a 5.4 per cent increase ($2.4 billion)" the amount of the change follows a word of
+# change or stands in brackets after one
+_CHANGE_ASKED = re.compile(r"\bhow much\b.*\b(?:grow|grew|rise|rose|increase[sd]?|widen(?:ed)?|fall|fell|decline[sd]?|"
+                           r"jump(?:ed)?|drop(?:ped)?)\b")
+_CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growth|fell|fall|decline[sd]?|jump(?:ed)?|"
+                            r"drop(?:ped)?|widen(?:ed)?|narrow(?:ed)?)(?:\s+(?:of|by))?"
+                            r"(?:\s+[\d.,]+\s*(?:%|per\s*cent|percent))?\s*\(?$", re.I)
+
+
+def _changes(sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The amounts of ``found`` that are changes ("up 3.4 per cent ($1.4 billion)", "rose by $2 billion")."""
+    return [f for f in found if _CHANGE_BEFORE.search(sentence[max(0, f[0] - 40):f[0]].rstrip())]
+
+
+def _change_of(found: list[tuple[int, int, str]], changes: list[tuple[int, int, str]], best: int) -> str | None:
+    """``found[best]`` when it is a change, else the value right after it when that one is its change."""
+    own = [value for value in found[best:best + 2] if value in changes]
+    return own[0][2] if own else None
+
+
 def _patterns(query: Query) -> list[str]:
     """Value patterns to try for ``query``, in order of preference."""
     q = query.searched.lower()
@@ -38,8 +59,7 @@ def _patterns(query: Query) -> list[str]:
         return [_DATE]
     if re.search(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", q):
         return [_MONEY]
-    if re.search(r"\bhow much\b.*\b(?:grow|grew|rise|rose|increase[sd]?|widen(?:ed)?|fall|fell|decline[sd]?|"
-                 r"jump(?:ed)?|drop(?:ped)?)\b", q):
+    if _CHANGE_ASKED.search(q):
         return [_PERCENT, _MONEY]  # "how much did exports grow": by a share first, else by an amount
     if re.search(r"\bpercent|percentage|per cent|%|\bby how much\b|\bhow fast\b|\brate\b|\bshare\b|\btariffs?\b|"
                  r"\bduty\b|\bduties\b|\blevy\b", q):
@@ -175,7 +195,16 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
                 return listed
             weights = owned_weight(sentence, found, terms, idf)
             best = max(range(len(found)), key=lambda i: (round(weights[i][0], 6), -weights[i][1], -i), default=None)
-            if best is not None and weights[best][0] > 0:
+            owned = best is not None and weights[best][0] > 0
+            if pattern == _MONEY and _CHANGE_ASKED.search(query.searched.lower()):
+                # the question's words belong to the level ("imports ... totalled $87.4 billion"); its
+                # change is the amount of change right after it ("up 4.5 per cent ($3.7 billion)")
+                changes = _changes(sentence, found)
+                change = _change_of(found, changes, best) if owned else None
+                if change:
+                    return change
+                found = changes
+            elif owned:
                 return found[best][2]
             first = first or (found[0][2] if found else None)
         if first:

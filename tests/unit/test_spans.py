@@ -73,6 +73,20 @@ def test_how_much_a_figure_grew_is_its_rise_first():
     assert short_answer(analyse("How much were US goods exports to India in 2024?"), [sentence]) == "$41.8 billion"
 
 
+
+def test_how_much_a_figure_grew_in_dollars_is_the_amount_of_its_change():
+    deficit = "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase ($2.4 billion)."
+    assert short_answer(analyse("By how much did the US deficit with India grow in 2024, in dollars?"),
+                        [deficit]) == "$2.4 billion"
+    # the question's words belong to the level; its change is the one right after it
+    assert short_answer(analyse("By how much in dollars did US goods imports from India grow in 2024?"),
+                        [TRADE]) == "$3.7 billion"
+    # a sentence that gives the level alone gives no change: the next cited one may
+    level = "The U.S. reported a goods trade deficit of $45.7 billion with India in 2024, a 5.1% increase."
+    assert short_answer(analyse("By how much did the US deficit with India grow in 2024, in dollars?"),
+                        [level, deficit]) == "$2.4 billion"
+
+
 @pytest.mark.parametrize("question,sentence,short", [
     ("Did India's exports to the US cross $100 billion in 2025?",
      "India's exports to the United States crossed the USD 100 billion mark in 2025.", "Yes"),
