@@ -312,9 +312,19 @@ _ANY_TOPIC = frozenset(tokenize("the a an its their this that these those propos
                                 "indian american deal talks trade"))
 
 
+# and "What did Biswajit Dhar say may be possible?" asks for his words on what may be possible, not on
+# India's position, though he said both
+_SAID_WHAT = re.compile(r"\b(?:say|said|tell|told|state|claim|write)\s+(?P<topic>[^?]+)", re.I)
+
+
 def said_topic(question: str) -> frozenset[str]:
-    """Stems of what a "what did X say about Y?" question asks X's words on (any one will do)."""
-    match = _SAID_BY.search(question) and _ABOUT.search(question)
+    """Stems of what a "what did X say about Y?" (or "say Y ...") question asks X's words on (any one
+    will do)."""
+    said = _SAID_BY.search(question)
+    if not said:
+        return frozenset()
+    # "What did Lutnick say the US had moved on to?" asks of an act said to be done (asked_doing)
+    match = _ABOUT.search(question) or (None if asked_doing(question) else _SAID_WHAT.search(question, said.end("who")))
     if not match:
         return frozenset()
     # the "s" of "India's" is no topic
