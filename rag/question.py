@@ -430,9 +430,11 @@ def names_measure(measure: str, sentence: str, before: str) -> bool:
 _IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", re.I)
 
 
-# "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare
+# "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare; "What
+# were US goods exports ...?" asks for a value (a verb ends the thing asked for)
 _WHICH_THING = re.compile(r"^\s*(?:which|what)\s+"
-                          r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)(?:[\w-]+\s+){0,2}?"
+                          r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)"
+                          r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,2}?"
                           r"(?:sectors?|products?|goods|countries|country|officials?|items|areas|"
                           r"issues|nations?|companies|firms|initiatives?)\b"
                           # "What kind of tariff system ...?" asks for a kind, not a rate

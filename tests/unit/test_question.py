@@ -41,6 +41,9 @@ def test_answer_type(question, kind):
 def test_a_kind_asked_for_is_no_value_to_compare():
     assert value_kind("What kind of tariff system was to kick into effect on April 2?") is None
     assert value_kind("What tariff was to kick into effect on April 2?") == "percent"
+    # things asked for are named before the verb: after it, "goods" is what the value is of
+    assert value_kind("Which goods faced the 50% tariff?") is None
+    assert value_kind("What was the goods trade deficit's rise in per cent in 2024?") == "percent"
 
 
 @pytest.mark.parametrize("question,kind,recency", [
