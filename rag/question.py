@@ -435,8 +435,8 @@ _IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:
 _WHICH_THING = re.compile(r"^\s*(?:which|what)\s+"
                           r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)"
                           r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,2}?"
-                          r"(?:sectors?|products?|goods|countries|country|officials?|items|areas|"
-                          r"issues|nations?|companies|firms|initiatives?)\b"
+                          r"(?:sectors?|products?|goods|exports|imports|shipments|countries|country|officials?|items|"
+                          r"areas|issues|nations?|companies|firms|initiatives?)\b"
                           # "What kind of tariff system ...?" asks for a kind, not a rate
                           r"|^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b", re.I)
 
@@ -446,9 +446,14 @@ _WHICH_THING = re.compile(r"^\s*(?:which|what)\s+"
 _WHAT_DONE = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\b.*?\b(?:do|say|tell|discuss|ask|want|seek)\b", re.I)
 
 
+def asks_for_things(question: str) -> bool:
+    """Whether a question asks which things ("Which exports surged ...?"), not for a value."""
+    return _WHICH_THING.search(question) is not None
+
+
 def value_kind(question: str) -> str | None:
     """The kind of value a question asks for, if it asks for one that articles can disagree on."""
-    if _IN_MONEY.search(question) or _WHICH_THING.search(question) or _WHAT_DONE.search(question):
+    if _IN_MONEY.search(question) or asks_for_things(question) or _WHAT_DONE.search(question):
         return None
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
 

@@ -74,6 +74,15 @@ def test_how_much_a_figure_grew_is_its_rise_first():
 
 
 
+def test_things_asked_for_have_no_figure_for_a_short_answer():
+    sentence = ("India's merchandise exports to the US went up by 11.38% to $59.04 billion, with a surge in exports "
+                "of engineering goods, chemicals, and farm products.")
+    assert short_answer(analyse("Which exports surged as India's exports to the US rose?"), [sentence]) is None
+    assert short_answer(analyse("What kind of tariff system kicked in on April 2?"),
+                        ["Trump's reciprocal 25% tariffs system kicks into effect on April 2."]) is None
+    assert short_answer(analyse("How much did India's exports to the US rise?"), [sentence]) == "11.38%"
+
+
 def test_how_much_a_figure_grew_in_dollars_is_the_amount_of_its_change():
     deficit = "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase ($2.4 billion)."
     assert short_answer(analyse("By how much did the US deficit with India grow in 2024, in dollars?"),
