@@ -107,7 +107,7 @@ _WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:(?-i:[A-Z])[\w.â
 _WHEN = r"^\s*(?:when|until when|till when|by when|since when)\b|\b(?:on|about|as to) when\b"
 _ANSWER_TYPES = [
     ("date", re.compile(rf"{_WHEN}|"
-                        r"\b(what|which) (dates?|days?|months?|years?)\b", re.I),
+                        r"\b(what|which) (dates?|days?|weekdays?|months?|years?)\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("number", re.compile(rf"{_HOW_MUCH}|\b(what|which) (level|tariff|duty)\b|{_MEASURE}", re.I),
      re.compile(r"\d")),
@@ -120,7 +120,7 @@ _ANSWER_TYPES = [
 # The kind of value whose disagreement between articles is worth reporting (see conflicts.py);
 # the first that matches wins, so "till when are the tariffs paused" asks for a date.
 _VALUE_KINDS = [
-    ("date", re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b|^\s*on what\b", re.I)),
+    ("date", re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?|weekdays?)\b|\buntil what\b|^\s*on what\b", re.I)),
     ("percent", re.compile(r"\b(percent|percentage|per cent|growth|grow|grew|increase|increased|rise|rose|fell|"
                            r"decline|declined|rate|tariffs?|duty|duties)\b|%", re.I)),
     ("month_range", re.compile(r"\bmonths?\b", re.I)),
@@ -131,6 +131,9 @@ _MONTH_OR_SEASON = rf"\b({MONTH}|spring|summer|fall|autumn|winter)\b"
 _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affairs|Podcast|Secretary)[A-Z][a-z]{2,}\b"
 _REQUIRES = [
     (re.compile(r"\b(which|what) month", re.I), re.compile(_MONTH_OR_SEASON, re.I)),
+    # "On which weekday ...?" is answered by a day of the week, not by a date ("on April 2")
+    (re.compile(r"\b(which|what) weekday|\bday of the week\b", re.I),
+     re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     (re.compile(r"\b(which|what) year", re.I), re.compile(r"\b(19|20)\d{2}\b")),
     (re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"

@@ -22,6 +22,7 @@ from rag.question import (
     ("Until when are the tariffs paused?", "date"),
     ("Which month will the first phase conclude?", "date"),
     ("What is the latest word on when India will join Pax Silica?", "date"),
+    ("On which weekday were the reciprocal tariffs to be announced?", "date"),
     ("How much did exports grow?", "number"),
     ("What tariff does the US impose on textiles?", "number"),
     ("By how much did the deficit widen?", "number"),
@@ -36,6 +37,12 @@ from rag.question import (
 ])
 def test_answer_type(question, kind):
     assert answer_type(question)[0] == kind
+
+
+def test_a_weekday_asked_for_is_a_day_of_the_week():
+    query = analyse("On which weekday were the reciprocal tariffs to be announced?")
+    assert query.carried_by("Trump plans to announce the reciprocal tariffs next Wednesday.")
+    assert not query.carried_by("The reciprocal tariffs were announced on April 2.")
 
 
 def test_a_kind_asked_for_is_no_value_to_compare():
