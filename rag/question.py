@@ -63,6 +63,10 @@ _MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|va
 # ... and of these an amount of money: "18 per cent of India's total merchandise trade" is no trade figure
 _AMOUNT_ASKED = rf"{_MEASURE_START}(?:deficit|surplus|exports|imports|trade|value|total){_MEASURE_END}"
 _MONEY = r"(?:\$|USD|US\$|Rs\.?|INR|€|£)\s?\d|\d[\d,.]*\s?(?:billion|million|trillion|crore|lakh)\b"
+_CHANGE_FIGURE = (r"\b(?:up|down|rose|risen|grew|grown|fell|fallen|declined|dropped|jumped|increased|widened|narrowed)"
+                  r"\s+(?:by\s+)?(?:more than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:\$|USD|US\$|Rs\.?)?\s?\d|"
+                  r"\d[\d,.]*\s?(?:%|per cent|percent|billion|million)?\)?\s+(?:increase|rise|jump|growth|decline|drop|"
+                  r"fall|more|less|higher|lower)\b|\b(?:increase|rise|jump|growth|decline|drop|fall)\s+of\s+(?:\$|USD)?\s?\d")
 _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
            r"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
            r"\$\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -150,6 +154,10 @@ _REQUIRES = [
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\b", re.I)),
     (re.compile(r"\b(?:what|which)\s+(?:percentage|per cent|percent)\b|\bin percent\b", re.I),
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)", re.I)),
+    # "How much more did America import in 2025 than the year before?" asks for the size of a change: "up
+    # significantly from the previous year" gives none, "up 4.5 per cent ($3.7 billion)" does
+    (re.compile(r"\bhow much (?:more|less|higher|lower|bigger|larger|smaller)\b|\bby how much\b", re.I),
+     re.compile(_CHANGE_FIGURE, re.I)),
     (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
 ]

@@ -39,6 +39,15 @@ def test_answer_type(question, kind):
     assert answer_type(question)[0] == kind
 
 
+def test_how_much_more_asks_for_the_size_of_a_change():
+    query = analyse("How much more did America import from India in 2025 than the year before?")
+    assert not query.carried_by("India's exports to the US crossed the USD 100 billion mark in 2025, up "
+                                "significantly from the previous year.")
+    assert query.carried_by("US goods imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 "
+                            "billion) from 2023.")
+    assert analyse("By how much did the deficit grow?").carried_by("The deficit was $45.7 billion, a 5.1% increase.")
+
+
 def test_a_weekday_asked_for_is_a_day_of_the_week():
     query = analyse("On which weekday were the reciprocal tariffs to be announced?")
     assert query.carried_by("Trump plans to announce the reciprocal tariffs next Wednesday.")
