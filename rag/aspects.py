@@ -727,12 +727,18 @@ _ORG = re.compile(rf"(?P<name>(?:(?!The\b)[A-Z][a-z]+\s+){{1,3}})(?P<kind>{_ORG_
                   rf"|(?P<kind2>{_ORG_KIND})\s+of\s+(?:the\s+)?(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})")
 
 
-def organisations_in(text: str) -> frozenset[tuple[str, frozenset[str]]]:
-    """(kind, name words) of each organisation ``text`` names: ("department", {"state"})."""
+def organisations_in(text: str) -> frozenset[tuple[str, frozenset[str], str]]:
+    """(kind, name words, country) of each organisation ``text`` names: ("department", {"state"},
+    "US"); the country is the one named just before it or in its name ("India’s Department of
+    Commerce", "the Indian Commerce Ministry"), "" when none is."""
     found = set()
+    pattern, code_of = country_pattern()
     for m in _ORG.finditer(text):
         kind, name = (m["kind"], m["name"]) if m["kind"] else (m["kind2"], m["name2"])
         words = frozenset(w.lower() for w in name.split()) - {"the", "of", "and", "us", "india", "indian"}
         if words:
-            found.add((kind.lower(), words))
+            before = text[max(0, m.start() - 25):m.start()]
+            owners = [code_of[c.group(1)] for c in pattern.finditer(before) if not before[c.end():].strip()]
+            owners += sorted(countries_in(m.group()))
+            found.add((kind.lower(), words, owners[0] if owners else ""))
     return frozenset(found)

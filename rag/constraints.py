@@ -310,7 +310,7 @@ class Constraints:
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
     imposition: tuple[str, str] | None = None  # who imposed a levy on whom (see imposition_in)
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
-    organisations: frozenset[tuple[str, frozenset[str]]] = frozenset()  # see organisations_in
+    organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
     undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     act: str | None = None  # and what they did, stemmed
@@ -461,9 +461,10 @@ class Constraints:
             unmet.append(f"source {' '.join(sorted(self.sources))}")
         if self.organisations:
             named = organisations_in(f"{context} {sentence}")
-            for kind, name in sorted(self.organisations, key=str):
-                others = [n for k, n in named if k == kind]
-                if others and not any(name <= n for n in others):
+            for kind, name, owner in sorted(self.organisations, key=str):
+                # "India’s Department of Commerce" is not the US one
+                others = [(n, o) for k, n, o in named if k == kind]
+                if others and not any(name <= n and (o == owner or "" in (o, owner)) for n, o in others):
                     unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
         if self.undoing and not undoes(f"{context} {sentence}"):
             unmet.append("act undoing")

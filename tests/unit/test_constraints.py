@@ -171,6 +171,11 @@ def test_period_labels():
      "Department, said so.", ["organisation commerce department"]),
     ("Who is the spokesperson for the US State Department?", "Tammy Bruce, spokesperson for the US State "
      "Department, said so.", []),
+    # or of another country
+    ("Who heads the US Department of Commerce?", "The talks were led by India’s Department of Commerce.",
+     ["organisation commerce department"]),
+    ("Who heads India's Department of Commerce?", "The talks were led by India’s Department of Commerce.", []),
+    ("Who heads the US Department of Commerce?", "The talks were led by the Department of Commerce.", []),
     # a span counted back must be the one asked
     ("How many calls has Modi made over the last five years?", "Modi has made eight calls in the last year.",
      ["lookback 5 year"]),
