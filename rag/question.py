@@ -147,6 +147,14 @@ _REQUIRES = [
     # none, says nothing of which ("India's foodgrain and dairy markets" names two, as markets)
     (re.compile(r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:sectors|industries)\b", re.I),
      re.compile(r"\b(?:sectors?|industry|industries|markets|like|such as|including)\b", re.I)),
+    # "Which Indian ministry responded ...?" is answered by a sentence naming a body ("the Ministry of
+    # External Affairs", "MEA"); "Which company will make the chips?" by one naming a company
+    (re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:ministry|ministries|department|agency|office|body|bodies)\b",
+                re.I),
+     re.compile(r"\b(?:Ministry|Department|Office|Agency|Commission|Bureau|Representative|Council)\b|\b[A-Z]{3,5}\b")),
+    (re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|manufacturers?|makers?)\b", re.I),
+     re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|Limited|Group|Co|Industries|Motors|Technologies)\b|"
+                r"\b(?:company|companies|firms?|manufacturers?|makers?|conglomerates?)\b")),
     # a share is a percentage of something ("18 per cent of India's exports", "6.22 per cent in imports"):
     # "up 3.4 per cent" is a rise, and "USD 131.84 billion" no percentage at all
     (re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction)\b|\b(?:what|which)\s+(?:percentage|per cent|percent)"

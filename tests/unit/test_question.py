@@ -48,6 +48,16 @@ def test_how_much_more_asks_for_the_size_of_a_change():
     assert analyse("By how much did the deficit grow?").carried_by("The deficit was $45.7 billion, a 5.1% increase.")
 
 
+def test_a_body_or_company_asked_for_must_be_named():
+    ministry = analyse("Which Indian ministry responded to the 500% tariff bill?")
+    assert not ministry.carried_by("Trump gave a heads up for a bill that aims to impose 500% tariffs.")
+    assert ministry.carried_by("The Ministry of External Affairs (MEA) responded on Monday.")
+    assert ministry.carried_by("MEA even confirmed that Modi has made eight calls.")
+    company = analyse("Which company will make the chips under the Pax Silica initiative?")
+    assert not company.carried_by("Pax Silica is a framework for securing supply chains for semiconductors.")
+    assert company.carried_by("Tata Electronics, an Indian company, will make the chips.")
+
+
 def test_a_weekday_asked_for_is_a_day_of_the_week():
     query = analyse("On which weekday were the reciprocal tariffs to be announced?")
     assert query.carried_by("Trump plans to announce the reciprocal tariffs next Wednesday.")
