@@ -366,9 +366,18 @@ _SAID_DONE = re.compile(r"^\s*what\s+did\s+.+?\s+say\s+(?:that\s+)?(?:the\s+)?[\
                         r"(?:had|has|have|was|were|would|will|could)\s+(?P<act>[a-z]+)\b", re.I)
 
 
+# "Who will sign the trade deal for India?": a sentence that speaks of no signing cannot say who will
+_WHO_WILL = re.compile(r"^\s*who\s+(?:will|would|is going to|is set to|is expected to|is due to)\s+(?P<act>[a-z]+)\b",
+                       re.I)
+
+
 def asked_doing(question: str) -> str | None:
     """The stemmed act a "what did X <act> ...?" question asks about ("offer"), if not speech, or
-    the act a "what did X say Y had <act>?" question asks X's words on ("moved")."""
+    the act a "what did X say Y had <act>?" question asks X's words on ("moved"), or the act whose
+    doer a "who will <act> ...?" question asks for ("sign")."""
+    will = _WHO_WILL.match(question)
+    if will and (stems := tokenize(will["act"])) and stems[0] not in _NOT_ACTS:
+        return stems[0]
     said = _SAID_DONE.match(question)
     if said and (stems := tokenize(said["act"])) and stems[0] not in _NOT_ACTS:
         return stems[0]

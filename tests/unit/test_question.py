@@ -364,6 +364,7 @@ def test_the_act_whose_date_is_asked(question, act):
     ("What did China say about the India-US trade talks?", None, set()),  # nothing beyond the talks
     ("What did Lutnick say the US had moved on to?", "move", set()),  # the act said to be done
     ("What did Biswajit Dhar say may be possible?", None, {"may", "possibl"}),  # what his words are on
+    ("Who will sign the trade deal for India?", "sign", set()),  # the act whose doer is asked for
 ])
 def test_the_act_or_topic_a_what_did_question_asks_about(question, doing, topic):
     query = analyse(question)
