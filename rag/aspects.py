@@ -457,19 +457,24 @@ def currencies_named(sentence: str) -> frozenset[str]:
 
 # "India's largest export sector" is not "India's largest trading partner": a superlative is of the
 # thing it stands before
-_SUPERLATIVES = "largest|biggest|highest|lowest|smallest|leading|top|main|primary"
-_SUPERLATIVE = re.compile(rf"\b({_SUPERLATIVES})\s+"
+_SUPERLATIVES = "largest|biggest|highest|lowest|smallest|leading|top|main|primary|least"
+_SUPERLATIVE = re.compile(rf"(?<!\bat )\b({_SUPERLATIVES})\s+"  # "at least partially" ranks nothing
                           r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:to|for|of|in|with|from|by|that|which|since|"
                           # ... or where a name begins: "the smallest sector India seeks"
                           r"and|is|was|are|were|has|had)\b|\s+[A-Z]|\s*[?,.;]|\s*$)")
 
 
-_ANY_SUPERLATIVE = re.compile(rf"\b(?:{_SUPERLATIVES}|most|best|worst|greatest|major)\b", re.I)
+_ANY_SUPERLATIVE = re.compile(rf"(?<!\bat )\b(?:{_SUPERLATIVES}|most|best|worst|greatest|major)\b", re.I)
 
 
-def ranks_something(text: str) -> bool:
-    """Whether ``text`` says which is most of something: it has a superlative, of whatever thing."""
-    return _ANY_SUPERLATIVE.search(text) is not None
+_LEAST = frozenset({"lowest", "smallest", "least"})
+
+
+def ranks_something(text: str, superlative: str) -> bool:
+    """Whether ``text`` says which is most of something the way ``superlative`` does: it has a
+    superlative of the same direction ("biggest" for "largest"; "most sensitive" is no "least"), of
+    whatever thing."""
+    return any((m.group().lower() in _LEAST) == (superlative in _LEAST) for m in _ANY_SUPERLATIVE.finditer(text))
 
 
 def superlatives_in(text: str) -> frozenset[tuple[str, str]]:

@@ -492,9 +492,9 @@ class Constraints:
         if self.superlatives:
             # which is largest is said with a superlative: one of another thing, or none, does not say it
             said = superlatives_in(f"{context} {sentence}")
-            ranked = ranks_something(f"{context} {sentence}")
             unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
-                      if (sup, head) not in said and (not ranked or any(other == sup for other, _ in said))]
+                      if (sup, head) not in said and (not ranks_something(f"{context} {sentence}", sup)
+                                                      or any(other == sup for other, _ in said))]
         if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
             # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
             code, act = self.doing_country

@@ -451,6 +451,11 @@ def test_a_superlative_is_of_the_thing_it_stands_before():
     assert asked.unmet("The US accounts for 18 per cent of India's exports.", "", ARTICLE) == [
         "superlative largest sector"]
     assert Constraints.of("Who is India's largest trading partner?").unmet(partner, "", ARTICLE) == []
+    # "least" asks the other way: the most sensitive issue is not the least sensitive sector
+    least = Constraints.of("Which sector does India consider the least sensitive?")
+    assert least.unmet("Agriculture is the most sensitive issue; dairy is sensitive too.", "", ARTICLE) == [
+        "superlative least sensit"]
+    assert Constraints.of("Will India open at least some sectors?").superlatives == frozenset()
 
 
 def test_a_city_asked_as_a_place_is_named_other_than_as_the_dateline():
