@@ -58,10 +58,10 @@ _MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|ar
                   rf"(?!(?!{_ADJECTIVE_ING})[a-z]+ing\s)"
                   r"[\w.'’-]+\s+){0,7}?")
 _MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
-_MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size)"
+_MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size|worth)"
             rf"{_MEASURE_END}")
 # ... and of these an amount of money: "18 per cent of India's total merchandise trade" is no trade figure
-_AMOUNT_ASKED = rf"{_MEASURE_START}(?:deficit|surplus|exports|imports|trade|value|total){_MEASURE_END}"
+_AMOUNT_ASKED = rf"{_MEASURE_START}(?:deficit|surplus|exports|imports|trade|value|total|worth){_MEASURE_END}"
 _MONEY = r"(?:\$|USD|US\$|Rs\.?|INR|€|£)\s?\d|\d[\d,.]*\s?(?:billion|million|trillion|crore|lakh)\b"
 _CHANGE_FIGURE = (r"\b(?:up|down|rose|risen|grew|grown|fell|fallen|declined|dropped|jumped|increased|widened|narrowed)"
                   r"\s+(?:by\s+)?(?:more than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:\$|USD|US\$|Rs\.?)?\s?\d|"
@@ -418,10 +418,12 @@ def asked_measure(question: str) -> str | None:
         return "exports"
     measure = re.search(_MEASURE, question, re.I)
     head = measure["head"].lower() if measure else None
-    if head in ("value", "total", "size"):
-        # "the bilateral trade value", "the value of bilateral trade": the value is of trade
+    if head in ("value", "total", "size", "worth"):
+        # "the bilateral trade value", "the value of bilateral trade": the value is of trade ("the
+        # combined worth of commerce" too)
         near = question[max(0, measure.start("head") - 30):measure.end("head") + 40].lower()
-        head = next((m.lower() for m in re.findall(r"\b(deficit|surplus|exports|imports|trade)\b", near)), head)
+        head = next((m.lower() for m in re.findall(r"\b(deficit|surplus|exports|imports|trade|commerce)\b", near)), head)
+        head = "trade" if head == "commerce" else head
     return {"surplus": "deficit", "imports": "exports"}.get(head, head) if head in _MEASURE_OF else None
 
 

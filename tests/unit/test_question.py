@@ -279,6 +279,8 @@ def test_a_magnitude_answers_only_a_rough_count(question, answers):
     # an outlook for the deficit is not the deficit's figure; a target for trade is an amount of it
     ("What is the latest outlook for the US trade deficit with India?", None),
     ("What is the Mission 500 target for trade between India and the US?", "trade"),
+    # a worth is of what it is the worth of; commerce is trade
+    ("What was the combined worth of commerce between the two nations in 2024-25?", "trade"),
 ])
 def test_the_measure_asked_is_the_head_of_the_question(question, measure):
     assert analyse(question).measure == measure
