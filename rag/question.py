@@ -422,8 +422,8 @@ def asked_measure(question: str) -> str | None:
         # "the bilateral trade value", "the value of bilateral trade": the value is of trade ("the
         # combined worth of commerce" too)
         near = question[max(0, measure.start("head") - 30):measure.end("head") + 40].lower()
-        head = next((m.lower() for m in re.findall(r"\b(deficit|surplus|exports|imports|trade|commerce)\b", near)), head)
-        head = "trade" if head == "commerce" else head
+        named = re.findall(r"\b(deficit|surplus|exports|imports|trade|commerce)\b", near)
+        head = {"commerce": "trade"}.get(named[0], named[0]) if named else head
     return {"surplus": "deficit", "imports": "exports"}.get(head, head) if head in _MEASURE_OF else None
 
 
