@@ -215,6 +215,9 @@ def stages_in(text: str) -> frozenset[str]:
     return frozenset(_SAME_STAGE.get(place, place) for place in places)
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|per cent|percent|billion|million)|\$\s?\d[\d,.]*", re.I)
+
+
 # "the Mission 500 target for 2025": a target's year is the one it is to be met by ("targeting $500
 # billion in bilateral trade by 2030"), not the year the sentence says it was set
 _TARGET = re.compile(r"\b(?:targets?|goals?|aims?|objectives?|deadlines?)\b", re.I)
@@ -231,6 +234,29 @@ def target_years_in(question: str) -> frozenset[int]:
 def deadlines_in(text: str) -> frozenset[int]:
     """The years ``text`` says something is to be done by ("by 2030", "by Fall 2025")."""
     return frozenset(int(m.group(1)) for m in _BY_YEAR.finditer(text))
+
+
+_FIGURE_ASKED = re.compile(r"^\s*(?:how (?:much|many|big|large|high)|what (?:was|were|is|are) (?:the )?(?:[\w'’-]+\s+){0,4}?"
+                           r"(?:value|total|worth|amount|figure|size|level|deficit|surplus|exports|imports|trade))\b",
+                           re.I)
+
+
+def asks_figure(question: str) -> bool:
+    """Whether a question asks for a figure ("How much ...?", "What was total goods trade ...?")."""
+    return _FIGURE_ASKED.search(question) is not None
+
+
+def target_years(text: str) -> frozenset[int]:
+    """When every figure of ``text`` is one to be reached by a year ("targeting $500 billion in bilateral
+    trade by 2030"), those years: its figures are for them, not for the year the target was set
+    ("announced during Modi's visit in February 2025"). Empty when some figure is not a target."""
+    years = set()
+    for figure in _FIGURE.finditer(text):
+        by = _BY_YEAR.search(text[figure.end():figure.end() + 40])
+        if by is None:
+            return frozenset()
+        years.add(int(by.group(1)))
+    return frozenset(years)
 
 
 # Trade in goods and trade in services are different quantities: a goods figure does not answer
@@ -259,7 +285,6 @@ _RISE = re.compile(r"\b(?:rise|rose|risen|grow|grew|grown|growth|increase[sd]?|u
                    r"climb(?:ed)?|surge[sd]?|crossed|higher)\b", re.I)
 
 
-_FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|per cent|percent|billion|million)|\$\s?\d[\d,.]*", re.I)
 # a way's word right after a figure ("a 5.1% increase") or right before it ("up 3.4 per cent", "rose by 4%")
 _WAYS = {way: (re.compile(rf"\s*(?:{p.pattern})", re.I), re.compile(rf"(?:{p.pattern})\s+(?:by\s+)?$", re.I))
          for way, p in (("fall", _FALL), ("rise", _RISE))}

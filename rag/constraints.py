@@ -69,6 +69,8 @@ from .aspects import (
     statement_kinds_in,
     states,
     superlatives_in,
+    asks_figure,
+    target_years,
     target_years_in,
     trade_kinds_in,
     traded_in,
@@ -324,6 +326,7 @@ class Constraints:
     day_role: str | None = None  # the role of the days asked ("till August 9": "end"; see dates.date_role)
     stages: frozenset[str] = frozenset()  # stages asked about by their place ("the second phase" -> "second")
     targets: frozenset[int] = frozenset()  # years a target is asked for ("the target for 2025")
+    figure_asked: bool = False  # the question asks for a figure ("How much ...?"), of which a target is none
     described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
     described_for: frozenset[str] = frozenset()  # whose it is described as ("... negotiator for India")
     alone: frozenset[tuple[str, str]] = frozenset()  # a part asked alone ("commercial flights alone")
@@ -360,7 +363,7 @@ class Constraints:
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
                    day_role=next((role for _, role in sorted(day_roles(question), key=str)), None),
                    numbered=numbered_names_in(question), stages=stages_in(question),
-                   targets=target_years_in(question), described=described_as(question),
+                   targets=target_years_in(question), figure_asked=asks_figure(question), described=described_as(question),
                    described_for=described_for(question),
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
@@ -421,6 +424,8 @@ class Constraints:
             unmet += [f"month {MONTHS[m - 1]}" for m in sorted(self.months) if m not in months]
         if self.periods or self.bases:
             own, base = periods_in(sentence)
+            if self.figure_asked and not self.targets and (targeted := target_years(sentence)):
+                own = {Period(year) for year in targeted}  # "What was trade in 2025?" asks for no target
             if not own and article.date:
                 own = {Period(int(article.date[:4]))}
             # "From 2009 to 2024, a total of 15,564": a figure for the whole range is no figure for 2024
