@@ -236,9 +236,9 @@ def deadlines_in(text: str) -> frozenset[int]:
     return frozenset(int(m.group(1)) for m in _BY_YEAR.finditer(text))
 
 
-_FIGURE_ASKED = re.compile(r"^\s*(?:how (?:much|many|big|large|high)|what (?:was|were|is|are) (?:the )?(?:[\w'’-]+\s+){0,4}?"
-                           r"(?:value|total|worth|amount|figure|size|level|deficit|surplus|exports|imports|trade))\b",
-                           re.I)
+_FIGURE_ASKED = re.compile(r"^\s*(?:how (?:much|many|big|large|high)|what (?:was|were|is|are) (?:the )?"
+                           r"(?:[\w'’-]+\s+){0,4}?(?:value|total|worth|amount|figure|size|level|deficit|surplus|"
+                           r"exports|imports|trade))\b", re.I)
 
 
 def asks_figure(question: str) -> bool:
