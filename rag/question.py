@@ -163,8 +163,10 @@ _REQUIRES = [
     (re.compile(r"\b(?:what|which)\s+(?:percentage|per cent|percent)\b|\bin percent\b", re.I),
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)", re.I)),
     # "How much more did America import in 2025 than the year before?" asks for the size of a change: "up
-    # significantly from the previous year" gives none, "up 4.5 per cent ($3.7 billion)" does
-    (re.compile(r"\bhow much (?:more|less|higher|lower|bigger|larger|smaller)\b|\bby how much\b", re.I),
+    # significantly from the previous year" gives none, "up 4.5 per cent ($3.7 billion)" does; so does
+    # "the latest growth figure"
+    (re.compile(r"\bhow much (?:more|less|higher|lower|bigger|larger|smaller)\b|\bby how much\b|"
+                r"\b(?:growth|increase|rise|decline|fall|drop)\s+(?:figure|rate)\b", re.I),
      re.compile(_CHANGE_FIGURE, re.I)),
     (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),

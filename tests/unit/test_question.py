@@ -46,6 +46,9 @@ def test_how_much_more_asks_for_the_size_of_a_change():
     assert query.carried_by("US goods imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 "
                             "billion) from 2023.")
     assert analyse("By how much did the deficit grow?").carried_by("The deficit was $45.7 billion, a 5.1% increase.")
+    growth = analyse("What is the latest growth figure for Indian shipments to the US?")
+    assert not growth.carried_by("India's exports to the US crossed the USD 100 billion mark, up significantly.")
+    assert growth.carried_by("Shipments to the US rose more than 22% in November.")
 
 
 def test_a_body_or_company_asked_for_must_be_named():
