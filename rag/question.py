@@ -1,8 +1,10 @@
-"""Analysing a question once: follow-up rewrite, what is asked, recency, value kind, hard constraints.
+"""Analysing a question once: what is asked, recency, value kind, hard constraints.
 
 The pipeline calls :func:`analyse` once per question and hands the resulting
 :class:`Query` to the retriever and the generator, so no stage re-reads the
-question with rules of its own.
+question with rules of its own. A follow-up is first read with the question
+before it, and a question that asks several things is split into its parts
+(:mod:`rag.parts`); each part is analysed the same way.
 
 The rules are hand-written regular expressions: questions about news are short
 and formulaic ("how much", "when", "who"), and these rules are cheap, exact and
@@ -16,18 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
-from .constraints import Constraints, names_someone, periods_in
+from .constraints import Constraints, names_someone
 from .countries import countries_in, country_pattern
 from .dates import MONTH
 from .errors import RagError
-
-# Words that shape a question but say nothing about its topic.
-QUESTION_WORDS = frozenset(
-    "what which who whom whose when where why how many much did does do is was were are has have "
-    "had can could would should will shall been being about according article articles say said "
-    "says tell told me us please name give list mention mentioned".split()
-) - {"us"}
-_QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
+from .parts import rewrite_question, split_parts
+from .terms import QUESTION_STEMS, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -180,21 +176,9 @@ _PREDICATE = re.compile(r"^\s*(?:when|until when|till when|by when|since when|on
 RECENCY = re.compile(r"\b(now|currently|current|latest|most recent|recently|still|as of|today|these days|"
                      r"at present|presently|newest|so far)\b", re.I)
 
-# Follow-ups: "And in 2023-24?" after "What was India's trade surplus with the US in 2024-25?"
-_LEADS = re.compile(r"^\s*(and|but|or|so|also|then|what about|how about|and what about|and how about)\b[\s,]*", re.I)
-_PRONOUNS = re.compile(r"\b(it|its|they|them|their|that|this|those|these|he|she|his|her|there)\b", re.I)
-# Slots a follow-up can swap: fiscal years, years, months, amounts.
-_SLOTS = [
-    re.compile(r"\b(?:FY\s?)?\d{4}-\d{2,4}\b"),
-    re.compile(r"\b(?:19|20)\d{2}\b"),
-    re.compile(rf"\b{MONTH}\b"),
-    re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per cent|billion|million)"),
-]
 # "Did India's exports cross $100 billion?" asks whether, not what; a "yes" must not miss a "not"
 _WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|without|neither)\b|n[’']t\b", re.I)
-_QUESTION_START = re.compile(r"^\s*(who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
-                             r"can|could|will|would|has|have|had|should|list|name|tell)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -287,10 +271,6 @@ def check_question(question, max_chars: int) -> str:
     if len(question) > max_chars:
         raise RagError(f"the question is {len(question)} characters long; the limit is {max_chars}")
     return question
-
-
-def content_terms(text: str) -> list[str]:
-    return [t for t in tokenize(text) if t not in _QUESTION_STEMS]
 
 
 def answer_type(question: str) -> tuple[str | None, re.Pattern | None]:
@@ -389,15 +369,15 @@ def asked_doing(question: str) -> str | None:
         after = words[i + 1] if i + 1 < len(words) else ""
         if word.islower() and not word.endswith("ly") and (not after or after in _OBJECT_START or after[0].isupper()):
             stems = tokenize(word)
-            return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in _QUESTION_STEMS else None
+            return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in QUESTION_STEMS else None
     return None
 
 
 _HE_SAID = re.compile(r"\b(?:he|she)\s+(?:said|added|noted|observed|told)\b|\bsaid\s+(?:he|she)\b", re.I)
 
-# "What do the latest reports say ...?" asks what the articles say, not for someone's words
+# "What did she say ...?": the part before names her (see required_form)
 _SPEAKER_PRONOUNS = frozenset("he she they it".split())
-_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+# "What do the latest reports say ...?" asks what the articles say, not for someone's words
 _REPORTS = frozenset("reports report articles article news stories story coverage media papers".split())
 
 
@@ -499,7 +479,7 @@ def asked_act(question: str) -> str | None:
     # a part of a question carries the part before it in brackets: "When was it announced (What tariff ...)?"
     match = _PREDICATE.match(_LEANED_ON.sub("", question))
     stems = tokenize(match["act"]) if match else []
-    return stems[0] if stems and stems[0] not in _QUESTION_STEMS else None
+    return stems[0] if stems and stems[0] not in QUESTION_STEMS else None
 
 
 # "Why did India decline to join ...?" presupposes the act: a reason given for another act ("the
@@ -514,7 +494,7 @@ def presupposed_act(question: str) -> tuple[str | None, str | None]:
     and the country that did it, when X is one ("Why did India lower tariffs?" -> "IN")."""
     match = _WHY_DID.match(question)
     stems = tokenize(match["act"]) if match else []
-    if not stems or stems[0] in _QUESTION_STEMS:
+    if not stems or stems[0] in QUESTION_STEMS:
         return None, None
     who = countries_in(match["who"])
     return stems[0], next(iter(who)) if len(who) == 1 else None
@@ -532,122 +512,6 @@ def done_by_another(act: str, by: str, sentence: str) -> bool:
 
 def is_recency_question(question: str) -> bool:
     return bool(RECENCY.search(question))
-
-
-def is_follow_up(question: str) -> bool:
-    """Leads like "and ...", a pronoun with little else, or a short fragment that is no question."""
-    if _LEADS.match(question):
-        return True
-    if _PRONOUNS.search(question) and len(content_terms(question)) <= 2:
-        return True
-    return not _QUESTION_START.match(question) and len(question.split()) <= 4
-
-
-def rewrite_question(question: str, history: Sequence[str]) -> str:
-    """The question to search for, given the user's earlier questions (oldest first)."""
-    previous = next((h for h in reversed(history) if h and h.strip()), None)
-    if previous is None or not is_follow_up(question):
-        return question
-    fragment = _LEADS.sub("", question).strip().rstrip("?").strip()
-    for slot in _SLOTS:
-        new = slot.search(fragment)
-        old = slot.search(previous)
-        if new and old:
-            return previous[:old.start()] + new.group() + previous[old.end():]
-    base = previous.strip().rstrip("?")
-    return f"{base}: {fragment}?" if fragment else previous
-
-
-# "... announced and until when was it suspended?", "..., and what does it aim to secure?"
-_NEXT_PART = re.compile(r",?\s+and\s+(?=(?:(?:across|in|on|by|for|at|from|to|with|since|until)\s+)?"
-                        r"(?:what|when|who|whom|which|where|why|how)\b)", re.I)
-# "... in 2024-25 and in 2023-24?": one question per period
-_TWO_PERIODS = re.compile(r"^(?P<head>.*?\b)(?P<in>in\s+)?(?P<p1>(?:FY\s?)?\d{4}(?:-\d{2,4})?)\s+and\s+(?:in\s+)?"
-                          r"(?P<p2>(?:FY\s?)?\d{4}(?:-\d{2,4})?)(?P<tail>\W*)$", re.I)
-
-
-# "What were US goods exports to India and US goods imports from India in 2024?": one value asked of
-# two things. The frame before them, and what follows them (a period, or the verb of "... does the
-# US account for"), belong to both.
-_FRAME = re.compile(r"^(?P<frame>(?:(?:by )?how much\s+did\s+)|(?:what|how much|how many)\s+(?:(?:was|were)\s+|"
-                    r"(?:share|percentage|proportion|part|value|amount|rate|tariffs?|dut(?:y|ies))\s+of\s+))"
-                    r"(?P<rest>.+)$", re.I)
-_AFTER = re.compile(r"\s+(?:(?:in|during|over|for)\s+(?:FY\s?)?\d{4}\b|"
-                    r"(?:does|did|do|is|are|was|were|has|have|goes|go|went|come|comes|came|grow|rise|fall|increase|"
-                    r"decline|change|widen|narrow)\b).*$", re.I)
-_POSSESSOR = re.compile(r"^((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s)\s", re.U)
-
-
-def _coordinated(question: str) -> list[str] | None:
-    """Two things a value is asked of, joined by "and", as two questions; None when it is not that
-    ("trade between the US and India" is one thing, so is "India and the US" alone)."""
-    frame = _FRAME.match(question)
-    if frame is None or question.lower().count(" and ") != 1:
-        return None
-    first, second = frame["rest"].split(" and ", 1) if " and " in frame["rest"] else (None, None)
-    if first is None or re.search(r"\bbetween\b", first, re.I) or re.match(r"\w+ed\b", first):
-        return None  # "between A and B" is one thing; "was agreed by A and B" asks of an act, not a value
-    after = _AFTER.search(second)
-    tail = after.group() if after else re.search(r"\W*$", second).group()
-    second = second[: len(second) - len(tail)]
-    if frame["frame"].lower().endswith("of "):
-        second = re.sub(r"^of\s+", "", second)
-    if len(second.split()) == 1 and len(first.split()) > 1:  # "India's exports and imports"
-        second = " ".join([*first.split()[:-1], second])
-    owner = _POSSESSOR.match(first)
-    if owner and re.match(r"its\s", second):  # "of India's exports and of its imports"
-        second = owner.group(1) + second[3:]
-    words = set(content_terms(first)), set(content_terms(second))
-    if not words[0] - words[1] or not words[1] - words[0]:
-        return None  # the same thing twice, or one side says nothing of its own
-    if any(countries_in(side) and len(content_terms(side)) <= 2 for side in (first, second)):
-        return None  # countries joined ("India and the US"), not two things asked of
-    tail = tail if tail.strip() else "?"
-    return [f"{frame['frame']}{first.rstrip('?,. ')}{tail}", f"{frame['frame']}{second.rstrip('?,. ')}{tail}"]
-
-
-_AUXILIARIES = ("is|are|was|were|will|would|has|have|had|did|does|do|can|could|stays?|remains?|continues?|"
-                "went|goes|came|comes|rose|fell")
-_WHICH_NOUN = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARIES})\b)([a-z][\w-]*)\s+(?:{_AUXILIARIES})\b", re.I)
-# only "which" before a verb other than "is": "what is India's position?" and "which is larger?" ask afresh
-_WHICH_BARE = re.compile(r"^\s*(which)(?=\s+(?:will|would|has|have|had|did|does|do|can|could|stays?|remains?|"
-                         r"continues?|went|goes|came|comes|rose|fell)\b)", re.I)
-_BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
-
-
-def split_parts(question: str) -> list[str]:
-    """The questions a question asks, each able to stand alone; one when it asks one thing.
-
-    A part that leans on the one before ("until when was it suspended?", "on what date?")
-    carries that one in brackets, for its subject.
-    """
-    two = _TWO_PERIODS.match(question)
-    if two and not re.search(r"\bbetween\s+$", two["head"], re.I):  # "between 2009 and 2024" is one span
-        head, tail = two["head"] + (two["in"] or ""), two["tail"] or "?"
-        return [f"{head}{two['p1']}{tail}", f"{head}{two['p2']}{tail}"]
-    pieces = [p.strip() for p in _NEXT_PART.split(question) if p.strip()]
-    if len(pieces) < 2:
-        return _coordinated(question) or [question]
-    parts = [pieces[0].rstrip("?,. ") + "?"]
-    for piece in pieces[1:]:
-        piece = piece[0].upper() + piece[1:].rstrip("?,. ") + "?"
-        # "..., and why?": a part with no words of its own asks about the first part's subject
-        # "..., and what was total goods trade that year?": a time named only by pointing back is the first
-        # part's ("in 2024"), or the part leans on the first when that names none
-        # "Which tariff was suspended till July 9, and which stays in place?": the second "which" is of
-        # the same thing
-        noun, bare = _WHICH_NOUN.match(parts[0]), _WHICH_BARE.match(piece)
-        if noun and bare:
-            piece = f"{piece[:bare.end(1)]} {noun.group(1)}{piece[bare.end(1):]}"
-        back, own = _BACK_IN_TIME.search(piece), periods_in(parts[0])[0]
-        period = next(iter(own)) if len(own) == 1 else None  # of several, which is meant is not known
-        if back and period:
-            piece = f"{piece[:back.start()]}in {period}{piece[back.end():]}"
-        # "..., and what did she say ...?": she is the person of the part before
-        leans = (is_follow_up(piece) or not content_terms(piece) or bool(back and not period)
-                 or _PERSON_PRONOUN.search(piece) is not None)
-        parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if leans else piece)
-    return parts
 
 
 def _analysed(text: str, searched: str) -> Query:

@@ -4,17 +4,16 @@ import pytest
 
 from rag.constraints import surnames
 from rag.errors import RagError
+from rag.parts import is_follow_up, rewrite_question, split_parts
 from rag.question import (
     analyse,
     answer_type,
     check_question,
-    content_terms,
     done_by_another,
-    is_follow_up,
     names_measure,
-    rewrite_question,
     value_kind,
 )
+from rag.terms import content_terms
 
 
 @pytest.mark.parametrize("question,kind", [
@@ -183,7 +182,6 @@ def test_bad_questions_are_refused(question, message):
      ["Which sectors does the US want opened?", "What is India's position?"]),
 ])
 def test_split_parts(question, parts):
-    from rag.question import split_parts
 
     assert split_parts(question) == parts
     assert len(analyse(question).parts) == (len(parts) if len(parts) > 1 else 0)

@@ -1,0 +1,147 @@
+"""How a question divides and follows on: the parts it asks for, and a follow-up read with the question before.
+
+"What were US goods exports to India and imports from India in 2024?" asks two things; "And in
+2023-24?" asks the question before again, for another year. Hand-written rules, as in
+:mod:`rag.question`: such questions come in a few shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .constraints import periods_in
+from .countries import countries_in
+from .dates import MONTH
+from .terms import content_terms
+
+# Follow-ups: "And in 2023-24?" after "What was India's trade surplus with the US in 2024-25?"
+_LEADS = re.compile(r"^\s*(and|but|or|so|also|then|what about|how about|and what about|and how about)\b[\s,]*", re.I)
+_PRONOUNS = re.compile(r"\b(it|its|they|them|their|that|this|those|these|he|she|his|her|there)\b", re.I)
+# Slots a follow-up can swap: fiscal years, years, months, amounts.
+_SLOTS = [
+    re.compile(r"\b(?:FY\s?)?\d{4}-\d{2,4}\b"),
+    re.compile(r"\b(?:19|20)\d{2}\b"),
+    re.compile(rf"\b{MONTH}\b"),
+    re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per cent|billion|million)"),
+]
+_QUESTION_START = re.compile(r"^\s*(who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
+                             r"can|could|will|would|has|have|had|should|list|name|tell)\b", re.I)
+# "..., and what did she say ...?": a part with a person's pronoun leans on the part before
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+
+
+def is_follow_up(question: str) -> bool:
+    """Leads like "and ...", a pronoun with little else, or a short fragment that is no question."""
+    if _LEADS.match(question):
+        return True
+    if _PRONOUNS.search(question) and len(content_terms(question)) <= 2:
+        return True
+    return not _QUESTION_START.match(question) and len(question.split()) <= 4
+
+
+def rewrite_question(question: str, history: Sequence[str]) -> str:
+    """The question to search for, given the user's earlier questions (oldest first)."""
+    previous = next((h for h in reversed(history) if h and h.strip()), None)
+    if previous is None or not is_follow_up(question):
+        return question
+    fragment = _LEADS.sub("", question).strip().rstrip("?").strip()
+    for slot in _SLOTS:
+        new = slot.search(fragment)
+        old = slot.search(previous)
+        if new and old:
+            return previous[:old.start()] + new.group() + previous[old.end():]
+    base = previous.strip().rstrip("?")
+    return f"{base}: {fragment}?" if fragment else previous
+
+
+# "... announced and until when was it suspended?", "..., and what does it aim to secure?"
+_NEXT_PART = re.compile(r",?\s+and\s+(?=(?:(?:across|in|on|by|for|at|from|to|with|since|until)\s+)?"
+                        r"(?:what|when|who|whom|which|where|why|how)\b)", re.I)
+# "... in 2024-25 and in 2023-24?": one question per period
+_TWO_PERIODS = re.compile(r"^(?P<head>.*?\b)(?P<in>in\s+)?(?P<p1>(?:FY\s?)?\d{4}(?:-\d{2,4})?)\s+and\s+(?:in\s+)?"
+                          r"(?P<p2>(?:FY\s?)?\d{4}(?:-\d{2,4})?)(?P<tail>\W*)$", re.I)
+
+
+# "What were US goods exports to India and US goods imports from India in 2024?": one value asked of
+# two things. The frame before them, and what follows them (a period, or the verb of "... does the
+# US account for"), belong to both.
+_FRAME = re.compile(r"^(?P<frame>(?:(?:by )?how much\s+did\s+)|(?:what|how much|how many)\s+(?:(?:was|were)\s+|"
+                    r"(?:share|percentage|proportion|part|value|amount|rate|tariffs?|dut(?:y|ies))\s+of\s+))"
+                    r"(?P<rest>.+)$", re.I)
+_AFTER = re.compile(r"\s+(?:(?:in|during|over|for)\s+(?:FY\s?)?\d{4}\b|"
+                    r"(?:does|did|do|is|are|was|were|has|have|goes|go|went|come|comes|came|grow|rise|fall|increase|"
+                    r"decline|change|widen|narrow)\b).*$", re.I)
+_POSSESSOR = re.compile(r"^((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s)\s", re.U)
+
+
+def _coordinated(question: str) -> list[str] | None:
+    """Two things a value is asked of, joined by "and", as two questions; None when it is not that
+    ("trade between the US and India" is one thing, so is "India and the US" alone)."""
+    frame = _FRAME.match(question)
+    if frame is None or question.lower().count(" and ") != 1:
+        return None
+    first, second = frame["rest"].split(" and ", 1) if " and " in frame["rest"] else (None, None)
+    if first is None or re.search(r"\bbetween\b", first, re.I) or re.match(r"\w+ed\b", first):
+        return None  # "between A and B" is one thing; "was agreed by A and B" asks of an act, not a value
+    after = _AFTER.search(second)
+    tail = after.group() if after else re.search(r"\W*$", second).group()
+    second = second[: len(second) - len(tail)]
+    if frame["frame"].lower().endswith("of "):
+        second = re.sub(r"^of\s+", "", second)
+    if len(second.split()) == 1 and len(first.split()) > 1:  # "India's exports and imports"
+        second = " ".join([*first.split()[:-1], second])
+    owner = _POSSESSOR.match(first)
+    if owner and re.match(r"its\s", second):  # "of India's exports and of its imports"
+        second = owner.group(1) + second[3:]
+    words = set(content_terms(first)), set(content_terms(second))
+    if not words[0] - words[1] or not words[1] - words[0]:
+        return None  # the same thing twice, or one side says nothing of its own
+    if any(countries_in(side) and len(content_terms(side)) <= 2 for side in (first, second)):
+        return None  # countries joined ("India and the US"), not two things asked of
+    tail = tail if tail.strip() else "?"
+    return [f"{frame['frame']}{first.rstrip('?,. ')}{tail}", f"{frame['frame']}{second.rstrip('?,. ')}{tail}"]
+
+
+_AUXILIARIES = ("is|are|was|were|will|would|has|have|had|did|does|do|can|could|stays?|remains?|continues?|"
+                "went|goes|came|comes|rose|fell")
+_WHICH_NOUN = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARIES})\b)([a-z][\w-]*)\s+(?:{_AUXILIARIES})\b", re.I)
+# only "which" before a verb other than "is": "what is India's position?" and "which is larger?" ask afresh
+_WHICH_BARE = re.compile(r"^\s*(which)(?=\s+(?:will|would|has|have|had|did|does|do|can|could|stays?|remains?|"
+                         r"continues?|went|goes|came|comes|rose|fell)\b)", re.I)
+_BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
+
+
+def split_parts(question: str) -> list[str]:
+    """The questions a question asks, each able to stand alone; one when it asks one thing.
+
+    A part that leans on the one before ("until when was it suspended?", "on what date?")
+    carries that one in brackets, for its subject.
+    """
+    two = _TWO_PERIODS.match(question)
+    if two and not re.search(r"\bbetween\s+$", two["head"], re.I):  # "between 2009 and 2024" is one span
+        head, tail = two["head"] + (two["in"] or ""), two["tail"] or "?"
+        return [f"{head}{two['p1']}{tail}", f"{head}{two['p2']}{tail}"]
+    pieces = [p.strip() for p in _NEXT_PART.split(question) if p.strip()]
+    if len(pieces) < 2:
+        return _coordinated(question) or [question]
+    parts = [pieces[0].rstrip("?,. ") + "?"]
+    for piece in pieces[1:]:
+        piece = piece[0].upper() + piece[1:].rstrip("?,. ") + "?"
+        # "..., and why?": a part with no words of its own asks about the first part's subject
+        # "..., and what was total goods trade that year?": a time named only by pointing back is the first
+        # part's ("in 2024"), or the part leans on the first when that names none
+        # "Which tariff was suspended till July 9, and which stays in place?": the second "which" is of
+        # the same thing
+        noun, bare = _WHICH_NOUN.match(parts[0]), _WHICH_BARE.match(piece)
+        if noun and bare:
+            piece = f"{piece[:bare.end(1)]} {noun.group(1)}{piece[bare.end(1):]}"
+        back, own = _BACK_IN_TIME.search(piece), periods_in(parts[0])[0]
+        period = next(iter(own)) if len(own) == 1 else None  # of several, which is meant is not known
+        if back and period:
+            piece = f"{piece[:back.start()]}in {period}{piece[back.end():]}"
+        # "..., and what did she say ...?": she is the person of the part before
+        leans = (is_follow_up(piece) or not content_terms(piece) or bool(back and not period)
+                 or _PERSON_PRONOUN.search(piece) is not None)
+        parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if leans else piece)
+    return parts

@@ -1,0 +1,18 @@
+"""The words of a question that name what it is about, not how it asks ("what", "did", "say")."""
+
+from __future__ import annotations
+
+from .bm25 import tokenize
+
+# Words that shape a question but say nothing about its topic.
+QUESTION_WORDS = frozenset(
+    "what which who whom whose when where why how many much did does do is was were are has have "
+    "had can could would should will shall been being about according article articles say said "
+    "says tell told me us please name give list mention mentioned".split()
+) - {"us"}
+QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
+
+
+def content_terms(text: str) -> list[str]:
+    """The stems of ``text`` that are not question words."""
+    return [t for t in tokenize(text) if t not in QUESTION_STEMS]
