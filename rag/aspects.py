@@ -152,8 +152,10 @@ def goods_in(question: str) -> frozenset[str]:
 
 # "What did India offer in the dairy sector?": an offer on defence procurement is in another sector
 # (and "in the energy field" names a sector too, as does "Is the automobile sector ...?")
+# (but "Is dairy among the sectors ...?" names dairy alone: a preposition ends the sector's name)
 _SECTOR = re.compile(r"(?:\b(?:in|for|on|of|to)|^\s*(?:is|are|was|were|has|have|had|does|did))\s+"
-                     r"(?:the\s+|its\s+|their\s+)?(?P<sector>(?:[\w-]+\s+){0,2}?[\w-]+)"
+                     r"(?:the\s+|its\s+|their\s+)?"
+                     r"(?P<sector>(?:(?!(?:among|of|in|from|with|within|between|like|as)\b)[\w-]+\s+){0,2}?[\w-]+)"
                      r"\s+(?:sectors?|industry|industries|field|domain)\b", re.I)
 
 

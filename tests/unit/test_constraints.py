@@ -224,6 +224,9 @@ def test_period_labels():
      ["goods energi"]),
     ("Is the automobile sector the most sensitive issue?", "However, agriculture continues to be the most "
      "sensitive issue.", ["goods automobil"]),
+    # a preposition ends the sector's name: "among" is no goods
+    ("Is dairy among the sectors where the US wants duty concessions?", "The US wants duty concessions in sectors "
+     "like wines, dairy and apples.", []),
     # a month asked alone is not answered by a range of months that ends with it
     ("How much did India export to the US in November?",
      "India's merchandise exports to the US went up by 11.38% to $59.04 billion from April–November FY26.",
