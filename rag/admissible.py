@@ -14,6 +14,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 
+from .aspects import denies
 from .bm25 import tokenize
 from .constraints import ArticleContext
 from .question import Query, done_by_another, names_measure
@@ -89,6 +90,8 @@ class Admissibility:
             unmet.append(f"answer {query.doing}")  # another act than the one asked about
         if query.measure is not None and not names_measure(query.measure, sentence, before):
             unmet.append(f"answer {query.measure}")  # a figure of another measure
+        if "negated" not in query.constraints.statements and denies(frozenset(query.terms), sentence):
+            unmet.append("answer denied")  # "... do not derail ..." for "Who said they would derail ...?"
         if query.constraints:
             unmet += query.constraints.unmet(sentence, before, article, earlier)
         return tuple(unmet)

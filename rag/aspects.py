@@ -620,10 +620,10 @@ def negated_in(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _negated_occurrences(stems: frozenset[str], text: str) -> tuple[list[bool], bool]:
-    """For each word of ``text`` with one of ``stems``, whether a negation stands within the three
+def _negated_occurrences(stems: frozenset[str], text: str, negation: re.Pattern = _NOT_SAID) -> tuple[list[bool], bool]:
+    """For each word of ``text`` with one of ``stems``, whether a ``negation`` stands within the three
     words before it; and whether ``text`` has a negation at all."""
-    ends = [m.end() for m in _NOT_SAID.finditer(text)]
+    ends = [m.end() for m in negation.finditer(text)]
     if not ends:  # no negation: nothing to stem (this runs for every candidate sentence)
         return [], False
     words = list(re.finditer(r"[\w’']+", text))
@@ -640,11 +640,19 @@ def negates(governed: frozenset[str], text: str) -> bool:
     return any(occurrences) if occurrences else negated
 
 
-def negates_act(act: str, text: str) -> bool:
+def negates_act(act: str, text: str, negation: re.Pattern = _NOT_SAID) -> bool:
     """Whether ``text`` names the act (a stem) only with a negation just before it ("without naming the
     beneficiary country", "did not name"): it denies what a question that takes the act for done asks."""
-    occurrences, _ = _negated_occurrences(frozenset({act}), text)
+    occurrences, _ = _negated_occurrences(frozenset({act}), text, negation)
     return bool(occurrences) and all(occurrences)
+
+
+def denies(stems: frozenset[str], text: str) -> bool:
+    """Whether ``text`` names one of ``stems`` only with a "not" or "never" just before it ("temporary
+    disagreements do not derail the larger partnership"): it says the opposite of a question that
+    asks, with no negation of its own, who said they would derail it. "No further demands" is a
+    thing there is none of, not a denial; and a particle ("did not reach out") is no act of its own."""
+    return any(negates_act(stem, text, _NOT_ASKED) for stem in stems if len(stem) > 3)
 
 
 def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] = frozenset()) -> bool:

@@ -573,6 +573,17 @@ def test_a_negation_must_govern_the_act_asked_of():
     assert Constraints.of("What will temporary disagreements not do?").negated == frozenset()
 
 
+def test_a_sentence_that_denies_what_the_question_asks_of_says_the_opposite():
+    from rag.aspects import denies
+
+    said = "Chakravarty said temporary disagreements do not derail the larger partnership."
+    assert denies(frozenset({"temporari", "disagr", "derail"}), said)
+    assert not denies(frozenset({"temporari", "disagr"}), said)
+    # a thing there is none of is no denial, nor is a particle
+    assert not denies(frozenset({"demand"}), "From India's end, there are no further demands.")
+    assert not denies(frozenset({"out"}), "Modi did not personally reach out to Trump.")
+
+
 def test_a_possessive_names_its_owner():
     asked = Constraints.of("When did Modi visit Washington?")
     assert asked.unmet("The goal was announced during Prime Minister Modi’s visit to Washington in February 2025.",
