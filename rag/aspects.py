@@ -167,6 +167,17 @@ def sectors_in(question: str) -> frozenset[str]:
     return _naming_goods(words)
 
 
+# "Which country's gas is India one of the highest importers of?": the thing whose owner is asked for
+# must be named; "Russian oil" answers for oil
+_WHOSE_THING = re.compile(r"^\s*(?:whose|(?:which|what)\s+(?:country|nation)[’']s)\s+(?P<thing>[a-z][\w-]*)", re.I)
+
+
+def owned_thing_in(question: str) -> frozenset[str]:
+    """The stem of the thing a "whose ...?" question asks the owner of ("gas" of "Which country's gas")."""
+    match = _WHOSE_THING.search(question)
+    return _naming_goods(set(tokenize(match["thing"]))) if match else frozenset()
+
+
 def traded_in(question: str) -> frozenset[str]:
     """The stemmed goods of a flow the question names ("defence" of "US defence sales to India"): a sentence
     on US goods exports to India says nothing of its defence sales. Words that name no goods in

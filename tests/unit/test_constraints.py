@@ -224,6 +224,11 @@ def test_period_labels():
      ["goods energi"]),
     ("Is the automobile sector the most sensitive issue?", "However, agriculture continues to be the most "
      "sensitive issue.", ["goods automobil"]),
+    # the thing whose owner is asked for is named
+    ("Which country's gas is India one of the highest importers of?", "India is one of the highest importers of "
+     "Russian oil.", ["goods gas"]),
+    ("Whose crude is India offering to buy more of?", "Indian negotiators offered increased purchases of American "
+     "crude oil.", []),
     # a preposition ends the sector's name: "among" is no goods
     ("Is dairy among the sectors where the US wants duty concessions?", "The US wants duty concessions in sectors "
      "like wines, dairy and apples.", []),
