@@ -14,7 +14,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 
-from .aspects import denies
+from .aspects import contrasted_doer, denies
 from .bm25 import tokenize
 from .constraints import ArticleContext
 from .question import Query, done_by_another, names_measure
@@ -94,6 +94,9 @@ class Admissibility:
             unmet.append("answer denied")  # "... do not derail ..." for "Who said they would derail ...?"
         if query.constraints:
             unmet += query.constraints.unmet(sentence, before, article, earlier)
+        subject = query.constraints.subject
+        if subject and contrasted_doer(frozenset(query.terms), sentence) not in (None, subject):
+            unmet.append(f"country {subject} doing it")  # "..., while India aims for duty cuts on textiles"
         return tuple(unmet)
 
     def sentences_before(self, passage: Passage, n: int) -> list[str]:

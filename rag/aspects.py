@@ -403,6 +403,39 @@ def country_doing(act: str, sentence: str) -> str | None:
     return named[-1] if named else None
 
 
+# "Did the US seek duty cuts on textiles?": the one country a question's verb is done by, "the" or not
+_SUBJECT = re.compile(r"\b(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+(?:the\s+)?"
+                      r"(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)\s+(?:not\s+)?[a-z]{3,}\b", re.I)
+_WHILE = re.compile(r",?\s+(?:while|whereas)\s+", re.I)
+
+
+def subject_country_in(question: str) -> str | None:
+    """The one country a question says does what it asks of ("Did the US seek ...?" -> "US"), or None."""
+    match = _SUBJECT.search(question)
+    codes = countries_in(match["who"]) if match else frozenset()
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def contrasted_doer(stems: frozenset[str], sentence: str) -> str | None:
+    """In a sentence that sets two doers against each other ("The U.S. seeks lower tariffs on wines ...,
+    while India aims for duty cuts on textiles ..."), the country that leads the clause holding most
+    of ``stems`` (the question's words); None when the sentence sets none against another, or no
+    clause holds more of them than the others."""
+    clauses = _WHILE.split(sentence)
+    if len(clauses) < 2:
+        return None
+    held = [len(stems & set(tokenize(clause))) for clause in clauses]
+    best = max(held)
+    if not best or held.count(best) > 1:
+        return None
+    # the doer leads its clause ("India aims for ..."); "while gradually reducing reliance on Russian
+    # energy" has none, and a people's word qualifies a thing
+    pattern, code_of = country_pattern()
+    lead = " ".join(clauses[held.index(best)].split()[:3])
+    named = next((m for m in pattern.finditer(lead) if not is_demonym(m.group(1))), None)
+    return code_of[named.group(1)] if named else None
+
+
 def done_by(act: str, names: set[str], sentence: str) -> str | None:
     """Which of ``names`` stands nearest before the first word of ``act`` in ``sentence`` (who did it,
     in "Landau also thanked the Foreign Secretary Misri"), or None."""

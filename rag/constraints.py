@@ -70,6 +70,7 @@ from .aspects import (
     stance_holders_in,
     statement_kinds_in,
     states,
+    subject_country_in,
     superlatives_in,
     target_years,
     target_years_in,
@@ -337,6 +338,7 @@ class Constraints:
     cities: frozenset[str] = frozenset()  # cities asked about as places ("visit New Delhi")
     destinations: frozenset[str] = frozenset()  # countries asked as arrived in or sent to (destinations_in)
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
+    subject: str | None = None  # the country the question's verb is done by ("Did the US seek ...?" -> "US")
     statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
     negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
     events: frozenset[str] = frozenset()  # stems of a change of office taken for granted ("replac")
@@ -369,7 +371,8 @@ class Constraints:
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
                    destinations=destinations_in(question),
-                   doing_country=country_agent_in(question), statements=statement_kinds_in(question),
+                   doing_country=country_agent_in(question), subject=subject_country_in(question),
+                   statements=statement_kinds_in(question),
                    negated=negated_in(question),
                    events=events_in(question))
 

@@ -506,6 +506,20 @@ def test_a_country_that_did_the_act_is_named_just_before_it():
     assert country_doing("press", "Officials say Hanoi pressed for lower duties.") == "VN"
 
 
+def test_of_two_doers_set_against_each_other_the_one_whose_clause_holds_the_question_did_it():
+    from rag.aspects import contrasted_doer, subject_country_in
+
+    sought = ("The U.S. seeks lower tariffs on industrial goods, wines and apples, while India aims for duty cuts on "
+              "labour-intensive exports such as textiles and seafood.")
+    assert subject_country_in("Did the US seek duty cuts on textiles and seafood?") == "US"
+    assert contrasted_doer(frozenset({"us", "seek", "duti", "cut", "textil", "seafood"}), sought) == "IN"
+    assert contrasted_doer(frozenset({"us", "seek", "lower", "tariff", "wine"}), sought) == "US"
+    # a clause with no doer of its own, or a sentence that sets none against another, names none
+    assert contrasted_doer(frozenset({"relianc", "reduc"}), "India offered more purchases of American crude, while "
+                           "gradually reducing reliance on Russian energy.") is None
+    assert contrasted_doer(frozenset({"textil"}), "India aims for duty cuts on textiles.") is None
+
+
 def test_a_superlative_may_end_where_a_name_begins():
     asked = Constraints.of("What is the smallest sector India seeks duty concessions for?")
     assert asked.superlatives == {("smallest", "sector")}
