@@ -30,6 +30,7 @@ _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Of
                            r"Council|Board|Bank)\b|\b(?:Ministry|Department|Office) of(?:\s+[A-Z][\w&-]*)+")
 _COUNTRY_ROLE = re.compile(r"^\s*who\b.*\b(?:trading\s+partners?|partners?|ally|allies|rivals?|neighbou?rs?|importers?|"
                            r"exporters?|suppliers?|buyers?|markets?)\b", re.I)
+_HOW_MANY_COUNTRIES = re.compile(r"\bhow many\s+(?:other\s+)?(?:countries|nations)\b", re.I)
 _WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
 # "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
@@ -215,6 +216,8 @@ class Query:
         if (before and self.requires is not None and self.answer_type != "person" and _HE_SAID.search(sentence)
                 and _SAID_BY.search(self.searched) and self.requires.search(before)):
             return True
+        if _HOW_MANY_COUNTRIES.search(self.searched) and len(countries_in(sentence) - countries_in(self.searched)) > 1:
+            return True  # "How many countries ...?": "pacts with Indonesia, the Philippines and Vietnam" counts them
         if self.answer_type == "place" and _WHICH_COUNTRY.search(self.searched):
             # "Which country did India replace ...?": a country the question does not name
             return bool(countries_in(sentence) - countries_in(self.searched))

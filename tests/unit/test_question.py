@@ -60,6 +60,14 @@ def test_a_body_or_company_asked_for_must_be_named():
     assert company.carried_by("Tata Electronics, an Indian company, will make the chips.")
 
 
+def test_how_many_countries_is_answered_by_the_countries_listed():
+    query = analyse("How many countries did the US seal trade pacts with instead of India?")
+    assert query.carried_by("The US moved on to sealing trade pacts with Indonesia, the Philippines and Vietnam.")
+    assert not query.carried_by("The US moved on to sealing trade pacts with other partners.")
+    # the question's own countries count for nothing
+    assert not query.carried_by("The US moved on to sealing a trade pact, pushing India out of that round.")
+
+
 def test_a_weekday_asked_for_is_a_day_of_the_week():
     query = analyse("On which weekday were the reciprocal tariffs to be announced?")
     assert query.carried_by("Trump plans to announce the reciprocal tariffs next Wednesday.")
