@@ -119,8 +119,12 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
 # ---------------------------------------------------------------- goods a levy is asked about
 
 # "What tariff does the US impose on Indian dairy products?": the goods after "on" are what the
-# tariff asked about is on; a tariff on textiles and carpets says nothing of dairy.
-_LEVIED_ON = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penalty|impose[sd]?|imposing)\s+on\s+"
+# tariff asked about is on; a tariff on textiles and carpets says nothing of dairy. So are the goods
+# a concession is sought for ("duty concessions for shrimp"), though not a preposition that follows
+# ("concessions for from India", "concessions on besides dairy")
+_LEVIED_ON = re.compile(r"\b(?:(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penalty|impose[sd]?|imposing)\s+on|"
+                        r"concessions?\s+(?:for|on))\s+"
+                        r"(?!(?:from|besides|except|other|than|like|such|as|in|to|with|by)\b)"
                         r"(?P<goods>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:in|for|from|since|during|by|over|after|before|"
                         r"until|till|to|as|at|with|that|which|who|now|these|this|currently|today)\b|\s*[?,.]|\s*$)",
                         re.I)
@@ -366,7 +370,9 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
 def country_agent_in(question: str) -> tuple[str, str] | None:
     """The country a question says did something, and the stem of what it did ("Which countries did
     Vietnam seal trade pacts with?" -> ("VN", "seal")); None when no one country is the doer."""
-    match = _AGENT.search(question)
+    # "Did the US seek ...?" asks whether the US did it, "the" or not
+    match = _AGENT.search(question) or (re.match(r"\s*(?:did|does|do|has|have|had)\b", question, re.I)
+                                        and _SUBJECT.search(question))
     codes = countries_in(match["who"]) if match else frozenset()
     if len(codes) != 1:
         return None

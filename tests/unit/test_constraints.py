@@ -224,6 +224,11 @@ def test_period_labels():
      ["goods energi"]),
     ("Is the automobile sector the most sensitive issue?", "However, agriculture continues to be the most "
      "sensitive issue.", ["goods automobil"]),
+    # the goods a concession is sought for are named; a preposition that follows is no goods
+    ("Did India seek duty concessions for wines?", "India is seeking duty concessions for textiles and shrimp.",
+     ["goods wine"]),
+    ("Which sectors does Japan want duty concessions for from India?", "India wants duty concessions for shrimp.",
+     ["country JP", "country JP doing it"]),
     # the thing whose owner is asked for is named
     ("Which country's gas is India one of the highest importers of?", "India is one of the highest importers of "
      "Russian oil.", ["goods gas"]),
