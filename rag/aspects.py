@@ -670,16 +670,24 @@ def negated_in(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _negated_words(text: str, negation: re.Pattern) -> list[tuple[frozenset[str], bool]]:
+    """Each word of ``text`` as its stems, with whether a ``negation`` stands within the three words
+    before it; [] when ``text`` has no negation (this runs for every candidate sentence, and then
+    there is nothing to stem)."""
+    ends = [m.end() for m in negation.finditer(text)]
+    if not ends:
+        return []
+    words = list(re.finditer(r"[\w’']+", text))
+    # a word is a negation where one ends in it: "not", "don't", and the "than" of "other than"
+    negates = [any(w.start() < end <= w.end() for end in ends) for w in words]
+    return [(frozenset(tokenize(w.group())), any(negates[max(0, i - 3):i])) for i, w in enumerate(words)]
+
+
 def _negated_occurrences(stems: frozenset[str], text: str, negation: re.Pattern = _NOT_SAID) -> tuple[list[bool], bool]:
     """For each word of ``text`` with one of ``stems``, whether a ``negation`` stands within the three
     words before it; and whether ``text`` has a negation at all."""
-    ends = [m.end() for m in negation.finditer(text)]
-    if not ends:  # no negation: nothing to stem (this runs for every candidate sentence)
-        return [], False
-    words = list(re.finditer(r"[\w’']+", text))
-    # a word is a negation where one ends in it: "not", "don't", and the "than" of "other than"
-    negation = [any(w.start() < end <= w.end() for end in ends) for w in words]
-    return [any(negation[max(0, i - 3):i]) for i, w in enumerate(words) if stems & set(tokenize(w.group()))], True
+    words = _negated_words(text, negation)
+    return [negated for word, negated in words if stems & word], bool(words)
 
 
 def negates(governed: frozenset[str], text: str) -> bool:
@@ -702,7 +710,9 @@ def denies(stems: frozenset[str], text: str) -> bool:
     disagreements do not derail the larger partnership"): it says the opposite of a question that
     asks, with no negation of its own, who said they would derail it. "No further demands" is a
     thing there is none of, not a denial; and a particle ("did not reach out") is no act of its own."""
-    return any(negates_act(stem, text, _NOT_ASKED) for stem in stems if len(stem) > 3)
+    words = _negated_words(text, _NOT_ASKED)  # read once for all the stems
+    return any(all(flags) for stem in stems if len(stem) > 3
+               if (flags := [negated for word, negated in words if stem in word]))
 
 
 def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] = frozenset()) -> bool:
