@@ -371,8 +371,7 @@ def country_agent_in(question: str) -> tuple[str, str] | None:
     """The country a question says did something, and the stem of what it did ("Which countries did
     Vietnam seal trade pacts with?" -> ("VN", "seal")); None when no one country is the doer."""
     # "Did the US seek ...?" asks whether the US did it, "the" or not
-    match = _AGENT.search(question) or (re.match(r"\s*(?:did|does|do|has|have|had)\b", question, re.I)
-                                        and _SUBJECT.search(question))
+    match = _AGENT.search(question) or (_WHETHER_DONE.match(question) and _SUBJECT.search(question))
     codes = countries_in(match["who"]) if match else frozenset()
     if len(codes) != 1:
         return None
@@ -412,6 +411,7 @@ def country_doing(act: str, sentence: str) -> str | None:
 # "Did the US seek duty cuts on textiles?": the one country a question's verb is done by, "the" or not
 _SUBJECT = re.compile(r"\b(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+(?:the\s+)?"
                       r"(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)\s+(?:not\s+)?[a-z]{3,}\b", re.I)
+_WHETHER_DONE = re.compile(r"\s*(?:did|does|do|has|have|had)\b", re.I)
 _WHILE = re.compile(r",?\s+(?:while|whereas)\s+", re.I)
 
 
