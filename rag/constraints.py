@@ -120,6 +120,10 @@ def _names_within(words: str) -> set[str]:
     return names_in(f", {words}")
 
 
+_GOES_ON = re.compile(r"\W*(?:it|its|they|their|these|those|this|such|the same)\b", re.I)
+_LISTS = re.compile(r"\b(?:like|such as|including|includes?)\b", re.I)
+
+
 def names_someone(words: str) -> bool:
     """Whether a run of capitalized words names someone: a proper name ("Howard Lutnick") or an
     office ("the Trade Representative"); "Bilateral Trade Agreement" and "United States" do not."""
@@ -479,7 +483,11 @@ class Constraints:
             unmet.append("act undoing")
         unmet += self._doer_unmet(sentence, context, found)
         unmet += self._whose_unmet(sentence)
-        unmet += [f"goods {g}" for g in sorted(self.goods) if g not in stems]
+        # goods named only in the sentence before count when this one goes on from it ("It was ...");
+        # one with its own list ("the US wants duty concessions in sectors like wines, dairy ...")
+        # speaks of its own goods
+        goods_said = stems if _GOES_ON.match(sentence) or not _LISTS.search(sentence) else set(tokenize(sentence))
+        unmet += [f"goods {g}" for g in sorted(self.goods) if g not in goods_said]
         if self.traded:  # the sentence that gives the flow names its goods, not the one before
             own = set(tokenize(sentence))
             unmet += [f"goods {g}" for g in sorted(self.traded) if g not in own]

@@ -608,6 +608,14 @@ def test_a_sentence_that_denies_what_the_question_asks_of_says_the_opposite():
     assert not denies(frozenset({"out"}), "Modi did not personally reach out to Trump.")
 
 
+def test_goods_in_the_sentence_before_count_only_for_one_that_goes_on_from_it():
+    asked = Constraints.of("Did the US seek duty concessions for shrimp?")
+    before = "India is seeking duty concessions for textiles, shrimp and grapes."
+    assert asked.unmet("The US wants duty concessions in sectors like wines and dairy.", before, ARTICLE) == [
+        "goods shrimp"]
+    assert asked.unmet("They were sought by the US as well.", before, ARTICLE) == []
+
+
 def test_a_possessive_names_its_owner():
     asked = Constraints.of("When did Modi visit Washington?")
     assert asked.unmet("The goal was announced during Prime Minister Modi’s visit to Washington in February 2025.",
