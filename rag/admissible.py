@@ -14,7 +14,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 
-from .aspects import contrasted_doer, denies
+from .aspects import contrasted_doer, denies, leading_country
 from .bm25 import tokenize
 from .constraints import ArticleContext
 from .question import Query, done_by_another, names_measure
@@ -95,8 +95,13 @@ class Admissibility:
         if query.constraints:
             unmet += query.constraints.unmet(sentence, before, article, earlier)
         subject = query.constraints.subject
-        if subject and contrasted_doer(frozenset(query.terms), sentence) not in (None, subject):
+        contrasted = contrasted_doer(frozenset(query.terms), sentence) if subject else None
+        if contrasted not in (None, subject):
             unmet.append(f"country {subject} doing it")  # "..., while India aims for duty cuts on textiles"
+        elif subject and contrasted is None and query.whether and leading_country(sentence) not in (None, subject):
+            # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
+            # such thing of India
+            unmet.append(f"country {subject} doing it")
         return tuple(unmet)
 
     def sentences_before(self, passage: Passage, n: int) -> list[str]:

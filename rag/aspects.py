@@ -442,6 +442,21 @@ def contrasted_doer(stems: frozenset[str], sentence: str) -> str | None:
     return code_of[named.group(1)] if named else None
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|on|of|for|against|by|into|in|at|over|than)\s+(?:the\s+)?$", re.I)
+
+
+def leading_country(sentence: str) -> str | None:
+    """The country a sentence opens with as its subject, within its first six words ("On the other hand,
+    the US wants ...", "India is seeking ..."); a people's word or a country after a preposition
+    ("With America, India had ...") is none. None when the opening names no country, or two."""
+    pattern, code_of = country_pattern()
+    lead = " ".join(sentence.split()[:6])
+    named = [m for m in pattern.finditer(lead) if not is_demonym(m.group(1))
+             and not _AFTER_PREPOSITION.search(lead[:m.start()])]
+    codes = {code_of[m.group(1)] for m in named}
+    return next(iter(codes)) if len(codes) == 1 and not re.search(r"\band\b", lead[:named[-1].end()]) else None
+
+
 def done_by(act: str, names: set[str], sentence: str) -> str | None:
     """Which of ``names`` stands nearest before the first word of ``act`` in ``sentence`` (who did it,
     in "Landau also thanked the Foreign Secretary Misri"), or None."""

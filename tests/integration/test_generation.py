@@ -158,6 +158,10 @@ def test_an_act_the_articles_tell_with_the_roles_the_other_way_round_is_not_answ
     # the articles say Landau thanked Misri; nothing says Misri thanked Landau
     assert pipeline.ask("What did Misri thank Landau for?").abstained
     assert "illegal immigration" in pipeline.ask("What did Landau thank Misri for?").text
+    # nor a yes or no about what one country sought, told of the other
+    assert pipeline.ask("Did India seek duty concessions for wines?").abstained
+    assert pipeline.ask("Did the US seek duty concessions for shrimp?").abstained
+    assert "shrimp" in pipeline.ask("Does India seek duty concessions for shrimp?").text
 
 
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):

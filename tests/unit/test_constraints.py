@@ -525,6 +525,16 @@ def test_of_two_doers_set_against_each_other_the_one_whose_clause_holds_the_ques
     assert contrasted_doer(frozenset({"textil"}), "India aims for duty cuts on textiles.") is None
 
 
+def test_the_country_a_sentence_opens_with_is_its_subject():
+    from rag.aspects import leading_country
+
+    assert leading_country("On the other hand, the US wants duty concessions in sectors like wines.") == "US"
+    assert leading_country("With America, India had a trade surplus of USD 41.18 billion.") == "IN"
+    # two countries, or a people's word, open with no one subject
+    assert leading_country("India and the US discussed trade on Friday.") is None
+    assert leading_country("Indian negotiators have also reportedly offered enhanced access.") is None
+
+
 def test_a_superlative_may_end_where_a_name_begins():
     asked = Constraints.of("What is the smallest sector India seeks duty concessions for?")
     assert asked.superlatives == {("smallest", "sector")}
