@@ -176,6 +176,18 @@ def sectors_in(question: str) -> frozenset[str]:
 _WHOSE_THING = re.compile(r"^\s*(?:whose|(?:which|what)\s+(?:country|nation)[’']s)\s+(?P<thing>[a-z][\w-]*)", re.I)
 
 
+# "What retaliatory tariffs did India announce?": a levy of a kind of its own, by trade law's names, must
+# be one the article speaks of; "reciprocal 25% tariffs" are no retaliation. (The names a levy goes by
+# in the news, "reciprocal", "additional", "baseline", are said of the same tariffs in other words.)
+_LEVY_KIND = re.compile(r"\b(retaliatory|countervailing|anti-dumping|safeguard)\s+"
+                        r"(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.I)
+
+
+def levy_kinds_in(question: str) -> frozenset[str]:
+    """The kinds of levy a question names ("retaliatory" of "What retaliatory tariffs ...?")."""
+    return frozenset(m.group(1).lower() for m in _LEVY_KIND.finditer(question))
+
+
 def owned_thing_in(question: str) -> frozenset[str]:
     """The stem of the thing a "whose ...?" question asks the owner of ("gas" of "Which country's gas")."""
     match = _WHOSE_THING.search(question)

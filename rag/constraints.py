@@ -52,6 +52,7 @@ from .aspects import (
     holds_office,
     imposition_in,
     joined_with_others,
+    levy_kinds_in,
     moved,
     names_city,
     names_rank,
@@ -343,6 +344,7 @@ class Constraints:
     destinations: frozenset[str] = frozenset()  # countries asked as arrived in or sent to (destinations_in)
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
     subject: str | None = None  # the country the question's verb is done by ("Did the US seek ...?" -> "US")
+    levy_kinds: frozenset[str] = frozenset()  # "retaliatory" of "What retaliatory tariffs ...?" (levy_kinds_in)
     statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
     negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
     events: frozenset[str] = frozenset()  # stems of a change of office taken for granted ("replac")
@@ -376,6 +378,7 @@ class Constraints:
                    superlatives=superlatives_in(question), cities=cities_in(question),
                    destinations=destinations_in(question),
                    doing_country=country_agent_in(question), subject=subject_country_in(question),
+                   levy_kinds=levy_kinds_in(question),
                    statements=statement_kinds_in(question),
                    negated=negated_in(question),
                    events=events_in(question))
@@ -396,6 +399,8 @@ class Constraints:
         unmet += [f"name {asked}" for code, title, asked, holder in sorted(self.offices)
                   if not holds_office(code, title, sentence, holder)]
         words = _words(f"{sentence} {context}") | article.words
+        # a kind of levy is named in the sentence or anywhere in its article, as a name is
+        unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if k not in words]
         missing = [n for n in sorted(self.names) if n not in words]
         if missing:  # an acronym may be spelled out: "Ministry of External Affairs" for the MEA
             spelled = initialisms(f"{sentence} {context}") | article.initials

@@ -618,6 +618,16 @@ def test_a_sentence_that_denies_what_the_question_asks_of_says_the_opposite():
     assert not denies(frozenset({"out"}), "Modi did not personally reach out to Trump.")
 
 
+def test_a_levy_of_a_kind_of_its_own_is_one_the_article_speaks_of():
+    asked = Constraints.of("What retaliatory tariffs did India announce against the US in 2025?")
+    assert asked.levy_kinds == {"retaliatory"}
+    assert "kind retaliatory" in asked.unmet("Trump's reciprocal 25% tariffs kick into effect in 2025.", "", ARTICLE)
+    assert "kind retaliatory" not in asked.unmet("India announced retaliatory tariffs on US goods in 2025.", "",
+                                                 ARTICLE)
+    # the names the news gives the same tariffs are no kind of their own
+    assert Constraints.of("Till when are the reciprocal tariffs on India suspended?").levy_kinds == frozenset()
+
+
 def test_goods_in_the_sentence_before_count_only_for_one_that_goes_on_from_it():
     asked = Constraints.of("Did the US seek duty concessions for shrimp?")
     before = "India is seeking duty concessions for textiles, shrimp and grapes."
