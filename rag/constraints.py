@@ -400,7 +400,7 @@ class Constraints:
                   if not holds_office(code, title, sentence, holder)]
         words = _words(f"{sentence} {context}") | article.words
         # a kind of levy is named in the sentence or anywhere in its article, as a name is
-        unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if k not in words]
+        unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if not set(k.split("-")) <= words]  # "anti-dumping"
         missing = [n for n in sorted(self.names) if n not in words]
         if missing:  # an acronym may be spelled out: "Ministry of External Affairs" for the MEA
             spelled = initialisms(f"{sentence} {context}") | article.initials
