@@ -14,7 +14,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 
-from .aspects import contrasted_doer, denies, leading_country
+from .aspects import denies
 from .bm25 import tokenize
 from .constraints import ArticleContext
 from .question import Query, done_by_another, names_measure
@@ -90,19 +90,10 @@ class Admissibility:
             unmet.append(f"answer {query.doing}")  # another act than the one asked about
         if query.measure is not None and not names_measure(query.measure, sentence, before):
             unmet.append(f"answer {query.measure}")  # a figure of another measure
-        terms = frozenset(query.terms)  # for the two checks below that read the question's words
-        if "negated" not in query.constraints.statements and denies(terms, sentence):
+        if "negated" not in query.constraints.statements and denies(frozenset(query.terms), sentence):
             unmet.append("answer denied")  # "... do not derail ..." for "Who said they would derail ...?"
         if query.constraints:
             unmet += query.constraints.unmet(sentence, before, article, earlier)
-        subject = query.constraints.subject
-        contrasted = contrasted_doer(terms, sentence) if subject else None
-        if contrasted not in (None, subject):
-            unmet.append(f"country {subject} doing it")  # "..., while India aims for duty cuts on textiles"
-        elif subject and contrasted is None and query.whether and leading_country(sentence) not in (None, subject):
-            # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
-            # such thing of India
-            unmet.append(f"country {subject} doing it")
         return tuple(unmet)
 
     def sentences_before(self, passage: Passage, n: int) -> list[str]:

@@ -35,6 +35,7 @@ from .aspects import (
     asks_figure,
     balance_in,
     cities_in,
+    contrasted_doer,
     countries_for,
     country_agent_in,
     country_doing,
@@ -52,6 +53,7 @@ from .aspects import (
     holds_office,
     imposition_in,
     joined_with_others,
+    leading_country,
     levy_kinds_in,
     moved,
     names_city,
@@ -83,6 +85,7 @@ from .aspects import (
 from .bm25 import tokenize
 from .countries import countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, date_role
+from .terms import WHETHER, content_terms
 from .values import VALUE_PATTERNS, values
 
 # Capitalized words that name no entity a sentence must share: question words, titles, months, days.
@@ -344,6 +347,10 @@ class Constraints:
     destinations: frozenset[str] = frozenset()  # countries asked as arrived in or sent to (destinations_in)
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
     subject: str | None = None  # the country the question's verb is done by ("Did the US seek ...?" -> "US")
+    # with a subject: the question's words, which find the clause it is about when a sentence sets two
+    # doers against each other, and whether it asks yes or no (see _country_doer_unmet)
+    subject_terms: frozenset[str] = frozenset()
+    whether: bool = False
     levy_kinds: frozenset[str] = frozenset()  # "retaliatory" of "What retaliatory tariffs ...?" (levy_kinds_in)
     statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
     negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
@@ -359,6 +366,7 @@ class Constraints:
             spans = frozenset()
         kinds = trade_kinds_in(question)
         agent, act = agent_in(question)
+        subject = subject_country_in(question)
         return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
                    periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
                    months=months_in(question), balance=balance_in(question),
@@ -377,7 +385,9 @@ class Constraints:
                    alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
                    destinations=destinations_in(question),
-                   doing_country=country_agent_in(question), subject=subject_country_in(question),
+                   doing_country=country_agent_in(question), subject=subject,
+                   subject_terms=frozenset(content_terms(question)) if subject else frozenset(),
+                   whether=bool(subject and WHETHER.match(question)),
                    levy_kinds=levy_kinds_in(question),
                    statements=statement_kinds_in(question),
                    negated=negated_in(question),
@@ -517,12 +527,7 @@ class Constraints:
             unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
                       if (sup, head) not in said and (not ranks_something(f"{context} {sentence}", sup)
                                                       or any(other == sup for other, _ in said))]
-        if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
-            # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
-            code, act = self.doing_country
-            doer = country_doing(act, sentence)
-            if doer is not None and doer != code:
-                unmet.append(f"country {code} doing it")
+        unmet += self._country_doer_unmet(sentence)
         if self.destinations:
             went = destinations_in(sentence)
             unmet += [f"destination {code}" for code in sorted(self.destinations) if went and code not in went]
@@ -565,6 +570,25 @@ class Constraints:
         if self.act and "negated" not in self.statements and negates_act(self.act, sentence):
             # "Which company did Trump name ...?" is denied, not answered, by "without naming the beneficiary"
             unmet.append(f"answer {self.act} denied")  # an "answer" item: the abstention does not list it
+        return unmet
+
+    def _country_doer_unmet(self, sentence: str) -> list[str]:
+        """Whether the country the question says did the act is the one the sentence has do it."""
+        unmet = []
+        if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
+            # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
+            code, act = self.doing_country
+            doer = country_doing(act, sentence)
+            if doer is not None and doer != code:
+                unmet.append(f"country {code} doing it")
+        if self.subject:
+            contrasted = contrasted_doer(self.subject_terms, sentence)
+            if contrasted not in (None, self.subject):
+                unmet.append(f"country {self.subject} doing it")  # "..., while India aims for duty cuts on textiles"
+            elif contrasted is None and self.whether and leading_country(sentence) not in (None, self.subject):
+                # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
+                # such thing of India
+                unmet.append(f"country {self.subject} doing it")
         return unmet
 
     def _whose_unmet(self, sentence: str) -> list[str]:

@@ -23,7 +23,7 @@ from .countries import countries_in, country_pattern
 from .dates import MONTH
 from .errors import RagError
 from .parts import rewrite_question, split_parts
-from .terms import QUESTION_STEMS, content_terms
+from .terms import QUESTION_STEMS, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -177,8 +177,7 @@ _PREDICATE = re.compile(r"^\s*(?:when|until when|till when|by when|since when|on
 RECENCY = re.compile(r"\b(now|currently|current|latest|most recent|recently|still|as of|today|these days|"
                      r"at present|presently|newest|so far)\b", re.I)
 
-# "Did India's exports cross $100 billion?" asks whether, not what; a "yes" must not miss a "not"
-_WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
+# a "yes" must not miss a "not"
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|without|neither)\b|n[’']t\b", re.I)
 
 
@@ -527,7 +526,7 @@ def _analysed(text: str, searched: str) -> Query:
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
                  constraints=Constraints.of(searched), requires=required_form(own), act=asked_act(searched),
                  measure=asked_measure(searched), premise=premise, premise_by=premise_by,
-                 topic=said_topic(searched), doing=asked_doing(searched), whether=bool(_WHETHER.match(searched)))
+                 topic=said_topic(searched), doing=asked_doing(searched), whether=bool(WHETHER.match(searched)))
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:

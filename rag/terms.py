@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .bm25 import tokenize
 
 # Words that shape a question but say nothing about its topic.
@@ -11,6 +13,9 @@ QUESTION_WORDS = frozenset(
     "says tell told me us please name give list mention mentioned".split()
 ) - {"us"}
 QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
+
+# "Did India's exports cross $100 billion?" asks whether, not what
+WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 
 
 def content_terms(text: str) -> list[str]:

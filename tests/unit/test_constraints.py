@@ -523,6 +523,12 @@ def test_of_two_doers_set_against_each_other_the_one_whose_clause_holds_the_ques
     assert contrasted_doer(frozenset({"relianc", "reduc"}), "India offered more purchases of American crude, while "
                            "gradually reducing reliance on Russian energy.") is None
     assert contrasted_doer(frozenset({"textil"}), "India aims for duty cuts on textiles.") is None
+    # the question's own constraints apply it
+    def unmet(question):
+        return Constraints.of(question).unmet(sought, "", ARTICLE)
+
+    assert "country US doing it" in unmet("Did the US seek duty cuts on textiles?")
+    assert "country IN doing it" not in unmet("Did India aim for duty cuts on textiles?")
 
 
 def test_the_country_a_sentence_opens_with_is_its_subject():
@@ -533,6 +539,11 @@ def test_the_country_a_sentence_opens_with_is_its_subject():
     # two countries, or a people's word, open with no one subject
     assert leading_country("India and the US discussed trade on Friday.") is None
     assert leading_country("Indian negotiators have also reportedly offered enhanced access.") is None
+    # a yes/no question about one country is not answered by a sentence that opens with another
+    wants = "On the other hand, the US wants duty concessions in sectors like wines."
+    assert Constraints.of("Did India seek duty concessions for wines?").unmet(wants, "", ARTICLE) == [
+        "country IN doing it"]
+    assert Constraints.of("Which duty concessions did India seek?").unmet(wants, "", ARTICLE) == []
 
 
 def test_a_superlative_may_end_where_a_name_begins():
