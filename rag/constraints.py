@@ -574,6 +574,12 @@ class Constraints:
 
     def _country_doer_unmet(self, sentence: str) -> list[str]:
         """Whether the country the question says did the act is the one the sentence has do it."""
+        # "The U.S. seeks lower tariffs on wines ..., while India aims for duty cuts on textiles": when a
+        # sentence sets two doers against each other, the clause that holds the question's words decides
+        # (India aimed for the cuts, though the sentence's "seeks" is the US's)
+        contrasted = contrasted_doer(self.subject_terms, sentence) if self.subject else None
+        if contrasted is not None:
+            return [] if contrasted == self.subject else [f"country {self.subject} doing it"]
         unmet = []
         if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
             # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
@@ -581,14 +587,10 @@ class Constraints:
             doer = country_doing(act, sentence)
             if doer is not None and doer != code:
                 unmet.append(f"country {code} doing it")
-        if self.subject:
-            contrasted = contrasted_doer(self.subject_terms, sentence)
-            if contrasted not in (None, self.subject):
-                unmet.append(f"country {self.subject} doing it")  # "..., while India aims for duty cuts on textiles"
-            elif contrasted is None and self.whether and leading_country(sentence) not in (None, self.subject):
-                # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
-                # such thing of India
-                unmet.append(f"country {self.subject} doing it")
+        if self.subject and self.whether and leading_country(sentence) not in (None, self.subject):
+            # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
+            # such thing of India
+            unmet.append(f"country {self.subject} doing it")
         return unmet
 
     def _whose_unmet(self, sentence: str) -> list[str]:
