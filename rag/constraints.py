@@ -85,7 +85,7 @@ from .aspects import (
 from .bm25 import tokenize
 from .countries import countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, date_role
-from .terms import WHETHER, content_terms
+from .terms import QUESTION_STEMS, WHETHER, content_terms
 from .values import VALUE_PATTERNS, values
 
 # Capitalized words that name no entity a sentence must share: question words, titles, months, days.
@@ -261,6 +261,33 @@ def days_in(text: str) -> frozenset[str]:
     return frozenset(days)
 
 
+# "discuss on April 2": the verb a day asked about dates; prepositions before the day are skipped
+_BEFORE_DAY = re.compile(r"([A-Za-z]+)\s+(?:(?:on|by|till|until|from|since)\s+)?$")
+
+
+def day_act_in(question: str) -> str | None:
+    """The stem of the verb the question's day dates ("What did Landau and Misri discuss on April 2?"
+    -> "discuss"), or None when no verb stands just before it."""
+    match = VALUE_PATTERNS["date"].search(question)
+    before = _BEFORE_DAY.search(question[:match.start()]) if match else None
+    stems = tokenize(before.group(1)) if before else []
+    return stems[0] if stems and stems[0] not in QUESTION_STEMS else None
+
+
+def act_days(act: str, text: str) -> frozenset[str]:
+    """The days ``text`` ties to ``act``: those named within two words of it ("on Friday discussed
+    trade", "discussed trade on Friday"), normalized."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", text)]
+    at = [n for n, (s, e) in enumerate(words) if tokenize(text[s:e]) == [act]]
+    tied = set()
+    for match in VALUE_PATTERNS["date"].finditer(text):
+        first = next(n for n, (s, e) in enumerate(words) if e > match.start())
+        last = max(n for n, (s, e) in enumerate(words) if s < match.end())
+        if any(first - 3 <= n < first or last < n <= last + 3 for n in at):
+            tied |= values(match.group(0), "date")
+    return frozenset(tied)
+
+
 def day_roles(text: str) -> set[tuple[str, str | None]]:
     """Each day of a month ``text`` names, normalized, with its role there ("till July 9" -> ("july 9", "end"))."""
     return {(day, date_role(text, m.start())) for m in VALUE_PATTERNS["date"].finditer(text)
@@ -334,6 +361,7 @@ class Constraints:
     days: frozenset[str] = frozenset()  # days of a month asked about ("on April 9" -> "april 9")
     numbered: frozenset[str] = frozenset()  # names with a number ("Mission 500")
     day_role: str | None = None  # the role of the days asked ("till August 9": "end"; see dates.date_role)
+    day_act: str | None = None  # the stem of the verb the days asked date ("discuss on April 2"; day_act_in)
     stages: frozenset[str] = frozenset()  # stages asked about by their place ("the second phase" -> "second")
     targets: frozenset[int] = frozenset()  # years a target is asked for ("the target for 2025")
     figure_asked: bool = False  # the question asks for a figure ("How much ...?"), of which a target is none
@@ -379,6 +407,7 @@ class Constraints:
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
                    day_role=next((role for _, role in sorted(day_roles(question), key=str)), None),
+                   day_act=day_act_in(question),
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), figure_asked=asks_figure(question),
                    described=described_as(question), described_for=described_for(question),
@@ -427,6 +456,12 @@ class Constraints:
             # and a weekday: "The MEA responded on Monday" says nothing of what it said on Tuesday
             weekdays = {d for d in said if " " not in d}
             unmet += [f"day {d}" for d in sorted(self.days) if " " not in d and weekdays and d not in weekdays]
+            # "India and the US, on Friday discussed trade days ahead of ... tariffs ... kick into effect on
+            # April 2": a text that names the day asked for one thing and another at the act's verb dates
+            # the act to that other day (a weekday alone may still be the day asked: "announced on Wednesday")
+            tied = act_days(self.day_act, f"{context} {sentence}") if self.day_act else frozenset()
+            if tied and not tied & self.days:
+                unmet += [f"day {d}" for d in sorted(self.days & said) if f"day {d}" not in unmet]
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]

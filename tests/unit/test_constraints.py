@@ -570,6 +570,23 @@ def test_an_end_date_says_nothing_of_the_day_something_began():
     assert asked.unmet("The tariffs kick into effect on April 9.", "", ARTICLE) == ["day april 2"]
 
 
+def test_the_day_of_an_act_is_the_one_named_at_its_verb():
+    from rag.constraints import act_days, day_act_in
+
+    asked = Constraints.of("What did Landau and Misri discuss on April 2?")
+    assert asked.day_act == "discuss" and day_act_in("What happened?") is None
+    opening = ("India and the US, on Friday discussed trade days ahead of President Donald Trump's reciprocal 25% "
+               "tariffs system kicks into effect ON April 2.")
+    assert act_days("discuss", opening) == {"friday"}
+    assert asked.unmet("Landau and Misri held phone talks and discussed defence cooperation.", opening,
+                       ARTICLE) == ["day april 2"]
+    # the day at the verb is the one asked, or no day is tied to it
+    assert asked.unmet("Landau and Misri discussed defence cooperation on April 2.", "", ARTICLE) == []
+    assert asked.unmet("The tariffs kick into effect on April 2. Landau and Misri discussed trade.", "", ARTICLE) == []
+    # and a weekday at the verb may be the day asked when the text names the day asked for nothing else
+    assert asked.unmet("Landau and Misri discussed defence cooperation on Friday.", "", ARTICLE) == []
+
+
 @pytest.mark.parametrize("question,sentence,kind", [
     # what was not done is answered only by a sentence that says so
     ("Which sectors is India not seeking duty concessions for?",
