@@ -43,6 +43,12 @@ def _forms() -> dict:
         "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?i:{verb})\s+(?i:to|from)\s+(?P<b>{country})"),
                    swap)
                   for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
+        # "The US has been asking India to open up ...", "does India want the US to open up": the verb's
+        # case is kept so "US" stays the country's ("us" is a word)
+        "request": re.compile(rf"(?P<a>{country})\s+(?:(?:has|have|had|is|was|were)\s+)?(?:been\s+)?"
+                              rf"(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|"
+                              rf"pressed|presses|press|pushing|pushed|pushes|push)\s+(?P<b>{country})"
+                              rf"(?:\s+(?i:government))?\s+(?i:to)\b"),
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
         "arrival": re.compile(_ARRIVAL + pattern),
         "for": re.compile(rf"\b(?i:for|of)\s+(?:the\s+)?{pattern}"),
@@ -483,6 +489,16 @@ def imposition_in(text: str) -> tuple[str, str] | None:
     """(who imposes, on whom) when ``text`` says a country imposes a levy on another: "The US imposed
     50% on several Indian exports" -> ("US", "IN"). None when it says no such thing."""
     match = _forms()["imposition"].search(text)
+    if match is None:
+        return None
+    first, second = _pair(match)
+    return (first, second) if first != second else None
+
+
+def request_in(text: str) -> tuple[str, str] | None:
+    """(who asks, who is asked) when ``text`` has one country ask another to act: "The US has been asking
+    India to open up a couple of sensitive sectors" -> ("US", "IN"). None when it says no such thing."""
+    match = _forms()["request"].search(text)
     if match is None:
         return None
     first, second = _pair(match)

@@ -67,6 +67,7 @@ from .aspects import (
     parts_of_year_in,
     ranks_in,
     ranks_something,
+    request_in,
     sectors_in,
     sources_in,
     stages_in,
@@ -348,6 +349,7 @@ class Constraints:
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
     imposition: tuple[str, str] | None = None  # who imposed a levy on whom (see imposition_in)
+    request: tuple[str, str] | None = None  # who asks whom to act ("does India want the US to"; request_in)
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
     undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
@@ -402,7 +404,7 @@ class Constraints:
                    figures=figures_in(question), ranks=ranks_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
-                   imposition=imposition_in(question), sources=sources_in(question),
+                   imposition=imposition_in(question), request=request_in(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
@@ -612,6 +614,10 @@ class Constraints:
         # "The U.S. seeks lower tariffs on wines ..., while India aims for duty cuts on textiles": when a
         # sentence sets two doers against each other, the clause that holds the question's words decides
         # (India aimed for the cuts, though the sentence's "seeks" is the US's)
+        if self.request and request_in(sentence) == self.request[::-1]:
+            # "Which sectors does India want the US to open up?": "The US has been asking India to open up"
+            # has the other country ask
+            return [f"country {self.request[0]} doing it"]
         contrasted = contrasted_doer(self.subject_terms, sentence) if self.subject else None
         if contrasted is not None:
             return [] if contrasted == self.subject else [f"country {self.subject} doing it"]

@@ -570,6 +570,17 @@ def test_an_end_date_says_nothing_of_the_day_something_began():
     assert asked.unmet("The tariffs kick into effect on April 9.", "", ARTICLE) == ["day april 2"]
 
 
+def test_who_asks_whom_to_act_may_not_be_turned_round():
+    from rag.aspects import request_in
+
+    asking = "The US has been asking India to open up a couple of sensitive sectors – agriculture and dairy."
+    assert request_in(asking) == ("US", "IN")
+    assert request_in("Donald Trump has pushed India to buy more from the US") is None  # a person asks
+    assert Constraints.of("Which sectors does India want the US to open up?").unmet(asking, "", ARTICLE) == [
+        "country IN doing it"]
+    assert Constraints.of("Which sectors has the US asked India to open up?").unmet(asking, "", ARTICLE) == []
+
+
 def test_the_day_of_an_act_is_the_one_named_at_its_verb():
     from rag.constraints import act_days, day_act_in
 
