@@ -192,6 +192,9 @@ class Period:
 _ACCORDING_TO_NAMES = re.compile(r"\b(?i:according to)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4}")
 _BALANCE_WORD = re.compile(r"\b(?:deficits?|surplus(?:es)?|imbalance|gap)\b", re.I)
 _FLOW_WORD = re.compile(r"\b(?:exports?|imports?|shipments?|sales|purchases?|buys?|bought|sells?|sold)\b", re.I)
+# which way each flow word runs from its country: out (it sells) or in (it buys)
+_FLOW_SIDE = {w: "out" for w in "export exports shipment shipments sales sell sells sold".split()} | {
+    w: "in" for w in "import imports purchase purchases buy buys bought".split()}
 _FISCAL = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})\b", re.I)
 _FY_SHORT = re.compile(r"\bFY\s?'?(\d{2})\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -657,6 +660,15 @@ class Constraints:
             # "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase" is a
             # balance, not the flow of exports asked about
             balance_only = not named and _BALANCE_WORD.search(sentence) and not _FLOW_WORD.search(sentence)
+            # "India, meanwhile, recorded a $41.18 billion trade surplus with the U.S. ..., driven by $86.51
+            # billion in exports": a flow with no countries or owner named is the flow of the country the
+            # sentence opens with, and India's exports are no US exports to India
+            owned = any(thing in ("exports", "imports") for _, thing in owned_in(sentence))
+            if not named and not owned and (lead := leading_country(sentence)):
+                flows = {_FLOW_SIDE[w.lower()] for w in _FLOW_WORD.findall(sentence)}
+                sides = {a for a, _ in self.flows} if flows == {"out"} else {b for _, b in self.flows} if (
+                    flows == {"in"}) else {lead}
+                misplaced = misplaced or lead not in sides
             # (and India's exports to the US are not US exports to India)
             if named and not named & self.flows or misplaced or balance_only:
                 unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")

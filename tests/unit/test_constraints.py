@@ -570,6 +570,17 @@ def test_an_end_date_says_nothing_of_the_day_something_began():
     assert asked.unmet("The tariffs kick into effect on April 9.", "", ARTICLE) == ["day april 2"]
 
 
+def test_a_flow_with_no_countries_named_is_the_flow_of_the_country_the_sentence_opens_with():
+    driven = ("India, meanwhile, recorded a $41.18 billion trade surplus with the U.S. in FY2024-25, driven by "
+              "$86.51 billion in exports.")
+    assert Constraints.of("What were India's imports from the US in FY2024-25?").unmet(driven, "", ARTICLE) == [
+        "flow US to IN"]
+    assert Constraints.of("What were India's exports to the US in FY2024-25?").unmet(driven, "", ARTICLE) == []
+    # a flow whose owner is named is that owner's
+    assert Constraints.of("What share of India's exports to the US is that?").unmet(
+        "The US takes 18 per cent of India's exports.", "", ARTICLE) == []
+
+
 def test_who_asks_whom_to_act_may_not_be_turned_round():
     from rag.aspects import request_in
 
