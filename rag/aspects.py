@@ -49,6 +49,8 @@ def _forms() -> dict:
                               rf"(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|"
                               rf"pressed|presses|press|pushing|pushed|pushes|push)\s+(?P<b>{country})"
                               rf"(?:\s+(?i:government))?\s+(?i:to)\b"),
+        "asked": re.compile(rf"\b(?i:asking|asked|asks|wants|wanted|urging|urged|urges|pressing|pressed|presses|"
+                            rf"pushing|pushed|pushes)\s+(?P<b>{country})(?:\s+(?i:government))?\s+(?i:to)\b"),
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
         "arrival": re.compile(_ARRIVAL + pattern),
         "for": re.compile(rf"\b(?i:for|of)\s+(?:the\s+)?{pattern}"),
@@ -397,8 +399,14 @@ def country_agent_in(question: str) -> tuple[str, str] | None:
     return (next(iter(codes)), act) if act else None
 
 
+# "did India say it would target ...": the act asked is the one said to be meant
+_SAID_IT_WOULD = re.compile(r"^\s*(?:say|said|says)\s+(?:that\s+)?(?:it|they)\s+(?:would|will|could|might)\s+", re.I)
+
+
 def _act_after(rest: str) -> str | None:
-    """The stem of the verb that follows a question's doer, an adverb aside ("officially give" -> "give")."""
+    """The stem of the verb that follows a question's doer, an adverb aside ("officially give" -> "give"),
+    or that the doer said it would do ("say it would target" -> "target")."""
+    rest = _SAID_IT_WOULD.sub("", rest)
     words = [w for w in rest.split() if not w.lower().endswith("ly")]
     stems = tokenize(words[0]) if words else []
     return stems[0] if stems else None
@@ -412,6 +420,23 @@ def _before_act(act: str, sentence: str) -> str | None:
         if tokenize(word.group()) == [act]:
             return sentence[words[max(0, n - 8)].start():word.start()]
     return None
+
+
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def country_done_to(act: str, sentence: str) -> str | None:
+    """The country a sentence has ``act`` done to, in the passive ("US officials have cited India among the
+    countries that might be targeted" -> "IN" for "target"), or None."""
+    window = _before_act(act, sentence)
+    if window is None or not _PASSIVE.search(window):
+        return None
+    done = re.match(r"[A-Za-z]+", sentence[sentence.index(window) + len(window):])
+    if not done or not re.search(r"(?:ed|en)$", done.group(), re.I):  # "is seeking" is no passive
+        return None
+    pattern, code_of = country_pattern()
+    named = [code_of[m.group(1)] for m in pattern.finditer(window) if not is_demonym(m.group(1))]
+    return named[-1] if named else None
 
 
 def country_doing(act: str, sentence: str) -> str | None:
@@ -493,6 +518,16 @@ def imposition_in(text: str) -> tuple[str, str] | None:
         return None
     first, second = _pair(match)
     return (first, second) if first != second else None
+
+
+def asked_to_act(text: str) -> str | None:
+    """The country ``text`` has someone ask to act, a person or a country ("Donald Trump has pushed India to
+    buy more" -> "IN"), or None."""
+    match = _forms()["asked"].search(text)
+    if match is None:
+        return None
+    pattern, code_of = country_pattern()
+    return code_of[pattern.search(match["b"]).group(1)]
 
 
 def request_in(text: str) -> tuple[str, str] | None:

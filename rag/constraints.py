@@ -32,6 +32,7 @@ from .aspects import (
     according_to,
     agent_in,
     alone_in,
+    asked_to_act,
     asks_figure,
     balance_in,
     cities_in,
@@ -39,6 +40,7 @@ from .aspects import (
     countries_for,
     country_agent_in,
     country_doing,
+    country_done_to,
     currencies_named,
     currency_in,
     deadlines_in,
@@ -567,7 +569,7 @@ class Constraints:
             unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
                       if (sup, head) not in said and (not ranks_something(f"{context} {sentence}", sup)
                                                       or any(other == sup for other, _ in said))]
-        unmet += self._country_doer_unmet(sentence)
+        unmet += self._country_doer_unmet(sentence, context)
         if self.destinations:
             went = destinations_in(sentence)
             unmet += [f"destination {code}" for code in sorted(self.destinations) if went and code not in went]
@@ -612,14 +614,12 @@ class Constraints:
             unmet.append(f"answer {self.act} denied")  # an "answer" item: the abstention does not list it
         return unmet
 
-    def _country_doer_unmet(self, sentence: str) -> list[str]:
+    def _country_doer_unmet(self, sentence: str, context: str) -> list[str]:
         """Whether the country the question says did the act is the one the sentence has do it."""
         # "The U.S. seeks lower tariffs on wines ..., while India aims for duty cuts on textiles": when a
         # sentence sets two doers against each other, the clause that holds the question's words decides
         # (India aimed for the cuts, though the sentence's "seeks" is the US's)
-        if self.request and request_in(sentence) == self.request[::-1]:
-            # "Which sectors does India want the US to open up?": "The US has been asking India to open up"
-            # has the other country ask
+        if self.request and self._request_turned(sentence, context):
             return [f"country {self.request[0]} doing it"]
         contrasted = contrasted_doer(self.subject_terms, sentence) if self.subject else None
         if contrasted is not None:
@@ -629,13 +629,25 @@ class Constraints:
             # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
             code, act = self.doing_country
             doer = country_doing(act, sentence)
-            if doer is not None and doer != code:
+            # "... cited India among the countries that might be targeted": India is the one it is done to
+            if doer is not None and doer != code or country_done_to(act, sentence) == code:
                 unmet.append(f"country {code} doing it")
         if self.subject and self.whether and leading_country(sentence) not in (None, self.subject):
             # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
             # such thing of India
             unmet.append(f"country {self.subject} doing it")
         return unmet
+
+    def _request_turned(self, sentence: str, context: str) -> bool:
+        """Whether the sentence has the question's request the other way round: "Which sectors does India want
+        the US to open up?" is not answered by "The US has been asking India to open up", nor by "Donald
+        Trump has pushed India to buy more", which has India asked. A sentence with no request of its own
+        goes on from the one before's."""
+        for text in (sentence, context):
+            said, asked = request_in(text), asked_to_act(text)
+            if said or asked:
+                return said == self.request[::-1] or asked == self.request[0]
+        return False
 
     def _whose_unmet(self, sentence: str) -> list[str]:
         """Whose the thing asked about is ("India's exports", "American farmers"), and which way goods flow."""

@@ -346,7 +346,7 @@ _OBJECT_START = frozenset("the a an in on to for about with from at of by this t
 
 
 # "What did Lutnick say the US had moved on to?": the act said to be done is asked about too
-_SAID_DONE = re.compile(r"^\s*what\s+did\s+.+?\s+say\s+(?:that\s+)?(?:the\s+)?[\w.’'-]+\s+"
+_SAID_DONE = re.compile(r"^\s*(?:what|which(?:\s+\w+)?)\s+did\s+.+?\s+say\s+(?:that\s+)?(?:the\s+)?[\w.’'-]+\s+"
                         r"(?:had|has|have|was|were|would|will|could)\s+(?P<act>[a-z]+)\b", re.I)
 
 

@@ -592,6 +592,30 @@ def test_who_asks_whom_to_act_may_not_be_turned_round():
     assert Constraints.of("Which sectors has the US asked India to open up?").unmet(asking, "", ARTICLE) == []
 
 
+def test_one_asked_to_act_by_a_person_is_no_asker_and_a_request_goes_on_into_the_next_sentence():
+    from rag.aspects import asked_to_act
+
+    pushed = "Donald Trump has pushed India to buy more from the US."
+    assert asked_to_act(pushed) == "IN"
+    asked = Constraints.of("What has India pushed the US to buy more of?")
+    assert asked.unmet(pushed, "", ARTICLE) == ["country IN doing it"]
+    # the next sentence, with no request of its own, goes on from it
+    assert asked.unmet("US officials have cited India among the countries.", pushed, ARTICLE) == [
+        "country IN doing it"]
+    assert Constraints.of("What has the US pushed India to buy more of?").unmet(pushed, "", ARTICLE) == []
+
+
+def test_a_country_a_passive_act_is_done_to_did_not_do_it():
+    from rag.aspects import country_agent_in, country_done_to
+
+    cited = "US officials have cited India among the countries that might be targeted for reciprocal tariffs."
+    assert country_agent_in("Which country did India say it would target for reciprocal tariffs?") == ("IN", "target")
+    assert country_done_to("target", cited) == "IN"
+    assert country_done_to("seek", "India is seeking duty concessions.") is None  # no passive
+    assert Constraints.of("Which country did India say it would target for tariffs?").unmet(cited, "", ARTICLE) == [
+        "country IN doing it"]
+
+
 def test_the_day_of_an_act_is_the_one_named_at_its_verb():
     from rag.constraints import act_days, day_act_in
 

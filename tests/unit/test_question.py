@@ -374,6 +374,7 @@ def test_the_act_whose_date_is_asked(question, act):
     ("What did Pinak Chakravarty say about dairy?", None, {"dairi"}),  # speech: its topic, not an act
     ("What did China say about the India-US trade talks?", None, set()),  # nothing beyond the talks
     ("What did Lutnick say the US had moved on to?", "move", set()),  # the act said to be done
+    ("Which country did India say it would target for tariffs?", "target", set()),  # after "which country" too
     ("What did Biswajit Dhar say may be possible?", None, {"may", "possibl"}),  # what his words are on
     ("Who will sign the trade deal for India?", "sign", set()),  # the act whose doer is asked for
 ])
