@@ -500,6 +500,32 @@ def leading_country(sentence: str) -> str | None:
     return next(iter(codes)) if len(codes) == 1 and not re.search(r"\band\b", lead[:named[-1].end()]) else None
 
 
+def done_to(act: str, names: set[str], sentence: str) -> frozenset[str]:
+    """Those of ``names`` in the five words just after the first word of ``act`` in ``sentence`` (whom it
+    was done to, in "described Prime Minister Narendra Modi as a close partner"); one after "by" did it
+    ("was described by Modi")."""
+    words = [m.group().lower() for m in re.finditer(r"[A-Za-z]+", sentence)]
+    at = next((n for n, w in enumerate(words) if tokenize(w) == [act]), None)
+    after = words[at + 1:at + 6] if at is not None else []
+    return frozenset(w for n, w in enumerate(after) if w in names and "by" not in after[:n])
+
+
+# "Which Indian official thanked Landau ...?": the one the act was done to, by name
+_PATIENT = re.compile(r"^\s*(?:who|which(?:\s+[A-Za-z]+){1,3}?)\s+(?P<act>[a-z]{2,}ed|met)\s+(?:the\s+)?"
+                      r"(?P<whom>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)", re.I)
+
+
+def patient_in(question: str) -> tuple[frozenset[str], str | None]:
+    """The words of the person a "who did it to X?" question names as X, and the stem of the act ("Which
+    Indian official thanked Landau for ...?" -> ({"landau"}, "thank")); nothing when X is a country."""
+    match = _PATIENT.match(question)
+    if match is None or countries_in(match["whom"]):
+        return frozenset(), None
+    stems = tokenize(match["act"])
+    whom = frozenset(w.lower() for w in match["whom"].split() if len(w) > 1)
+    return (whom, stems[0]) if stems and whom else (frozenset(), None)
+
+
 def done_by(act: str, names: set[str], sentence: str) -> str | None:
     """Which of ``names`` stands nearest before the first word of ``act`` in ``sentence`` (who did it,
     in "Landau also thanked the Foreign Secretary Misri"), or None."""

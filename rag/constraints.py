@@ -48,6 +48,7 @@ from .aspects import (
     described_for,
     destinations_in,
     done_by,
+    done_to,
     events_in,
     figures_in,
     flows_in,
@@ -67,6 +68,7 @@ from .aspects import (
     owned_in,
     owned_thing_in,
     parts_of_year_in,
+    patient_in,
     ranks_in,
     ranks_something,
     request_in,
@@ -360,6 +362,8 @@ class Constraints:
     undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     act: str | None = None  # and what they did, stemmed
+    patient: frozenset[str] = frozenset()  # whom the question says it was done to (see patient_in)
+    patient_act: str | None = None  # and what was done, stemmed
     flows: frozenset[tuple[str, str]] = frozenset()  # which way goods flow (see flows_in)
     owned: frozenset[tuple[str, str]] = frozenset()  # whose exports, partner, nationals (see owned_in)
     spans: frozenset[tuple[int, int]] = frozenset()  # year ranges asked about ("from 2009 to 2024")
@@ -401,6 +405,7 @@ class Constraints:
             spans = frozenset()
         kinds = trade_kinds_in(question)
         agent, act = agent_in(question)
+        patient, patient_act = patient_in(question)
         subject = subject_country_in(question)
         return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
                    periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
@@ -411,6 +416,7 @@ class Constraints:
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition_in(question), request=request_in(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
+                   patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
                    day_role=next((role for _, role in sorted(day_roles(question), key=str)), None),
@@ -606,9 +612,16 @@ class Constraints:
             people = {w for w in _names_within(told) if not countries_in(w.capitalize())} | self.names
             doer = done_by(self.act, people, told) if self.act else None
             only_told = self.agent & _words(sentence) and not self.agent & _words(told)
+            # "Trump ... described Prime Minister Narendra Modi as a close partner": Modi is described
+            done_to_agent = doer is None and self.act and done_to(self.act, people, told) & self.agent
             if (not self.agent & said and others & said or doer is not None and doer not in self.agent
-                    or only_told) and named not in found:
+                    or only_told or done_to_agent) and named not in found:
                 unmet.append(f"agent {' '.join(sorted(self.agent))}")
+        if self.patient_act:
+            # "Landau also thanked the Foreign Secretary Misri" for "Which Indian official thanked Landau?"
+            people = {w for w in _names_within(sentence) if not countries_in(w.capitalize())} | self.patient
+            if done_by(self.patient_act, people, sentence) in self.patient:
+                unmet.append(f"patient {' '.join(sorted(self.patient))}")
         if self.act and "negated" not in self.statements and negates_act(self.act, sentence):
             # "Which company did Trump name ...?" is denied, not answered, by "without naming the beneficiary"
             unmet.append(f"answer {self.act} denied")  # an "answer" item: the abstention does not list it
@@ -710,6 +723,8 @@ def as_asked(item: str, question: str) -> str:
         return found.group() if found else what
     if item.startswith("agent "):
         return " ".join(as_asked(f"name {w}", question) for w in what.split()) + " doing it"
+    if item.startswith("patient "):
+        return "it done to " + " ".join(as_asked(f"name {w}", question) for w in what.split())
     if item.startswith("name "):
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what

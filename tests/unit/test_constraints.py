@@ -616,6 +616,26 @@ def test_a_country_a_passive_act_is_done_to_did_not_do_it():
         "country IN doing it"]
 
 
+def test_the_one_an_act_is_done_to_did_not_do_it():
+    from rag.aspects import done_to, patient_in
+
+    described = ("Talks were progressing following political assurances from US President Donald Trump, who recently "
+                 "expressed confidence in a favourable outcome and described Prime Minister Narendra Modi as a close "
+                 "partner.")
+    assert done_to("describ", {"modi", "narendra"}, described) == {"modi", "narendra"}
+    assert done_to("describ", {"modi"}, "He was described by Modi as a partner.") == frozenset()
+    assert Constraints.of("Whom did Modi describe as a close partner?").unmet(described, "", ARTICLE) == [
+        "agent modi"]
+    assert Constraints.of("Whom did Trump describe as a close partner?").unmet(described, "", ARTICLE) == []
+    # "Which official thanked Landau?": a sentence in which Landau thanks is no answer
+    assert patient_in("Which Indian official thanked Landau for help?") == ({"landau"}, "thank")
+    thanked = "Landau also thanked the Foreign Secretary Misri for India's assistance."
+    asked = Constraints.of("Which Indian official thanked Landau for help?")
+    assert asked.unmet(thanked, "", ARTICLE) == ["patient landau"]
+    assert as_asked("patient landau", "Which Indian official thanked Landau for help?") == "it done to Landau"
+    assert Constraints.of("Which US official thanked Misri for help?").unmet(thanked, "", ARTICLE) == []
+
+
 def test_the_day_of_an_act_is_the_one_named_at_its_verb():
     from rag.constraints import act_days, day_act_in
 
