@@ -43,14 +43,11 @@ def _forms() -> dict:
         "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?i:{verb})\s+(?i:to|from)\s+(?P<b>{country})"),
                    swap)
                   for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
-        # "The US has been asking India to open up ...", "does India want the US to open up": the verb's
-        # case is kept so "US" stays the country's ("us" is a word)
-        "request": re.compile(rf"(?P<a>{country})\s+(?:(?:has|have|had|is|was|were)\s+)?(?:been\s+)?"
-                              rf"(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|"
-                              rf"pressed|presses|press|pushing|pushed|pushes|push)\s+(?P<b>{country})"
-                              rf"(?:\s+(?i:government))?\s+(?i:to)\b"),
-        "asked": re.compile(rf"\b(?i:asking|asked|asks|wants|wanted|urging|urged|urges|pressing|pressed|presses|"
-                            rf"pushing|pushed|pushes)\s+(?P<b>{country})(?:\s+(?i:government))?\s+(?i:to)\b"),
+        # "The US has been asking India to open up", "does India want the US to open up", "Washington's
+        # invitation to India to join": the verb's case is kept so "US" stays the country's ("us" is a word)
+        "asked": re.compile(rf"\b(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|pressed|"
+                            rf"presses|press|pushing|pushed|pushes|push|inviting|invited|invites|invite|"
+                            rf"invitation\s+to)\s+(?P<b>{country})(?:\s+(?i:government))?\s+(?i:to)\b"),
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
         "arrival": re.compile(_ARRIVAL + pattern),
         "for": re.compile(rf"\b(?i:for|of)\s+(?:the\s+)?{pattern}"),
@@ -547,23 +544,13 @@ def imposition_in(text: str) -> tuple[str, str] | None:
 
 
 def asked_to_act(text: str) -> str | None:
-    """The country ``text`` has someone ask to act, a person or a country ("Donald Trump has pushed India to
-    buy more" -> "IN"), or None."""
+    """The country ``text`` has someone, a person or a country, ask or invite to act ("The US has been asking
+    India to open up", "Donald Trump has pushed India to buy more" -> "IN"), or None."""
     match = _forms()["asked"].search(text)
     if match is None:
         return None
     pattern, code_of = country_pattern()
     return code_of[pattern.search(match["b"]).group(1)]
-
-
-def request_in(text: str) -> tuple[str, str] | None:
-    """(who asks, who is asked) when ``text`` has one country ask another to act: "The US has been asking
-    India to open up a couple of sensitive sectors" -> ("US", "IN"). None when it says no such thing."""
-    match = _forms()["request"].search(text)
-    if match is None:
-        return None
-    first, second = _pair(match)
-    return (first, second) if first != second else None
 
 
 # ---------------------------------------------------------------- trade balances

@@ -71,7 +71,6 @@ from .aspects import (
     patient_in,
     ranks_in,
     ranks_something,
-    request_in,
     sectors_in,
     sources_in,
     stages_in,
@@ -356,7 +355,7 @@ class Constraints:
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
     imposition: tuple[str, str] | None = None  # who imposed a levy on whom (see imposition_in)
-    request: tuple[str, str] | None = None  # who asks whom to act ("does India want the US to"; request_in)
+    asked: str | None = None  # the country asked to act ("does India want the US to open up"; asked_to_act)
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
     undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
@@ -414,7 +413,7 @@ class Constraints:
                    figures=figures_in(question), ranks=ranks_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
-                   imposition=imposition_in(question), request=request_in(question), sources=sources_in(question),
+                   imposition=imposition_in(question), asked=asked_to_act(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
@@ -632,8 +631,8 @@ class Constraints:
         # "The U.S. seeks lower tariffs on wines ..., while India aims for duty cuts on textiles": when a
         # sentence sets two doers against each other, the clause that holds the question's words decides
         # (India aimed for the cuts, though the sentence's "seeks" is the US's)
-        if self.request and self._request_turned(sentence, context):
-            return [f"country {self.request[0]} doing it"]
+        if self.asked and self._asked_another(sentence, context):
+            return [f"country {self.asked} being asked to act"]
         contrasted = contrasted_doer(self.subject_terms, sentence) if self.subject else None
         if contrasted is not None:
             return [] if contrasted == self.subject else [f"country {self.subject} doing it"]
@@ -651,16 +650,13 @@ class Constraints:
             unmet.append(f"country {self.subject} doing it")
         return unmet
 
-    def _request_turned(self, sentence: str, context: str) -> bool:
-        """Whether the sentence has the question's request the other way round: "Which sectors does India want
-        the US to open up?" is not answered by "The US has been asking India to open up", nor by "Donald
-        Trump has pushed India to buy more", which has India asked. A sentence with no request of its own
-        goes on from the one before's."""
-        for text in (sentence, context):
-            said, asked = request_in(text), asked_to_act(text)
-            if said or asked:
-                return said == self.request[::-1] or asked == self.request[0]
-        return False
+    def _asked_another(self, sentence: str, context: str) -> bool:
+        """Whether the sentence has another country asked to act than the question: "Which sectors does India
+        want the US to open up?" is not answered by "The US has been asking India to open up", nor "Which
+        country invited the US to join?" by "Washington's invitation to India to join". A sentence that asks
+        no one goes on from the one before."""
+        said = asked_to_act(sentence) or asked_to_act(context)
+        return said is not None and said != self.asked
 
     def _whose_unmet(self, sentence: str) -> list[str]:
         """Whose the thing asked about is ("India's exports", "American farmers"), and which way goods flow."""

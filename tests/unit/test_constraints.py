@@ -581,27 +581,32 @@ def test_a_flow_with_no_countries_named_is_the_flow_of_the_country_the_sentence_
         "The US takes 18 per cent of India's exports.", "", ARTICLE) == []
 
 
-def test_who_asks_whom_to_act_may_not_be_turned_round():
-    from rag.aspects import request_in
+def test_who_is_asked_to_act_may_not_be_turned_round():
+    from rag.aspects import asked_to_act
 
     asking = "The US has been asking India to open up a couple of sensitive sectors – agriculture and dairy."
-    assert request_in(asking) == ("US", "IN")
-    assert request_in("Donald Trump has pushed India to buy more from the US") is None  # a person asks
+    assert asked_to_act(asking) == "IN"
+    assert asked_to_act("Which sectors does India want the US to open up?") == "US"
     assert Constraints.of("Which sectors does India want the US to open up?").unmet(asking, "", ARTICLE) == [
-        "country IN doing it"]
+        "country US being asked to act"]
     assert Constraints.of("Which sectors has the US asked India to open up?").unmet(asking, "", ARTICLE) == []
+    # an invitation is one too
+    invited = "Momentum has been strengthened by Washington's invitation to India to join the Pax Silica initiative."
+    assert Constraints.of("Which country invited the US to join Pax Silica?").unmet(invited, "", ARTICLE) == [
+        "country US being asked to act"]
+    assert Constraints.of("Which country invited India to join Pax Silica?").unmet(invited, "", ARTICLE) == []
 
 
-def test_one_asked_to_act_by_a_person_is_no_asker_and_a_request_goes_on_into_the_next_sentence():
+def test_one_asked_to_act_by_a_person_is_asked_all_the_same_and_a_request_goes_on_into_the_next_sentence():
     from rag.aspects import asked_to_act
 
     pushed = "Donald Trump has pushed India to buy more from the US."
     assert asked_to_act(pushed) == "IN"
     asked = Constraints.of("What has India pushed the US to buy more of?")
-    assert asked.unmet(pushed, "", ARTICLE) == ["country IN doing it"]
+    assert asked.unmet(pushed, "", ARTICLE) == ["country US being asked to act"]
     # the next sentence, with no request of its own, goes on from it
     assert asked.unmet("US officials have cited India among the countries.", pushed, ARTICLE) == [
-        "country IN doing it"]
+        "country US being asked to act"]
     assert Constraints.of("What has the US pushed India to buy more of?").unmet(pushed, "", ARTICLE) == []
 
 
