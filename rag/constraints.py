@@ -239,7 +239,9 @@ def spans_in(text: str) -> frozenset[tuple[int, int]]:
 # "in the last year", "over the past two decades": a span counted back from the article's day. Eight
 # calls "in the last year" are no count for "the last five years".
 _COUNTS = "one two three four five six seven eight nine ten eleven twelve fifteen twenty".split()
-_LOOKBACK = re.compile(rf"\b(?:the\s+)?(?:last|past)\s+(?:(\d+|{'|'.join(_COUNTS)})\s+)?"
+# A span counted forward ("in the coming weeks", "the next two years") is one too, the unit marked "ahead":
+# "in the coming weeks" is no answer to "in the coming months".
+_LOOKBACK = re.compile(rf"\b(?:the\s+)?(last|past|coming|next)\s+(?:(\d+|{'|'.join(_COUNTS)})\s+)?"
                        r"(year|decade|month|week|day)s?\b", re.I)
 
 
@@ -247,8 +249,9 @@ def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
     """The spans counted back that ``text`` names, as (how many, unit): "the past two decades" -> (2, "decade")."""
     found = set()
     for match in _LOOKBACK.finditer(text):
-        count = (match.group(1) or "1").lower()
-        found.add((int(count) if count.isdigit() else _COUNTS.index(count) + 1, match.group(2).lower()))
+        count = (match.group(2) or "1").lower()
+        ahead = " ahead" if match.group(1).lower() in ("coming", "next") else ""
+        found.add((int(count) if count.isdigit() else _COUNTS.index(count) + 1, match.group(3).lower() + ahead))
     return frozenset(found)
 
 
@@ -748,9 +751,9 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("goods "):  # the stem as the question spells it ("dairi" -> "dairy")
         return next((w for w in re.findall(r"[\w’'-]+", question) if tokenize(w) == [what]), what)
     if item.startswith("lookback "):
-        asked = tuple(what.split())
+        count, unit = what.split(" ", 1)
         found = next((m.group() for m in _LOOKBACK.finditer(question)
-                      if next(iter(lookbacks_in(m.group()))) == (int(asked[0]), asked[1])), None)
+                      if next(iter(lookbacks_in(m.group()))) == (int(count), unit)), None)
         return found or what
     return what
 

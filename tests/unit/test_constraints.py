@@ -182,6 +182,11 @@ def test_period_labels():
     ("How many calls has Modi made in the past year?", "Modi has made eight calls in the last year.", []),
     ("What did he say about the past three decades?", "Engagement over the past two decades has grown.",
      ["lookback 3 decade"]),
+    # and one counted forward: weeks are not months, and what is ahead is not what is past
+    ("What is India expected to join in the coming months?", "India is expected to join in the coming weeks.",
+     ["lookback 1 month ahead"]),
+    ("What is India expected to join in the coming weeks?", "India is expected to join in the coming weeks.", []),
+    ("What did India join in the past week?", "India is expected to join in the coming weeks.", ["lookback 1 week"]),
     # the goods of a flow are named in the sentence that gives it, not only in the one before
     ("What were US defence sales to India in 2024?", "US goods exports to India were $41.8 billion in 2024.",
      ["goods defenc"]),
