@@ -128,6 +128,7 @@ def _names_within(words: str) -> set[str]:
     return names_in(f", {words}")
 
 
+_HE_SHE = re.compile(r"\W*(?:he|she|they|his|her|their)\b", re.I)  # a sentence that goes on about a person
 _GOES_ON = re.compile(r"\W*(?:it|its|they|their|these|those|this|such|the same)\b", re.I)
 _LISTS = re.compile(r"\b(?:like|such as|including|includes?)\b", re.I)
 
@@ -484,15 +485,19 @@ class Constraints:
             said = lookbacks_in(f"{context} {sentence}")
             unmet += [f"lookback {n} {unit}" for n, unit in sorted(self.lookbacks) if (n, unit) not in said]
         if self.months:
-            # the sentence's months; else the one before's and its article's month: "Landau and Misri held
-            # phone talks", in an article of March 28, follows a sentence about tariffs from April 2
+            # the sentence's months; else its article's month, and the one before's (see below)
             months = _month_names(sentence)
             ranged = len(self.months) == 1 and _MONTH_RANGE.search(sentence)
             if ranged:  # "from April–November FY26" is a figure for eight months, not for November alone
                 months = _month_names(_MONTH_RANGE.sub(" ", sentence))
             if not months and not ranged:
-                months = set(_month_names(context))
-                if article.date and len(article.date) >= 7:
+                # the one before's months count when this sentence goes on from it ("He announced ...");
+                # "Landau and Misri held phone talks", in an article of March 28, after a sentence about
+                # tariffs from April 2, speaks of March
+                dated = article.date and len(article.date) >= 7
+                goes_on = _GOES_ON.match(sentence) or _HE_SHE.match(sentence)
+                months = set(_month_names(context)) if goes_on or not dated else set()
+                if dated:
                     months.add(int(article.date[5:7]))
             unmet += [f"month {MONTHS[m - 1]}" for m in sorted(self.months) if m not in months]
         if self.periods or self.bases:
@@ -584,7 +589,7 @@ class Constraints:
         unmet += [f"place {city}" for city in sorted(self.cities)
                   if not names_city(city, sentence) and not names_city(city, context)]
         # named in the sentence itself, or in the one before when this one goes on with "he" or "they"
-        leans = re.match(r"\W*(?:he|she|they|his|her|their)\b", sentence, re.I)
+        leans = _HE_SHE.match(sentence)
         said = _words(f"{context} {sentence}" if leans else sentence) if self.holders else set()
         unmet += [f"name {h}" for h in sorted(self.holders) if h not in said and f"name {h}" not in found]
         if self.described and not self.described & stems or self.described_for and (

@@ -646,6 +646,16 @@ def test_the_one_an_act_is_done_to_did_not_do_it():
     assert Constraints.of("Which US official thanked Misri for help?").unmet(thanked, "", ARTICLE) == []
 
 
+def test_a_sentence_with_no_month_has_its_articles_and_the_one_befores_only_when_it_goes_on_from_it():
+    march = ArticleContext.of("India, US discuss trade", "Landau and Misri talked.", "2025-03-28")
+    before = "India and the US discussed trade days ahead of tariffs that kick into effect on April 2."
+    asked = Constraints.of("Whom did Misri hold phone talks with in April 2025?")
+    assert asked.unmet("Landau and Misri held phone talks.", before, march) == ["month April"]
+    assert asked.unmet("They held phone talks.", before, march) == []
+    assert Constraints.of("Whom did Misri hold phone talks with in March 2025?").unmet(
+        "Landau and Misri held phone talks.", before, march) == []
+
+
 def test_the_day_of_an_act_is_the_one_named_at_its_verb():
     from rag.constraints import act_days, day_act_in
 
