@@ -384,9 +384,19 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     return frozenset(w.lower() for w in match["who"].split() if len(w) > 1), act
 
 
+# "What did Lutnick say India had moved on to?": the country said to have done it
+_SAID_WHO = re.compile(r"\bsay\s+(?:that\s+)?(?:the\s+)?(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)\s+"
+                       r"(?:had|has|have|was|were|would|will|could)\s+", re.I)
+
+
 def country_agent_in(question: str) -> tuple[str, str] | None:
     """The country a question says did something, and the stem of what it did ("Which countries did
-    Vietnam seal trade pacts with?" -> ("VN", "seal")); None when no one country is the doer."""
+    Vietnam seal trade pacts with?" -> ("VN", "seal"), "What did Lutnick say India had moved on to?" ->
+    ("IN", "move")); None when no one country is the doer."""
+    said = _SAID_WHO.search(question)
+    if said and len(codes := countries_in(said["who"])) == 1:
+        act = _act_after(question[said.end():])
+        return (next(iter(codes)), act) if act else None
     # "Did the US seek ...?" asks whether the US did it, "the" or not
     match = _AGENT.search(question) or (_WHETHER_DONE.match(question) and _SUBJECT.search(question))
     codes = countries_in(match["who"]) if match else frozenset()

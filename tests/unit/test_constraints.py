@@ -505,12 +505,16 @@ def test_a_country_that_did_the_act_is_named_just_before_it():
 
     assert country_agent_in("Which countries did Vietnam seal trade pacts with?") == ("VN", "seal")
     assert country_agent_in("What reason did Washington officially give for its levies?") == ("US", "give")
+    # the country a speaker is asked to have said did it
+    assert country_agent_in("What did Lutnick say India had moved on to?") == ("IN", "move")
     sealed = "It came too late, with the US having moved on to sealing trade pacts with Indonesia and Vietnam."
     assert country_doing("seal", sealed) == "US"
     assert country_doing("cite", "Washington imposed steep tariffs on Indian imports, officially citing oil.") == "US"
     assert Constraints.of("Which countries did Vietnam seal trade pacts with?").unmet(sealed, "", ARTICLE) == [
         "country VN doing it"]
     assert Constraints.of("Which countries did the US seal trade pacts with?").unmet(sealed, "", ARTICLE) == []
+    assert "country IN doing it" in Constraints.of("What did Lutnick say India had moved on to?").unmet(
+        sealed, "", ARTICLE)
     # a capital names its country, though "New Delhi" ends like "Pakistani", a people's word
     assert country_doing("consid", "the dairy markets New Delhi considers politically sensitive") == "IN"
     assert country_doing("press", "Officials say Hanoi pressed for lower duties.") == "VN"
