@@ -921,6 +921,21 @@ def sources_in(question: str) -> frozenset[str]:
     return frozenset(t for t in tokenize(who) if t not in _ANYONE and not t[0].isdigit())
 
 
+# The words that attribute a claim to its source; stemmed, as tokenize gives them
+_ATTRIBUTING = frozenset(tokenize("according said say says told tell noted adds added observed stated confirmed "
+                                  "responded posted wrote described argued believe believes readout", ()))
+
+
+def attributes_to(sources: frozenset[str], text: str) -> bool:
+    """Whether ``text`` gives one of ``sources`` (stems) as a claim's source: named within twelve content
+    words before a word of saying ("Tammy Bruce, spokesperson for the US State Department, in a readout
+    ... said"), or within six after ("according to the office of the US Trade Representative"). "Goyal
+    is in Washington for a meeting" gives no claim of Goyal's."""
+    words = tokenize(text)  # stopwords out: words are counted as content words
+    said = [n for n, w in enumerate(words) if w in _ATTRIBUTING]
+    return any(0 < s - n <= 12 or 0 < n - s <= 6 for n, w in enumerate(words) if w in sources for s in said)
+
+
 # "the US Commerce Department" is not "the US State Department": an organisation the question names
 # is another one when the sentence names one of that kind under another name
 _ORG_KIND = "Department|Ministry|Office|Commission|Agency|Bureau"

@@ -34,6 +34,7 @@ from .aspects import (
     alone_in,
     asked_to_act,
     asks_figure,
+    attributes_to,
     balance_in,
     cities_in,
     contrasted_doer,
@@ -542,6 +543,8 @@ class Constraints:
             unmet.append(f"imposition {self.imposition[0]}'s levy on {self.imposition[1]}")
         if self.sources and not self.sources & (stems | initialisms(f"{context} {sentence}")):  # or "USTR"
             unmet.append(f"source {' '.join(sorted(self.sources))}")
+        elif self.sources & stems and not attributes_to(self.sources, f"{context} {sentence}"):
+            unmet.append(f"said {' '.join(sorted(self.sources))}")  # named, but as no claim's source
         if self.organisations:
             named = organisations_in(f"{context} {sentence}")
             for kind, name, owner in sorted(self.organisations, key=str):
@@ -718,6 +721,8 @@ def as_asked(item: str, question: str) -> str:
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
     if item.startswith("source "):
         return according_to(question) or what
+    if item.startswith("said "):  # named, but not as saying anything
+        return f"anything {according_to(question) or what} said"
     if item.startswith("organisation "):
         words = "|".join(what.split())
         found = re.search(rf"\b(?:{words})(?:\s+(?:{words}))*\b", question, re.I)

@@ -660,6 +660,21 @@ def test_a_sentence_with_no_month_has_its_articles_and_the_one_befores_only_when
         "Landau and Misri held phone talks.", before, march) == []
 
 
+def test_a_claim_according_to_someone_is_one_the_sentence_gives_as_theirs():
+    from rag.aspects import attributes_to
+
+    assert attributes_to(frozenset({"lutnick"}), "According to Lutnick, Washington saw the call as critical.")
+    assert attributes_to(frozenset({"bruce"}), "Tammy Bruce, spokesperson for the US State Department, in a "
+                                               "readout of the phone call said they discussed trade.")
+    assert attributes_to(frozenset({"repres"}), "The deficit grew, according to the office of the US Trade "
+                                                "Representative.")
+    meeting = "Goyal is in Washington for a ministerial-level meeting to review the progress of negotiations."
+    assert not attributes_to(frozenset({"goyal"}), meeting)
+    question = "According to Goyal, what did Washington see as critical to finalising negotiations?"
+    assert Constraints.of(question).unmet(meeting, "", ARTICLE) == ["said goyal"]
+    assert as_asked("said goyal", question) == "anything Goyal said"
+
+
 def test_the_day_of_an_act_is_the_one_named_at_its_verb():
     from rag.constraints import act_days, day_act_in
 
