@@ -522,10 +522,16 @@ _PATIENT = re.compile(r"^\s*(?:who|which(?:\s+[A-Za-z]+){1,3}?)\s+(?P<act>[a-z]{
                       r"(?P<whom>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)", re.I)
 
 
+# "How many calls has the US president made to Modi?": the one it was made to
+_RECIPIENT = re.compile(r"\b(?P<act>made|make|sent|send|gave|give|paid|pay|wrote|write|placed|place)\b[^?]*?\bto\s+"
+                        r"(?:the\s+)?(?P<whom>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)", re.I)
+
+
 def patient_in(question: str) -> tuple[frozenset[str], str | None]:
     """The words of the person a "who did it to X?" question names as X, and the stem of the act ("Which
-    Indian official thanked Landau for ...?" -> ({"landau"}, "thank")); nothing when X is a country."""
-    match = _PATIENT.match(question)
+    Indian official thanked Landau for ...?" -> ({"landau"}, "thank"), "How many calls has the US
+    president made to Modi?" -> ({"modi"}, "made")); nothing when X is a country."""
+    match = _PATIENT.match(question) or _RECIPIENT.search(question)
     if match is None or countries_in(match["whom"]):
         return frozenset(), None
     stems = tokenize(match["act"])

@@ -648,6 +648,11 @@ def test_the_one_an_act_is_done_to_did_not_do_it():
     assert asked.unmet(thanked, "", ARTICLE) == ["patient landau"]
     assert as_asked("patient landau", "Which Indian official thanked Landau for help?") == "it done to Landau"
     assert Constraints.of("Which US official thanked Misri for help?").unmet(thanked, "", ARTICLE) == []
+    # nor one it was made to: the calls Modi made are none made to him
+    assert patient_in("How many calls has the US president made to Modi?") == ({"modi"}, "made")
+    calls = "The MEA confirmed that Modi has made eight calls to the US president in the last year."
+    assert Constraints.of("How many calls has the US president made to Modi?").unmet(calls, "", ARTICLE) == [
+        "patient modi"]
 
 
 def test_a_sentence_with_no_month_has_its_articles_and_the_one_befores_only_when_it_goes_on_from_it():
