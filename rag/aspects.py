@@ -384,6 +384,10 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     return frozenset(w.lower() for w in match["who"].split() if len(w) > 1), act
 
 
+# "What did the US offer India ...?": a country's name may take "the"
+_AGENT_THE = re.compile(r"\b(?:did|does|do|has|have|had)\s+the\s+"
+                        r"(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)\s+(?:not\s+)?[a-z]{3,}\b", re.I)
+
 # "What did Lutnick say India had moved on to?": the country said to have done it
 _SAID_WHO = re.compile(r"\bsay\s+(?:that\s+)?(?:the\s+)?(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)\s+"
                        r"(?:had|has|have|was|were|would|will|could)\s+", re.I)
@@ -398,7 +402,8 @@ def country_agent_in(question: str) -> tuple[str, str] | None:
         act = _act_after(question[said.end():])
         return (next(iter(codes)), act) if act else None
     # "Did the US seek ...?" asks whether the US did it, "the" or not
-    match = _AGENT.search(question) or (_WHETHER_DONE.match(question) and _SUBJECT.search(question))
+    match = _AGENT.search(question) or _AGENT_THE.search(question) or (
+        _WHETHER_DONE.match(question) and _SUBJECT.search(question))
     codes = countries_in(match["who"]) if match else frozenset()
     if len(codes) != 1:
         return None
@@ -419,14 +424,25 @@ def _act_after(rest: str) -> str | None:
     return stems[0] if stems else None
 
 
-def _before_act(act: str, sentence: str) -> str | None:
+def _around_act(act: str, sentence: str) -> tuple[str, str] | None:
     """The text of the up to eight words before the first word of ``act`` in ``sentence``, where who
-    did it is named; None when the sentence does not name the act."""
+    did it is named, and the text after it; None when the sentence does not name the act."""
     words = list(re.finditer(r"[A-Za-z]+", sentence))
     for n, word in enumerate(words):
         if tokenize(word.group()) == [act]:
-            return sentence[words[max(0, n - 8)].start():word.start()]
+            return sentence[words[max(0, n - 8)].start():word.start()], sentence[word.end():]
     return None
+
+
+def _before_act(act: str, sentence: str) -> str | None:
+    around = _around_act(act, sentence)
+    return around[0] if around else None
+
+
+# People who act for their country: "Indian negotiators have offered" is India's offer, though
+# "Indian imports" is no doer
+_ACTORS = frozenset("negotiators officials official government ministers minister authorities administration "
+                    "delegation diplomats envoys side".split())
 
 
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
@@ -449,12 +465,23 @@ def country_done_to(act: str, sentence: str) -> str | None:
 def country_doing(act: str, sentence: str) -> str | None:
     """The country named nearest before the first word of ``act`` in ``sentence``, within eight words
     ("with the US having moved on to sealing trade pacts with ... Vietnam" -> "US"), or None."""
-    window = _before_act(act, sentence)
-    if window is None:
+    around = _around_act(act, sentence)
+    if around is None:
         return None
+    window, after = around
     pattern, code_of = country_pattern()
-    # "Indian imports", "American goods": a people's word qualifies a thing; the doer is named
-    named = [code_of[m.group(1)] for m in pattern.finditer(window) if not is_demonym(m.group(1))]
+    # "15,564 Indian nationals have been deported by the US": the US deported them
+    by = re.match(r"\s+by\s+(?:the\s+)?", after)
+    if by and (named := pattern.match(after[by.end():])) and not is_demonym(named.group(1)):
+        return code_of[named.group(1)]
+    # "Indian imports", "American goods": a people's word qualifies a thing; the doer is named, or is
+    # its people who act for it ("Indian negotiators")
+    # "The U.S. reported a deficit of $45.7 billion with India ..., and views the BTA as a tool": a verb
+    # joined on with "and" is done by the sentence's subject
+    if re.search(r"(?:,\s*|\s)and\s*$", window) and (subject := leading_country(sentence)):
+        return subject
+    named = [code_of[m.group(1)] for m in pattern.finditer(window) if not is_demonym(m.group(1))
+             or window[m.end():].split()[:1] and window[m.end():].split()[0].lower() in _ACTORS]
     return named[-1] if named else None
 
 

@@ -585,7 +585,8 @@ class Constraints:
             unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
                       if (sup, head) not in said and (not ranks_something(f"{context} {sentence}", sup)
                                                       or any(other == sup for other, _ in said))]
-        unmet += self._country_doer_unmet(sentence, context)
+        # a country the sentence does not speak of at all is reported as such, not as one not doing it
+        unmet += [u for u in self._country_doer_unmet(sentence, context) if f"country {u.split()[1]}" not in found]
         if self.destinations:
             went = destinations_in(sentence)
             unmet += [f"destination {code}" for code in sorted(self.destinations) if went and code not in went]
