@@ -424,13 +424,13 @@ def _act_after(rest: str) -> str | None:
     return stems[0] if stems else None
 
 
-def _around_act(act: str, sentence: str) -> tuple[str, str] | None:
+def _around_act(act: str, sentence: str) -> tuple[str, str, str] | None:
     """The text of the up to eight words before the first word of ``act`` in ``sentence``, where who
-    did it is named, and the text after it; None when the sentence does not name the act."""
+    did it is named, that word, and the text after it; None when the sentence does not name the act."""
     words = list(re.finditer(r"[A-Za-z]+", sentence))
     for n, word in enumerate(words):
         if tokenize(word.group()) == [act]:
-            return sentence[words[max(0, n - 8)].start():word.start()], sentence[word.end():]
+            return sentence[words[max(0, n - 8)].start():word.start()], word.group(), sentence[word.end():]
     return None
 
 
@@ -451,11 +451,11 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", r
 def country_done_to(act: str, sentence: str) -> str | None:
     """The country a sentence has ``act`` done to, in the passive ("US officials have cited India among the
     countries that might be targeted" -> "IN" for "target"), or None."""
-    window = _before_act(act, sentence)
-    if window is None or not _PASSIVE.search(window):
+    around = _around_act(act, sentence)
+    if around is None or not _PASSIVE.search(around[0]):
         return None
-    done = re.match(r"[A-Za-z]+", sentence[sentence.index(window) + len(window):])
-    if not done or not re.search(r"(?:ed|en)$", done.group(), re.I):  # "is seeking" is no passive
+    window, done, _ = around
+    if not re.search(r"(?:ed|en)$", done, re.I):  # "is seeking" is no passive
         return None
     pattern, code_of = country_pattern()
     named = [code_of[m.group(1)] for m in pattern.finditer(window) if not is_demonym(m.group(1))]
@@ -468,18 +468,18 @@ def country_doing(act: str, sentence: str) -> str | None:
     around = _around_act(act, sentence)
     if around is None:
         return None
-    window, after = around
+    window, _, after = around
     pattern, code_of = country_pattern()
     # "15,564 Indian nationals have been deported by the US": the US deported them
     by = re.match(r"\s+by\s+(?:the\s+)?", after)
     if by and (named := pattern.match(after[by.end():])) and not is_demonym(named.group(1)):
         return code_of[named.group(1)]
-    # "Indian imports", "American goods": a people's word qualifies a thing; the doer is named, or is
-    # its people who act for it ("Indian negotiators")
     # "The U.S. reported a deficit of $45.7 billion with India ..., and views the BTA as a tool": a verb
     # joined on with "and" is done by the sentence's subject
     if re.search(r"(?:,\s*|\s)and\s*$", window) and (subject := leading_country(sentence)):
         return subject
+    # "Indian imports", "American goods": a people's word qualifies a thing; the doer is named, or is
+    # its people who act for it ("Indian negotiators")
     named = [code_of[m.group(1)] for m in pattern.finditer(window) if not is_demonym(m.group(1))
              or window[m.end():].split()[:1] and window[m.end():].split()[0].lower() in _ACTORS]
     return named[-1] if named else None

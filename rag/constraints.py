@@ -639,12 +639,13 @@ class Constraints:
         return unmet
 
     def _country_doer_unmet(self, sentence: str, context: str) -> list[str]:
-        """Whether the country the question says did the act is the one the sentence has do it."""
+        """Whether the country the question says did the act, or was asked to, is the one the sentence has
+        do it, or asks."""
+        if self.asked and self._asked_another(sentence, context):
+            return [f"country {self.asked} being asked to act"]
         # "The U.S. seeks lower tariffs on wines ..., while India aims for duty cuts on textiles": when a
         # sentence sets two doers against each other, the clause that holds the question's words decides
         # (India aimed for the cuts, though the sentence's "seeks" is the US's)
-        if self.asked and self._asked_another(sentence, context):
-            return [f"country {self.asked} being asked to act"]
         contrasted = contrasted_doer(self.subject_terms, sentence) if self.subject else None
         if contrasted is not None:
             return [] if contrasted == self.subject else [f"country {self.subject} doing it"]
