@@ -370,8 +370,12 @@ def undoes(text: str) -> bool:
 
 # ---------------------------------------------------------------- who did it
 
-_AGENT = re.compile(r"\b(?:did|does|do|has|have|had)\s+(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)"
-                    r"\s+(?:not\s+)?[a-z]{3,}\b", re.I)
+# A run of capitalized words, a person's or a country's name ("Howard Lutnick", "US"), whatever the
+# case of the pattern around it; with "did ...": the doer a question names, then its verb
+_NAMED = r"(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*"
+_DOES = r"\b(?:did|does|do|has|have|had)\s+"
+_THEN_VERB = r"\s+(?:not\s+)?[a-z]{3,}\b"
+_AGENT = re.compile(rf"{_DOES}(?P<who>{_NAMED}){_THEN_VERB}", re.I)
 
 
 def agent_in(question: str) -> tuple[frozenset[str], str | None]:
@@ -385,11 +389,10 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
 
 
 # "What did the US offer India ...?": a country's name may take "the"
-_AGENT_THE = re.compile(r"\b(?:did|does|do|has|have|had)\s+the\s+"
-                        r"(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)\s+(?:not\s+)?[a-z]{3,}\b", re.I)
+_AGENT_THE = re.compile(rf"{_DOES}the\s+(?P<who>{_NAMED}){_THEN_VERB}", re.I)
 
 # "What did Lutnick say India had moved on to?": the country said to have done it
-_SAID_WHO = re.compile(r"\bsay\s+(?:that\s+)?(?:the\s+)?(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)\s+"
+_SAID_WHO = re.compile(rf"\bsay\s+(?:that\s+)?(?:the\s+)?(?P<who>{_NAMED})\s+"
                        r"(?:had|has|have|was|were|would|will|could)\s+", re.I)
 
 
@@ -487,7 +490,7 @@ def country_doing(act: str, sentence: str) -> str | None:
 
 # "Did the US seek duty cuts on textiles?": the one country a question's verb is done by, "the" or not
 _SUBJECT = re.compile(r"\b(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+(?:the\s+)?"
-                      r"(?P<who>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)\s+(?:not\s+)?[a-z]{3,}\b", re.I)
+                      rf"(?P<who>{_NAMED}){_THEN_VERB}", re.I)
 _WHETHER_DONE = re.compile(r"\s*(?:did|does|do|has|have|had)\b", re.I)
 _WHILE = re.compile(r",?\s+(?:while|whereas)\s+", re.I)
 
@@ -538,20 +541,19 @@ def done_to(act: str, names: set[str], sentence: str) -> frozenset[str]:
     """Those of ``names`` in the five words just after the first word of ``act`` in ``sentence`` (whom it
     was done to, in "described Prime Minister Narendra Modi as a close partner"); one after "by" did it
     ("was described by Modi")."""
-    words = [m.group().lower() for m in re.finditer(r"[A-Za-z]+", sentence)]
-    at = next((n for n, w in enumerate(words) if tokenize(w) == [act]), None)
-    after = words[at + 1:at + 6] if at is not None else []
+    around = _around_act(act, sentence)
+    after = [w.lower() for w in re.findall(r"[A-Za-z]+", around[2])[:5]] if around else []
     return frozenset(w for n, w in enumerate(after) if w in names and "by" not in after[:n])
 
 
 # "Which Indian official thanked Landau ...?": the one the act was done to, by name
 _PATIENT = re.compile(r"^\s*(?:who|which(?:\s+[A-Za-z]+){1,3}?)\s+(?P<act>[a-z]{2,}ed|met)\s+(?:the\s+)?"
-                      r"(?P<whom>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)", re.I)
+                      rf"(?P<whom>{_NAMED})", re.I)
 
 
 # "How many calls has the US president made to Modi?": the one it was made to
 _RECIPIENT = re.compile(r"\b(?P<act>made|make|sent|send|gave|give|paid|pay|wrote|write|placed|place)\b[^?]*?\bto\s+"
-                        r"(?:the\s+)?(?P<whom>(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*)", re.I)
+                        rf"(?:the\s+)?(?P<whom>{_NAMED})", re.I)
 
 
 def patient_in(question: str) -> tuple[frozenset[str], str | None]:
