@@ -79,3 +79,22 @@ def is_demonym(alias: str) -> bool:
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
     return frozenset(city for cities in _CAPITALS.values() for city in cities)
+
+
+@lru_cache(maxsize=1)
+def state_pattern() -> re.Pattern:
+    """One pattern for the name of every state, province and union territory pycountry knows ("Kerala",
+    "Tamil Nadu", "Ohio"), with and without the accents its names carry ("Tamil Nādu")."""
+    import unicodedata
+
+    import pycountry
+
+    kinds = {"State", "Province", "Union territory", "Territory"}
+    names = set()
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type in kinds:
+            names.add(subdivision.name)
+            folded = unicodedata.normalize("NFKD", subdivision.name)
+            names.add("".join(ch for ch in folded if not unicodedata.combining(ch)))
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")

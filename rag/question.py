@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
 from .constraints import Constraints, names_someone
-from .countries import countries_in, country_pattern
+from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH
 from .errors import RagError
 from .parts import rewrite_question, split_parts
@@ -383,8 +383,16 @@ _SPEAKER_PRONOUNS = frozenset("he she they it".split())
 _REPORTS = frozenset("reports report articles article news stories story coverage media papers".split())
 
 
+# "Which Indian states depend on staple crops?" is answered by a sentence naming a state ("Kerala"); one that
+# names farmers, or grapes, says nothing of which. "The United States", "the state of the talks" ask no state.
+_WHICH_STATE = re.compile(r"\b(?:which|what)\s+(?:(?!(?:is|are|was|were|the|a|an|united)\b)[\w.’'-]+\s+){0,2}?"
+                          r"(?:states|state|provinces|province)\b(?![\w-]|\s+of\b)", re.I)
+
+
 def required_form(question: str) -> re.Pattern | None:
     """What a sentence must carry to answer ``question`` at all (None: no such requirement)."""
+    if _WHICH_STATE.search(question):
+        return state_pattern()
     said = _SAID_BY.search(question)
     if said and said["who"].split()[-1].lower() in _SPEAKER_PRONOUNS:
         return None  # "What did she say ...?": the part before names her, and its names are required

@@ -50,6 +50,18 @@ def test_how_much_more_asks_for_the_size_of_a_change():
     assert growth.carried_by("Shipments to the US rose more than 22% in November.")
 
 
+def test_a_state_asked_for_must_be_named():
+    states = analyse("Which Indian states depend on staple crops, according to Dhar?")
+    assert not states.carried_by("Dhar said India's position is driven by the need to protect small and marginal "
+                                 "farmers whose livelihoods depend on staple crops and dairy production.")
+    assert states.carried_by("Farmers in Tamil Nadu and Kerala depend on staple crops.")
+    assert states.carried_by("Farmers in Tamil Nādu depend on staple crops.")
+    assert not states.carried_by("The United States and the State Department agree.")
+    # "the United States" and "the state of the talks" ask for no state
+    assert analyse("Which United States official spoke to Misri?").requires.search("Howard Lutnick spoke.")
+    assert analyse("What is the state of the talks?").requires is None
+
+
 def test_a_body_or_company_asked_for_must_be_named():
     ministry = analyse("Which Indian ministry responded to the 500% tariff bill?")
     assert not ministry.carried_by("Trump gave a heads up for a bill that aims to impose 500% tariffs.")
