@@ -82,10 +82,12 @@ from .aspects import (
     superlatives_in,
     target_years,
     target_years_in,
+    tells_of_part,
     trade_kinds_in,
     traded_in,
     trend_in,
     undoes,
+    wholes_in,
 )
 from .bm25 import tokenize
 from .countries import countries_in, country_pattern, is_demonym
@@ -383,6 +385,7 @@ class Constraints:
     described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
     described_for: frozenset[str] = frozenset()  # whose it is described as ("... negotiator for India")
     alone: frozenset[tuple[str, str]] = frozenset()  # a part asked alone ("commercial flights alone")
+    wholes: frozenset[str] = frozenset()  # what is asked of as a whole ("all the terms" -> "terms"; wholes_in)
     holders: frozenset[str] = frozenset()  # whose stance is asked ("Modi's position" -> "modi")
     currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
     superlatives: frozenset[tuple[str, str]] = frozenset()  # ("largest", "sector") of "largest export sector"
@@ -428,7 +431,8 @@ class Constraints:
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), figure_asked=asks_figure(question),
                    described=described_as(question), described_for=described_for(question),
-                   alone=alone_in(question), holders=stance_holders_in(question), currency=currency_in(question),
+                   alone=alone_in(question), wholes=wholes_in(question), holders=stance_holders_in(question),
+                   currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
                    destinations=destinations_in(question),
                    doing_country=country_agent_in(question), subject=subject,
@@ -575,6 +579,7 @@ class Constraints:
                   if not states(kind, sentence, context, self.negated)]
         unmet += [f"answer {event}" for event in sorted(self.events) if event not in stems]
         unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
+        unmet += [f"whole {whole}" for whole in sorted(self.wholes) if tells_of_part(whole, sentence)]
         if self.currency:
             named = currencies_named(sentence)
             if named and self.currency not in named:
@@ -752,6 +757,8 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("place "):  # "New Delhi"
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what
+    if item.startswith("whole "):  # "all terms"
+        return f"all {what}"
     if item.startswith("alone "):  # "commercial flights alone"
         return f"{' '.join(what.split()[:2])} alone"
     if item.startswith("described "):  # "a rival", as the question says it

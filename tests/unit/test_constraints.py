@@ -444,6 +444,21 @@ def test_a_part_asked_alone_is_not_given_by_a_figure_for_it_and_more():
         "alone chartered flights"]
 
 
+def test_a_whole_asked_of_is_not_given_by_a_part_of_it():
+    asked = Constraints.of("Have all the terms of the trade deal been negotiated, according to the government source?")
+    assert asked.wholes == {"terms"}
+    assert asked.unmet("Most of the terms have been negotiated.", "", ARTICLE) == ["whole terms"]
+    assert as_asked("whole terms", "Have all the terms been negotiated?") == "all terms"
+    areas = Constraints.of("Did Pinak Chakravarty say negotiators had reached alignment on all areas?")
+    assert "whole areas" in areas.unmet("Chakravarty said negotiators had reached alignment on several key areas, "
+                                        "though select issues remained unresolved.", "", ARTICLE)
+    # a sentence that tells of the whole, or of no part of it, is left to the other checks
+    assert "whole terms" not in asked.unmet("All the terms have been negotiated.", "", ARTICLE)
+    # "at all" and the All-In Podcast ask of no whole
+    assert Constraints.of("Is the deal done at all?").wholes == set()
+    assert Constraints.of("Who spoke on the All-In Podcast?").wholes == set()
+
+
 def test_whose_stance_is_asked_is_named_where_it_is_given():
     asked = Constraints.of("What is Modi's position on the 500% tariff bill?")
     before = "Although Modi later agreed to make the call, it came too late."
