@@ -35,6 +35,10 @@ def _forms() -> dict:
         "imposition": re.compile(rf"(?P<a>{country})\s+(?:\w+\s+){{0,2}}?(?:imposed|imposes|impose|imposing|levied|"
                                  rf"levies|levy|slapped)\b(?:\s+[^\s?]+){{0,6}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                                  rf"(?P<b>{country})"),
+        # "levies higher tariff on American goods": whose goods a levy falls on, whoever levies it
+        "levied_on": re.compile(rf"\b(?i:tariffs?|duty|duties|levy|levies|levying|levied|imposed|imposes|impose|"
+                                rf"imposing|slapped)\b(?:\s+[^\s?]+){{0,4}}?\s+(?i:on)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                                rf"(?P<b>{country})"),
         # the words around the countries in any case, the countries as written ("US", not "us": see
         # countries.country_pattern)
         "balance": [re.compile(rf"(?P<a>{country}),?\s+{wide}(?P<m>deficit|surplus)\s+{wide}with\s+(?P<b>{country})"),
@@ -586,6 +590,16 @@ def imposition_in(text: str) -> tuple[str, str] | None:
         return None
     first, second = _pair(match)
     return (first, second) if first != second else None
+
+
+def levied_on(text: str) -> str | None:
+    """The country whose goods a levy in ``text`` falls on ("complained India's levies higher tariff on
+    American goods" -> "US"), or None when it names none."""
+    match = _forms()["levied_on"].search(text)
+    if match is None:
+        return None
+    pattern, code_of = country_pattern()
+    return code_of[pattern.search(match["b"]).group(1)]
 
 
 def asked_to_act(text: str) -> str | None:

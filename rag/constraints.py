@@ -58,6 +58,7 @@ from .aspects import (
     imposition_in,
     joined_with_others,
     leading_country,
+    levied_on,
     levy_kinds_in,
     moved,
     names_city,
@@ -362,6 +363,9 @@ class Constraints:
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
     imposition: tuple[str, str] | None = None  # who imposed a levy on whom (see imposition_in)
+    # whose goods a levy is asked on, when the question names no other country levying it ("Who did India
+    # accuse of levying higher tariffs on Indian goods?" -> "IN"; see levied_on)
+    levied: str | None = None
     asked: str | None = None  # the country asked to act ("does India want the US to open up"; asked_to_act)
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
@@ -414,6 +418,7 @@ class Constraints:
         agent, act = agent_in(question)
         patient, patient_act = patient_in(question)
         subject = subject_country_in(question)
+        imposition = imposition_in(question)
         return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
                    periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
                    months=months_in(question), balance=balance_in(question),
@@ -421,7 +426,8 @@ class Constraints:
                    figures=figures_in(question), ranks=ranks_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
-                   imposition=imposition_in(question), asked=asked_to_act(question), sources=sources_in(question),
+                   imposition=imposition, levied=None if imposition else levied_on(question),
+                   asked=asked_to_act(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
@@ -545,6 +551,11 @@ class Constraints:
         done = imposition_in(sentence) or imposition_in(context) if self.imposition else None
         if done is not None and done != self.imposition:
             unmet.append(f"imposition {self.imposition[0]}'s levy on {self.imposition[1]}")
+        # "levies higher tariff on American goods" is no levy on Indian goods, whoever levies it (a country
+        # the sentence does not speak of at all is reported once, as that)
+        if (self.levied and (said := levied_on(sentence)) is not None and said != self.levied
+                and f"country {self.levied}" not in found):
+            unmet.append(f"levied on {self.levied}")
         if self.sources and not self.sources & (stems | initialisms(f"{context} {sentence}")):  # or "USTR"
             unmet.append(f"source {' '.join(sorted(self.sources))}")
         elif self.sources & stems and not attributes_to(self.sources, f"{context} {sentence}"):
@@ -724,6 +735,8 @@ def as_asked(item: str, question: str) -> str:
         code = code_of[match.group(1)]
         if code not in written or is_demonym(written[code]) and not is_demonym(match.group(1)):
             written[code] = match.group(1)  # the country's name before its people's word ("India", not "Indian")
+    if item.startswith("levied "):  # "a levy on India"
+        return f"a levy on {as_asked(f'country {what.split()[-1]}', question)}"
     if item.startswith(("country ", "balance ", "imposition ", "flow ", "owner ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
     if item.startswith("source "):

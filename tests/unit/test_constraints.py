@@ -838,3 +838,15 @@ def test_a_change_of_office_asked_of_is_taken_for_granted():
     assert "answer replac" in asked.unmet("US Commerce Secretary Howard Lutnick said the deal lost momentum.", "",
                                           ARTICLE)
     assert Constraints.of("Which country did India replace as the US's top partner?").events == frozenset()
+
+
+def test_a_levy_asked_on_one_country_s_goods_is_not_one_on_another_s():
+    asked = Constraints.of("Who did India accuse of levying higher tariffs on Indian goods?")
+    assert (asked.imposition, asked.levied) == (None, "IN")  # India accuses; no other country levies it
+    said = ("Donald Trump has pushed India to buy more from the US and has also complained India’s levies higher "
+            "tariff on American goods.")
+    assert asked.unmet(said, "", ARTICLE) == ["levied on IN"]
+    assert as_asked("levied on IN", "Who did India accuse of levying tariffs on Indian goods?") == "a levy on India"
+    assert "levied on IN" not in asked.unmet("The US imposed 50% on several Indian exports.", "", ARTICLE)
+    # a question naming who levies it is read by the imposition check alone
+    assert Constraints.of("What tariff does the US levy on Indian goods?").levied is None
