@@ -904,17 +904,18 @@ def joined_with_others(modifier: str, noun: str, sentence: str) -> bool:
                      sentence, re.I) is not None
 
 
-# "Have all the terms been negotiated?" asks of every one of them: "Most of the terms have been negotiated"
-# and "alignment on several key areas" tell of a part, which says nothing of all. "All-In", "at all" and
-# "all of which" ask of no whole.
-_ALL = re.compile(r"(?<!\bat\s)\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
-                  r"((?:(?!(?:of|on|in|for|to|with|from|by|which|that)\b)[A-Za-z][\w-]*\s*){1,2})", re.I)
+# "Have all the terms been negotiated?" asks of every one of them, and "none of the terms" of every one too:
+# "Most of the terms have been negotiated" and "alignment on several key areas" tell of a part, which says
+# nothing of all or none. "All-In", "at all" and "all of which" ask of no whole.
+_ALL = re.compile(r"(?:(?<!\bat\s)\ball|\bnone\s+of)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+                  r"((?:(?!(?:of|on|in|for|to|with|from|by|which|that|had|has|have|been|is|are|was|were|will|would|"
+                  r"could|can|did|do|does)\b)[A-Za-z][\w-]*\s*){1,2})", re.I)
 _PART_OF = re.compile(r"\b(?:most|several|some|many|few|select|certain|part|a\s+number|a\s+couple|a\s+handful)\b"
                       r"(?:\s+of)?(?:\s+(?:the|its|their|these|those))?((?:\s+[\w-]+){1,3})", re.I)
 
 
 def wholes_in(question: str) -> frozenset[str]:
-    """What a question asks of as a whole ("all the terms" -> "terms", "all areas" -> "areas")."""
+    """What a question asks of as a whole ("all the terms" -> "terms", "none of the terms" -> "terms")."""
     return frozenset(" ".join(m.group(1).split()).lower() for m in _ALL.finditer(question))
 
 

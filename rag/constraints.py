@@ -770,8 +770,10 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("place "):  # "New Delhi"
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what
-    if item.startswith("whole "):  # "all terms"
-        return f"all {what}"
+    if item.startswith("whole "):  # "all the terms", "none of the terms", as the question says it
+        found = re.search(rf"\b(?:all|none\s+of)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?{re.escape(what)}",
+                          question, re.I)
+        return found.group() if found else f"all {what}"
     if item.startswith("alone "):  # "commercial flights alone"
         return f"{' '.join(what.split()[:2])} alone"
     if item.startswith("described "):  # "a rival", as the question says it

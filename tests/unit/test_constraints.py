@@ -448,7 +448,10 @@ def test_a_whole_asked_of_is_not_given_by_a_part_of_it():
     asked = Constraints.of("Have all the terms of the trade deal been negotiated, according to the government source?")
     assert asked.wholes == {"terms"}
     assert asked.unmet("Most of the terms have been negotiated.", "", ARTICLE) == ["whole terms"]
-    assert as_asked("whole terms", "Have all the terms been negotiated?") == "all terms"
+    assert as_asked("whole terms", "Have all the terms been negotiated?") == "all the terms"
+    none = Constraints.of("Did the government source say none of the terms had been negotiated?")
+    assert none.unmet("Most of the terms have been negotiated.", "", ARTICLE) == ["whole terms"]
+    assert as_asked("whole terms", "Did they say none of the terms were agreed?") == "none of the terms"
     areas = Constraints.of("Did Pinak Chakravarty say negotiators had reached alignment on all areas?")
     assert "whole areas" in areas.unmet("Chakravarty said negotiators had reached alignment on several key areas, "
                                         "though select issues remained unresolved.", "", ARTICLE)
