@@ -250,6 +250,17 @@ _LOOKBACK = re.compile(rf"\b(?:the\s+)?(last|past|coming|next)\s+(?:(\d+|{'|'.jo
                        r"(year|decade|month|week|day)s?\b", re.I)
 
 
+# "three decades of engagement", "a 90-day window": a count of a unit of time, however it is placed. "Over the
+# past two decades" counts two, and says nothing of three.
+_DURATION = re.compile(rf"\b(\d+|{'|'.join(_COUNTS)})[\s-]+(year|decade|month|week|day)s?\b", re.I)
+
+
+def durations_in(text: str) -> frozenset[tuple[int, str]]:
+    """The counts of units of time ``text`` names: "three decades of engagement" -> {(3, "decade")}."""
+    return frozenset((int(n) if n.isdigit() else _COUNTS.index(n.lower()) + 1, unit.lower())
+                     for n, unit in _DURATION.findall(text))
+
+
 def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
     """The spans counted back that ``text`` names, as (how many, unit): "the past two decades" -> (2, "decade")."""
     found = set()
@@ -378,6 +389,8 @@ class Constraints:
     owned: frozenset[tuple[str, str]] = frozenset()  # whose exports, partner, nationals (see owned_in)
     spans: frozenset[tuple[int, int]] = frozenset()  # year ranges asked about ("from 2009 to 2024")
     lookbacks: frozenset[tuple[int, str]] = frozenset()  # spans counted back ("the last five years")
+    # counts of time units not counted back ("three decades of engagement"; durations_in)
+    durations: frozenset[tuple[int, str]] = frozenset()
     traded: frozenset[str] = frozenset()  # stems of the goods of a flow asked about (see traded_in)
     days: frozenset[str] = frozenset()  # days of a month asked about ("on April 9" -> "april 9")
     numbered: frozenset[str] = frozenset()  # names with a number ("Mission 500")
@@ -431,7 +444,9 @@ class Constraints:
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
-                   lookbacks=lookbacks_in(question), traded=traded_in(question), days=days_in(question),
+                   lookbacks=lookbacks_in(question), traded=traded_in(question),
+                   durations=durations_in(question) - {(n, u) for n, u in lookbacks_in(question)},
+                   days=days_in(question),
                    day_role=next((role for _, role in sorted(day_roles(question), key=str)), None),
                    day_act=day_act_in(question),
                    numbered=numbered_names_in(question), stages=stages_in(question),
@@ -495,6 +510,11 @@ class Constraints:
         if self.lookbacks:
             said = lookbacks_in(f"{context} {sentence}")
             unmet += [f"lookback {n} {unit}" for n, unit in sorted(self.lookbacks) if (n, unit) not in said]
+        if self.durations:
+            # a sentence that counts the unit, never with the number asked, counts another span
+            said = durations_in(sentence)
+            unmet += [f"duration {n} {unit}" for n, unit in sorted(self.durations)
+                      if any(u == unit for _, u in said) and (n, unit) not in said]
         if self.months:
             # the sentence's months; else its article's month, and the one before's (see below)
             months = _month_names(sentence)
@@ -784,6 +804,10 @@ def as_asked(item: str, question: str) -> str:
         return found.group() if found else what
     if item.startswith("goods "):  # the stem as the question spells it ("dairi" -> "dairy")
         return next((w for w in re.findall(r"[\w’'-]+", question) if tokenize(w) == [what]), what)
+    if item.startswith("duration "):  # "three decades", as the question says it
+        count, unit = what.split(" ", 1)
+        return next((m.group() for m in _DURATION.finditer(question)
+                     if durations_in(m.group()) == {(int(count), unit)}), what)
     if item.startswith("lookback "):
         count, unit = what.split(" ", 1)
         found = next((m.group() for m in _LOOKBACK.finditer(question)

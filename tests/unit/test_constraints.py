@@ -853,3 +853,17 @@ def test_a_levy_asked_on_one_country_s_goods_is_not_one_on_another_s():
     assert "levied on IN" not in asked.unmet("The US imposed 50% on several Indian exports.", "", ARTICLE)
     # a question naming who levies it is read by the imposition check alone
     assert Constraints.of("What tariff does the US levy on Indian goods?").levied is None
+
+
+def test_a_count_of_years_or_decades_asked_is_not_another_count():
+    asked = Constraints.of("What did Chakravarty say three decades of engagement had created?")
+    said = ("As Chakravarty observed, sustained engagement over the past two decades has created enough strategic "
+            "investment on both sides.")
+    assert asked.durations == {(3, "decade")}
+    assert asked.unmet(said, "", ARTICLE) == ["duration 3 decade"]
+    assert as_asked("duration 3 decade", "What did three decades of engagement create?") == "three decades"
+    # the same count, written either way, or a sentence that counts no decades, is left to the other checks
+    assert Constraints.of("What did two decades of engagement create?").unmet(said, "", ARTICLE) == []
+    assert Constraints.of("How long is the 90-day pause window?").unmet(
+        "Officials aim to take advantage of the 90-day tariff pause window.", "", ARTICLE) == []
+    assert "duration 3 decade" not in asked.unmet("Chakravarty said engagement had created trust.", "", ARTICLE)
