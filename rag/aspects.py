@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from .bm25 import tokenize
-from .countries import countries_in, country_pattern, is_demonym
+from .countries import capitals_in, countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS
 from .values import values
 
@@ -732,6 +732,26 @@ def cities_in(question: str) -> frozenset[str]:
 def names_city(city: str, sentence: str) -> bool:
     """Whether ``sentence`` names ``city`` other than as its dateline ("New Delhi: ...", "WASHINGTON –")."""
     return re.search(rf"\b{re.escape(city)}\b", _DATELINE.sub("", sentence, count=1), re.I) is not None
+
+
+# "Which Indian city did Goyal visit in March?": "Goyal was in Washington" names a US city, no Indian one. Only
+# capitals are known to be some country's; a city the tables do not know is left to the other checks.
+_WHOSE_CITY = re.compile(r"\b(?i:which|what)\s+(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
+                         r"(?:city|cities|capital|town)\b")
+
+
+def city_country_in(question: str) -> str | None:
+    """The country a city is asked of ("Which Indian city ...?" -> "IN"), or None."""
+    match = _WHOSE_CITY.search(question)
+    codes = countries_in(match["who"]) if match else frozenset()
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def names_city_of(code: str, sentence: str) -> bool | None:
+    """Whether ``sentence`` names a capital of the country ``code`` (its dateline aside); None when it
+    names no capital at all."""
+    named = capitals_in(_DATELINE.sub("", sentence, count=1))
+    return (code in named) if named else None
 
 
 # "When did the first load of migrants arrive in the US?": "arrived in India" is another arrival

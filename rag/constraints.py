@@ -37,6 +37,7 @@ from .aspects import (
     attributes_to,
     balance_in,
     cities_in,
+    city_country_in,
     contrasted_doer,
     countries_for,
     country_agent_in,
@@ -62,6 +63,7 @@ from .aspects import (
     levy_kinds_in,
     moved,
     names_city,
+    names_city_of,
     names_rank,
     negated_in,
     negates_act,
@@ -407,6 +409,7 @@ class Constraints:
     currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
     superlatives: frozenset[tuple[str, str]] = frozenset()  # ("largest", "sector") of "largest export sector"
     cities: frozenset[str] = frozenset()  # cities asked about as places ("visit New Delhi")
+    city_of: str | None = None  # the country a city is asked of ("Which Indian city ...?" -> "IN")
     destinations: frozenset[str] = frozenset()  # countries asked as arrived in or sent to (destinations_in)
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
     subject: str | None = None  # the country the question's verb is done by ("Did the US seek ...?" -> "US")
@@ -455,6 +458,7 @@ class Constraints:
                    alone=alone_in(question), wholes=wholes_in(question), holders=stance_holders_in(question),
                    currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
+                   city_of=city_country_in(question),
                    destinations=destinations_in(question),
                    doing_country=country_agent_in(question), subject=subject,
                    subject_terms=frozenset(content_terms(question)) if subject else frozenset(),
@@ -626,6 +630,8 @@ class Constraints:
         if self.destinations:
             went = destinations_in(sentence)
             unmet += [f"destination {code}" for code in sorted(self.destinations) if went and code not in went]
+        if self.city_of and names_city_of(self.city_of, sentence) is False:
+            unmet.append(f"city {self.city_of}")
         unmet += [f"place {city}" for city in sorted(self.cities)
                   if not names_city(city, sentence) and not names_city(city, context)]
         # named in the sentence itself, or in the one before when this one goes on with "he" or "they"
@@ -787,6 +793,10 @@ def as_asked(item: str, question: str) -> str:
         found = re.search(rf"\b{sup}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+?(?=\s+(?:to|for|of|in|with|from)\b|\s*[?,.]|\s*$)",
                           question, re.I)
         return found.group() if found else what
+    if item.startswith("city "):  # "an Indian city", as the question names its country
+        found = re.search(r"\b(?i:which|what)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:city|cities|capital|town))\b",
+                          question)
+        return f"{'an' if found.group(1)[0] in 'AEIOU' else 'a'} {found.group(1)}" if found else what
     if item.startswith("place "):  # "New Delhi"
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what

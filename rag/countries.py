@@ -82,6 +82,18 @@ def _capitals() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _capital_pattern() -> re.Pattern:
+    cities = sorted(_capitals(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])({'|'.join(re.escape(c) for c in cities)})(?![\w])")
+
+
+def capitals_in(text: str) -> frozenset[str]:
+    """The countries whose capitals ``text`` names ("Goyal was in Washington" -> {"US"})."""
+    code_of = {city: code for code, cities in _CAPITALS.items() for city in cities}
+    return frozenset(code_of[m.group(1)] for m in _capital_pattern().finditer(text))
+
+
+@lru_cache(maxsize=1)
 def state_pattern() -> re.Pattern:
     """One pattern for the name of every state, province and union territory pycountry knows ("Kerala",
     "Tamil Nadu", "Ohio"), with and without the accents its names carry ("Tamil Nādu")."""

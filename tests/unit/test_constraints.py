@@ -867,3 +867,16 @@ def test_a_count_of_years_or_decades_asked_is_not_another_count():
     assert Constraints.of("How long is the 90-day pause window?").unmet(
         "Officials aim to take advantage of the 90-day tariff pause window.", "", ARTICLE) == []
     assert "duration 3 decade" not in asked.unmet("Chakravarty said engagement had created trust.", "", ARTICLE)
+
+
+def test_a_city_asked_of_one_country_is_not_another_country_s_capital():
+    question = "Which Indian city did Goyal visit in March for the trade talks?"
+    asked = Constraints.of(question)
+    assert asked.city_of == "IN"
+    assert asked.unmet("Goyal was in Washington in March also for the trade talks.", "", ARTICLE) == ["city IN"]
+    assert as_asked("city IN", question) == "an Indian city"
+    # the dateline is where the article was written; a city the tables do not know is left alone
+    assert asked.unmet("New Delhi: Goyal was in Washington in March.", "", ARTICLE) == ["city IN"]
+    assert asked.unmet("Goyal was in New Delhi in March for the trade talks.", "", ARTICLE) == []
+    assert asked.unmet("Goyal was in Mumbai in March for the trade talks.", "", ARTICLE) == []
+    assert Constraints.of("Which city did Goyal visit in March?").city_of is None
