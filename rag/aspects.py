@@ -646,8 +646,10 @@ def flows_in(text: str) -> frozenset[tuple[str, str]]:
 # "the US's largest trading partner" is not "India's largest trading partner", "US exports" not
 # "India's total goods exports", "US nationals" not "Indian nationals": the country a thing belongs to
 # (whose surplus or deficit is balance_in's: one side's surplus is the other's deficit)
+# (a country's position or stance is its own: "India's position" is no US position)
 _OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance))|partner|partners|tariffs|"
-          r"markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms")
+          r"markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms|"
+          r"positions?|stances?")
 # People a country's word stands before ("American farmers"): a sentence about farmers that does not
 # itself name the country may be about another's ("small and marginal farmers" of India's position)
 PEOPLE = frozenset("farmers growers workers consumers students companies firms".split())

@@ -880,3 +880,13 @@ def test_a_city_asked_of_one_country_is_not_another_country_s_capital():
     assert asked.unmet("Goyal was in New Delhi in March for the trade talks.", "", ARTICLE) == []
     assert asked.unmet("Goyal was in Mumbai in March for the trade talks.", "", ARTICLE) == []
     assert Constraints.of("Which city did Goyal visit in March?").city_of is None
+
+
+def test_a_country_s_position_is_its_own():
+    asked = Constraints.of("Whose farmers did Dhar say the US position is driven by the need to protect?")
+    assert ("US", "position") in asked.owned
+    said = ("Biswajit Dhar said India’s position is driven by the need to protect small and marginal farmers whose "
+            "livelihoods depend on staple crops and dairy production.")
+    assert asked.unmet(said, "", ARTICLE) == ["owner US's position"]
+    assert Constraints.of("Whose farmers did Dhar say India's position is driven by the need to protect?").unmet(
+        said, "", ARTICLE) == []
