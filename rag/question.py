@@ -128,6 +128,8 @@ _VALUE_KINDS = [
 ]
 # What a sentence must carry to answer at all, for the answer types where its absence is decisive
 # (a "which month" question needs a month; a "who" question a person's name).
+# a body that can act or speak: "the Ministry of External Affairs", "MEA", "the Office of the US Trade Representative"
+_BODY = re.compile(r"\b(?:Ministry|Department|Office|Agency|Commission|Bureau|Representative|Council)\b|\b[A-Z]{3,5}\b")
 _MONTH_OR_SEASON = rf"\b({MONTH}|spring|summer|fall|autumn|winter)\b"
 _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affairs|Podcast|Secretary)[A-Z][a-z]{2,}\b"
 _REQUIRES = [
@@ -147,8 +149,7 @@ _REQUIRES = [
     # "Which Indian ministry responded ...?" is answered by a sentence naming a body ("the Ministry of
     # External Affairs", "MEA"); "Which company will make the chips?" by one naming a company
     (re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:ministry|ministries|department|agency|office|body|bodies)\b",
-                re.I),
-     re.compile(r"\b(?:Ministry|Department|Office|Agency|Commission|Bureau|Representative|Council)\b|\b[A-Z]{3,5}\b")),
+                re.I), _BODY),
     (re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firms?|manufacturers?|makers?)\b", re.I),
      re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|Limited|Group|Co|Industries|Motors|Technologies)\b|"
                 r"\b(?:company|companies|firms?|manufacturers?|makers?|conglomerates?)\b")),
@@ -233,6 +234,10 @@ class Query:
                 sentence = _VAGUE.sub(" ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
+        if _WHO_SAID.match(self.searched) and _BODY_SAID.search(sentence):
+            # "Who said the US had been carrying out deportation operations?": "... the Ministry of External
+            # Affairs said"; the body must be the one saying it, within a few words of the verb
+            return True
         if (_WHOSE.match(self.searched) or _COUNTRY_ROLE.search(self.searched)) \
                 and countries_in(sentence) - countries_in(self.searched):
             # "Whose crude is India offering to buy?": "American crude oil"; "Who is India's largest
@@ -375,6 +380,10 @@ def asked_doing(question: str) -> str | None:
     return None
 
 
+# "Who said ...?" may be answered by a body that said it, as "Which ministry ...?" is
+_WHO_SAID = re.compile(rf"^\s*who\s+(?:had\s+|has\s+)?{_SPEECH}\b", re.I)
+_BODY_SAID = re.compile(rf"{_BODY.pattern}(?:\W+\w+){{0,5}}?\W+(?i:{_SPEECH})\b|"
+                        rf"\b(?i:{_SPEECH})(?:\W+\w+){{0,3}}?\W+(?:the\s+)?(?:{_BODY.pattern})")
 _HE_SAID = re.compile(r"\b(?:he|she)\s+(?:said|added|noted|observed|told)\b|\bsaid\s+(?:he|she)\b", re.I)
 
 # "What did she say ...?": the part before names her (see required_form)

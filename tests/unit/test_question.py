@@ -50,6 +50,17 @@ def test_how_much_more_asks_for_the_size_of_a_change():
     assert growth.carried_by("Shipments to the US rose more than 22% in November.")
 
 
+def test_who_said_may_be_answered_by_the_body_that_said_it():
+    asked = analyse("Who said the US had been carrying out deportation operations for several years?")
+    assert asked.carried_by("“The US has been carrying out deportation operations for several years now,” the "
+                            "Ministry of External Affairs said in response to a parliamentary query on March 17.")
+    # a body named beside no word of saying ("under the BTA") is no speaker, and no person is named either
+    assert not asked.carried_by("The US has been carrying out deportation operations under the BTA.")
+    # "who is ...?" still asks for a person
+    assert not analyse("Who is the spokesperson for the US State Department?").carried_by(
+        "The Ministry of External Affairs said it was aware of the proposal.")
+
+
 def test_a_state_asked_for_must_be_named():
     states = analyse("Which Indian states depend on staple crops, according to Dhar?")
     assert not states.carried_by("Dhar said India's position is driven by the need to protect small and marginal "
