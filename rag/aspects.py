@@ -749,6 +749,15 @@ def city_country_in(question: str) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+def city_as_asked(question: str) -> str | None:
+    """The city asked of a country, in the question's words ("an Indian city"), or None."""
+    match = _WHOSE_CITY.search(question)
+    if match is None:
+        return None
+    words = match.group()[match.start("who") - match.start():]
+    return f"{'an' if words[0] in 'AEIOU' else 'a'} {words}"
+
+
 def names_city_of(code: str, sentence: str) -> bool | None:
     """Whether ``sentence`` names a capital of the country ``code`` (its dateline aside); None when it
     names no capital at all."""
@@ -939,6 +948,12 @@ _PART_OF = re.compile(r"\b(?:most|several|some|many|few|select|certain|part|a\s+
 def wholes_in(question: str) -> frozenset[str]:
     """What a question asks of as a whole ("all the terms" -> "terms", "none of the terms" -> "terms")."""
     return frozenset(" ".join(m.group(1).split()).lower() for m in _ALL.finditer(question))
+
+
+def whole_as_asked(whole: str, question: str) -> str:
+    """A whole in the question's own words ("terms" -> "none of the terms")."""
+    found = next((m for m in _ALL.finditer(question) if " ".join(m.group(1).split()).lower() == whole), None)
+    return found.group().strip() if found else f"all {whole}"
 
 
 def tells_of_part(whole: str, sentence: str) -> bool:

@@ -37,6 +37,7 @@ from .aspects import (
     attributes_to,
     balance_in,
     cities_in,
+    city_as_asked,
     city_country_in,
     contrasted_doer,
     countries_for,
@@ -90,6 +91,7 @@ from .aspects import (
     traded_in,
     trend_in,
     undoes,
+    whole_as_asked,
     wholes_in,
 )
 from .bm25 import tokenize
@@ -434,7 +436,7 @@ class Constraints:
         agent, act = agent_in(question)
         patient, patient_act = patient_in(question)
         subject = subject_country_in(question)
-        imposition = imposition_in(question)
+        imposition, lookbacks = imposition_in(question), lookbacks_in(question)
         return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
                    periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
                    months=months_in(question), balance=balance_in(question),
@@ -447,8 +449,7 @@ class Constraints:
                    organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
                    patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
-                   lookbacks=lookbacks_in(question), traded=traded_in(question),
-                   durations=durations_in(question) - {(n, u) for n, u in lookbacks_in(question)},
+                   lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
                    days=days_in(question),
                    day_role=next((role for _, role in sorted(day_roles(question), key=str)), None),
                    day_act=day_act_in(question),
@@ -794,16 +795,12 @@ def as_asked(item: str, question: str) -> str:
                           question, re.I)
         return found.group() if found else what
     if item.startswith("city "):  # "an Indian city", as the question names its country
-        found = re.search(r"\b(?i:which|what)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:city|cities|capital|town))\b",
-                          question)
-        return f"{'an' if found.group(1)[0] in 'AEIOU' else 'a'} {found.group(1)}" if found else what
+        return city_as_asked(question) or what
     if item.startswith("place "):  # "New Delhi"
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what
     if item.startswith("whole "):  # "all the terms", "none of the terms", as the question says it
-        found = re.search(rf"\b(?:all|none\s+of)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?{re.escape(what)}",
-                          question, re.I)
-        return found.group() if found else f"all {what}"
+        return whole_as_asked(what, question)
     if item.startswith("alone "):  # "commercial flights alone"
         return f"{' '.join(what.split()[:2])} alone"
     if item.startswith("described "):  # "a rival", as the question says it

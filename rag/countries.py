@@ -82,15 +82,16 @@ def _capitals() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _capital_pattern() -> re.Pattern:
-    cities = sorted(_capitals(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w.])({'|'.join(re.escape(c) for c in cities)})(?![\w])")
+def _capital_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    code_of = {city: code for code, cities in _CAPITALS.items() for city in cities}
+    cities = sorted(code_of, key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])({'|'.join(re.escape(c) for c in cities)})(?![\w])"), code_of
 
 
 def capitals_in(text: str) -> frozenset[str]:
     """The countries whose capitals ``text`` names ("Goyal was in Washington" -> {"US"})."""
-    code_of = {city: code for code, cities in _CAPITALS.items() for city in cities}
-    return frozenset(code_of[m.group(1)] for m in _capital_pattern().finditer(text))
+    pattern, code_of = _capital_pattern()
+    return frozenset(code_of[m.group(1)] for m in pattern.finditer(text))
 
 
 @lru_cache(maxsize=1)

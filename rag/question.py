@@ -126,10 +126,10 @@ _VALUE_KINDS = [
                            r"decline|declined|rate|tariffs?|duty|duties)\b|%", re.I)),
     ("month_range", re.compile(r"\bmonths?\b", re.I)),
 ]
+# A body that can act or speak: "the Ministry of External Affairs", "MEA", "the Office of the US Trade Representative"
+_BODY = re.compile(r"\b(?:Ministry|Department|Office|Agency|Commission|Bureau|Representative|Council)\b|\b[A-Z]{3,5}\b")
 # What a sentence must carry to answer at all, for the answer types where its absence is decisive
 # (a "which month" question needs a month; a "who" question a person's name).
-# a body that can act or speak: "the Ministry of External Affairs", "MEA", "the Office of the US Trade Representative"
-_BODY = re.compile(r"\b(?:Ministry|Department|Office|Agency|Commission|Bureau|Representative|Council)\b|\b[A-Z]{3,5}\b")
 _MONTH_OR_SEASON = rf"\b({MONTH}|spring|summer|fall|autumn|winter)\b"
 _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affairs|Podcast|Secretary)[A-Z][a-z]{2,}\b"
 _REQUIRES = [
