@@ -382,8 +382,23 @@ def asked_doing(question: str) -> str | None:
 
 # "Who said ...?" may be answered by a body that said it, as "Which ministry ...?" is
 _WHO_SAID = re.compile(rf"^\s*who\s+(?:had\s+|has\s+)?{_SPEECH}\b", re.I)
-_BODY_SAID = re.compile(rf"{_BODY.pattern}(?:\W+\w+){{0,5}}?\W+(?i:{_SPEECH})\b|"
+_BODY_SAID = re.compile(rf"(?:{_BODY.pattern})(?:\W+\w+){{0,5}}?\W+(?i:{_SPEECH})\b|"
                         rf"\b(?i:{_SPEECH})(?:\W+\w+){{0,3}}?\W+(?:the\s+)?(?:{_BODY.pattern})")
+# a body's whole name: "the Ministry of External Affairs", "the US Trade Representative", "MEA"
+_BODY_NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\s+)*(?:Ministry|Department|Office|Agency|Commission|Bureau|Council|"
+                        r"Representative)(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+)?|\b[A-Z]{3,5}\b")
+
+
+def speaking_body(query: Query, sentence: str) -> str | None:
+    """The body that says, in ``sentence``, what a "Who said ...?" question asks about ("... the Ministry of
+    External Affairs said" -> "Ministry of External Affairs"); None for other questions, or when no body
+    says it."""
+    said = _BODY_SAID.search(sentence) if _WHO_SAID.match(query.searched) else None
+    if said is None:
+        return None
+    return next((m.group() for m in _BODY_NAME.finditer(said.group())), None)
+
+
 _HE_SAID = re.compile(r"\b(?:he|she)\s+(?:said|added|noted|observed|told)\b|\bsaid\s+(?:he|she)\b", re.I)
 
 # "What did she say ...?": the part before names her (see required_form)

@@ -16,7 +16,7 @@ from .bm25 import tokenize
 from .constraints import periods_in
 from .countries import countries_in
 from .dates import MONTH
-from .question import Query, affirms, asks_for_things
+from .question import Query, affirms, asks_for_things, speaking_body
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -182,7 +182,8 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
     if re.match(r"\s*why\b", query.searched, re.I):
         return None  # a reason is the sentence itself, no value in it
     if query.answer_type == "person":
-        return next((name for name in (_person(query, s) for s in sentences) if name), None)
+        # a person's name, or for "Who said ...?" the body that said it ("the Ministry of External Affairs said")
+        return next((name for s in sentences for name in (_person(query, s), speaking_body(query, s)) if name), None)
     if asks_for_things(query.searched):
         return None  # "Which exports surged ...?" is answered by the things, not by the sentence's figure
     # periods and figures the question names hold for the whole sentence (a sentence listing several

@@ -11,6 +11,7 @@ from rag.question import (
     check_question,
     done_by_another,
     names_measure,
+    speaking_body,
     value_kind,
 )
 from rag.terms import content_terms
@@ -54,8 +55,14 @@ def test_who_said_may_be_answered_by_the_body_that_said_it():
     asked = analyse("Who said the US had been carrying out deportation operations for several years?")
     assert asked.carried_by("“The US has been carrying out deportation operations for several years now,” the "
                             "Ministry of External Affairs said in response to a parliamentary query on March 17.")
-    # a body named beside no word of saying ("under the BTA") is no speaker, and no person is named either
+    # a body named beside no word of saying ("under the BTA", "the Ministry's data") is no speaker, and no
+    # person is named either
     assert not asked.carried_by("The US has been carrying out deportation operations under the BTA.")
+    assert not asked.carried_by("The US has been carrying out deportation operations, the Ministry's data show.")
+    assert speaking_body(asked, "... for several years now,” the Ministry of External Affairs said in response to "
+                                "a parliamentary query.") == "Ministry of External Affairs"
+    assert speaking_body(asked, "MEA even confirmed that the US has been carrying out deportations.") == "MEA"
+    assert speaking_body(analyse("Who is the US Commerce Secretary?"), "the Ministry of External Affairs said") is None
     # "who is ...?" still asks for a person
     assert not analyse("Who is the spokesperson for the US State Department?").carried_by(
         "The Ministry of External Affairs said it was aware of the proposal.")
