@@ -945,14 +945,18 @@ _PART_OF = re.compile(r"\b(?:most|several|some|many|few|select|certain|part|a\s+
                       r"(?:\s+of)?(?:\s+(?:the|its|their|these|those))?((?:\s+[\w-]+){1,3})", re.I)
 
 
+def _whole(match: re.Match) -> str:
+    return " ".join(match.group(1).split()).lower()
+
+
 def wholes_in(question: str) -> frozenset[str]:
     """What a question asks of as a whole ("all the terms" -> "terms", "none of the terms" -> "terms")."""
-    return frozenset(" ".join(m.group(1).split()).lower() for m in _ALL.finditer(question))
+    return frozenset(_whole(m) for m in _ALL.finditer(question))
 
 
 def whole_as_asked(whole: str, question: str) -> str:
     """A whole in the question's own words ("terms" -> "none of the terms")."""
-    found = next((m for m in _ALL.finditer(question) if " ".join(m.group(1).split()).lower() == whole), None)
+    found = next((m for m in _ALL.finditer(question) if _whole(m) == whole), None)
     return found.group().strip() if found else f"all {whole}"
 
 

@@ -127,7 +127,8 @@ _VALUE_KINDS = [
     ("month_range", re.compile(r"\bmonths?\b", re.I)),
 ]
 # A body that can act or speak: "the Ministry of External Affairs", "MEA", "the Office of the US Trade Representative"
-_BODY = re.compile(r"\b(?:Ministry|Department|Office|Agency|Commission|Bureau|Representative|Council)\b|\b[A-Z]{3,5}\b")
+_BODY_WORDS = r"Ministry|Department|Office|Agency|Commission|Bureau|Representative|Council"
+_BODY = re.compile(rf"\b(?:{_BODY_WORDS})\b|\b[A-Z]{{3,5}}\b")
 # What a sentence must carry to answer at all, for the answer types where its absence is decisive
 # (a "which month" question needs a month; a "who" question a person's name).
 _MONTH_OR_SEASON = rf"\b({MONTH}|spring|summer|fall|autumn|winter)\b"
@@ -234,7 +235,7 @@ class Query:
                 sentence = _VAGUE.sub(" ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
-        if _WHO_SAID.match(self.searched) and _BODY_SAID.search(sentence):
+        if speaking_body(self, sentence) is not None:
             # "Who said the US had been carrying out deportation operations?": "... the Ministry of External
             # Affairs said"; the body must be the one saying it, within a few words of the verb
             return True
@@ -385,8 +386,8 @@ _WHO_SAID = re.compile(rf"^\s*who\s+(?:had\s+|has\s+)?{_SPEECH}\b", re.I)
 _BODY_SAID = re.compile(rf"(?:{_BODY.pattern})(?:\W+\w+){{0,5}}?\W+(?i:{_SPEECH})\b|"
                         rf"\b(?i:{_SPEECH})(?:\W+\w+){{0,3}}?\W+(?:the\s+)?(?:{_BODY.pattern})")
 # a body's whole name: "the Ministry of External Affairs", "the US Trade Representative", "MEA"
-_BODY_NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\s+)*(?:Ministry|Department|Office|Agency|Commission|Bureau|Council|"
-                        r"Representative)(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+)?|\b[A-Z]{3,5}\b")
+_BODY_NAME = re.compile(rf"\b(?:[A-Z][\w’'-]*\s+)*(?:{_BODY_WORDS})(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+)?"
+                        rf"|\b[A-Z]{{3,5}}\b")
 
 
 def speaking_body(query: Query, sentence: str) -> str | None:
