@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from .config import MODES
 from .errors import RagError
-from .evaluation import Result, contains_answer
+from .evaluation import Result, contains_answer, normalize
 
 
 def _mean(values) -> float | None:
@@ -56,6 +57,9 @@ def answer_metrics(results: Sequence[Result]) -> dict:
         # the worst outcome: an answer given, with citations, that is wrong (or should have been withheld)
         "wrong_answer_rate": _mean(r in wrong for r in results),
         "short_answer_em": _mean(short_answer_matches(r) for r in answerable),
+        # of the answers given with a short answer, the share whose short answer is wrong
+        "short_answer_wrong_rate": _mean(short_answer_wrong(r) for r in results
+                                         if not r.answer["abstained"] and r.answer.get("short_answer")),
         "latency_ms_p50": round(percentile(latencies, 50), 1) if latencies else None,
         "latency_ms_p95": round(percentile(latencies, 95), 1) if latencies else None,
     }
@@ -63,8 +67,6 @@ def answer_metrics(results: Sequence[Result]) -> dict:
 
 def short_answer_matches(r: Result) -> bool:
     """Whether the short answer is exactly a gold answer (every part's, for a question of parts)."""
-    from .evaluation import normalize
-
     short = r.answer.get("short_answer")
     if r.answer["abstained"] or not short:
         return False
@@ -75,6 +77,35 @@ def short_answer_matches(r: Result) -> bool:
         return len(values) == len(golds) and all(
             v and all(normalize(one) in g for one in v.split(" or ")) for v, g in zip(values, golds))
     return any(v and normalize(v) in golds[0] for v in values)
+
+
+def _names_gold(value: str, golds: set[str]) -> bool:
+    """Whether ``value`` (normalized) is a gold answer, holds one, or is held by one as whole words
+    (the "7" of "45.7 billion" is no word of it)."""
+    value = normalize(value)
+    return bool(value) and any(re.search(rf"(?<![\w.]){re.escape(a)}(?!\w|\.\w)", b)
+                               for g in golds for a, b in ((g, value), (value, g)))
+
+
+def short_answer_wrong(r: Result) -> bool:
+    """Whether the answer's short answer, the bold value a reader takes first, names a value that is no
+    acceptable answer ("$87.4 billion" beside a cited sentence that also gives the $45.7 billion asked).
+    A short answer left out is not wrong; "Yes" is as right as the answer it stands for."""
+    short = r.answer.get("short_answer")
+    if r.answer["abstained"] or not short:
+        return False
+    if not r.question.answerable:
+        return True
+    golds = [{normalize(a) for a in part} for part in r.question.parts] or [{normalize(a) for a in r.question.answers}]
+    values = short if isinstance(short, list) else [short]
+    pairs = zip(values, golds) if r.question.parts else ((v, golds[0]) for v in values)
+    for value, gold in pairs:
+        if value == "Yes":
+            if not r.correct:
+                return True
+        elif value and not all(_names_gold(one, gold) for one in value.split(" or ")):
+            return True
+    return False
 
 
 def conflict_metrics(results: Sequence[Result]) -> dict:
@@ -175,9 +206,10 @@ def calibrate_threshold(results: Sequence[Result], wrong_cost: float = WRONG_ANS
 # ---------------------------------------------------------------- baseline
 
 GATED = ("accuracy", "citation_precision", "citation_recall", "abstention_recall", "conflict_score",
-         "recency_score", "wrong_answer_rate", "false_conflicts", "wrong_abstention_rate", "short_answer_em")
+         "recency_score", "wrong_answer_rate", "false_conflicts", "wrong_abstention_rate", "short_answer_em",
+         "short_answer_wrong_rate")
 # gated metrics where lower is better: they fail when they rise more than the tolerance
-LOWER_IS_BETTER = ("wrong_answer_rate", "false_conflicts", "wrong_abstention_rate")
+LOWER_IS_BETTER = ("wrong_answer_rate", "false_conflicts", "wrong_abstention_rate", "short_answer_wrong_rate")
 
 
 def compare_to_baseline(summary: dict, baseline: dict) -> list[str]:

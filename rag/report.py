@@ -8,7 +8,7 @@ from .render import table
 
 ANSWER_KEYS = ("accuracy", "token_f1", "citation_precision", "citation_recall", "abstention_precision",
                "abstention_recall", "wrong_abstention_rate", "wrong_answer_rate", "short_answer_em",
-               "latency_ms_p50",
+               "short_answer_wrong_rate", "latency_ms_p50",
                "latency_ms_p95")
 
 
@@ -25,7 +25,7 @@ def answer_table(summary: dict, markdown: bool = False) -> str:
     for name, m in summary["by_type"].items():
         rows.append([name, m["questions"], *(m.get(k) for k in keys)])
     headers = ["type", "n", "acc", "F1", "cite P", "cite R", "abst P", "abst R", "wrong abst", "wrong ans",
-               "short EM", "p50 ms", "p95 ms", *(k.replace("_score", "") for k in extra)]
+               "short EM", "short wrong", "p50 ms", "p95 ms", *(k.replace("_score", "") for k in extra)]
     return table(headers, rows, markdown)
 
 

@@ -155,3 +155,29 @@ def test_a_part_the_sources_disagree_on_matches_when_each_value_is_gold(short, m
                     (("s", "a"),), parts=(("April 2",), ("July 9", "July 8")))
     result = ev.Result(q, {"abstained": False, "answer": "", "short_answer": short}, True, 0.0, 0.01, {}, {})
     assert metrics.short_answer_matches(result) is matches
+
+
+@pytest.mark.parametrize("short,correct,wrong", [
+    ("$45.7 billion", True, False),  # the gold value, with its currency
+    ("$87.4 billion", True, True),  # another figure of the cited sentence: the right answer, a wrong bold value
+    ("45.7", True, False),  # held by a gold answer as whole words
+    ("7", True, True),  # a digit of a gold answer is not a word of it
+    (None, True, False),  # no short answer is no wrong one
+    ("Yes", True, False),
+    ("Yes", False, True),
+])
+def test_a_short_answer_is_wrong_when_it_names_no_acceptable_value(short, correct, wrong):
+    q = ev.Question("x", "How big was the deficit?", "fact", ("45.7 billion",), (("s", "a"),))
+    result = ev.Result(q, {"abstained": False, "answer": "", "short_answer": short}, correct, 0.0, 0.01, {}, {})
+    assert metrics.short_answer_wrong(result) is wrong
+
+
+def test_a_short_answer_to_a_question_of_parts_is_wrong_when_one_part_names_another_value():
+    q = ev.Question("x", "Who met whom?", "multi_part", ("Goyal", "Lutnick"), (("s", "a"),),
+                    parts=(("Piyush Goyal", "Goyal"), ("Howard Lutnick", "Lutnick")))
+    def result(short):
+        return ev.Result(q, {"abstained": False, "answer": "", "short_answer": short}, True, 0.0, 0.01, {}, {})
+    assert not metrics.short_answer_wrong(result(["Piyush Goyal", None]))
+    assert metrics.short_answer_wrong(result(["Piyush Goyal", "Piyush Goyal"]))
+    rate = metrics.answer_metrics([result(["Piyush Goyal", "Howard Lutnick"]), result(["Goyal", "Goyal"])])
+    assert rate["short_answer_wrong_rate"] == 0.5
