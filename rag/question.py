@@ -108,7 +108,7 @@ _WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:(?-i:[A-Z])[\w.â
 _WHEN = r"^\s*(?:when|until when|till when|by when|since when)\b|\b(?:on|about|as to) when\b"
 _ANSWER_TYPES = [
     ("date", re.compile(rf"{_WHEN}|"
-                        r"\b(what|which) (dates?|days?|weekdays?|months?|years?)\b", re.I),
+                        rf"\b(what|which) (?:{MONTH} )?(dates?|days?|weekdays?|months?|years?)\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("number", re.compile(rf"{_HOW_MUCH}|\b(what|which) (level|tariff|duty)\b|{_MEASURE}", re.I),
      re.compile(r"\d")),
@@ -121,7 +121,8 @@ _ANSWER_TYPES = [
 # The kind of value whose disagreement between articles is worth reporting (see conflicts.py);
 # the first that matches wins, so "till when are the tariffs paused" asks for a date.
 _VALUE_KINDS = [
-    ("date", re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?|weekdays?)\b|\buntil what\b|^\s*on what\b", re.I)),
+    ("date", re.compile(rf"{_WHEN}|\b(what|which) (?:{MONTH} )?(dates?|days?|weekdays?)\b|\buntil what\b|"
+                        r"^\s*on what\b", re.I)),
     ("percent", re.compile(r"\b(percent|percentage|per cent|growth|grow|grew|increase|increased|rise|rose|fell|"
                            r"decline|declined|rate|tariffs?|duty|duties)\b|%", re.I)),
     ("month_range", re.compile(r"\bmonths?\b", re.I)),

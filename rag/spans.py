@@ -34,11 +34,21 @@ representative chief professor senior the of and institute negotiator commission
 # "By how much did the deficit grow in 2024, in dollars?" asks for the change, not the level: in "$45.7
 # billion in 2024, a 5.4 per cent increase ($2.4 billion)" the amount of the change follows a word of
 # change or stands in brackets after one
-_CHANGE_ASKED = re.compile(r"\bhow much\b.*\b(?:grow|grew|rise|rose|increase[sd]?|widen(?:ed)?|fall|fell|decline[sd]?|"
-                           r"jump(?:ed)?|drop(?:ped)?)\b")
+# "how large was the increase", "the latest figure for the rise", "how much more ... than the year before" too
+_CHANGE_ASKED = re.compile(r"\bhow (?:much|large|big)\b.*\b(?:grow|grew|rise|rose|increase[sd]?|widen(?:ed)?|fall|fell|"
+                           r"decline[sd]?|jump(?:ed)?|drop(?:ped)?|climb(?:ed)?)\b|"
+                           r"\b(?:figure|rate|amount|size)\s+(?:of|for)\s+the\s+(?:rise|increase|growth|jump|fall|decline|"
+                           r"drop)\b|\bthan (?:the year before|a year (?:earlier|before)|the previous year)\b")
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growth|fell|fall|decline[sd]?|jump(?:ed)?|"
-                            r"drop(?:ped)?|widen(?:ed)?|narrow(?:ed)?)(?:\s+(?:of|by))?"
+                            r"climb(?:ed)?|drop(?:ped)?|widen(?:ed)?|narrow(?:ed)?)(?:\s+(?:of|by))?"
                             r"(?:\s+[\d.,]+\s*(?:%|per\s*cent|percent))?\s*\(?$", re.I)
+
+
+# Questions that name a figure's words ("trade", "exports", "tariffs") but ask for no figure: whose it is,
+# which body, or what someone did ("What did India and the US do days before the 25% tariffs ...?")
+_ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.*\bdo\b|"
+                            r"\b(?:which|what)\s+(?:office|ministry|department|agency|body|organi[sz]ation|"
+                            r"institution)s?\b", re.I)
 
 
 def _changes(sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -55,7 +65,8 @@ def _change_of(found: list[tuple[int, int, str]], changes: list[tuple[int, int, 
 def _patterns(query: Query) -> list[str]:
     """Value patterns to try for ``query``, in order of preference."""
     q = query.searched.lower()
-    if query.answer_type == "date" or re.search(r"\b(which|what) (months?|dates?|days?|years?)\b", q):
+    if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
+                                                q):
         return [_DATE]
     if re.search(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", q):
         return [_MONEY]
@@ -153,10 +164,21 @@ def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[st
     return [(sum(idf(t) for t in terms_of), min(terms_of.values(), default=_FAR)) for terms_of in owned]
 
 
+# "Whom did India's foreign secretary speak with?", "Which official did Goyal meet?": the person asked for is
+# the one acted on; the one the question describes is the doer
+_ASKS_OBJECT = re.compile(r"^\s*(?:whom?\s+|which\s+(?:[\w’'-]+\s+){0,3}?)(?:did|does|do|will|would|has|have|had)\b",
+                          re.I)
+# "Donald Trump, who recently expressed confidence ...": the clause is about the name before it
+_WHO_CLAUSE = re.compile(r",?\s+who\b[^,.;]*")
+
+
 def _person(query: Query, sentence: str) -> str | None:
+    """The name in ``sentence`` that answers a "who" question: the one the question's words describe
+    (its title, the words before it, a "who ..." clause after it); for a question about whom someone
+    acted on, a person other than the one its words describe."""
     terms, asked = set(query.terms), query.searched.lower()
     asked_words = set(re.findall(r"\w+", asked))
-    best = None
+    people = []  # (how many of the question's terms describe the person, name)
     for match in _NAME.finditer(sentence):
         words = match.group().split()
         while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
@@ -165,10 +187,19 @@ def _person(query: Query, sentence: str) -> str | None:
         if len(words) < 2 or any(w.lower() in _TITLES for w in words) or countries_in(name) \
                 or asked_words & {w.lower() for w in words}:
             continue  # the question's own person ("Whom did Goyal meet?" is not answered "Piyush Goyal")
-        # a title comes before a name in news English: "Commerce Secretary Howard Lutnick"
-        near = terms_near(sentence, match.start(), match.end(), terms, before=40, after=0)
-        if best is None or near > best[0]:
-            best = (near, name)
+        # a title comes before a name in news English ("Commerce Secretary Howard Lutnick"): the words
+        # before the name count, the title's own included
+        start = match.end() - len(name)
+        near = terms_near(sentence, start, start, terms, before=40, after=0)
+        clause = _WHO_CLAUSE.match(sentence, match.end())
+        if clause:
+            near += len(terms & set(tokenize(clause.group())))
+        people.append((near, name))
+    if _ASKS_OBJECT.search(query.searched) and len(people) > 1:
+        described = max(near for near, _ in people)
+        if described >= 2:  # the doer, described by the question's words: the answer is another person
+            people = [p for p in people if p[0] < described]
+    best = max(people, key=lambda p: p[0], default=None)  # the first on a tie
     return best[1] if best else None
 
 
@@ -176,7 +207,7 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
     no typed value fits. In the best sentence with a value the question's words belong to, the value
     the rarest of them belong to wins (``owned_weight``), the nearer on a tie; failing that, the
-    first value found."""
+    one value found, when there is only one."""
     if query.whether:  # "Yes" when the best sentence says so in the question's words; else none
         return "Yes" if sentences and affirms(query, sentences[0]) else None
     if re.match(r"\s*why\b", query.searched, re.I):
@@ -186,11 +217,13 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
         return next((name for s in sentences for name in (_person(query, s), speaking_body(query, s)) if name), None)
     if asks_for_things(query.searched):
         return None  # "Which exports surged ...?" is answered by the things, not by the sentence's figure
+    if _ASKS_NO_VALUE.search(query.searched):
+        return None  # "Which office ...?", "According to whose data ...?": the sentence's figure is no answer
     # periods and figures the question names hold for the whole sentence (a sentence listing several
     # periods is _in_period_clause's); they tell no value from another
     terms = {t for t in query.terms if not t[0].isdigit() and t != "fy" and len(t) > 1}  # "s" of "India's"
     for pattern in _patterns(query):
-        first = None
+        unowned: set[str] = set()
         for sentence in sentences:
             found = _candidates(query, sentence, pattern)
             listed = _in_period_clause(query, sentence, found) if query.constraints.periods else None
@@ -209,9 +242,14 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
                 found = changes
             elif owned:
                 return found[best][2]
-            first = first or (found[0][2] if found else None)
-        if first:
-            return first
+            unowned.update(value for _, _, value in found)
+        if len(unowned) == 1:
+            # no word of the question belongs to any value: a lone one is the answer; of several, any
+            # could be, and a bold guess beside the quote reads as the answer ("$87.4 billion" for a
+            # deficit asked in other words), so none is given and the quote speaks for itself
+            return unowned.pop()
+        if unowned:
+            return None
     return None
 
 

@@ -111,3 +111,69 @@ def test_how_much_a_figure_grew_in_dollars_is_the_amount_of_its_change():
 ])
 def test_a_yes_or_no_question_is_answered_yes_only_in_its_own_words(question, sentence, short):
     assert short_answer(analyse(question), [sentence]) == short
+
+
+MEETING = ("New Delhi: Commerce and Industry Minister Piyush Goyal on Tuesday held discussions with US Commerce "
+           "Secretary Howard Lutnick in Washington to expedite negotiations.")
+CALL = ("US Deputy Secretary of State Christopher Landau and India’s Foreign Secretary Vikram Misri held phone talks "
+        "and discussed ongoing defence cooperation.")
+
+
+@pytest.mark.parametrize("question,sentence,short", [
+    # the title before a name is the name's, though the name's own pattern takes it in
+    ("Who is the US Commerce Secretary?", MEETING, "Howard Lutnick"),
+    ("Who is India's Commerce and Industry Minister?", MEETING, "Piyush Goyal"),
+    # asked whom someone acted on, the person the question describes is the doer, not the answer
+    ("Whom did India's foreign secretary speak with by phone?", CALL, "Christopher Landau"),
+    ("Which Indian official did the US deputy secretary of state speak with by phone?", CALL, "Vikram Misri"),
+    ("Whom did the US Commerce Secretary meet?", MEETING, "Piyush Goyal"),
+    # "X, who ...": the clause is about X
+    ("Who expressed confidence in a favourable outcome?",
+     "Sources cited assurances from US President Donald Trump, who recently expressed confidence in a favourable "
+     "outcome and described Prime Minister Narendra Modi as a close partner.", "Donald Trump"),
+])
+def test_the_person_asked_for_is_the_one_the_question_describes_or_the_one_acted_on(question, sentence, short):
+    assert short_answer(analyse(question), [sentence]) == short
+
+
+@pytest.mark.parametrize("question,sentence", [
+    ("Which office is described as the top trade negotiator for the US?",
+     "US goods trade deficit with India was $45.7 billion in 2024, according to the office of the US Trade "
+     "Representative the top trade negotiator for the US."),
+    ("According to whose data did India's exports to the US reach $59.04 billion?",
+     "India's merchandise exports to the US went up by 11.38% to $59.04 billion, according to the data of the "
+     "Commerce Ministry."),
+    ("What did India and the US do days before the reciprocal tariffs kicked in on April 2?",
+     "India and the US, on Friday discussed trade days ahead of President Donald Trump's reciprocal 25% tariffs "
+     "system kicks into effect on April 2."),
+])
+def test_a_question_naming_a_figures_words_but_asking_no_figure_has_no_figure_for_a_short_answer(question, sentence):
+    assert short_answer(analyse(question), [sentence]) is None
+
+
+def test_a_date_asked_within_a_month_is_a_date():
+    query = analyse("On which July date does the pause on the extra tariffs for India end?")
+    assert query.answer_type == "date"
+    assert short_answer(query, ["The US has suspended the additional 26 per cent tariffs on India till July 9."]) \
+        == "July 9"
+
+
+@pytest.mark.parametrize("question,sentences,short", [
+    ("How large was the increase in the US goods trade deficit with India in 2024 in dollars?",
+     ["US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase ($2.4 billion)."],
+     "$2.4 billion"),
+    ("What is the latest figure for the rise in India's exports to the US from April to November?",
+     ["India's merchandise exports to the US went up by 11.38% to $59.04 billion from April–November FY26."],
+     "11.38%"),
+    ("How much more did America import from India in 2024 than the year before, in dollars?", [TRADE],
+     "$3.7 billion"),
+])
+def test_a_change_asked_in_other_words_is_the_change(question, sentences, short):
+    assert short_answer(analyse(question), sentences) == short
+
+
+def test_of_several_values_none_of_the_questions_words_belongs_to_none_is_guessed():
+    two = "It was $41.8 billion, against $87.4 billion."
+    one = "It was $41.8 billion."
+    assert short_answer(analyse("How much was traded?"), [two]) is None
+    assert short_answer(analyse("How much was traded?"), [one]) == "$41.8 billion"
