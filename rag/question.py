@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
-from .constraints import Constraints, names_someone
+from .constraints import Constraints, names_someone, periods_in
 from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH
 from .errors import RagError
@@ -556,9 +556,13 @@ def _analysed(text: str, searched: str) -> Query:
     own = _LEANED_ON.sub("", searched)
     kind, carries = answer_type(own)
     premise, premise_by = presupposed_act(searched)
+    constraints = Constraints.of(searched)
+    if own != searched and periods_in(own)[0]:
+        # "... in 2021-22, and what was it in 2020-21?": the part's own year replaces the one it leans on
+        constraints = replace(constraints, periods=frozenset(periods_in(own)[0]))
     return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
-                 constraints=Constraints.of(searched), requires=required_form(own), act=asked_act(searched),
+                 constraints=constraints, requires=required_form(own), act=asked_act(searched),
                  measure=asked_measure(searched), premise=premise, premise_by=premise_by,
                  topic=said_topic(searched), doing=asked_doing(searched), whether=bool(WHETHER.match(searched)))
 

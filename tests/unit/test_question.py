@@ -14,6 +14,7 @@ from rag.question import (
     speaking_body,
     value_kind,
 )
+from rag.spans import short_answer
 from rag.terms import content_terms
 
 
@@ -523,3 +524,10 @@ def test_a_question_in_any_case_is_analysed_and_checked():
             query = analyse(text)
             query.constraints.unmet("us goods exports to india were $41.8 billion in 2024.", "", article)
     assert analyse("us goods exports to india 2024?").constraints.periods
+
+
+def test_a_part_naming_its_own_year_is_asked_of_that_year_not_the_one_it_leans_on():
+    parts = analyse("What was India's surplus with the US in 2021-22, and what was it in 2020-21?").parts
+    assert [sorted(p.year for p in part.constraints.periods) for part in parts] == [[2021], [2020]]
+    assert short_answer(parts[1], ["It was USD 35.32 billion in 2023-24, USD 32.85 billion in 2021-22 and "
+                                   "USD 22.73 billion in 2020-21."]) == "USD 22.73 billion"
