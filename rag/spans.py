@@ -178,7 +178,10 @@ def _person(query: Query, sentence: str) -> str | None:
     acted on, a person other than the one its words describe."""
     terms, asked = set(query.terms), query.searched.lower()
     asked_words = set(re.findall(r"\w+", asked))
-    people = []  # (how many of the question's terms describe the person, name)
+    acted_on = _ASKS_OBJECT.search(query.searched)
+    # the doer is described by the words after "did" ("Which US official did India's commerce minister meet?")
+    doer = terms & set(tokenize(query.searched[acted_on.end():])) if acted_on else set()
+    people = []  # (how many of the question's terms describe the person, how many of the doer's, name)
     for match in _NAME.finditer(sentence):
         words = match.group().split()
         while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
@@ -190,17 +193,19 @@ def _person(query: Query, sentence: str) -> str | None:
         # a title comes before a name in news English ("Commerce Secretary Howard Lutnick"): the words
         # before the name count, the title's own included
         start = match.end() - len(name)
-        near = terms_near(sentence, start, start, terms, before=40, after=0)
+        words = set(tokenize(sentence[max(0, start - 40):start]))
         clause = _WHO_CLAUSE.match(sentence, match.end())
         if clause:
-            near += len(terms & set(tokenize(clause.group())))
-        people.append((near, name))
-    if _ASKS_OBJECT.search(query.searched) and len(people) > 1:
-        described = max(near for near, _ in people)
-        if described >= 2:  # the doer, described by the question's words: the answer is another person
-            people = [p for p in people if p[0] < described]
+            words |= set(tokenize(clause.group()))
+        people.append((len(terms & words), len(doer & words), name))
+    if acted_on and len(people) > 1:
+        described = max(as_doer for _, as_doer, _ in people)
+        # the one person the doer's words describe best is the doer, and the answer another; words of the
+        # act itself ("held discussions with") stand by both and single no one out
+        if described >= 2 and sum(as_doer == described for _, as_doer, _ in people) == 1:
+            people = [p for p in people if p[1] < described]
     best = max(people, key=lambda p: p[0], default=None)  # the first on a tie
-    return best[1] if best else None
+    return best[2] if best else None
 
 
 def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0) -> str | None:

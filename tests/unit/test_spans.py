@@ -177,3 +177,9 @@ def test_of_several_values_none_of_the_questions_words_belongs_to_none_is_guesse
     one = "It was $41.8 billion."
     assert short_answer(analyse("How much was traded?"), [two]) is None
     assert short_answer(analyse("How much was traded?"), [one]) == "$41.8 billion"
+
+
+def test_the_words_of_the_person_asked_for_do_not_make_that_person_the_doer():
+    # "US official" describes the answer; "India's commerce minister" the one who held the discussions
+    question = analyse("Which US official did India's commerce minister hold discussions with on Tuesday?")
+    assert short_answer(question, [MEETING]) == "Howard Lutnick"
