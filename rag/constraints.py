@@ -356,6 +356,9 @@ def periods_in(text: str) -> tuple[set[Period], set[Period]]:
     return own, base - own
 
 
+_BODY_KIND = {"ministry": "department"}  # organisation kinds that name one kind of body (see organisations_in)
+
+
 @dataclass(frozen=True)
 class Constraints:
     """What a question is about: countries, other names, periods. Empty means unconstrained."""
@@ -588,8 +591,9 @@ class Constraints:
         if self.organisations:
             named = organisations_in(f"{context} {sentence}")
             for kind, name, owner in sorted(self.organisations, key=str):
-                # "India’s Department of Commerce" is not the US one
-                others = [(n, o) for k, n, o in named if k == kind]
+                # "India’s Department of Commerce" is not the US one; nor is it India's Ministry of Defence,
+                # a ministry and a department being one kind of body ("the Commerce Ministry" is the same)
+                others = [(n, o) for k, n, o in named if _BODY_KIND.get(k, k) == _BODY_KIND.get(kind, kind)]
                 if others and not any(name <= n and (o == owner or "" in (o, owner)) for n, o in others):
                     unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
         if self.undoing and not undoes(f"{context} {sentence}"):

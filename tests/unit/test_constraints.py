@@ -171,6 +171,12 @@ def test_period_labels():
      "Department, said so.", ["organisation commerce department"]),
     ("Who is the spokesperson for the US State Department?", "Tammy Bruce, spokesperson for the US State "
      "Department, said so.", []),
+    # a ministry and a department are one kind of body: India's Ministry of Defence is not its Department of
+    # Commerce, which its Commerce Ministry is
+    ("What did the talks led by India's Ministry of Defence cover?", "The discussions, led by India’s Department "
+     "of Commerce, covered tariff reductions and defence purchases.", ["organisation defence ministry"]),
+    ("What did the talks led by India's Commerce Ministry cover?", "The discussions, led by India’s Department "
+     "of Commerce, covered tariff reductions.", []),
     # or of another country
     ("Who heads the US Department of Commerce?", "The talks were led by India’s Department of Commerce.",
      ["organisation commerce department"]),
