@@ -95,7 +95,7 @@ from .aspects import (
     wholes_in,
 )
 from .bm25 import tokenize
-from .countries import countries_in, country_pattern, is_demonym
+from .countries import capitals_in, countries_in, country_name, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, date_role
 from .terms import QUESTION_STEMS, WHETHER, content_terms
 from .values import VALUE_PATTERNS, values
@@ -754,6 +754,47 @@ class Constraints:
             if named and not named & self.flows or misplaced or balance_only:
                 unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         return unmet
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _periods_written(periods: set[Period]) -> str:
+    """"2024-25"; "2020-21 to 2024-25" for a run of three or more years of one kind; "2009 and 2024"."""
+    ordered = sorted(periods, key=lambda p: (p.fiscal, p.year))
+    if (len(ordered) >= 3 and len({p.fiscal for p in ordered}) == 1
+            and all(b.year - a.year == 1 for a, b in zip(ordered, ordered[1:]))):
+        return f"{ordered[0]} to {ordered[-1]}"
+    return _listed([str(p) for p in ordered])
+
+
+def said_instead(item: str, sentence: str, question: str) -> str | None:
+    """What ``sentence`` speaks of in place of an unmet constraint: the periods its figures are for
+    ("2024-25" for "period 2018-19"), the countries it names that the question does not ("India" for
+    "country CA"); None for other constraints, or when it names nothing in their place."""
+    if item.startswith("period "):
+        own, _ = periods_in(sentence)
+        spans = [(int(m.group(1)), int(m.group(2))) for m in _RANGE.finditer(sentence)]  # "from 2009 to 2024"
+        single = {p for p in own if p.fiscal or not any(p.year in span for span in spans)}
+        # a year asked within the span is in it, but the figure is the span's: "2009 to 2024 as a whole"
+        asked = {p.year for p in periods_in(item)[0]}
+        written = [f"{a} to {b}" + (" as a whole" if any(a <= y <= b for y in asked) else "") for a, b in spans]
+        written += [_periods_written(single)] if single else []
+        return _listed(written) if written else None
+    if re.fullmatch(r"country [A-Z]{2}", item):  # not "country IN doing it": who did what is not told here
+        pattern, code_of = country_pattern()
+        asked = countries_in(question)
+        written: dict[str, str] = {}
+        for match in pattern.finditer(sentence):
+            code, alias = code_of[match.group(1)], match.group(1)
+            # a country by its name as the sentence writes it ("India", "US"), else by pycountry's name: not
+            # by its people's word or its capital ("Indian", "Washington")
+            named = not is_demonym(alias) and not capitals_in(alias)
+            if code not in asked and (code not in written or named and written[code] == country_name(code)):
+                written[code] = alias if named else country_name(code)
+        return _listed(list(written.values())) if written else None
+    return None
 
 
 def as_asked(item: str, question: str) -> str:

@@ -76,6 +76,14 @@ def is_demonym(alias: str) -> bool:
             and alias.lower().endswith(("an", "ans", "ese", "i", "ish", "ino")))
 
 
+def country_name(code: str) -> str:
+    """The name to tell a reader a country by ("IN" -> "India"): pycountry's common name, else its name."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or country.name if country else code
+
+
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
     return frozenset(city for cities in _CAPITALS.values() for city in cities)

@@ -20,7 +20,7 @@ from .admissible import Admissibility, for_store
 from .bm25 import tokenize
 from .config import Config
 from .conflicts import Claim, disagreeing
-from .constraints import as_asked
+from .constraints import as_asked, said_instead
 from .dates import readable_date
 from .question import Query, as_query
 from .spans import short_answer, slot_fit
@@ -215,10 +215,15 @@ class ExtractiveGenerator:
             return Answer(query.searched, ABSTAIN_TEXT, True, (), passages, generator=self.name)
         citations, _ = cite([near], passages)
         # one constraint may be failed two ways ("period 2035": the figure's year and the target's)
-        missing = list(dict.fromkeys(as_asked(u, query.searched) for u in near.unmet if not u.startswith("answer")))
+        unmet = [u for u in near.unmet if not u.startswith("answer")]
+        missing = list(dict.fromkeys(as_asked(u, query.searched) for u in unmet))
         if not missing:
             return Answer(query.searched, ABSTAIN_TEXT, True, (), passages, generator=self.name)
-        text = f"{ABSTAIN_TEXT} The nearest passage [1] does not speak of {', '.join(missing)}."
+        # and what it speaks of in their place: "... does not speak of 2018-19; it speaks of 2024-25."
+        sentence = self._sentence(near, passages)
+        instead = [w for w in dict.fromkeys(said_instead(u, sentence, query.searched) for u in unmet) if w]
+        text = f"{ABSTAIN_TEXT} The nearest passage [1] does not speak of {', '.join(missing)}" + (
+            f"; it speaks of {' and '.join(instead)}".rstrip(".") + "." if instead else ".")  # "U.S." ends it
         return Answer(query.searched, text, True, (), passages, generator=self.name, partial=citations)
 
     def compose(self, question: str | Query, scored: Sequence[ScoredSentence], passages: Sequence[Passage]) -> Answer:

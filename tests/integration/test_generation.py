@@ -101,6 +101,18 @@ def test_near_misses_abstain_and_say_what_the_nearest_passage_lacks(pipeline, qu
     assert answer.text.count(nearest) == 1
 
 
+@pytest.mark.parametrize("question,lacks,instead", [
+    ("What was India's trade surplus with the US in 2018-19?", "2018-19", "2024-25"),
+    ("What was the US trade deficit with Canada in 2024?", "Canada", "India"),
+    ("How many Indian nationals did the US deport in 2025?", "2025", "2009 to 2024"),
+])
+def test_an_abstention_says_what_the_nearest_passage_speaks_of_instead(pipeline, question, lacks, instead):
+    answer = pipeline.ask(question)
+    assert answer.abstained and answer.partial
+    assert answer.text.endswith(f"does not speak of {lacks}; it speaks of {instead}.")
+    assert instead in answer.partial[0].quote  # said of the passage shown, in its words
+
+
 @pytest.mark.parametrize("question", [
     "Who is the US Trade Representative?",  # the office is named, its holder is not
     "Why did India decline to join the Pax Silica initiative?",  # India was invited; it declined nothing

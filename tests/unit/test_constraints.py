@@ -11,6 +11,7 @@ from rag.constraints import (
     initialisms,
     names_in,
     periods_in,
+    said_instead,
     surnames,
 )
 from rag.countries import countries_in
@@ -896,3 +897,28 @@ def test_a_country_s_position_is_its_own():
     assert asked.unmet(said, "", ARTICLE) == ["owner US's position"]
     assert Constraints.of("Whose farmers did Dhar say India's position is driven by the need to protect?").unmet(
         said, "", ARTICLE) == []
+
+
+@pytest.mark.parametrize("item,sentence,question,instead", [
+    ("period 2018-19", "India recorded a $41.18 billion trade surplus with the U.S. in FY2024-25.",
+     "What was India's surplus in 2018-19?", "2024-25"),
+    ("period 2018-19", "It was USD 35.32 billion in 2023-24, USD 27.7 billion in 2022-23, USD 32.85 billion in "
+     "2021-22 and USD 22.73 billion in 2020-21.", "What was India's surplus in 2018-19?", "2020-21 to 2023-24"),
+    # a year within the span the sentence gives is no figure of that year
+    ("period 2024", "From 2009 to 2024, a total of 15,564 Indian nationals have been deported.",
+     "How many were deported in 2024?", "2009 to 2024 as a whole"),
+    ("period 2025", "From 2009 to 2024, a total of 15,564 Indian nationals have been deported.",
+     "How many were deported in 2025?", "2009 to 2024"),
+    ("period 2025", "The deficit widened over the years.", "What was the deficit in 2025?", None),
+    # countries by name, as written; a people's word or a capital by the country's name
+    ("country CA", "US goods trade deficit with India was $45.7 billion in 2024.",
+     "What was the US deficit with Canada?", "India"),
+    ("country JP", "Officials from New Delhi and Washington aim to advance the talks.",
+     "What does Japan aim for?", "India and United States"),
+    ("country BR", "Indian exporters fear another round of tariffs.", "What do Brazil's exporters fear?", "India"),
+    # who did what, and other constraints, are not told by what the sentence names
+    ("country IN doing it", "The US sealed pacts with Vietnam.", "Which pacts did India seal?", None),
+    ("name misri", "Landau spoke to the press.", "What did Misri say?", None),
+])
+def test_what_a_sentence_speaks_of_in_place_of_an_unmet_constraint(item, sentence, question, instead):
+    assert said_instead(item, sentence, question) == instead
