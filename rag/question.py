@@ -303,9 +303,23 @@ _SPEECH = (r"(?:said|says|say|saying|told|tells|stated|noted|added|remarked|anno
            r"pointed out|confirmed|responded|replied|wrote|quoted|expressed|described)")
 
 
+# A speaker described by role may be named by another word of the same role: "the former diplomat" is
+# "Former External Affairs Ministry official Pinak R Chakravarty"; "the commerce chief" "US Commerce Secretary
+# Howard Lutnick"; "the government insider" "a government source". The other constraints still hold: a
+# country or office the question names must be the speaker's.
+_ROLES = [frozenset(words.split()) for words in (
+    "diplomat diplomats official officials envoy secretary",
+    "chief head secretary minister",
+    "insider insiders source sources official officials",
+    "expert experts analyst analysts professor economist economists",
+)]
+
+
 def _words_of(who: str) -> re.Pattern:
     """A sentence in which ``who`` speaks: "<who> ... said", "said <who>", "according to <who>"."""
-    head = re.escape(re.sub(r"'s$", "", who.split()[-1]))
+    word = re.sub(r"'s$", "", who.split()[-1]).lower()
+    same = sorted({w for role in _ROLES if word in role for w in role} | {word})
+    head = "(?:" + "|".join(re.escape(w) for w in same) + ")"
     near = r"(?:\W+\w+){0,6}?\W+"
     # the speaker's title and where they spoke may come between: "Tammy Bruce, spokesperson for the US
     # State Department, in a readout of the phone call said", within the clause and outside a quote; not

@@ -531,3 +531,12 @@ def test_a_part_naming_its_own_year_is_asked_of_that_year_not_the_one_it_leans_o
     assert [sorted(p.year for p in part.constraints.periods) for part in parts] == [[2021], [2020]]
     assert short_answer(parts[1], ["It was USD 35.32 billion in 2023-24, USD 32.85 billion in 2021-22 and "
                                    "USD 22.73 billion in 2020-21."]) == "USD 22.73 billion"
+
+
+def test_a_speaker_described_by_role_may_be_named_by_another_word_of_that_role():
+    asked = analyse("What did the former diplomat say had been reached on several key areas?")
+    assert asked.carried_by("Former External Affairs Ministry official Pinak R Chakravarty said negotiators had "
+                            "reached alignment on several key areas.")
+    # a word of another role does not stand for the diplomat, nor does a sentence where no one speaks
+    assert not asked.carried_by("Former trade professor Biswajit Dhar said limited adjustments may be possible.")
+    assert not asked.carried_by("Negotiators had reached alignment on several key areas, officials' notes show.")
