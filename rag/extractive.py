@@ -47,6 +47,11 @@ class ScoredSentence:
 _CONTINUES = re.compile(r"^\W*(?:and|but|also|so|yet|it|this|that|these|those|they|he|she|such)\b", re.I)
 
 
+# what a sentence says is expected next: "is expected to", "is likely to", "in the coming weeks"
+_EXPECTED = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|likely|set|poised|slated|due)\s+to\b|"
+                       r"\bin the coming (?:days|weeks|months)\b", re.I)
+
+
 def cite(chosen: Sequence[ScoredSentence], passages: Sequence[Passage]) -> tuple[list[Citation], list[str]]:
     """Citations for the chosen sentences and the answer's parts, each ending in its marker.
 
@@ -240,6 +245,8 @@ class ExtractiveGenerator:
             newest = max(passages[s.passage_rank].article.date or "" for s in close)
             scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
+        if query.recency:
+            chosen = self._with_expectation(chosen, passages)
         citations, parts = cite(self._with_antecedents(chosen), passages)
         short = short_answer(query, [self._sentence(s, passages) for s in chosen], self.idf)
         answer = Answer(query.searched, " ".join(parts), False, citations, passages, generator=self.name,
@@ -261,6 +268,22 @@ class ExtractiveGenerator:
             return list(scored), passages
         pool = passages + extra
         return [s for s in self.score(query, pool) if not s.unmet], pool
+
+    @staticmethod
+    def _with_expectation(chosen: list[ScoredSentence], passages: Sequence[Passage]) -> list[ScoredSentence]:
+        """For a latest-state question: the lead sentence, and the one right after it when that one says
+        what is expected next ("... Washington's invitation to India to join the Pax Silica initiative.
+        New Delhi is expected to formally participate as a full member in the coming weeks."): where
+        things stand is the step taken and the step expected."""
+        lead = chosen[0]
+        chunk = passages[lead.passage_rank].chunk
+        after = lead.sentence + 1
+        if after >= len(chunk.sentences) or any(s.passage_rank == lead.passage_rank and s.sentence == after
+                                                for s in chosen):
+            return chosen
+        if not _EXPECTED.search(chunk.sentence(after)):
+            return chosen
+        return [lead, replace(lead, sentence=after, leans_on_previous=False), *chosen[1:]]
 
     @staticmethod
     def _with_antecedents(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:

@@ -90,6 +90,13 @@ def test_latest_state_looks_past_the_retrieved_passages_for_a_newer_statement(pi
     assert "45.7 billion" in answer.citations[0].quote
 
 
+def test_latest_state_quotes_the_step_expected_next_after_the_step_taken(pipeline):
+    answer = pipeline.ask("What is the latest on India joining Pax Silica?")
+    assert answer.as_of == "2026-01-23" and "invitation to India to join" in answer.text
+    assert "expected to formally participate as a full member in the coming weeks" in answer.text
+    assert len(answer.citations) == 1  # the two sentences side by side, one citation
+
+
 def test_a_day_given_as_a_weekday_in_the_sentence_before_disagrees_with_a_date(pipeline):
     # "India and the US, on Friday discussed trade ... Landau and Misri held phone talks" (March 28)
     # against "a March 29 call between Foreign Secretary Vikram Misri and ... Landau" (April)
