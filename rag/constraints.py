@@ -226,6 +226,25 @@ _MONTH_ASKED = re.compile(rf"(?<!^)\b({MONTH})\b(?!\s+\d{{1,2}}\b)")
 _DATED_BY = re.compile(r"\b(?:before|after|since|prior\s+to|ahead\s+of|following)\s+(?:the\s+)?$", re.I)
 
 
+# "according to the April report", "the January 23 article": a month (and day) naming the report a claim is
+# taken from, by its date, not the period the claim is about
+_REPORT_DATED = re.compile(rf"\b(?:the|an?|its)\s+({MONTH})(?:\s+(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\s+"
+                           r"(?:report|article|story|piece|dispatch)\b")
+
+
+def reports_dated_in(text: str) -> frozenset[tuple[int, int | None]]:
+    """The (month, day or None) of each report ``text`` names by its date ("the April report" -> (4, None))."""
+    return frozenset((MONTHS.index(m.group(1)) + 1, int(m.group(2)) if m.group(2) else None)
+                     for m in _REPORT_DATED.finditer(text))
+
+
+def dated_as_report(date: str | None, month: int, day: int | None) -> bool:
+    """Whether an article of ``date`` (ISO, as precise as known) may be the report of ``month`` (and ``day``)."""
+    if not date or len(date) < 7 or int(date[5:7]) != month:
+        return False
+    return day is None or len(date) < 10 or int(date[8:10]) == day
+
+
 def months_in(text: str) -> frozenset[int]:
     """The months (1-12) ``text`` names, outside a day of the month and a "before the May talks"."""
     return frozenset(MONTHS.index(m.group(1)) + 1 for m in _MONTH_ASKED.finditer(text)
@@ -426,9 +445,12 @@ class Constraints:
     statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
     negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
     events: frozenset[str] = frozenset()  # stems of a change of office taken for granted ("replac")
+    reports: frozenset[tuple[int, int | None]] = frozenset()  # the reports asked of, by date (reports_dated_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
+        # the date of a report asked of ("according to the April report") is no month or day of the claim
+        undated = _REPORT_DATED.sub(" the report", question)
         own, base = periods_in(question)
         spans, trend = spans_in(question), trend_in(question)
         if trend:  # "widen from 2023 to 2024" asks the change to the later year over the earlier one
@@ -442,7 +464,7 @@ class Constraints:
         imposition, lookbacks = imposition_in(question), lookbacks_in(question)
         return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
                    periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
-                   months=months_in(question), balance=balance_in(question),
+                   months=months_in(undated), balance=balance_in(question),
                    goods=goods_in(question) | sectors_in(question) | owned_thing_in(question),
                    figures=figures_in(question), ranks=ranks_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
@@ -453,9 +475,9 @@ class Constraints:
                    patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
-                   days=days_in(question),
-                   day_role=next((role for _, role in sorted(day_roles(question), key=str)), None),
-                   day_act=day_act_in(question),
+                   days=days_in(undated),
+                   day_role=next((role for _, role in sorted(day_roles(undated), key=str)), None),
+                   day_act=day_act_in(undated),
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), figure_asked=asks_figure(question),
                    described=described_as(question), described_for=described_for(question),
@@ -470,7 +492,7 @@ class Constraints:
                    levy_kinds=levy_kinds_in(question),
                    statements=statement_kinds_in(question),
                    negated=negated_in(question),
-                   events=events_in(question))
+                   events=events_in(question), reports=reports_dated_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -494,6 +516,9 @@ class Constraints:
         if missing:  # an acronym may be spelled out: "Ministry of External Affairs" for the MEA
             spelled = initialisms(f"{sentence} {context}") | article.initials
             unmet += [f"name {n}" for n in missing if n not in spelled]
+        # a claim asked "according to the April report" is one of that report's
+        unmet += [f"report {MONTHS[m - 1]}{f' {d}' if d else ''}" for m, d in sorted(self.reports, key=str)
+                  if not dated_as_report(article.date, m, d)]
         unmet += self._aspects_unmet(sentence, context, unmet, earlier)
         if self.days:
             said = days_in(f"{context} {sentence}")
@@ -831,6 +856,8 @@ def as_asked(item: str, question: str) -> str:
         return found.group() if found else what
     if item.startswith("day "):
         return what.capitalize()
+    if item.startswith("report "):  # "the April report"
+        return f"the {what} report"
     if item.startswith("currency "):  # "rupees", as the question says it
         found = re.search(r"\bin\s+((?:US\s+|American\s+|Indian\s+)?\w+)\W*$", question.rstrip("?"), re.I)
         return f"amounts in {found.group(1)}" if found else what

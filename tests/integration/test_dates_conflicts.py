@@ -97,6 +97,14 @@ def test_latest_state_quotes_the_step_expected_next_after_the_step_taken(pipelin
     assert len(answer.citations) == 1  # the two sentences side by side, one citation
 
 
+def test_a_report_asked_of_by_its_date_answers_from_that_article_only(pipeline):
+    asked = "Until which July date were reciprocal tariffs on Indian exports paused, according to the {} article?"
+    answer = pipeline.ask(asked.format("April"))
+    assert answer.short_answer == "July 8" and {c.date for c in answer.citations} == {"2025-04"}
+    answer = pipeline.ask(asked.format("June"))  # no article is dated June
+    assert answer.abstained and answer.text.endswith("does not speak of the June report.")
+
+
 def test_a_day_given_as_a_weekday_in_the_sentence_before_disagrees_with_a_date(pipeline):
     # "India and the US, on Friday discussed trade ... Landau and Misri held phone talks" (March 28)
     # against "a March 29 call between Foreign Secretary Vikram Misri and ... Landau" (April)

@@ -922,3 +922,18 @@ def test_a_country_s_position_is_its_own():
 ])
 def test_what_a_sentence_speaks_of_in_place_of_an_unmet_constraint(item, sentence, question, instead):
     assert said_instead(item, sentence, question) == instead
+
+
+@pytest.mark.parametrize("question,date,unmet", [
+    # the month of a report asked of is the report's date, not the claim's period
+    ("Until which July date were tariffs paused, according to the April article?", "2025-04", []),
+    ("Until which July date were tariffs paused, according to the May report?", "2025-04", ["report May"]),
+    ("What did the January 23 report say about the pause until July?", "2026-01-23", []),
+    ("What did the January 22 report say about the pause until July?", "2026-01-23", ["report January 22"]),
+    ("What did the January 22 report say about the pause until July?", "2026-01", []),  # no day to tell by
+    ("What did the January report say about the pause until July?", None, ["report January"]),  # undated
+])
+def test_a_report_asked_of_by_its_date_is_an_article_of_that_date(question, date, unmet):
+    article = ArticleContext.of("India, US advance talks", "Tariffs were paused until July 8.", date)
+    assert Constraints.of(question).unmet("Tariffs on Indian exports were paused until July 8.", "", article) == unmet
+    assert as_asked("report May", question) == "the May report"
