@@ -25,6 +25,7 @@ _COUNT = (r"(?:\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|thousand|tonnes|chapte
 _DATE = (rf"(?:{MONTH}\s+\d{{1,2}}(?!\d)(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?|"
          rf"{MONTH}\s*[-–]\s*{MONTH}|(?:late |early |mid-)?{MONTH}\s+\d{{4}}|\b(?:fall|Fall|spring|autumn)\s+\d{{4}}|"
          r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:19|20)\d{2}\b)")
+_MONTH_ALONE = rf"\b{MONTH}\b"
 _NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|R))+")
 _TITLES = frozenset("""us u.s. india indian american former secretary minister president prime deputy commerce
 industry foreign state trade external affairs department ministry office government official spokesperson
@@ -34,9 +35,11 @@ representative chief professor senior the of and institute negotiator commission
 # "By how much did the deficit grow in 2024, in dollars?" asks for the change, not the level: in "$45.7
 # billion in 2024, a 5.4 per cent increase ($2.4 billion)" the amount of the change follows a word of
 # change or stands in brackets after one
-# "how large was the increase", "the latest figure for the rise", "how much more ... than the year before" too
-_CHANGE_ASKED = re.compile(r"\bhow (?:much|large|big)\b.*\b(?:grow|grew|rise|rose|increase[sd]?|widen(?:ed)?|fall|fell|"
-                           r"decline[sd]?|jump(?:ed)?|drop(?:ped)?|climb(?:ed)?)\b|"
+# "how large was the increase", "by how many dollars did ... go up", "the latest figure for the rise", "how much
+# more ... than the year before" too
+_CHANGE_ASKED = re.compile(r"\b(?:how (?:much|large|big)|by how many)\b.*\b(?:grow|grew|rise|rose|increase[sd]?|"
+                           r"widen(?:ed)?|fall|fell|decline[sd]?|jump(?:ed)?|drop(?:ped)?|climb(?:ed)?|"
+                           r"(?:go|goes|went|gone) (?:up|down))\b|"
                            r"\b(?:figure|rate|amount|size)\s+(?:of|for)\s+the\s+(?:rise|increase|growth|jump|fall|decline|"
                            r"drop)\b|\bthan (?:the year before|a year (?:earlier|before)|the previous year)\b")
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growth|fell|fall|decline[sd]?|jump(?:ed)?|"
@@ -65,6 +68,8 @@ def _change_of(found: list[tuple[int, int, str]], changes: list[tuple[int, int, 
 def _patterns(query: Query) -> list[str]:
     """Value patterns to try for ``query``, in order of preference."""
     q = query.searched.lower()
+    if re.search(r"\b(which|what) months?\b", q):
+        return [_DATE, _MONTH_ALONE]  # "In which month did shipments rise?": "in November"
     if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
                                                 q):
         return [_DATE]

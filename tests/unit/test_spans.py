@@ -167,6 +167,8 @@ def test_a_date_asked_within_a_month_is_a_date():
      "11.38%"),
     ("How much more did America import from India in 2024 than the year before, in dollars?", [TRADE],
      "$3.7 billion"),
+    ("By how many dollars did American shipments to India go up in 2024 compared with 2023?", [TRADE],
+     "$1.4 billion"),
 ])
 def test_a_change_asked_in_other_words_is_the_change(question, sentences, short):
     assert short_answer(analyse(question), sentences) == short
@@ -183,3 +185,8 @@ def test_the_words_of_the_person_asked_for_do_not_make_that_person_the_doer():
     # "US official" describes the answer; "India's commerce minister" the one who held the discussions
     question = analyse("Which US official did India's commerce minister hold discussions with on Tuesday?")
     assert short_answer(question, [MEETING]) == "Howard Lutnick"
+
+
+def test_a_month_asked_for_is_a_month_named_alone():
+    sentence = "Also on a year-on-year basis, shipments to the US rose more than 22% in November."
+    assert short_answer(analyse("In which month did shipments to the US rise more than 22%?"), [sentence]) == "November"
