@@ -81,7 +81,7 @@ def country_name(code: str) -> str:
     import pycountry
 
     country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or country.name if country else code
+    return (getattr(country, "common_name", None) or country.name) if country else code
 
 
 @lru_cache(maxsize=1)

@@ -198,11 +198,11 @@ def _person(query: Query, sentence: str) -> str | None:
         # a title comes before a name in news English ("Commerce Secretary Howard Lutnick"): the words
         # before the name count, the title's own included
         start = match.end() - len(name)
-        words = set(tokenize(sentence[max(0, start - 40):start]))
+        describing = set(tokenize(sentence[max(0, start - 40):start]))
         clause = _WHO_CLAUSE.match(sentence, match.end())
         if clause:
-            words |= set(tokenize(clause.group()))
-        people.append((len(terms & words), len(doer & words), name))
+            describing |= set(tokenize(clause.group()))
+        people.append((len(terms & describing), len(doer & describing), name))
     if acted_on and len(people) > 1:
         described = max(as_doer for _, as_doer, _ in people)
         # the one person the doer's words describe best is the doer, and the answer another; words of the
