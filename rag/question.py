@@ -67,7 +67,9 @@ _CHANGE_FIGURE = (r"\b(?:up|down|rose|risen|grew|grown|fell|fallen|declined|drop
 _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
            r"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
            r"\$\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-           r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|double|twice)\b")
+           r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|double|twice)\b|"
+           # "for the fourth consecutive year" counts the years in a row
+           r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:consecutive|straight|successive)\b")
 _HOW_MANY = re.compile(r"^\s*(?:\w+\s+)?how many\b", re.I)
 # "hundreds of Indians" is a magnitude, no count: it answers only a question that asks roughly
 _VAGUE = re.compile(r"\b(?:hundreds|thousands|millions|dozens)\b", re.I)

@@ -540,3 +540,10 @@ def test_a_speaker_described_by_role_may_be_named_by_another_word_of_that_role()
     # a word of another role does not stand for the diplomat, nor does a sentence where no one speaks
     assert not asked.carried_by("Former trade professor Biswajit Dhar said limited adjustments may be possible.")
     assert not asked.carried_by("Negotiators had reached alignment on several key areas, officials' notes show.")
+
+
+def test_an_ordinal_of_consecutive_years_counts_them():
+    asked = analyse("For how many years in a row has America been India's biggest trade partner?")
+    assert asked.carried_by("The US remained India's largest trading partner for the fourth consecutive year.")
+    # an ordinal alone ranks, it does not count
+    assert not asked.carried_by("The US remained India's largest trading partner in the second phase.")
