@@ -75,6 +75,8 @@ def _patterns(query: Query) -> list[str]:
         return [_DATE]
     if re.search(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", q):
         return [_MONEY]
+    if re.search(r"^\W*(?:\w+\s+)?how many\b(?! (?:billion|million|per ?cent|percentage))", q):
+        return [_COUNT]  # "For how many years in a row has the US been India's largest trade partner?"
     if _CHANGE_ASKED.search(q):
         return [_PERCENT, _MONEY]  # "how much did exports grow": by a share first, else by an amount
     if re.search(r"\bpercent|percentage|per cent|%|\bby how much\b|\bhow fast\b|\brate\b|\bshare\b|\btariffs?\b|"

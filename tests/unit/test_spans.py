@@ -190,3 +190,12 @@ def test_the_words_of_the_person_asked_for_do_not_make_that_person_the_doer():
 def test_a_month_asked_for_is_a_month_named_alone():
     sentence = "Also on a year-on-year basis, shipments to the US rose more than 22% in November."
     assert short_answer(analyse("In which month did shipments to the US rise more than 22%?"), [sentence]) == "November"
+
+
+def test_how_many_asks_a_count_before_the_figures_a_word_of_trade_would_ask():
+    sentence = ("The US remained India's largest trading partner for the fourth consecutive year in 2024-25, with "
+                "bilateral trade valued at USD 131.84 billion.")
+    asked = analyse("For how many years in a row has America been India's biggest trade partner?")
+    assert short_answer(asked, [sentence]) == "fourth"
+    assert short_answer(analyse("How many billion dollars was bilateral trade worth in 2024-25?"), [sentence]) \
+        == "USD 131.84 billion"
