@@ -783,8 +783,8 @@ def destinations_in(text: str) -> frozenset[str]:
 # is answered only by a sentence that speaks of what may be; a rise in "percentage points" only by one
 # in points, not a rise in per cent.
 _NOT_ASKED = re.compile(r"\b(?:not|never|neither|nor)\b|n[’']t\b", re.I)
-_NOT_SAID = re.compile(r"\b(?:not|no|never|nor|neither|without|except|excluding|other than|apart from|besides|"
-                       r"beyond|outside|non)\b|n[’']t\b", re.I)
+_NOT_SAID = re.compile(r"\b(?:not|no|never|nor|neither|without|except|excluding|other than|rather than|apart from|"
+                       r"besides|beyond|outside|non)\b|n[’']t\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b.*\bif\b|\bif\b.*\b(?:would|could|might)\b|"
                            r"\bwhat (?:would|could|might) happen\b", re.I)
 _MAY_BE = re.compile(r"\b(?:if|would|could|may|might|unless|likely|expected|projected|possible|potential)\b", re.I)

@@ -786,6 +786,10 @@ def test_a_negation_must_govern_the_act_asked_of():
     assert "answer negated" not in asked.unmet("Textiles were never part of the US demands.", "", ARTICLE)
     # in two words, too
     assert "answer negated" not in asked.unmet("Every sector other than textiles is on the US list.", "", ARTICLE)
+    # "rather than" negates what follows it
+    purely = Constraints.of("What kind of response did analysts say the tariffs were not purely?")
+    assert "answer negated" not in purely.unmet("Analysts viewed the move as leverage in trade negotiations rather "
+                                                "than a purely geopolitical response.", "", ARTICLE)
     # the country the act is done to is not what the negation governs, nor is "do"
     assert Constraints.of("Which US president did Modi not personally reach out to?").negated == {"person", "reach"}
     assert Constraints.of("What will temporary disagreements not do?").negated == frozenset()
