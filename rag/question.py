@@ -71,6 +71,9 @@ _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!M
            # "for the fourth consecutive year" counts the years in a row
            r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:consecutive|straight|successive)\b")
 _HOW_MANY = re.compile(r"^\s*(?:\w+\s+)?how many\b", re.I)
+# a portion asked of a whole is given in words as well as in figures
+_HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)
+_PORTION = re.compile(r"\b(?:most|all|some|half|part|much|none|the (?:majority|bulk))\s+of\b", re.I)
 # "hundreds of Indians" is a magnitude, no count: it answers only a question that asks roughly
 _VAGUE = re.compile(r"\b(?:hundreds|thousands|millions|dozens)\b", re.I)
 _ROUGHLY = re.compile(r"\b(?:roughly|about|around|approximately|in round terms)\b", re.I)
@@ -227,6 +230,8 @@ class Query:
             return bool(countries_in(sentence) - countries_in(self.searched))
         if self.requires is None:
             return True
+        if self.answer_type == "number" and _HOW_MUCH_OF.search(self.searched) and _PORTION.search(sentence):
+            return True  # "How much of the deal's terms have been negotiated?": "Most of the terms"
         if self.answer_type == "number":
             # the question's own figures are no answer: "How long will the 10 per cent tariff stay?"
             for figure in set(re.findall(r"\d[\d,.]*\d|\d", self.searched)):

@@ -547,3 +547,11 @@ def test_an_ordinal_of_consecutive_years_counts_them():
     assert asked.carried_by("The US remained India's largest trading partner for the fourth consecutive year.")
     # an ordinal alone ranks, it does not count
     assert not asked.carried_by("The US remained India's largest trading partner in the second phase.")
+
+
+def test_a_portion_asked_of_a_whole_may_be_given_in_words():
+    asked = analyse("How much of the deal's terms have been negotiated?")
+    assert asked.carried_by("Most of the terms have been negotiated.")
+    assert not asked.carried_by("The terms have been negotiated.")
+    # a figure asked is still a figure
+    assert not analyse("How much did exports grow?").carried_by("Most of the exports grew.")
