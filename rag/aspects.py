@@ -927,6 +927,33 @@ def alone_in(question: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+# "How many were deported on military flights?": a kind asked of a thing (an adjective before a plural noun,
+# after a preposition) is not answered by a sentence naming that thing only as of other kinds ("through
+# chartered and commercial flights")
+_KIND_ASKED = re.compile(r"\b(?:on|through|by|via|in|for|of|from|with)\s+([a-z][a-z-]{3,})\s+([a-z]{3,}s)\b")
+_NOT_KINDS = frozenset("""the its their these those this that other more most such some many all both several any
+each every further additional total overall recent latest current new""".split())
+
+
+_NO_KIND = frozenset("""the a an of and or by on in to for with from one two three four five six seven eight nine ten
+eleven twelve dozen hundreds thousands millions few""".split())
+
+
+def kinds_in(question: str) -> frozenset[tuple[str, str]]:
+    """(kind, plural noun) pairs a question asks of ("on military flights" -> ("military", "flights"))."""
+    return frozenset((kind, noun) for kind, noun in _KIND_ASKED.findall(question)
+                     if kind not in _NOT_KINDS and not kind.endswith("ly"))
+
+
+def of_other_kinds(kind: str, noun: str, sentence: str) -> bool:
+    """Whether ``sentence`` names ``noun`` only with other words of its kind before it, and ``kind`` nowhere."""
+    if re.search(rf"\b{re.escape(kind)}\b", sentence, re.I):
+        return False
+    named = list(re.finditer(rf"\b([a-z][\w-]*)(?:,?\s+(?:and|or)\s+([a-z][\w-]*))?\s+{re.escape(noun)}\b", sentence))
+    # "eight calls" counts calls and names no kind of them
+    return bool(named) and all(m.group(1) not in _NOT_KINDS | _NO_KIND for m in named)
+
+
 def joined_with_others(modifier: str, noun: str, sentence: str) -> bool:
     """Whether ``sentence`` names the noun with the modifier joined to another ("chartered and commercial
     flights", "commercial or chartered flights")."""

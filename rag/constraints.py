@@ -59,6 +59,7 @@ from .aspects import (
     holds_office,
     imposition_in,
     joined_with_others,
+    kinds_in,
     leading_country,
     levied_on,
     levy_kinds_in,
@@ -68,6 +69,7 @@ from .aspects import (
     names_rank,
     negated_in,
     negates_act,
+    of_other_kinds,
     offices_in,
     organisations_in,
     owned_in,
@@ -446,6 +448,7 @@ class Constraints:
     negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
     events: frozenset[str] = frozenset()  # stems of a change of office taken for granted ("replac")
     reports: frozenset[tuple[int, int | None]] = frozenset()  # the reports asked of, by date (reports_dated_in)
+    kinds: frozenset[tuple[str, str]] = frozenset()  # kinds asked of a thing ("military flights"; kinds_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -492,7 +495,8 @@ class Constraints:
                    levy_kinds=levy_kinds_in(question),
                    statements=statement_kinds_in(question),
                    negated=negated_in(question),
-                   events=events_in(question), reports=reports_dated_in(question))
+                   events=events_in(question), reports=reports_dated_in(question),
+                   kinds=kinds_in(question))
 
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
@@ -644,6 +648,7 @@ class Constraints:
                   if not states(kind, sentence, context, self.negated)]
         unmet += [f"answer {event}" for event in sorted(self.events) if event not in stems]
         unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
+        unmet += [f"kind {kind} {noun}" for kind, noun in sorted(self.kinds) if of_other_kinds(kind, noun, sentence)]
         unmet += [f"whole {whole}" for whole in sorted(self.wholes) if tells_of_part(whole, sentence)]
         if self.currency:
             named = currencies_named(sentence)

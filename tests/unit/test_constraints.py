@@ -941,3 +941,18 @@ def test_a_report_asked_of_by_its_date_is_an_article_of_that_date(question, date
     article = ArticleContext.of("India, US advance talks", "Tariffs were paused until July 8.", date)
     assert Constraints.of(question).unmet("Tariffs on Indian exports were paused until July 8.", "", article) == unmet
     assert as_asked("report May", question) == "the May report"
+
+
+@pytest.mark.parametrize("question,sentence,unmet", [
+    # a kind asked of a thing is not answered by the thing named only as of other kinds
+    ("How many were deported on military flights?",
+     "A total of 15,564 Indian nationals have been deported through chartered and commercial flights.",
+     ["kind military flights"]),
+    ("How many were deported on commercial flights?",
+     "A total of 15,564 Indian nationals have been deported through chartered and commercial flights.", []),
+    # a count names no kind, and a sentence that does not name the thing leaves it to the other checks
+    ("What did the ministry confirm about the number of phone calls?", "Modi has made eight calls.", []),
+    ("How many were deported on military flights?", "A total of 15,564 Indian nationals have been deported.", []),
+])
+def test_a_kind_asked_of_a_thing(question, sentence, unmet):
+    assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet
