@@ -506,11 +506,11 @@ def subject_country_in(question: str) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
-def contrasted_doer(stems: frozenset[str], sentence: str) -> str | None:
+def contrasted_clause(stems: frozenset[str], sentence: str) -> str | None:
     """In a sentence that sets two doers against each other ("The U.S. seeks lower tariffs on wines ...,
-    while India aims for duty cuts on textiles ..."), the country that leads the clause holding most
-    of ``stems`` (the question's words); None when the sentence sets none against another, or no
-    clause holds more of them than the others."""
+    while India aims for duty cuts on textiles ..."), the clause holding most of ``stems`` (the
+    question's words); None when the sentence sets none against another, or no clause holds more of
+    them than the others."""
     clauses = _WHILE.split(sentence)
     if len(clauses) < 2:
         return None
@@ -518,10 +518,18 @@ def contrasted_doer(stems: frozenset[str], sentence: str) -> str | None:
     best = max(held)
     if not best or held.count(best) > 1:
         return None
+    return clauses[held.index(best)]
+
+
+def contrasted_doer(stems: frozenset[str], sentence: str) -> str | None:
+    """The country that leads the contrasted clause holding the question's words (contrasted_clause)."""
+    clause = contrasted_clause(stems, sentence)
+    if clause is None:
+        return None
     # the doer leads its clause ("India aims for ..."); "while gradually reducing reliance on Russian
     # energy" has none, and a people's word qualifies a thing
     pattern, code_of = country_pattern()
-    lead = " ".join(clauses[held.index(best)].split()[:3])
+    lead = " ".join(clause.split()[:3])
     named = next((m for m in pattern.finditer(lead) if not is_demonym(m.group(1))), None)
     return code_of[named.group(1)] if named else None
 

@@ -39,6 +39,7 @@ from .aspects import (
     cities_in,
     city_as_asked,
     city_country_in,
+    contrasted_clause,
     contrasted_doer,
     countries_for,
     country_agent_in,
@@ -724,8 +725,15 @@ class Constraints:
         # sentence sets two doers against each other, the clause that holds the question's words decides
         # (India aimed for the cuts, though the sentence's "seeks" is the US's)
         contrasted = contrasted_doer(self.subject_terms, sentence) if self.subject else None
+        if contrasted is not None and contrasted != self.subject:
+            return [f"country {self.subject} doing it"]
         if contrasted is not None:
-            return [] if contrasted == self.subject else [f"country {self.subject} doing it"]
+            # and every word of the question the sentence has is that doer's clause's: "Did India aim for
+            # duty cuts on wines?" is not answered by "The U.S. seeks lower tariffs on ... wines ..., while
+            # India aims for duty cuts on textiles", where the wines are the other doer's
+            own = set(tokenize(contrasted_clause(self.subject_terms, sentence) or ""))
+            elsewhere = (self.subject_terms & set(tokenize(sentence))) - own
+            return [f"country {self.subject} doing it"] if elsewhere else []
         unmet = []
         if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
             # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them

@@ -566,6 +566,8 @@ def test_of_two_doers_set_against_each_other_the_one_whose_clause_holds_the_ques
     assert "country IN doing it" not in unmet("Did India aim for duty cuts on textiles?")
     # the clause decides, though the sentence's "seeks" is the other country's
     assert "country IN doing it" not in unmet("Did India seek duty cuts on textiles?")
+    # and the goods asked must be in that doer's clause: the wines are the US's
+    assert "country IN doing it" in unmet("Did India aim for duty cuts on wines?")
 
 
 def test_the_country_a_sentence_opens_with_is_its_subject():
