@@ -732,7 +732,9 @@ class Constraints:
             # duty cuts on wines?" is not answered by "The U.S. seeks lower tariffs on ... wines ..., while
             # India aims for duty cuts on textiles", where the wines are the other doer's
             own = set(tokenize(contrasted_clause(self.subject_terms, sentence) or ""))
-            elsewhere = (self.subject_terms & set(tokenize(sentence))) - own
+            # the act asked may be worded by the other clause's verb ("Did India seek ...?")
+            act = {self.doing_country[1]} if self.doing_country else set()
+            elsewhere = (self.subject_terms & set(tokenize(sentence))) - own - act
             return [f"country {self.subject} doing it"] if elsewhere else []
         unmet = []
         if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
