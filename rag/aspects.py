@@ -949,8 +949,9 @@ eleven twelve dozen hundreds thousands millions few""".split())
 
 def kinds_in(question: str) -> frozenset[tuple[str, str]]:
     """(kind, plural noun) pairs a question asks of ("on military flights" -> ("military", "flights"))."""
+    # a participle tells what was done to the thing ("deported migrants"), not its kind
     return frozenset((kind, noun) for kind, noun in _KIND_ASKED.findall(question)
-                     if kind not in _NOT_KINDS and not kind.endswith("ly"))
+                     if kind not in _NOT_KINDS and not kind.endswith(("ly", "ed", "ing")))
 
 
 def of_other_kinds(kind: str, noun: str, sentence: str) -> bool:

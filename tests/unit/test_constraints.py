@@ -955,6 +955,9 @@ def test_a_report_asked_of_by_its_date_is_an_article_of_that_date(question, date
     # a count names no kind, and a sentence that does not name the thing leaves it to the other checks
     ("What did the ministry confirm about the number of phone calls?", "Modi has made eight calls.", []),
     ("How many were deported on military flights?", "A total of 15,564 Indian nationals have been deported.", []),
+    # a participle tells what was done to the thing, not its kind
+    ("When did the first load of deported migrants reach India?",
+     "The first load of illegal migrants from India arrived in India in February 2025.", []),
 ])
 def test_a_kind_asked_of_a_thing(question, sentence, unmet):
     assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet
