@@ -941,8 +941,7 @@ def alone_in(question: str) -> frozenset[tuple[str, str]]:
 _KIND_ASKED = re.compile(r"\b(?:on|through|by|via|in|for|of|from|with)\s+([a-z][a-z-]{3,})\s+([a-z]{3,}s)\b")
 _NOT_KINDS = frozenset("""the its their these those this that other more most such some many all both several any
 each every further additional total overall recent latest current new""".split())
-
-
+# words before a noun that name no kind of it: articles, prepositions and counts ("eight calls")
 _NO_KIND = frozenset("""the a an of and or by on in to for with from one two three four five six seven eight nine ten
 eleven twelve dozen hundreds thousands millions few""".split())
 
