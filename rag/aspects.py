@@ -524,8 +524,11 @@ def contrasted_clause(stems: frozenset[str], sentence: str) -> str | None:
 def contrasted_doer(stems: frozenset[str], sentence: str) -> str | None:
     """The country that leads the contrasted clause holding the question's words (contrasted_clause)."""
     clause = contrasted_clause(stems, sentence)
-    if clause is None:
-        return None
+    return clause_doer(clause) if clause is not None else None
+
+
+def clause_doer(clause: str) -> str | None:
+    """The country that leads a clause ("India aims for ..." -> "IN"), or None."""
     # the doer leads its clause ("India aims for ..."); "while gradually reducing reliance on Russian
     # energy" has none, and a people's word qualifies a thing
     pattern, code_of = country_pattern()

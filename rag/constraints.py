@@ -39,8 +39,8 @@ from .aspects import (
     cities_in,
     city_as_asked,
     city_country_in,
+    clause_doer,
     contrasted_clause,
-    contrasted_doer,
     countries_for,
     country_agent_in,
     country_doing,
@@ -724,14 +724,15 @@ class Constraints:
         # "The U.S. seeks lower tariffs on wines ..., while India aims for duty cuts on textiles": when a
         # sentence sets two doers against each other, the clause that holds the question's words decides
         # (India aimed for the cuts, though the sentence's "seeks" is the US's)
-        contrasted = contrasted_doer(self.subject_terms, sentence) if self.subject else None
+        clause = contrasted_clause(self.subject_terms, sentence) if self.subject else None
+        contrasted = clause_doer(clause) if clause is not None else None
         if contrasted is not None and contrasted != self.subject:
             return [f"country {self.subject} doing it"]
         if contrasted is not None:
             # and every word of the question the sentence has is that doer's clause's: "Did India aim for
             # duty cuts on wines?" is not answered by "The U.S. seeks lower tariffs on ... wines ..., while
             # India aims for duty cuts on textiles", where the wines are the other doer's
-            own = set(tokenize(contrasted_clause(self.subject_terms, sentence) or ""))
+            own = set(tokenize(clause))
             # the act asked may be worded by the other clause's verb ("Did India seek ...?")
             act = {self.doing_country[1]} if self.doing_country else set()
             elsewhere = (self.subject_terms & set(tokenize(sentence))) - own - act
