@@ -65,13 +65,19 @@ def answer_metrics(results: Sequence[Result]) -> dict:
     }
 
 
+def _short_and_golds(r: Result) -> tuple[list, list[set[str]]]:
+    """The short answer's values (one per part, for a question of parts) and the normalized gold
+    answers they are checked against: one set per part, or one set."""
+    short = r.answer.get("short_answer")
+    golds = [{normalize(a) for a in part} for part in r.question.parts] or [{normalize(a) for a in r.question.answers}]
+    return (short if isinstance(short, list) else [short]), golds
+
+
 def short_answer_matches(r: Result) -> bool:
     """Whether the short answer is exactly a gold answer (every part's, for a question of parts)."""
-    short = r.answer.get("short_answer")
-    if r.answer["abstained"] or not short:
+    if r.answer["abstained"] or not r.answer.get("short_answer"):
         return False
-    golds = [{normalize(a) for a in part} for part in r.question.parts] or [{normalize(a) for a in r.question.answers}]
-    values = short if isinstance(short, list) else [short]
+    values, golds = _short_and_golds(r)
     if r.question.parts:
         # a part the sources disagree on reads "July 9 or July 8": each value must be a gold one
         return len(values) == len(golds) and all(
@@ -91,13 +97,11 @@ def short_answer_wrong(r: Result) -> bool:
     """Whether the answer's short answer, the bold value a reader takes first, names a value that is no
     acceptable answer ("$87.4 billion" beside a cited sentence that also gives the $45.7 billion asked).
     A short answer left out is not wrong; "Yes" is as right as the answer it stands for."""
-    short = r.answer.get("short_answer")
-    if r.answer["abstained"] or not short:
+    if r.answer["abstained"] or not r.answer.get("short_answer"):
         return False
     if not r.question.answerable:
         return True
-    golds = [{normalize(a) for a in part} for part in r.question.parts] or [{normalize(a) for a in r.question.answers}]
-    values = short if isinstance(short, list) else [short]
+    values, golds = _short_and_golds(r)
     pairs = zip(values, golds) if r.question.parts else ((v, golds[0]) for v in values)
     for value, gold in pairs:
         if value == "Yes":
