@@ -897,6 +897,8 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("stage "):  # "second phase", as the question names it
         found = re.search(rf"\b{re.escape(what)}\s+\w+", question, re.I)
         return found.group() if found else what
+    if item.startswith("trend "):  # "does not speak of a rise", not "of rise"
+        return f"a {what}"
     if item.startswith("goods "):  # the stem as the question spells it ("dairi" -> "dairy")
         return next((w for w in re.findall(r"[\w’'-]+", question) if tokenize(w) == [what]), what)
     if item.startswith("duration "):  # "three decades", as the question says it

@@ -324,6 +324,7 @@ def test_what_the_nearest_passage_lacks_is_said_in_the_question_words():
     assert as_asked("rank second", "Which is India's second largest trading partner?") == "second largest"
     assert as_asked("lookback 5 year", "How many calls over the last five years?") == "the last five years"
     assert as_asked("goods dairi", "What tariff does the US impose on Indian dairy products?") == "dairy"
+    assert as_asked("trend rise", "How much did India's exports to the US grow in 2024-25?") == "a rise"
     # an organisation in its own words, not the rest of the question after it
     assert as_asked("organisation commerce ministry",
                     "What did the Commerce Ministry say in response to the query on March 17?") == "Commerce Ministry"
