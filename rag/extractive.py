@@ -248,7 +248,8 @@ class ExtractiveGenerator:
         if query.recency:
             chosen = self._with_expectation(chosen, passages)
         citations, parts = cite(self._with_antecedents(chosen), passages)
-        short = short_answer(query, [self._sentence(s, passages) for s in chosen], self.idf)
+        people = frozenset().union(*(self.admissible.article(passages[s.passage_rank]).people for s in chosen))
+        short = short_answer(query, [self._sentence(s, passages) for s in chosen], self.idf, people)
         answer = Answer(query.searched, " ".join(parts), False, citations, passages, generator=self.name,
                         short_answer=short)
         if query.recency and citations:

@@ -179,29 +179,48 @@ _ASKS_OBJECT = re.compile(r"^\s*(?:whom?\s+|which\s+(?:[\w’'-]+\s+){0,3}?)(?:d
 _WHO_CLAUSE = re.compile(r",?\s+who\b[^,.;]*")
 
 
-def _person(query: Query, sentence: str) -> str | None:
+def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
+    """(end, name) of each person ``sentence`` names: in full ("Commerce Secretary Howard Lutnick", titles
+    dropped), or by a surname alone that ``surnames`` holds ("According to Lutnick", where the article
+    names Howard Lutnick in full elsewhere)."""
+    found, taken = [], []
+    for match in _NAME.finditer(sentence):
+        words = match.group().split()
+        while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
+            words = words[1:]
+        taken.append(match.span())
+        if len(words) >= 2 or (words and words[0].lower() in surnames):
+            found.append((match.end(), " ".join(words)))
+    # "the Trump administration" is a body the name describes, not the person
+    for match in re.finditer(r"\b[A-Z][a-z]+\b(?!\s+administration\b)", sentence):
+        if match.group().lower() in surnames and not any(s <= match.start() < e for s, e in taken):
+            found.append((match.end(), match.group()))
+    return sorted(found)
+
+
+def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset()) -> str | None:
     """The name in ``sentence`` that answers a "who" question: the one the question's words describe
     (its title, the words before it, a "who ..." clause after it); for a question about whom someone
-    acted on, a person other than the one its words describe."""
+    acted on, a person other than the one its words describe. ``surnames`` are those the sentence's
+    article gives in full, which name a person alone."""
     terms, asked = set(query.terms), query.searched.lower()
     asked_words = set(re.findall(r"\w+", asked))
     acted_on = _ASKS_OBJECT.search(query.searched)
     # the doer is described by the words after "did" ("Which US official did India's commerce minister meet?")
     doer = terms & set(tokenize(query.searched[acted_on.end():])) if acted_on else set()
     people = []  # (how many of the question's terms describe the person, how many of the doer's, name)
-    for match in _NAME.finditer(sentence):
-        words = match.group().split()
-        while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
-            words = words[1:]
-        name = " ".join(words)
-        if len(words) < 2 or any(w.lower() in _TITLES for w in words) or countries_in(name) \
+    # a surname alone is most often the sentence's doer ("Goyal is in Washington ..."), never the one
+    # "whom did he meet?" asks for: only names in full answer that
+    for end, name in _names(sentence, frozenset() if acted_on else surnames):
+        words = name.split()
+        if any(w.lower() in _TITLES for w in words) or countries_in(name) \
                 or asked_words & {w.lower() for w in words}:
             continue  # the question's own person ("Whom did Goyal meet?" is not answered "Piyush Goyal")
         # a title comes before a name in news English ("Commerce Secretary Howard Lutnick"): the words
         # before the name count, the title's own included
-        start = match.end() - len(name)
+        start = end - len(name)
         describing = set(tokenize(sentence[max(0, start - 40):start]))
-        clause = _WHO_CLAUSE.match(sentence, match.end())
+        clause = _WHO_CLAUSE.match(sentence, end)
         if clause:
             describing |= set(tokenize(clause.group()))
         people.append((len(terms & describing), len(doer & describing), name))
@@ -215,18 +234,21 @@ def _person(query: Query, sentence: str) -> str | None:
     return best[2] if best else None
 
 
-def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0) -> str | None:
+def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0,
+                 people: frozenset[str] = frozenset()) -> str | None:
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
     no typed value fits. In the best sentence with a value the question's words belong to, the value
     the rarest of them belong to wins (``owned_weight``), the nearer on a tie; failing that, the
-    one value found, when there is only one."""
+    one value found, when there is only one. ``people`` are the surnames the sentences' articles give in
+    full, by which a person may be named alone."""
     if query.whether:  # "Yes" when the best sentence says so in the question's words; else none
         return "Yes" if sentences and affirms(query, sentences[0]) else None
     if re.match(r"\s*why\b", query.searched, re.I):
         return None  # a reason is the sentence itself, no value in it
     if query.answer_type == "person":
         # a person's name, or for "Who said ...?" the body that said it ("the Ministry of External Affairs said")
-        return next((name for s in sentences for name in (_person(query, s), speaking_body(query, s)) if name), None)
+        return next((name for s in sentences
+                     for name in (_person(query, s, people), speaking_body(query, s)) if name), None)
     if asks_for_things(query.searched):
         return None  # "Which exports surged ...?" is answered by the things, not by the sentence's figure
     if _ASKS_NO_VALUE.search(query.searched):

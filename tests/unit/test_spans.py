@@ -136,6 +136,29 @@ def test_the_person_asked_for_is_the_one_the_question_describes_or_the_one_acted
     assert short_answer(analyse(question), [sentence]) == short
 
 
+THANKS = ("Landau also thanked the Foreign Secretary Misri for India’s “assistance addressing illegal immigration to "
+          "the US and asked the Indian government for continued cooperation on this issue,” Bruce said in the readout.")
+
+
+@pytest.mark.parametrize("question,sentence,short", [
+    # the article names them in full elsewhere: a surname alone names the person
+    ("Which US official thanked Misri for India's help?", THANKS, "Landau"),
+    ("Which American official said Washington saw the call as critical?",
+     "According to Lutnick, Washington saw the call as critical to finalising negotiations.", "Lutnick"),
+    ("Which minister was in Washington in March?", "Goyal was in Washington in March also for the trade talks.",
+     "Goyal"),
+    # a surname alone is the sentence's doer, not the one "whom did he meet?" asks for
+    ("Whom did the minister meet in Washington?", "Goyal is in Washington for a ministerial-level meeting.", None),
+    # "the Trump administration" is a body, not the person
+    ("Who sent back the first load of migrants?",
+     "The first load of illegal migrants sent back by the Trump administration arrived in February.", None),
+])
+def test_a_surname_the_article_gives_in_full_names_the_person_alone(question, sentence, short):
+    surnames = frozenset({"landau", "misri", "bruce", "lutnick", "goyal", "trump"})
+    assert short_answer(analyse(question), [sentence], people=surnames) == short
+    assert short_answer(analyse(question), [sentence]) is None  # unknown surnames name no one
+
+
 @pytest.mark.parametrize("question,sentence", [
     ("Which office is described as the top trade negotiator for the US?",
      "US goods trade deficit with India was $45.7 billion in 2024, according to the office of the US Trade "
