@@ -105,10 +105,22 @@ _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|
 # ("Name the official who ..." asks as "Which official ...?" does)
 _ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|(?:\bwhich|^\s*(?:name|identify)(?:\s+the)?)\s+"
                           r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w.’'-]+\s+)"
-                          r"{0,3}?(official|minister|secretary|person|spokesperson|expert|professor|economist|analyst|"
-                          r"diplomat)s?\b", re.I)
-# "Who is Tammy Bruce?" asks what she is, not for a person
-_WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:(?-i:[A-Z])[\w.’'-]*\s*){1,4}\?*\s*$", re.I)
+                          r"{0,6}?(official|minister|secretary|person|spokesperson|spokes(?:wo)?man|expert|professor|"
+                          r"economist|analyst|diplomat|president|leader|negotiator|ambassador|envoy|chief)s?\b", re.I)
+
+
+def role_asked(question: str) -> str | None:
+    """The stem of the role a "which <role>" question asks a person of ("Which US president ...?" ->
+    "presid"), or None."""
+    match = _ASKS_PERSON.search(question)
+    return tokenize(match.group(2))[0] if match and match.group(2) else None
+
+
+# "Who is Tammy Bruce?" asks what she is, not for a person; "Who is India's Foreign Secretary?" asks who holds
+# the office
+_WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?!(?:[\w.’'-]+\s+){0,3}(?:Secretary|Minister|President|"
+                           r"Spokesperson|Ambassador|Chief|Representative)\b)(?:(?-i:[A-Z])[\w.’'-]*\s*){1,4}\?*\s*$",
+                           re.I)
 # "When ...?", and a "when" the question asks about ("What is the latest word on when India will join?")
 _WHEN = r"^\s*(?:when|until when|till when|by when|since when)\b|\b(?:on|about|as to) when\b"
 _ANSWER_TYPES = [

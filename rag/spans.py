@@ -16,7 +16,7 @@ from .bm25 import tokenize
 from .constraints import periods_in
 from .countries import countries_in
 from .dates import MONTH
-from .question import Query, affirms, asks_for_things, speaking_body
+from .question import Query, affirms, asks_for_things, role_asked, speaking_body
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -208,7 +208,9 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
     acted_on = _ASKS_OBJECT.search(query.searched)
     # the doer is described by the words after "did" ("Which US official did India's commerce minister meet?")
     doer = terms & set(tokenize(query.searched[acted_on.end():])) if acted_on else set()
-    people = []  # (how many of the question's terms describe the person, how many of the doer's, name)
+    role = role_asked(query.searched)
+    # (how many of the question's terms describe the person, how many of the doer's, name, the role asked?)
+    people = []
     # a surname alone is most often the sentence's doer ("Goyal is in Washington ..."), never the one
     # "whom did he meet?" asks for: only names in full answer that
     for end, name in _names(sentence, frozenset() if acted_on else surnames):
@@ -223,12 +225,16 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         clause = _WHO_CLAUSE.match(sentence, end)
         if clause:
             describing |= set(tokenize(clause.group()))
-        people.append((len(terms & describing), len(doer & describing), name))
+        people.append((len(terms & describing), len(doer & describing), name, role in describing))
+    if sum(p[3] for p in people) == 1:
+        # "Which US president did Modi not reach out to?": of "Commerce Secretary Howard Lutnick" and
+        # "US President Donald Trump", the one the asked role describes, though the act's words stand by him
+        return next(p[2] for p in people if p[3])
     if acted_on and len(people) > 1:
-        described = max(as_doer for _, as_doer, _ in people)
+        described = max(p[1] for p in people)
         # the one person the doer's words describe best is the doer, and the answer another; words of the
         # act itself ("held discussions with") stand by both and single no one out
-        if described >= 2 and sum(as_doer == described for _, as_doer, _ in people) == 1:
+        if described >= 2 and sum(p[1] == described for p in people) == 1:
             people = [p for p in people if p[1] < described]
     best = max(people, key=lambda p: p[0], default=None)  # the first on a tie
     return best[2] if best else None

@@ -35,6 +35,9 @@ from rag.terms import content_terms
     ("Which issue did the official say India can't risk opening?", None),  # an issue, not the official
     ("Name the official who gave the readout of the call.", "person"),
     ("Who is Tammy Bruce?", None),  # what she is, not who
+    ("Who is India's Foreign Secretary?", "person"),  # who holds the office
+    ("Which US president gave a heads up for the bill?", "person"),
+    ("Which former Indian Institute of Foreign Trade professor is quoted?", "person"),
 ])
 def test_answer_type(question, kind):
     assert answer_type(question)[0] == kind

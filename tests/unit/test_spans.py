@@ -136,6 +136,22 @@ def test_the_person_asked_for_is_the_one_the_question_describes_or_the_one_acted
     assert short_answer(analyse(question), [sentence]) == short
 
 
+@pytest.mark.parametrize("question,sentence,short", [
+    # "Who is <office>?" asks who holds it, unlike "Who is <name>?"
+    ("Who is India's Foreign Secretary?", CALL, "Vikram Misri"),
+    # a role asked after several words ("Which former ... professor"), and a president is a person
+    ("Which former Indian Institute of Foreign Trade professor is quoted?",
+     "Former Indian Institute of Foreign Trade professor Biswajit Dhar said India’s position is driven by need.",
+     "Biswajit Dhar"),
+    # the role asked decides, though the act's words stand by the one acted on
+    ("Which US president did Modi not personally reach out to?",
+     "Speaking on the All-In Podcast, US Commerce Secretary Howard Lutnick said the agreement lost momentum after "
+     "Prime Minister Narendra Modi did not personally reach out to then US President Donald Trump.", "Donald Trump"),
+])
+def test_the_office_or_role_asked_for_names_its_holder(question, sentence, short):
+    assert short_answer(analyse(question), [sentence]) == short
+
+
 THANKS = ("Landau also thanked the Foreign Secretary Misri for India’s “assistance addressing illegal immigration to "
           "the US and asked the Indian government for continued cooperation on this issue,” Bruce said in the readout.")
 
