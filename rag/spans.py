@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from .bm25 import tokenize
 from .constraints import periods_in
-from .countries import countries_in
+from .countries import countries_in, country_pattern
 from .dates import MONTH
 from .question import Query, affirms, asks_for_things, role_asked, speaking_body
 
@@ -240,6 +240,34 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
     return best[2] if best else None
 
 
+# "Where were the talks held?": a place the sentence puts something in or at
+_LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+# "countries trading with Russia" describes the countries by another: Russia is not one of them
+_DESCRIBED_BY = re.compile(r"\bcountries\s+\w+ing\s+(?:with|from|to|in)\s+(?:the\s+)?$", re.I)
+# what stands between the names of a list: "Indonesia, the Philippines and Vietnam"
+_BETWEEN_LISTED = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
+
+
+def _place(query: Query, sentence: str) -> str | None:
+    """The country or capital in ``sentence`` that answers a "where" or "which country" question: the one
+    place the question does not name (for "where", one the sentence puts something in or at); for
+    "which countries", a list of them that holds every such place. None when the sentence leaves it open."""
+    pattern, code_of = country_pattern()
+    asked = countries_in(query.searched)
+    where = re.match(r"\s*where\b", query.searched, re.I) is not None
+    found = [(m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(sentence)
+             if code_of[m.group(1)] not in asked and not _DESCRIBED_BY.search(sentence[:m.start(1)])]
+    if where:
+        found = [f for f in found if _LOCATED.search(sentence[:f[0]])]
+    codes = {code_of[value] for _, _, value in found}
+    if not re.search(r"\bcountries\b", query.searched, re.I):
+        return found[0][2] if len(codes) == 1 else None
+    # "Which countries ...?" is answered by a list; a lone country ("over India as Trump flagged a bill
+    # ...") is seldom the one asked of
+    listed = len(found) > 1 and all(_BETWEEN_LISTED.fullmatch(sentence[a[1]:b[0]]) for a, b in zip(found, found[1:]))
+    return sentence[found[0][0]:found[-1][1]] if listed and len(codes) == len(found) else None
+
+
 def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0,
                  people: frozenset[str] = frozenset()) -> str | None:
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
@@ -255,6 +283,8 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
         # a person's name, or for "Who said ...?" the body that said it ("the Ministry of External Affairs said")
         return next((name for s in sentences
                      for name in (_person(query, s, people), speaking_body(query, s)) if name), None)
+    if query.answer_type == "place":
+        return next((place for s in sentences if (place := _place(query, s))), None)
     if asks_for_things(query.searched):
         return None  # "Which exports surged ...?" is answered by the things, not by the sentence's figure
     if _ASKS_NO_VALUE.search(query.searched):

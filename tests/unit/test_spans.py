@@ -152,6 +152,37 @@ def test_the_office_or_role_asked_for_names_its_holder(question, sentence, short
     assert short_answer(analyse(question), [sentence]) == short
 
 
+PACTS = ("Although Modi later agreed to make the call, he said it came too late, with the US having moved on to "
+         "sealing trade pacts with Indonesia, the Philippines and Vietnam, pushing India out of that round.")
+BILL = ("Uncertainties loom further over India as President Donald Trump gave a heads up for a bill that aims to "
+        "impose 500% tariffs on countries trading with Russia.")
+
+
+@pytest.mark.parametrize("question,sentence,short", [
+    # "where": the place the sentence puts it in, not the countries it is about
+    ("Where were the April 23-25 trade talks held?", "India and the United States are advancing negotiations, "
+     "with recent talks held in Washington from April 23-25.", "Washington"),
+    ("Where was Goyal in March for trade talks?", "Goyal was in Washington in March also for the trade talks.",
+     "Washington"),
+    # "which country": the one the question does not name
+    ("Which country is named in the frictions between India and the United States?",
+     "Despite strains including diplomatic frictions involving Pakistan, India and the United States talk.",
+     "Pakistan"),
+    ("Which country's oil is India one of the highest importers of?",
+     "And India being one of the highest importers of Russian oil, exporters fear another round of tariff.", "Russian"),
+    # "which countries": the one list that holds them all
+    ("Which countries did the US seal trade pacts with before India?", PACTS, "Indonesia, the Philippines and Vietnam"),
+    # a country outside the list leaves it open
+    ("Which countries had the US moved on to sealing trade pacts with?", PACTS, None),
+    # "countries trading with Russia" are not Russia, and a lone India is not "which countries"
+    ("Which countries would the bill impose 500% tariffs on?", BILL, None),
+    # of several countries, none is "which country" without more
+    ("Which country was left out of that round of agreements?", PACTS, None),
+])
+def test_the_place_asked_for(question, sentence, short):
+    assert short_answer(analyse(question), [sentence]) == short
+
+
 THANKS = ("Landau also thanked the Foreign Secretary Misri for India’s “assistance addressing illegal immigration to "
           "the US and asked the Indian government for continued cooperation on this issue,” Bruce said in the readout.")
 
