@@ -278,13 +278,13 @@ _LOOKBACK = re.compile(rf"\b(?:the\s+)?(last|past|coming|next)\s+(?:(\d+|{'|'.jo
 
 # "three decades of engagement", "a 90-day window": a count of a unit of time, however it is placed. "Over the
 # past two decades" counts two, and says nothing of three.
-_DURATION = re.compile(rf"\b(\d+|{'|'.join(_COUNTS)})[\s-]+(year|decade|month|week|day)s?\b", re.I)
+DURATION = re.compile(rf"\b(\d+|{'|'.join(_COUNTS)})[\s-]+(year|decade|month|week|day)s?\b", re.I)
 
 
 def durations_in(text: str) -> frozenset[tuple[int, str]]:
     """The counts of units of time ``text`` names: "three decades of engagement" -> {(3, "decade")}."""
     return frozenset((int(n) if n.isdigit() else _COUNTS.index(n.lower()) + 1, unit.lower())
-                     for n, unit in _DURATION.findall(text))
+                     for n, unit in DURATION.findall(text))
 
 
 def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
@@ -903,7 +903,7 @@ def as_asked(item: str, question: str) -> str:
         return next((w for w in re.findall(r"[\w’'-]+", question) if tokenize(w) == [what]), what)
     if item.startswith("duration "):  # "three decades", as the question says it
         count, unit = what.split(" ", 1)
-        return next((m.group() for m in _DURATION.finditer(question)
+        return next((m.group() for m in DURATION.finditer(question)
                      if durations_in(m.group()) == {(int(count), unit)}), what)
     if item.startswith("lookback "):
         count, unit = what.split(" ", 1)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .bm25 import tokenize
-from .constraints import periods_in
+from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH
 from .question import Query, affirms, asks_for_things, role_asked, speaking_body
@@ -26,6 +26,7 @@ _DATE = (rf"(?:{MONTH}\s+\d{{1,2}}(?!\d)(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}}
          rf"{MONTH}\s*[-–]\s*{MONTH}|(?:late |early |mid-)?{MONTH}\s+\d{{4}}|\b(?:fall|Fall|spring|autumn)\s+\d{{4}}|"
          r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:19|20)\d{2}\b)")
 _MONTH_ALONE = rf"\b{MONTH}\b"
+_SPAN_OF_TIME = rf"(?i:{DURATION.pattern})"  # "90-day", "two decades"
 _NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|R))+")
 _TITLES = frozenset("""us u.s. india indian american former secretary minister president prime deputy commerce
 industry foreign state trade external affairs department ministry office government official spokesperson
@@ -73,6 +74,8 @@ def _patterns(query: Query) -> list[str]:
     if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
                                                 q):
         return [_DATE]
+    if re.match(r"\W*how long\b", q):
+        return [_SPAN_OF_TIME]  # "How long is the tariff pause window?": "the 90-day tariff pause window"
     if re.search(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", q):
         return [_MONEY]
     if re.search(r"^\W*(?:\w+\s+)?how many\b(?! (?:billion|million|per ?cent|percentage))", q):

@@ -152,6 +152,19 @@ def test_the_office_or_role_asked_for_names_its_holder(question, sentence, short
     assert short_answer(analyse(question), [sentence]) == short
 
 
+@pytest.mark.parametrize("question,sentence,short", [
+    ("How long is the tariff pause window the officials want to use?",
+     "Officials aim to take advantage of the 90-day tariff pause window to advance the talks.", "90-day"),
+    ("How long has engagement built strategic investment?",
+     "Sustained engagement over the past two decades has created enough strategic investment.", "two decades"),
+    # no span of time: none, not the tariff's rate
+    ("How long will the 10 per cent baseline tariff stay?",
+     "However, the 10 per cent baseline tariff imposed on the countries will continue to remain in place.", None),
+])
+def test_how_long_is_answered_by_a_span_of_time(question, sentence, short):
+    assert short_answer(analyse(question), [sentence]) == short
+
+
 PACTS = ("Although Modi later agreed to make the call, he said it came too late, with the US having moved on to "
          "sealing trade pacts with Indonesia, the Philippines and Vietnam, pushing India out of that round.")
 BILL = ("Uncertainties loom further over India as President Donald Trump gave a heads up for a bill that aims to "
