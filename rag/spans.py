@@ -271,6 +271,39 @@ def _place(query: Query, sentence: str) -> str | None:
     return sentence[found[0][0]:found[-1][1]] if listed and len(codes) == len(found) else None
 
 
+# Things known by a name: "Which initiative ...?", "What is the name of the framework ...?"
+_KINDS_NAMED = (r"initiative|podcast|show|framework|programme|program|scheme|mission|platform|club|grouping|bloc|"
+                r"forum|summit|vision|alliance|partnership|compact|corridor")
+_ASKS_NAMED = re.compile(r"^\W*(?:what\s+is\s+the\s+name\s+of\b|(?:which|what)\s+(?:(?!(?:did|does|do|is|are|was|"
+                         r"were|has|have|had|will|would|can|could)\b)[\w.’'-]+\s+){0,4}?"
+                         rf"(?:{_KINDS_NAMED})s?\b)", re.I)
+# a name as news English writes it before its kind: the “Pax Silica” initiative, the COMPACT initiative, the
+# All-In Podcast, the "Amrit Kaal" and "Golden Age" visions
+_ONE_NAME = r"(?:[“\"][^”\"]{2,40}[”\"]|(?-i:[A-Z][\w.-]*)(?:[\s-]+(?-i:[A-Z][\w.-]*))*)"
+_NAMED = re.compile(rf"(?P<name>{_ONE_NAME}(?:,?\s+and\s+{_ONE_NAME})?)\s+(?:{_KINDS_NAMED})s?\b", re.I)
+
+
+def _named(query: Query, sentence: str) -> str | None:
+    """The name in ``sentence`` of the thing a "which initiative" question asks for: the one name written
+    before a word of its kind that the question does not itself give."""
+    asked = query.searched.lower()
+    names = []
+    for match in _NAMED.finditer(sentence):
+        name = match.group("name")
+        words = re.findall(r"[\w-]+", name.lower())
+        if all(w in asked for w in words):
+            continue  # the question's own name ("What is the Pax Silica initiative aimed at?")
+        quoted = re.fullmatch(r"[“\"]([^”\"]+)[”\"]", name)
+        if quoted:
+            name = quoted.group(1)
+        else:  # "the U.S.-India COMPACT initiative" is the COMPACT; the countries say whose it is
+            first, _, rest = name.partition(" ")
+            if rest and countries_in(first) and not re.sub(r"[\s.-]", "", country_pattern()[0].sub("", first)):
+                name = rest
+        names.append(name)
+    return names[0] if len(names) == 1 else None
+
+
 def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0,
                  people: frozenset[str] = frozenset()) -> str | None:
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
@@ -286,6 +319,8 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
         # a person's name, or for "Who said ...?" the body that said it ("the Ministry of External Affairs said")
         return next((name for s in sentences
                      for name in (_person(query, s, people), speaking_body(query, s)) if name), None)
+    if _ASKS_NAMED.search(query.searched):
+        return next((name for s in sentences if (name := _named(query, s))), None)
     if query.answer_type == "place":
         return next((place for s in sentences if (place := _place(query, s))), None)
     if asks_for_things(query.searched):

@@ -165,6 +165,28 @@ def test_how_long_is_answered_by_a_span_of_time(question, sentence, short):
     assert short_answer(analyse(question), [sentence]) == short
 
 
+@pytest.mark.parametrize("question,sentence,short", [
+    ("What is the name of the US-led grouping for chip supply chains that India was invited to join?",
+     "Momentum has been strengthened by Washington’s invitation to India to join the US led “Pax Silica” initiative, "
+     "a strategic framework aimed at securing global supply chains.", "Pax Silica"),
+    # the countries before a name say whose it is
+    ("Which initiative, launched in February 2025, includes the BTA negotiations?",
+     "The BTA negotiations are part of the broader U.S.-India COMPACT initiative launched in February 2025.",
+     "COMPACT"),
+    ("Which podcast did the US commerce secretary speak on?",
+     "Speaking on the All-In Podcast on January 8, 2026, US Commerce Secretary Howard Lutnick said it.", "All-In"),
+    ("What visions do the two nations' shared ambitions reflect?",
+     'Both aim to boost resilience, reflecting ambitions articulated in their "Amrit Kaal" and "Golden Age" visions.',
+     '"Amrit Kaal" and "Golden Age"'),
+    # the question's own name asks something else of it
+    ("What is the Pax Silica initiative aimed at?",
+     "India was invited to join the US led “Pax Silica” initiative, a framework aimed at securing supply chains.",
+     None),
+])
+def test_a_thing_known_by_a_name_is_answered_by_its_name(question, sentence, short):
+    assert short_answer(analyse(question), [sentence]) == short
+
+
 PACTS = ("Although Modi later agreed to make the call, he said it came too late, with the US having moved on to "
          "sealing trade pacts with Indonesia, the Philippines and Vietnam, pushing India out of that round.")
 BILL = ("Uncertainties loom further over India as President Donald Trump gave a heads up for a bill that aims to "
