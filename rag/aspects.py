@@ -574,7 +574,7 @@ _RECIPIENT = re.compile(r"\b(?P<act>made|make|sent|send|gave|give|paid|pay|wrote
 def patient_in(question: str) -> tuple[frozenset[str], str | None]:
     """The words of the person a "who did it to X?" question names as X, and the stem of the act ("Which
     Indian official thanked Landau for ...?" -> ({"landau"}, "thank"), "How many calls has the US
-    president made to Modi?" -> ({"modi"}, "made")); nothing when X is a country."""
+    president made to Modi?" -> ({"modi"}, "make")); nothing when X is a country."""
     match = _PATIENT.match(question) or _RECIPIENT.search(question)
     if match is None or countries_in(match["whom"]):
         return frozenset(), None
@@ -585,10 +585,24 @@ def patient_in(question: str) -> tuple[frozenset[str], str | None]:
 
 def done_by(act: str, names: set[str], sentence: str) -> str | None:
     """Which of ``names`` stands nearest before the first word of ``act`` in ``sentence`` (who did it,
-    in "Landau also thanked the Foreign Secretary Misri"), or None."""
-    window = _before_act(act, sentence)
-    before = [w.lower() for w in re.findall(r"[A-Za-z]+", window or "")]
-    return next((w for w in reversed(before) if w in names), None)
+    in "Landau also thanked the Foreign Secretary Misri"), or None. The doer stands in the act's own
+    clause: in "Although Modi later agreed to make the call, he said it came too late" Modi did not say it."""
+    window = re.split(r"[,;:]", _before_act(act, sentence) or "")[-1]
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", window)]
+    # "They held phone talks": a pronoun nearer the act than any name leaves the doer to the sentence before
+    return next((None if w in _SUBJECT_PRONOUNS else w for w in reversed(before)
+                 if w in names or w in _SUBJECT_PRONOUNS), None)
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we it".split())
+
+
+def done_with(act: str, names: set[str], sentence: str) -> bool:
+    """Whether one of ``names`` did ``act`` together with its doer, named after "with" just after the act
+    ("Goyal held discussions with US Commerce Secretary Howard Lutnick": Lutnick held them too)."""
+    around = _around_act(act, sentence)
+    after = [w.lower() for w in re.findall(r"[A-Za-z]+", around[2])[:10]] if around else []
+    return "with" in after and bool(set(after[after.index("with") + 1:][:6]) & names)
 
 
 # ---------------------------------------------------------------- who imposed a levy on whom

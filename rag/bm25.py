@@ -27,9 +27,41 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+# The irregular past forms of English verbs, which no suffix-stripping stemmer joins to their base ("spoke"
+# stays "spoke", "speaking" becomes "speak"): a closed list, so written out rather than loading a lemmatizer
+_IRREGULAR = {form: base for base, forms in (
+    ("speak", "spoke spoken"), ("meet", "met"), ("hold", "held"), ("tell", "told"), ("seek", "sought"),
+    ("buy", "bought"), ("sell", "sold"), ("bring", "brought"), ("think", "thought"), ("fight", "fought"),
+    ("rise", "rose risen"), ("fall", "fell fallen"), ("grow", "grew grown"), ("begin", "began begun"),
+    ("take", "took taken"), ("give", "gave given"), ("come", "came"), ("go", "went gone"), ("see", "saw seen"),
+    ("write", "wrote written"), ("pay", "paid"), ("lose", "lost"), ("keep", "kept"), ("send", "sent"),
+    ("spend", "spent"), ("strike", "struck stricken"), ("make", "made"), ("lead", "led"), ("mean", "meant"),
+    ("build", "built"), ("choose", "chose chosen"), ("drive", "drove driven"), ("know", "knew known"),
+    ("break", "broke broken"), ("stand", "stood"), ("understand", "understood"), ("win", "won"),
+    ("become", "became"), ("run", "ran"), ("draw", "drew drawn"), ("throw", "threw thrown"),
+    ("freeze", "froze frozen"), ("withdraw", "withdrew withdrawn"), ("shrink", "shrank shrunk"),
+    ("deal", "dealt"), ("feel", "felt"), ("hear", "heard"), ("lay", "laid"), ("say", "said"), ("get", "got gotten"),
+    ("find", "found"), ("leave", "left"), ("undertake", "undertook undertaken"), ("overtake", "overtook overtaken"),
+    ("forgo", "forwent forgone"), ("sink", "sank sunk"), ("swear", "swore sworn"), ("tear", "tore torn"),
+    ("wear", "wore worn"), ("bear", "bore borne"), ("eat", "ate eaten"), ("fly", "flew flown"),
+    ("forget", "forgot forgotten"), ("hide", "hid hidden"), ("ride", "rode ridden"), ("shake", "shook shaken"),
+    ("steal", "stole stolen"), ("teach", "taught"), ("catch", "caught"), ("sleep", "slept"), ("sweep", "swept"),
+    ("lend", "lent"), ("bend", "bent"), ("bind", "bound"), ("dig", "dug"), ("hang", "hung"), ("feed", "fed"),
+    ("flee", "fled"), ("slide", "slid"), ("spin", "spun"), ("stick", "stuck"), ("sting", "stung"),
+    ("swing", "swung"), ("wind", "wound"), ("weave", "wove woven"), ("awake", "awoke awoken"),
+    ("arise", "arose arisen"), ("foresee", "foresaw foreseen"), ("mislead", "misled"), ("outrun", "outran"),
+    ("rebuild", "rebuilt"), ("uphold", "upheld"), ("withhold", "withheld"), ("oversee", "oversaw overseen"),
+) for form in forms.split()}
+
+
+# Which tokenizer made an index's keyword tokens: an index made by another is rebuilt (2: irregular past forms)
+TOKENIZER_VERSION = 2
+
+
 def tokenize(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
-    """Lowercase, split on punctuation, drop stop words, stem (Snowball English)."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in stopwords]
+    """Lowercase, split on punctuation, drop stop words, join irregular past forms to their verb,
+    stem (Snowball English)."""
+    words = [_IRREGULAR.get(w, w) for w in _TOKEN.findall(text.lower()) if w not in stopwords]
     words = [w.replace(",", "") if w[0].isdigit() else w for w in words]
     return _stemmer().stemWords(words)
 

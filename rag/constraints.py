@@ -53,6 +53,7 @@ from .aspects import (
     destinations_in,
     done_by,
     done_to,
+    done_with,
     events_in,
     figures_in,
     flows_in,
@@ -700,6 +701,8 @@ class Constraints:
             # question names Landau: anyone named just before the act did it
             people = {w for w in _names_within(told) if not countries_in(w.capitalize())} | self.names
             doer = done_by(self.act, people, told) if self.act else None
+            if doer is not None and done_with(self.act, self.agent, told):
+                doer = None  # the act was done with the one asked about: a meeting is both sides
             only_told = self.agent & _words(sentence) and not self.agent & _words(told)
             # "Trump ... described Prime Minister Narendra Modi as a close partner": Modi is described
             done_to_agent = doer is None and self.act and done_to(self.act, people, told) & self.agent

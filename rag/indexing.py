@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .bm25 import TOKENIZER_VERSION
 from .chunking import Chunker
 from .config import Config
 from .corpus import corpus_fingerprint, load_corpus
@@ -71,6 +72,8 @@ def differences(manifest: dict, config: Config, embedder: Embedder, corpus: bool
         found["store"] = f"it is a {manifest.get('store', 'local')} store, and {config.store} is asked for"
     elif config.store == "qdrant" and manifest.get("qdrant_idf", "bm25okapi") != config.qdrant_idf:
         found["store"] = f"its BM25 IDF is {manifest.get('qdrant_idf')!r}, and {config.qdrant_idf!r} is asked for"
+    if manifest.get("tokenizer", 1) != TOKENIZER_VERSION:  # indexes from before the version were version 1
+        found["tokenizer"] = "the keyword tokenizer changed"
     if manifest.get("dedup", True) != config.dedup:
         found["dedup"] = f"near-copies are {'collapsed' if config.dedup else 'indexed'} now"
     if bool(manifest.get("sentence_vectors")) != config.sentence_vectors:
@@ -210,6 +213,7 @@ def manifest_for(config: Config, embedder: Embedder, plan: Plan, embedded: int, 
         "chunk_vectors": "sentences" if plan.from_sentences else "model",
         "dedup": config.dedup,
         "store": config.store,
+        "tokenizer": TOKENIZER_VERSION,
         "corpus": corpus_fingerprint(config.corpus_dir, config.follow_links),
         "libraries": _versions(),
         "counts": {"articles": len(plan.articles), "chunks": len(plan.chunks), "embedded": embedded,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..bm25 import BM25Index, tokenize
+from ..bm25 import TOKENIZER_VERSION, BM25Index, tokenize
 from ..types import ArticleMeta, Chunk, Filters
 from .common import ChunkBuffer, copies_by_canonical, read_articles, write_articles
 from .files import (
@@ -276,8 +276,10 @@ class LocalWriter(ChunkBuffer):
         """The store in memory, not saved (benchmarks and tests use it as it is)."""
         dim = manifest["model"]["dim"]
         embeddings = np.vstack(self.vectors).astype(np.float32) if self.vectors else np.zeros((0, dim), np.float32)
-        base = self.base if self.base is not None else ()
-        # tokenizing is deterministic: reused chunks keep the tokens they were indexed with, untokenized again
+        # tokenizing is deterministic: reused chunks keep the tokens they were indexed with, untokenized again,
+        # unless another version of the tokenizer made them
+        same = self.base is not None and self.base.manifest.get("tokenizer", 1) == TOKENIZER_VERSION
+        base = self.base if same else ()
         tokens = [self.base.tokens(c.id) if c.id in base else tokenize(c.text) for c in self.chunks]
         sentences = None
         if self.sentences is not None:  # float16: a sentence score needs no more, and it halves the memory

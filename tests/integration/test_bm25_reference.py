@@ -16,6 +16,14 @@ def test_tokenizer_lowercases_stems_and_drops_stop_words():
         "tariff", "were", "rais", "26", "per", "cent", "45.7", "billion", "15564", "peopl"]
 
 
+def test_tokenizer_joins_irregular_past_forms_to_their_verb():
+    # no suffix-stripping stemmer joins "spoke" to "speaking"; a question in the past finds a sentence in -ing
+    assert tokenize("Lutnick spoke; Goyal met Lutnick and held talks; exports rose") == tokenize(
+        "Lutnick speaking; Goyal meets Lutnick and holds talks; exports rise")
+    assert tokenize("said sought bought sold") == ["say", "seek", "buy", "sell"]
+    assert tokenize("founded") == ["found"]  # only the irregular form itself: "founded" is no "find"
+
+
 def _documents():
     docs = [tokenize(c) for a in load_corpus(CORPUS) for c in a.text.split("\n") if c.strip()]
     if SCIFACT.exists():

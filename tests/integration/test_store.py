@@ -131,3 +131,17 @@ def test_an_index_built_with_another_model_is_reported(small_index, embedder):
     (gen / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(RagError, match="built with model 'paraphrase-multilingual-MiniLM-L12-v2'"):
         open_store(small_index, embedder, build_mode="never")
+
+
+def test_an_index_made_by_another_tokenizer_is_stale_and_its_keyword_tokens_are_made_again(
+        pipeline, config, embedder, tmp_path):
+    from rag.bm25 import BM25Index, tokenize
+
+    store = pipeline.store
+    before = {k: v for k, v in store.manifest.items() if k != "tokenizer"}  # indexes from before the version
+    assert stale_reasons(before, config, embedder) == ["the keyword tokenizer changed"]
+    old = LocalStore(before, store.chunks, store.articles, store.embeddings,
+                     BM25Index([["spoke"] for _ in store.chunks]), store.dense, sentences=store.sentences)
+    again = build(config.replace(index_dir=tmp_path), embedder, previous=old, save=False)
+    assert again.manifest["counts"]["embedded"] == 0  # the vectors are still good
+    assert [again.tokens(c.id) for c in again.chunks] == [tokenize(c.text) for c in again.chunks]

@@ -678,7 +678,7 @@ def test_the_one_an_act_is_done_to_did_not_do_it():
     assert as_asked("patient landau", "Which Indian official thanked Landau for help?") == "it done to Landau"
     assert Constraints.of("Which US official thanked Misri for help?").unmet(thanked, "", ARTICLE) == []
     # nor one it was made to: the calls Modi made are none made to him
-    assert patient_in("How many calls has the US president made to Modi?") == ({"modi"}, "made")
+    assert patient_in("How many calls has the US president made to Modi?") == ({"modi"}, "make")
     calls = "The MEA confirmed that Modi has made eight calls to the US president in the last year."
     assert Constraints.of("How many calls has the US president made to Modi?").unmet(calls, "", ARTICLE) == [
         "patient modi"]
@@ -962,3 +962,18 @@ def test_a_report_asked_of_by_its_date_is_an_article_of_that_date(question, date
 ])
 def test_a_kind_asked_of_a_thing(question, sentence, unmet):
     assert Constraints.of(question).unmet(sentence, "", ARTICLE) == unmet
+
+
+def test_the_doer_of_an_act_stands_in_its_clause_and_a_meeting_is_both_sides():
+    from rag.aspects import done_by, done_with
+
+    came = "Although Modi later agreed to make the call, he said it came too late."
+    assert done_by("say", {"modi"}, came) is None  # Modi agreed; "he" said it
+    assert done_by("agre", {"modi"}, came) == "modi"
+    assert done_by("hold", {"landau", "misri"}, "They held phone talks with Landau.") is None
+    met = "Goyal on Tuesday held discussions with US Commerce Secretary Howard Lutnick in Washington."
+    assert done_with("hold", {"lutnick"}, met) and not done_with("hold", {"misri"}, met)
+    # "Whom did Lutnick hold discussions with?" is answered by Goyal's discussions with him
+    assert Constraints.of("Whom did Lutnick hold discussions with in Washington?").unmet(met, "", ARTICLE) == []
+    assert Constraints.of("What did Lutnick say came too late?").unmet(came, "According to Lutnick, it mattered.",
+                                                                      ARTICLE) == []
