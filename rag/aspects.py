@@ -418,6 +418,54 @@ def country_agent_in(question: str) -> tuple[str, str] | None:
     return (next(iter(codes)), act) if act else None
 
 
+# "Which Indian minister spoke on the podcast?": a person asked for by a role of a country, and what they did
+_ROLE_OF_COUNTRY = re.compile(r"^\s*which\s+(?P<of>(?:[\w.’'-]+\s+){1,3}?)(?:official|minister|secretary|spokesperson|"
+                              r"diplomat|negotiator|ambassador|envoy|president|leader|chief)s?\s+(?P<act>[a-z]+)\b",
+                              re.I)
+_NOT_DONE = frozenset("did does do is are was were has have had will would can could also".split())
+# a person's name, with the title before it: "US Deputy Secretary of State Christopher Landau", "Landau"
+_PERSON_RUN = re.compile(r"\b(?-i:[A-Z][\w.’'-]*)(?:\s+(?:of\s+)?(?-i:[A-Z][\w.’'-]*))*")
+_OFFICE_WORDS = frozenset("commerce industry trade external foreign home affairs state defence finance".split())
+_WHEN_WORDS = re.compile(rf"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH})$")
+
+
+_OPENING_DONE_BY = re.compile(r",\s+(?P<who>(?:(?-i:[A-Z])[\w.’'-]*\s+){1,6}?(?-i:[A-Z][a-z]+))\s+(?-i:[a-z]+)")
+
+
+def country_role_act_in(question: str) -> tuple[str, str] | None:
+    """The country whose official a "which" question asks for, and the stem of what the official did
+    ("Which Indian minister spoke on the All-In Podcast?" -> ("IN", "speak")); None otherwise."""
+    match = _ROLE_OF_COUNTRY.match(question)
+    if match is None or match["act"].lower() in _NOT_DONE:
+        return None
+    codes, act = countries_in(match["of"]), tokenize(match["act"])
+    return (next(iter(codes)), act[0]) if len(codes) == 1 and act else None
+
+
+def doer_described(act: str, sentence: str) -> str | None:
+    """The words that name whoever did ``act`` in ``sentence``, with the few before them where a title and
+    its country stand: the person just before the act in its clause ("Landau also thanked"), or, for a
+    sentence opening on the act ("Speaking on the All-In Podcast on January 8, 2026, US Commerce Secretary
+    Howard Lutnick said ..."), the first person after the opening phrase. None when no one is named so."""
+    around = _around_act(act, sentence)
+    if around is None:
+        return None
+    before, word, after = around
+    if not before.strip() and word.lower().endswith("ing"):
+        # the subject after the opening phrase's comma, title and all, before its verb
+        subject = _OPENING_DONE_BY.search(after)
+        return subject["who"] if subject else None
+    clause = re.split(r"[,;:]", before)[-1]
+    # a day ("on Tuesday") or a country ("India") is no one
+    runs = [m for m in _PERSON_RUN.finditer(clause)
+            if not _WHEN_WORDS.match(m.group()) and not countries_in(m.group().split()[-1])]
+    # "Landau and Misri held phone talks": both did it ("Commerce and Industry Minister" is one title)
+    if len(runs) > 1 and runs[-2].group().split()[-1].lower() not in _OFFICE_WORDS \
+            and re.search(r"\band\b", clause[runs[-2].end():runs[-1].start()]):
+        return None
+    return runs[-1].group() if runs else None
+
+
 # "did India say it would target ...": the act asked is the one said to be meant
 _SAID_IT_WOULD = re.compile(r"^\s*(?:say|said|says)\s+(?:that\s+)?(?:it|they)\s+(?:would|will|could|might)\s+", re.I)
 

@@ -45,12 +45,14 @@ from .aspects import (
     country_agent_in,
     country_doing,
     country_done_to,
+    country_role_act_in,
     currencies_named,
     currency_in,
     deadlines_in,
     described_as,
     described_for,
     destinations_in,
+    doer_described,
     done_by,
     done_to,
     done_with,
@@ -440,6 +442,8 @@ class Constraints:
     city_of: str | None = None  # the country a city is asked of ("Which Indian city ...?" -> "IN")
     destinations: frozenset[str] = frozenset()  # countries asked as arrived in or sent to (destinations_in)
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
+    # the country whose official did the act asked ("Which Indian minister spoke ...?" -> ("IN", "speak"))
+    role_doer: tuple[str, str] | None = None
     subject: str | None = None  # the country the question's verb is done by ("Did the US seek ...?" -> "US")
     # with a subject: the question's words, which find the clause it is about when a sentence sets two
     # doers against each other, and whether it asks yes or no (see _country_doer_unmet)
@@ -492,6 +496,7 @@ class Constraints:
                    city_of=city_country_in(question),
                    destinations=destinations_in(question),
                    doing_country=country_agent_in(question), subject=subject,
+                   role_doer=country_role_act_in(question),
                    subject_terms=frozenset(content_terms(question)) if subject else frozenset(),
                    whether=bool(subject and WHETHER.match(question)),
                    levy_kinds=levy_kinds_in(question),
@@ -689,6 +694,16 @@ class Constraints:
     def _doer_unmet(self, sentence: str, context: str, found: list[str]) -> list[str]:
         """Who did the act the question asks of, and whether the sentence denies it was done."""
         unmet = []
+        if self.role_doer:
+            # "Which Indian minister spoke on the All-In Podcast?" is not answered by "Speaking on the All-In
+            # Podcast ..., US Commerce Secretary Howard Lutnick said": the one who spoke is another country's;
+            # an act done with someone ("held discussions with ...") is both sides'
+            code, act = self.role_doer
+            doer = doer_described(act, sentence)
+            theirs = countries_in(doer) if doer else frozenset()
+            named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", sentence)}
+            if theirs and code not in theirs and not done_with(act, named, sentence):
+                unmet.append(f"country {code} doing it")
         if self.agent:
             # "According to Lutnick, Washington saw the call as critical" has Lutnick tell of the call,
             # not make it: whom a sentence is according to did not do what it tells

@@ -977,3 +977,23 @@ def test_the_doer_of_an_act_stands_in_its_clause_and_a_meeting_is_both_sides():
     assert Constraints.of("Whom did Lutnick hold discussions with in Washington?").unmet(met, "", ARTICLE) == []
     assert Constraints.of("What did Lutnick say came too late?").unmet(came, "According to Lutnick, it mattered.",
                                                                       ARTICLE) == []
+
+
+def test_an_official_of_a_country_asked_for_is_not_another_countrys_official_who_did_it():
+    from rag.aspects import country_role_act_in, doer_described
+
+    spoke = ("Speaking on the All-In Podcast on January 8, 2026, US Commerce Secretary Howard Lutnick said the "
+             "agreement lost momentum after Prime Minister Narendra Modi did not personally reach out.")
+    assert country_role_act_in("Which Indian minister spoke on the All-In Podcast?") == ("IN", "speak")
+    assert country_role_act_in("Which US official did Goyal meet?") is None  # asks whom, not who did it
+    assert doer_described("speak", spoke) == "US Commerce Secretary Howard Lutnick"
+    assert Constraints.of("Which Indian minister spoke on the All-In Podcast?").unmet(spoke, "", ARTICLE) == [
+        "country IN doing it"]
+    assert Constraints.of("Which US official spoke on the All-In Podcast?").unmet(spoke, "", ARTICLE) == []
+    # both did it, or it was done with the other
+    talks = "US Deputy Secretary of State Christopher Landau and India’s Foreign Secretary Vikram Misri held talks."
+    assert doer_described("hold", talks) is None
+    met = "New Delhi: Commerce and Industry Minister Piyush Goyal on Tuesday held discussions with US Commerce " \
+          "Secretary Howard Lutnick."
+    assert doer_described("hold", met) == "Industry Minister Piyush Goyal"  # the day after the name is no one
+    assert Constraints.of("Which US official held discussions with Goyal?").unmet(met, "", ARTICLE) == []
