@@ -32,6 +32,7 @@ _COUNTRY_ROLE = re.compile(r"^\s*who\b.*\b(?:trading\s+partners?|partners?|ally|
                            r"exporters?|suppliers?|buyers?|markets?)\b", re.I)
 _HOW_MANY_COUNTRIES = re.compile(r"\bhow many\s+(?:other\s+)?(?:countries|nations)\b", re.I)
 _WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
+_COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:countries|nations)\b", re.I)
 # "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
 # the month or the second year of "2024-25" is no figure; "hundreds" is no count.
@@ -238,8 +239,11 @@ class Query:
         if _HOW_MANY_COUNTRIES.search(self.searched) and len(countries_in(sentence) - countries_in(self.searched)) > 1:
             return True  # "How many countries ...?": "pacts with Indonesia, the Philippines and Vietnam" counts them
         if self.answer_type == "place" and _WHICH_COUNTRY.search(self.searched):
-            # "Which country did India replace ...?": a country the question does not name
-            return bool(countries_in(sentence) - countries_in(self.searched))
+            # "Which country did India replace ...?": a country the question does not name; "Which countries
+            # ...?" asks for more than one ("pacts with Indonesia, the Philippines and Vietnam"), and the
+            # one other country of "the India–US trade agreement" is no answer to it
+            others = countries_in(sentence) - countries_in(self.searched)
+            return len(others) > 1 if _COUNTRIES.search(self.searched) else bool(others)
         if self.requires is None:
             return True
         if self.answer_type == "number" and _HOW_MUCH_OF.search(self.searched) and _PORTION.search(sentence):

@@ -273,6 +273,9 @@ def test_split_parts(question, parts):
     # a country asked for must be one the question does not name
     ("Which country did India replace as the US's largest trading partner?", "India overtook China as a partner.",
      "The US remained India's largest trading partner."),
+    # "which countries" asks for more than one: the one other country of "India–US" is no answer
+    ("Which countries did the US seal trade pacts with?", "The US sealed pacts with Indonesia, the Philippines and "
+     "Vietnam.", "Lutnick said the long-anticipated India–US trade agreement lost momentum."),
     # "which US official": a person's name, not an office
     ("Which US official gave a readout of the phone call?", "Tammy Bruce gave a readout of the call.",
      "A spokesperson gave a readout of the call."),
