@@ -145,3 +145,27 @@ def split_parts(question: str) -> list[str]:
                  or _PERSON_PRONOUN.search(piece) is not None)
         parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if leans else piece)
     return parts
+
+
+# a part's lean on the part before: "... (Which US official spoke on the All-In Podcast)?"
+_LEAN = re.compile(r"\s*\([^()]*\)(?=\?$)")
+_PREPOSITIONS = frozenset("to for with on at in about and or as by from of".split())
+
+
+def naming(part: str, name: str) -> str | None:
+    """``part`` with the person its pronoun stands for named, and its lean on the part before dropped
+    ("Which countries did he say ... (Which US official spoke ...)?" with "Howard Lutnick" -> "Which
+    countries did Howard Lutnick say ...?"); None when it has no person's pronoun."""
+    if not _PERSON_PRONOUN.search(part):
+        return None
+    part = _LEAN.sub("", part)
+
+    def named(match: re.Match) -> str:
+        word, after = match.group(), part[match.end():].split()
+        # "his post", "her readout": whose; "met her": whom
+        if word.lower() == "his" or word.lower() == "her" and after and after[0].islower() \
+                and after[0].strip("?,.") not in _PREPOSITIONS:
+            return f"{name}'s"
+        return name
+    return _PERSON_PRONOUN.sub(named, part)
+

@@ -16,7 +16,7 @@ from .config import Config
 from .embedding import Embedder
 from .generation import Generator, combine_parts, make_generator, stream_answer
 from .indexing import BUILD_CHOICES, article_text, index_corpus, open_store
-from .question import Query, analyse
+from .question import Query, analyse, with_person_named
 from .retrieval import Retriever
 from .store import CorruptIndex, Store
 from .types import Answer, Filters, Passage
@@ -139,7 +139,13 @@ class Pipeline:
         chosen = self.get_generator(generator)
         if query.parts and getattr(chosen, "answers_parts_separately", False):
             # a generator that answers one thing at a time answers each part, and the parts are combined
-            answers = [chosen.generate(part, self.retrieve(part, k, mode, filters)) for part in query.parts]
+            answers: list[Answer] = []
+            for part in query.parts:
+                # "..., and which countries did he say ...?": he is the person the first part's answer names
+                first = answers[0].short_answer if answers else None
+                if isinstance(first, str) and first:
+                    part = with_person_named(part, query.parts[0], first) or part
+                answers.append(chosen.generate(part, self.retrieve(part, k, mode, filters)))
             answer = combine_parts(query, answers)
             yield answer.text
             yield replace(answer, question=query.text, searched=query.searched)

@@ -22,7 +22,7 @@ from .constraints import Constraints, names_someone, periods_in
 from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH
 from .errors import RagError
-from .parts import rewrite_question, split_parts
+from .parts import naming, rewrite_question, split_parts
 from .terms import QUESTION_STEMS, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
@@ -613,6 +613,17 @@ def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -
     if len(parts) > 1:
         query = replace(query, parts=tuple(_analysed(part, part) for part in parts))
     return query
+
+
+def with_person_named(part: Query, first: Query, name: str) -> Query | None:
+    """A later part that points back with "he" or "she" at the person the first part asks for ("Which US
+    official spoke on the All-In Podcast, and which countries did he say ...?"), analysed again with the
+    first part's answer, ``name``, in the pronoun's place; None when the part does not point so. When the
+    first part names its own person ("Who did Goyal meet, and what did he call ...?"), "he" is that one."""
+    if part is first or first.answer_type != "person" or first.constraints.agent or first.constraints.patient:
+        return None
+    text = naming(part.searched, name)
+    return _analysed(text, text) if text else None
 
 
 def as_query(question: str | Query) -> Query:

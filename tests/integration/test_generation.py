@@ -159,6 +159,13 @@ def test_every_part_is_answered_and_no_sentence_is_said_twice(pipeline, question
     assert markers == {c.n for c in answer.citations} == set(range(1, len(answer.citations) + 1))
 
 
+def test_a_part_pointing_back_at_the_person_asked_for_is_answered_of_that_person(pipeline):
+    answer = pipeline.ask("Which US official spoke on the All-In Podcast, and which countries did he say the US "
+                          "sealed trade pacts with?")
+    assert not answer.abstained and answer.short_answer[0] == "Howard Lutnick"
+    assert "Indonesia, the Philippines and Vietnam" in answer.text and "The articles don't say" not in answer.text
+
+
 def test_a_part_the_articles_do_not_cover_is_named(pipeline):
     answer = pipeline.ask("What was India's trade surplus with the US in 2024-25 and in 2018-19?")
     assert not answer.abstained and "41.18 billion" in answer.text

@@ -440,6 +440,28 @@ def test_a_pronoun_speaker_leans_on_the_part_before():
     assert leaning.answer_type == "place" and leaning.requires is None
 
 
+def test_a_part_that_points_back_at_the_person_asked_for_is_asked_again_of_the_answer():
+    from rag.parts import naming
+    from rag.question import with_person_named
+
+    query = analyse("Which US official spoke on the All-In Podcast, and which countries did he say the US "
+                    "sealed trade pacts with?")
+    named = with_person_named(query.parts[1], query.parts[0], "Howard Lutnick")
+    assert named.searched == "Which countries did Howard Lutnick say the US sealed trade pacts with?"
+    assert "lutnick" in named.terms and named.answer_type == "place"
+    assert naming("What did her readout say (Who is the US State Department spokesperson)?", "Tammy Bruce") == (
+        "What did Tammy Bruce's readout say?")
+    assert naming("Whom did he speak with by phone (Who is India's Foreign Secretary)?", "Vikram Misri") == (
+        "Whom did Vikram Misri speak with by phone?")
+    assert naming("Which podcast did they appear on?", "Howard Lutnick") is None  # no person's pronoun
+    # "he" is the person the first part names, not its answer
+    own = analyse("Who did Goyal meet, and what did he call the discussions in his post?")
+    assert with_person_named(own.parts[1], own.parts[0], "Howard Lutnick") is None
+    # nor when the first part asks for no person
+    when = analyse("When did Lutnick speak on the podcast, and what did he say the deal lost?")
+    assert with_person_named(when.parts[1], when.parts[0], "January 8, 2026") is None
+
+
 def test_which_sectors_needs_a_sector_named_or_listed():
     query = analyse("Which Indian sectors face the 26 per cent tariff?")
     assert not query.carried_by("The US has suspended the additional 26 per cent tariffs on India till July 9.")
