@@ -427,8 +427,7 @@ _NOT_DONE = frozenset("did does do is are was were has have had will would can c
 _PERSON_RUN = re.compile(r"\b(?-i:[A-Z][\w.’'-]*)(?:\s+(?:of\s+)?(?-i:[A-Z][\w.’'-]*))*")
 _OFFICE_WORDS = frozenset("commerce industry trade external foreign home affairs state defence finance".split())
 _WHEN_WORDS = re.compile(rf"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH})$")
-
-
+# "Speaking on ..., US Commerce Secretary Howard Lutnick said": the subject after the opening phrase
 _OPENING_DONE_BY = re.compile(r",\s+(?P<who>(?:(?-i:[A-Z])[\w.’'-]*\s+){1,6}?(?-i:[A-Z][a-z]+))\s+(?-i:[a-z]+)")
 
 
@@ -443,8 +442,8 @@ def country_role_act_in(question: str) -> tuple[str, str] | None:
 
 
 def doer_described(act: str, sentence: str) -> str | None:
-    """The words that name whoever did ``act`` in ``sentence``, with the few before them where a title and
-    its country stand: the person just before the act in its clause ("Landau also thanked"), or, for a
+    """The words that name whoever did ``act`` in ``sentence``, the title and its country with them: the
+    person just before the act in its clause ("Landau also thanked"), or, for a
     sentence opening on the act ("Speaking on the All-In Podcast on January 8, 2026, US Commerce Secretary
     Howard Lutnick said ..."), the first person after the opening phrase. None when no one is named so."""
     around = _around_act(act, sentence)

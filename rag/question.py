@@ -111,7 +111,7 @@ _ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|(?:\bwhich|^\s*(?:name|identi
 
 
 def role_asked(question: str) -> str | None:
-    """The stem of the role a "which <role>" question asks a person of ("Which US president ...?" ->
+    """The stem of the role a "which <role>" question asks a person of (Query.role: "Which US president ...?" ->
     "presid"), or None."""
     match = _ASKS_PERSON.search(question)
     return tokenize(match.group(2))[0] if match and match.group(2) else None
@@ -223,6 +223,7 @@ class Query:
     doing: str | None = None  # the act "what did X <act> ...?" asks about (see asked_doing)
     measure: str | None = None  # what the figure asked is of: "deficit" (or surplus, gap), "exports" (or imports)
     whether: bool = False  # a yes-or-no question ("Did ...?", "Is ...?")
+    role: str | None = None  # the stem of the role a "which <role>" question asks a person of ("presid")
 
     def __str__(self) -> str:
         return self.searched
@@ -601,7 +602,8 @@ def _analysed(text: str, searched: str) -> Query:
                  carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
                  constraints=constraints, requires=required_form(own), act=asked_act(searched),
                  measure=asked_measure(searched), premise=premise, premise_by=premise_by,
-                 topic=said_topic(searched), doing=asked_doing(searched), whether=bool(WHETHER.match(searched)))
+                 topic=said_topic(searched), doing=asked_doing(searched), whether=bool(WHETHER.match(searched)),
+                 role=role_asked(own))
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:

@@ -16,7 +16,7 @@ from .bm25 import tokenize
 from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH
-from .question import Query, affirms, asks_for_things, role_asked, speaking_body
+from .question import Query, affirms, asks_for_things, speaking_body
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -211,7 +211,6 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
     acted_on = _ASKS_OBJECT.search(query.searched)
     # the doer is described by the words after "did" ("Which US official did India's commerce minister meet?")
     doer = terms & set(tokenize(query.searched[acted_on.end():])) if acted_on else set()
-    role = role_asked(query.searched)
     # (how many of the question's terms describe the person, how many of the doer's, name, the role asked?)
     people = []
     # a surname alone is most often the sentence's doer ("Goyal is in Washington ..."), never the one
@@ -228,7 +227,7 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         clause = _WHO_CLAUSE.match(sentence, end)
         if clause:
             describing |= set(tokenize(clause.group()))
-        people.append((len(terms & describing), len(doer & describing), name, role in describing))
+        people.append((len(terms & describing), len(doer & describing), name, query.role in describing))
     if sum(p[3] for p in people) == 1:
         # "Which US president did Modi not reach out to?": of "Commerce Secretary Howard Lutnick" and
         # "US President Donald Trump", the one the asked role describes, though the act's words stand by him
