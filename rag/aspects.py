@@ -454,7 +454,7 @@ def doer_described(act: str, sentence: str) -> str | None:
         # the subject after the opening phrase's comma, title and all, before its verb
         subject = _OPENING_DONE_BY.search(after)
         return subject["who"] if subject else None
-    clause = re.split(r"[,;:]", before)[-1]
+    clause = _own_clause(before)
     # a day ("on Tuesday") or a country ("India") is no one
     runs = [m for m in _PERSON_RUN.finditer(clause)
             if not _WHEN_WORDS.match(m.group()) and not countries_in(m.group().split()[-1])]
@@ -568,12 +568,6 @@ def contrasted_clause(stems: frozenset[str], sentence: str) -> str | None:
     return clauses[held.index(best)]
 
 
-def contrasted_doer(stems: frozenset[str], sentence: str) -> str | None:
-    """The country that leads the contrasted clause holding the question's words (contrasted_clause)."""
-    clause = contrasted_clause(stems, sentence)
-    return clause_doer(clause) if clause is not None else None
-
-
 def clause_doer(clause: str) -> str | None:
     """The country that leads a clause ("India aims for ..." -> "IN"), or None."""
     # the doer leads its clause ("India aims for ..."); "while gradually reducing reliance on Russian
@@ -630,18 +624,23 @@ def patient_in(question: str) -> tuple[frozenset[str], str | None]:
     return (whom, stems[0]) if stems and whom else (frozenset(), None)
 
 
+def _own_clause(before: str) -> str:
+    """Of the words before an act, those in the act's own clause, where its doer stands: in "Although Modi
+    later agreed to make the call, he said" the doer of "said" is no Modi."""
+    return re.split(r"[,;:]", before)[-1]
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we it".split())
+
+
 def done_by(act: str, names: set[str], sentence: str) -> str | None:
     """Which of ``names`` stands nearest before the first word of ``act`` in ``sentence`` (who did it,
     in "Landau also thanked the Foreign Secretary Misri"), or None. The doer stands in the act's own
     clause: in "Although Modi later agreed to make the call, he said it came too late" Modi did not say it."""
-    window = re.split(r"[,;:]", _before_act(act, sentence) or "")[-1]
-    before = [w.lower() for w in re.findall(r"[A-Za-z]+", window)]
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", _own_clause(_before_act(act, sentence) or ""))]
     # "They held phone talks": a pronoun nearer the act than any name leaves the doer to the sentence before
     return next((None if w in _SUBJECT_PRONOUNS else w for w in reversed(before)
                  if w in names or w in _SUBJECT_PRONOUNS), None)
-
-
-_SUBJECT_PRONOUNS = frozenset("he she they we it".split())
 
 
 def done_with(act: str, names: set[str], sentence: str) -> bool:

@@ -548,17 +548,17 @@ def test_a_country_that_did_the_act_is_named_just_before_it():
 
 
 def test_of_two_doers_set_against_each_other_the_one_whose_clause_holds_the_question_did_it():
-    from rag.aspects import contrasted_doer, subject_country_in
+    from rag.aspects import clause_doer, contrasted_clause, subject_country_in
 
     sought = ("The U.S. seeks lower tariffs on industrial goods, wines and apples, while India aims for duty cuts on "
               "labour-intensive exports such as textiles and seafood.")
     assert subject_country_in("Did the US seek duty cuts on textiles and seafood?") == "US"
-    assert contrasted_doer(frozenset({"us", "seek", "duti", "cut", "textil", "seafood"}), sought) == "IN"
-    assert contrasted_doer(frozenset({"us", "seek", "lower", "tariff", "wine"}), sought) == "US"
+    assert clause_doer(contrasted_clause(frozenset({"us", "seek", "duti", "cut", "textil", "seafood"}), sought)) == "IN"
+    assert clause_doer(contrasted_clause(frozenset({"us", "seek", "lower", "tariff", "wine"}), sought)) == "US"
     # a clause with no doer of its own, or a sentence that sets none against another, names none
-    assert contrasted_doer(frozenset({"relianc", "reduc"}), "India offered more purchases of American crude, while "
-                           "gradually reducing reliance on Russian energy.") is None
-    assert contrasted_doer(frozenset({"textil"}), "India aims for duty cuts on textiles.") is None
+    assert clause_doer(contrasted_clause(frozenset({"relianc", "reduc"}), "India offered more purchases of American "
+                                         "crude, while gradually reducing reliance on Russian energy.")) is None
+    assert contrasted_clause(frozenset({"textil"}), "India aims for duty cuts on textiles.") is None
     # the question's own constraints apply it
     def unmet(question):
         return Constraints.of(question).unmet(sought, "", ARTICLE)
