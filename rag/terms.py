@@ -10,7 +10,10 @@ from .bm25 import tokenize
 QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how many much did does do is was were are has have "
     "had can could would should will shall been being about according article articles say said "
-    "says tell told me us please name give list mention mentioned".split()
+    "says tell told me us please name give list mention mentioned "
+    # pronouns stand for what the question names elsewhere ("his discussions with Lutnick"), and a sentence
+    # rarely repeats them: weighed as rare words, they would cost an answer more than a missing name
+    "he him his she her hers its they them their theirs we our ours you your yours i my mine".split()
 ) - {"us"}
 QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
 
