@@ -386,7 +386,8 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     """The words of the person a question says did something, and the stem of what they did ("How
     many times did Trump call Modi?" -> ({"trump"}, "call")); nothing when it is a country or no one."""
     match = _AGENT.search(question)
-    if match is None or countries_in(match["who"]):
+    # "What did Goyal's post say ...?": what follows a possessive is a thing of theirs, not their act
+    if match is None or countries_in(match["who"]) or re.search(r"[’']s$", match["who"]):
         return frozenset(), None
     act = _act_after(question[match.end("who"):])
     return frozenset(w.lower() for w in match["who"].split() if len(w) > 1), act

@@ -339,6 +339,22 @@ _ROLES = [frozenset(words.split()) for words in (
 )]
 
 
+# "What does the government source currently say ...?": an adverb after the speaker is no part of them;
+# "What did Goyal's post on X say ...?": a statement speaks for the one whose it is
+_SPEAKER_ADVERB = re.compile(r"(?:\s+(?:currently|recently|publicly|officially|reportedly|initially|previously|first|"
+                             r"later|finally|eventually|actually|really|again|once|now|still|also|ever|just|then|"
+                             r"today|most))+$", re.I)
+_STATEMENT_OF = re.compile(r"^(?P<who>.+?)[’']s\s+(?:[\w-]+\s+)?(?:post|posts|tweet|tweets|statement|statements|"
+                           r"letter|remarks|comments|message|speech|readout|interview)\b", re.I)
+
+
+def speaker(who: str) -> str:
+    """Who speaks, of the words a "what did <who> say?" question puts before "say"."""
+    who = _SPEAKER_ADVERB.sub("", who) or who
+    statement = _STATEMENT_OF.match(who)
+    return statement["who"] if statement else who
+
+
 def _words_of(who: str) -> re.Pattern:
     """A sentence in which ``who`` speaks: "<who> ... said", "said <who>", "according to <who>"."""
     word = re.sub(r"'s$", "", who.split()[-1]).lower()
@@ -365,14 +381,21 @@ _ANY_TOPIC = frozenset(tokenize("the a an its their this that these those propos
 _SAID_WHAT = re.compile(r"\b(?:say|said|tell|told|state|claim|write)\s+(?P<topic>[^?]+)", re.I)
 
 
+# "What did Indian negotiators offer regarding American natural gas?" asks of their offer on gas: one on
+# crude oil does not answer
+_REGARDING = re.compile(r"\b(?:regarding|concerning|with regard to|in relation to)\s+(?P<topic>[^?,]+)", re.I)
+
+
 def said_topic(question: str) -> frozenset[str]:
-    """Stems of what a "what did X say about Y?" (or "say Y ...") question asks X's words on (any one
-    will do)."""
+    """Stems of what a "what did X say about Y?" (or "say Y ...", or "... regarding Y?") question asks
+    X's words, or X's act, on (any one will do)."""
     said = _SAID_BY.search(question)
-    if not said:
-        return frozenset()
-    # "What did Lutnick say the US had moved on to?" asks of an act said to be done (asked_doing)
-    match = _ABOUT.search(question) or (None if asked_doing(question) else _SAID_WHAT.search(question, said.end("who")))
+    if said:
+        # "What did Lutnick say the US had moved on to?" asks of an act said to be done (asked_doing)
+        match = _ABOUT.search(question) or (None if asked_doing(question)
+                                            else _SAID_WHAT.search(question, said.end("who")))
+    else:
+        match = _REGARDING.search(question) if _WHAT_DID.match(question) else None
     if not match:
         return frozenset()
     # the "s" of "India's" is no topic
@@ -387,12 +410,17 @@ _WHAT_DID = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?"
 _NOT_ACTS = frozenset(tokenize("say said tell told state claim write mean do does have has had think", ()))
 # "Indian negotiators reportedly offer in ...", "the Indian minister post on ...": the act is the word
 # before the object (a determiner, a preposition, a name), after any nouns and adverbs of the subject
-_OBJECT_START = frozenset("the a an in on to for about with from at of by this that its their his her them it".split())
+_OBJECT_START = frozenset("the a an in on to for about with from at of by this that its their his her them it "
+                          "regarding concerning including involving".split())  # prepositions in "-ing"
 
 
 # "What did Lutnick say the US had moved on to?": the act said to be done is asked about too
 _SAID_DONE = re.compile(r"^\s*(?:what|which(?:\s+\w+)?)\s+did\s+.+?\s+say\s+(?:that\s+)?(?:the\s+)?[\w.’'-]+\s+"
                         r"(?:had|has|have|was|were|would|will|could)\s+(?P<act>[a-z]+)\b", re.I)
+
+
+_PREPOSITIONS = frozenset("towards toward about on in for against with from at by behind under over into onto upon "
+                          "after before between among within without across".split())
 
 
 # "Who will sign the trade deal for India?": a sentence that speaks of no signing cannot say who will
@@ -408,7 +436,9 @@ def asked_doing(question: str) -> str | None:
     if will and (stems := tokenize(will["act"])) and stems[0] not in _NOT_ACTS:
         return stems[0]
     said = _SAID_DONE.match(question)
-    if said and (stems := tokenize(said["act"])) and stems[0] not in _NOT_ACTS:
+    # "... say the discussions were towards?": a preposition is no act
+    if (said and said["act"].lower() not in _PREPOSITIONS and (stems := tokenize(said["act"]))
+            and stems[0] not in _NOT_ACTS):
         return stems[0]
     match = _WHAT_DID.match(question)
     words = re.findall(r"[A-Za-z]+", match["rest"]) if match else []
@@ -458,10 +488,11 @@ def required_form(question: str) -> re.Pattern | None:
     if _WHICH_STATE.search(question):
         return state_pattern()
     said = _SAID_BY.search(question)
-    if said and said["who"].split()[-1].lower() in _SPEAKER_PRONOUNS:
+    who = speaker(said["who"]) if said else ""
+    if said and who.split()[-1].lower() in _SPEAKER_PRONOUNS:
         return None  # "What did she say ...?": the part before names her, and its names are required
-    if said and said["who"].split()[-1].lower() not in _REPORTS:
-        return _words_of(said["who"])
+    if said and who.split()[-1].lower() not in _REPORTS:
+        return _words_of(who)
     if _WHO_IS_NAMED.match(question):
         return None
     return next((form for asks, form in _REQUIRES if asks.search(question)), None)

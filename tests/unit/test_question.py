@@ -2,6 +2,7 @@
 
 import pytest
 
+from rag.aspects import agent_in
 from rag.constraints import surnames
 from rag.errors import RagError
 from rag.parts import is_follow_up, rewrite_question, split_parts
@@ -588,3 +589,24 @@ def test_a_portion_asked_of_a_whole_may_be_given_in_words():
     assert not asked.carried_by("The terms have been negotiated.")
     # a figure asked is still a figure
     assert not analyse("How much did exports grow?").carried_by("Most of the exports grew.")
+
+
+def test_an_adverb_after_the_speaker_is_no_part_of_them():
+    asked = analyse("What does the government source currently say is the reason the deal has not closed?")
+    assert asked.carried_by("Agriculture is the primary reason the deal has not closed, a government source said.")
+    assert analyse("What did Trump most recently say about Modi?").carried_by(
+        "Donald Trump, who recently expressed confidence, described Modi as a close partner.")
+
+
+def test_a_statement_speaks_for_the_one_whose_it_is():
+    question = "What did Goyal's post on X say the discussions were towards?"
+    asked = analyse(question)
+    assert asked.carried_by('"Good discussions towards expediting the first tranche," Goyal said in a post on X.')
+    assert asked.doing != "toward"  # "were towards" is no act
+    assert agent_in(question) == (frozenset(), None)  # nor is the post an act of Goyal's
+
+
+def test_what_an_act_is_regarding_is_asked_of():
+    asked = analyse("What did Indian negotiators offer regarding American natural gas?")
+    assert asked.doing == "offer"
+    assert asked.topic == {"natur", "gas"}
