@@ -362,7 +362,9 @@ def trend_in(text: str) -> str | None:
 
 # Undoing or sparing a levy: "Which sectors did the US exempt from the 50% tariff?" is not answered
 # by the sectors it hit. A pause or suspension is not among these: it undoes nothing for good.
-_UNDOING = re.compile(r"\b(?:exempt\w*|spare[ds]?|sparing|exclud\w*|waive[ds]?|waiver\w*|lift(?:ed|s|ing)?|remov\w*|"
+_UNDOING = re.compile(r"\b(?:exempt\w*|spare[ds]?|sparing|exclud\w*|waive[ds]?|waiver\w*|lift(?:ed|s|ing)?|"
+                      # people removed, and "removals", are deported, which undoes no levy
+                      r"(?<!\bIndians\s)(?<!\bmigrants\s)(?<!\bnationals\s)(?<!\bpeople\s)remov(?!als\b)\w*|"
                       r"scrap(?:ped|s|ping)?|cancel\w*|withdr[ae]w\w*|revok\w*|rolled back|roll back|repeal\w*)\b",
                       re.I)
 

@@ -272,21 +272,22 @@ def spans_in(text: str) -> frozenset[tuple[int, int]]:
 
 # "in the last year", "over the past two decades": a span counted back from the article's day. Eight
 # calls "in the last year" are no count for "the last five years".
-_COUNTS = "one two three four five six seven eight nine ten eleven twelve fifteen twenty".split()
+_NUMBER_WORDS = {word: n for n, word in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)} | {"fifteen": 15, "twenty": 20}
 # A span counted forward ("in the coming weeks", "the next two years") is one too, the unit marked "ahead":
 # "in the coming weeks" is no answer to "in the coming months".
-_LOOKBACK = re.compile(rf"\b(?:the\s+)?(last|past|coming|next)\s+(?:(\d+|{'|'.join(_COUNTS)})\s+)?"
+_LOOKBACK = re.compile(rf"\b(?:the\s+)?(last|past|coming|next)\s+(?:(\d+|{'|'.join(_NUMBER_WORDS)})\s+)?"
                        r"(year|decade|month|week|day)s?\b", re.I)
 
 
 # "three decades of engagement", "a 90-day window": a count of a unit of time, however it is placed. "Over the
 # past two decades" counts two, and says nothing of three.
-DURATION = re.compile(rf"\b(\d+|{'|'.join(_COUNTS)})[\s-]+(year|decade|month|week|day)s?\b", re.I)
+DURATION = re.compile(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})[\s-]+(year|decade|month|week|day)s?\b", re.I)
 
 
 def durations_in(text: str) -> frozenset[tuple[int, str]]:
     """The counts of units of time ``text`` names: "three decades of engagement" -> {(3, "decade")}."""
-    return frozenset((int(n) if n.isdigit() else _COUNTS.index(n.lower()) + 1, unit.lower())
+    return frozenset((int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()], unit.lower())
                      for n, unit in DURATION.findall(text))
 
 
@@ -296,7 +297,10 @@ def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
     for match in _LOOKBACK.finditer(text):
         count = (match.group(2) or "1").lower()
         ahead = " ahead" if match.group(1).lower() in ("coming", "next") else ""
-        found.add((int(count) if count.isdigit() else _COUNTS.index(count) + 1, match.group(3).lower() + ahead))
+        number, unit = int(count) if count.isdigit() else _NUMBER_WORDS[count], match.group(3).lower()
+        if unit == "month" and number % 12 == 0:  # "the past twelve months" is "the last year"
+            number, unit = number // 12, "year"
+        found.add((number, unit + ahead))
     return frozenset(found)
 
 

@@ -101,6 +101,9 @@ def test_period_labels():
      ["act undoing"]),
     ("Which Indian sectors did the US exempt from the 50% tariff?", "Pharmaceuticals were exempted from the 50% "
      "tariff.", []),
+    # people removed are deported: no levy is undone
+    ("When did the first plane carrying Indians removed by the Trump administration land?", "The first load of "
+     "illegal migrants from India sent back by the Trump administration arrived in February 2025.", []),
     # who did it: the other person of the question doing it is not the one asked
     ("How many times did Trump call Modi?", "Modi has made eight calls to the US president.", ["name trump"]),
     ("How many times did Modi call the US president?", "Modi has made eight calls to the US president.", []),
@@ -189,6 +192,11 @@ def test_period_labels():
     ("How many calls has Modi made in the past year?", "Modi has made eight calls in the last year.", []),
     ("What did he say about the past three decades?", "Engagement over the past two decades has grown.",
      ["lookback 3 decade"]),
+    # twelve months are a year, and fifteen are fifteen
+    ("How often did Modi phone the US president over the past twelve months?",
+     "Modi has made eight calls in the last year.", []),
+    ("How many calls has Modi made over the past fifteen years?", "Modi has made eight calls over the last 13 years.",
+     ["lookback 15 year"]),
     # and one counted forward: weeks are not months, and what is ahead is not what is past
     ("What is India expected to join in the coming months?", "India is expected to join in the coming weeks.",
      ["lookback 1 month ahead"]),
