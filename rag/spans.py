@@ -88,7 +88,7 @@ def _patterns(query: Query) -> list[str]:
     if re.search(r"\bhow (much|big|large)\b|\bvalue\b|\bamount\b|\bsurplus\b|\bdeficit\b|\bworth\b|"
                  r"\bexports?\b|\bimports?\b|\btotal\b|\btrade\b", q):
         return [_MONEY, _PERCENT]
-    if re.search(r"\bhow many\b|\bnumber of\b", q):
+    if re.search(r"\bhow many\b|\bnumber of\b|\btally\b|\bcount of\b", q):
         return [_COUNT]
     if query.answer_type == "number":
         return [_MONEY, _PERCENT, _COUNT]

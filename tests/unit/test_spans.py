@@ -304,3 +304,9 @@ def test_how_many_asks_a_count_before_the_figures_a_word_of_trade_would_ask():
     assert short_answer(asked, [sentence]) == "fourth"
     assert short_answer(analyse("How many billion dollars was bilateral trade worth in 2024-25?"), [sentence]) \
         == "USD 131.84 billion"
+
+
+def test_a_tally_asks_for_a_count():
+    asked = analyse("What is the latest tally the MEA gave of Modi's calls to the US president?")
+    assert short_answer(asked, ["MEA even confirmed that Modi has made eight calls to the US president in the "
+                                "last year."]) == "eight"
