@@ -619,10 +619,15 @@ def is_recency_question(question: str) -> bool:
     return bool(RECENCY.search(question))
 
 
+_ASIDE = re.compile(r",\s*(?:given|considering|seeing|in view of)\s+(?:how|that|the)\b[^?,]*(?=\?|$)", re.I)
+
+
 def _analysed(text: str, searched: str) -> Query:
     # what a part asks for is its own ("which countries did he say ... (Which US official spoke ...)?"
     # asks for countries); the part it leans on lends it only its subject
     own = _LEANED_ON.sub("", searched)
+    # "..., given how many depend on farming?" gives a reason in passing: it asks for no number
+    own = _ASIDE.sub("", own)
     kind, carries = answer_type(own)
     premise, premise_by = presupposed_act(searched)
     constraints = Constraints.of(searched)

@@ -610,3 +610,10 @@ def test_what_an_act_is_regarding_is_asked_of():
     asked = analyse("What did Indian negotiators offer regarding American natural gas?")
     assert asked.doing == "offer"
     assert asked.topic == {"natur", "gas"}
+
+
+def test_a_reason_given_in_passing_asks_for_nothing():
+    # "given how many depend on farming" is why, not what, the question asks
+    assert analyse("What did New Delhi say it could not gamble with, given how many depend on farming?").answer_type \
+        is None
+    assert analyse("How many depend on farming?").answer_type == "number"
