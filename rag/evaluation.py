@@ -148,6 +148,21 @@ class Result:
     meaning: float | None = None  # the best candidate's embedding similarity (the meaning threshold's)
     forced_answer: str | None = None  # what the generator would say if it never abstained
     cited_evidence: list = field(default_factory=list)  # per citation: does its passage hold evidence
+    # of a question of several parts: some parts withheld, every part answered right. Not a wrong answer
+    # (nothing it says is false) nor a right one: a withheld answer, counted with the wrong abstentions
+    partly_withheld: bool = False
+
+
+def _partly_withheld(pipeline, q: Question, answer, said: str) -> bool:
+    """Whether ``answer`` withholds some parts of ``q`` and gives every other part's gold answer (the parts
+    as the pipeline splits them must match the gold ones, one to one, or the answer is judged whole)."""
+    if not (q.parts and answer.withheld_parts) or answer.abstained:
+        return False
+    parts = pipeline.analyse(q.question).parts
+    if len(parts) != len(q.parts):
+        return False
+    given = [gold for part, gold in zip(parts, q.parts) if part.text not in answer.withheld_parts]
+    return bool(given) and all(contains_answer(said, gold) for gold in given)
 
 
 def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] = MODES,
@@ -182,7 +197,8 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
             forced = generator.compose(q.question, scored, answer.passages).text if scored else ""
         cited = [has_evidence(c.text, c.source, q) for c in answer.citations]
         results.append(Result(q, data, correct, token_f1(said, q.answers) if q.answerable else float(correct),
-                              latency, first, retrieved, support, meaning, forced, cited))
+                              latency, first, retrieved, support, meaning, forced, cited,
+                              partly_withheld=not correct and _partly_withheld(pipeline, q, answer, said)))
     return results
 
 

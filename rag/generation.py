@@ -121,6 +121,8 @@ def combine_parts(query: Query, answers: Sequence[Answer]) -> Answer:
     return Answer(query.searched, ABSTAIN_TEXT if abstained else " ".join(texts), abstained,
                   () if abstained else citations, passages, notes, generator=answers[0].generator if answers else "",
                   conflict=conflicts or None, as_of=next((a.as_of for a in answers if a.as_of), None),
+                  withheld_parts=() if abstained else tuple(part.text for part, a in zip(query.parts, answers)
+                                                             if a.abstained),
                   short_answer=None if abstained else tuple(None if a.abstained else _one(a.short_answer)
                                                             for a in answers))
 

@@ -41,7 +41,7 @@ def answer_metrics(results: Sequence[Result]) -> dict:
     unanswerable = [r for r in results if not r.question.answerable]
     answered = [r for r in answerable if not r.answer["abstained"]]
     abstained = [r for r in results if r.answer["abstained"]]
-    wrong = [r for r in results if not r.answer["abstained"] and not r.correct]
+    wrong = [r for r in results if not r.answer["abstained"] and not r.correct and not r.partly_withheld]
     citations = [ok for r in answered for ok in r.cited_evidence]
     latencies = [r.latency * 1000 for r in results]
     return {
@@ -53,7 +53,8 @@ def answer_metrics(results: Sequence[Result]) -> dict:
         "citation_recall": _mean(any(r.cited_evidence) for r in answerable),
         "abstention_precision": _mean(not r.question.answerable for r in abstained) if abstained else None,
         "abstention_recall": _mean(r.answer["abstained"] for r in unanswerable),
-        "wrong_abstention_rate": _mean(r.answer["abstained"] for r in answerable),
+        "wrong_abstention_rate": _mean(r.answer["abstained"] or r.partly_withheld for r in answerable),
+        "partly_withheld": sum(r.partly_withheld for r in results),
         # the worst outcome: an answer given, with citations, that is wrong (or should have been withheld)
         "wrong_answer_rate": _mean(r in wrong for r in results),
         "short_answer_em": _mean(short_answer_matches(r) for r in answerable),

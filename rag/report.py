@@ -38,10 +38,13 @@ def hybrid_by_type_table(summary: dict, markdown: bool = False) -> str:
 
 
 def terminal_report(summary: dict, title: str) -> str:
+    partly = summary["overall"].get("partly_withheld")
     return "\n\n".join([
         title, "Retrieval (answerable questions; relevant = contains an evidence quote)",
-        retrieval_table(summary), "Answers", answer_table(summary), "Retrieval hit@5 by question type",
-        hybrid_by_type_table(summary),
+        retrieval_table(summary), "Answers", answer_table(summary),
+        *([f"{partly} answer(s) to questions of several parts withheld a part and got every other part right: "
+           "counted with the wrong abstentions, not the wrong answers"] if partly else []),
+        "Retrieval hit@5 by question type", hybrid_by_type_table(summary),
     ])
 
 

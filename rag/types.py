@@ -244,10 +244,11 @@ class Answer:
     as_of: str | None = None  # for questions about the latest state: the date the answer speaks for
     partial: tuple[Citation, ...] = ()  # when abstaining: the nearest passage, which fails a constraint
     short_answer: str | tuple[str | None, ...] | None = None  # the typed value or span; one per part or value
+    withheld_parts: tuple[str, ...] = ()  # of a question of several parts, those the articles don't cover
 
     def __post_init__(self):
         # callers may pass lists; the answer keeps tuples so it cannot change after it is built
-        for name in ("citations", "passages", "notes", "partial"):
+        for name in ("citations", "passages", "notes", "partial", "withheld_parts"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if self.conflict is not None:
             object.__setattr__(self, "conflict", tuple(self.conflict))
@@ -270,6 +271,8 @@ class Answer:
             data["searched"] = self.searched
         if self.partial:
             data["partial"] = [c.to_json() for c in self.partial]
+        if self.withheld_parts:
+            data["withheld_parts"] = list(self.withheld_parts)
         if self.short_answer is not None:
             data["short_answer"] = list(self.short_answer) if isinstance(self.short_answer, tuple) \
                 else self.short_answer

@@ -13,3 +13,18 @@ def test_a_cited_title_is_not_an_answer(pipeline):
     assert title in answer.text and ev.contains_answer(answer.text, ["dairy"])
     assert not ev.contains_answer(ev.answer_body(answer), ["dairy"])
     assert ev.contains_answer(ev.answer_body(answer), ["50%"])
+
+
+def test_a_part_withheld_beside_a_right_part_is_judged_partly_withheld(pipeline):
+    asked = "What was India's trade surplus with the US in 2024-25 and in 2018-19?"
+    evidence = (("2025-05-20-goyal-lutnick-washington-talks.txt", "USD 41.18 billion in goods in 2024-25"),)
+
+    def judged(first_part):
+        q = ev.Question("x", asked, "multi_part", (first_part, "9.9 billion"), evidence, split="dev",
+                        parts=((first_part,), ("9.9 billion",)))
+        return ev.run_questions(pipeline, [q], modes=("hybrid",))[0]
+
+    right = judged("41.18 billion")
+    assert not right.correct and right.partly_withheld
+    # a part answered wrong makes the whole answer wrong, whatever else is withheld
+    assert not judged("12.5 billion").partly_withheld

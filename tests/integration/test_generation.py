@@ -171,6 +171,7 @@ def test_a_part_the_articles_do_not_cover_is_named(pipeline):
     assert not answer.abstained and "41.18 billion" in answer.text
     assert "On “What was India's trade surplus with the US in 2018-19?”: The articles don't say." in answer.text
     assert answer.short_answer[1] is None
+    assert answer.to_json()["withheld_parts"] == ["What was India's trade surplus with the US in 2018-19?"]
 
 
 def test_an_act_the_articles_tell_with_the_roles_the_other_way_round_is_not_answered(pipeline):

@@ -52,6 +52,15 @@ def test_wrong_answers_and_lower_is_better_gates():
         "overall.wrong_answer_rate: 0.12 > baseline 0.05 + tolerance 0.05"]
 
 
+def test_a_part_withheld_beside_right_parts_is_a_withheld_answer_not_a_wrong_one():
+    partly = _result(True, False, False)
+    partly.partly_withheld = True
+    results = [partly, _result(True, False, True)]
+    m = metrics.answer_metrics(results)
+    assert m["wrong_answer_rate"] == 0.0 and m["wrong_abstention_rate"] == 0.5 and m["partly_withheld"] == 1
+    assert m["accuracy"] == 0.5
+
+
 def test_answer_matching_normalizes_units_and_numbers():
     assert ev.contains_answer("a 5.4 per cent increase [1]", ["5.4%"])
     assert ev.contains_answer("USD 41.18 billion in goods", ["$41.18 billion"])
