@@ -303,6 +303,68 @@ def _named(query: Query, sentence: str) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+# "Which sectors is India seeking duty concessions for?": the kind of thing asked, its plural noun
+_THINGS_ASKED = re.compile(r"^\s*(?:(?:on|in|for|from)\s+)?(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?"
+                           r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,3}?"
+                           r"(?P<noun>sectors|industries|products|goods|exports|imports|items|issues|areas|purchases|"
+                           r"technologies|crops)\b", re.I)
+# what opens a list in news prose: "sectors like ...", "such as", "including", "include", a dash, "exports of"
+_LIST_OPENS = re.compile(r"\b(?:like|such as|including|include|includes|namely|of)\s+|\s[–—-]\s", re.I)
+# an item of a list ends at a preposition, a verb that goes on with the sentence, or punctuation ("of"
+# stays: "increased purchases of American crude oil", as does "such as"); so does the list
+_ITEM_ENDS = re.compile(r"\s+(?:in|for|to|with|from|(?<!such\s)as|under|at|by|on|into|across|over|could|would|will|"
+                        r"may|might|can|are|is|was|were|have|has|had|etc)\b|\s*[.;:“”\"]|\s[–—-]\s|"
+                        r",\s+(?:while|as|which|who|but|though|according|with|pushing|reflecting)\b|"
+                        r",?\s+(?:and\s+)?(?:this|that|these|those|it|they|he|she|we)\b")
+_ITEMS_SEPARATED = re.compile(r",\s+(?:and|or)\s+|\s+(?:and|or)\s+|,\s+", re.I)
+# things the question sets aside ("besides textiles"): the whole list would name them too
+_SETS_ASIDE = re.compile(r"\b(?:besides|apart from|other than|except|aside from)\b", re.I)
+
+
+def _items(text: str) -> str | None:
+    """The list ``text`` begins with ("textiles, leather, apparels, carpets etc as a penalty" -> "textiles,
+    leather, apparels, carpets"), when it begins with two or more short items; else None. Words in brackets
+    belong to their item ("automobiles (electric vehicles in particular)")."""
+    plain = re.sub(r"\([^()]*\)", lambda m: "_" * len(m.group()), text)  # same length: spans carry over
+    spans, pos = [], 0
+    while True:
+        separator, stop = _ITEMS_SEPARATED.search(plain, pos), _ITEM_ENDS.search(plain, pos)
+        if stop is not None and (separator is None or stop.start() <= separator.start()):
+            spans.append((pos, stop.start()))
+            break
+        if separator is None:
+            spans.append((pos, len(plain)))
+            break
+        spans.append((pos, separator.start()))
+        pos = separator.end()
+    spans = [(a, b) for a, b in spans if b > a]
+    if len(spans) < 2 or any(len(plain[a:b].split()) > 6 for a, b in spans):
+        return None
+    return text[:spans[-1][1]].rstrip(" ,")
+
+
+def _things(query: Query, sentence: str) -> str | None:
+    """The list in ``sentence`` of the things a "which sectors" question asks for: the items after a word
+    that opens a list ("like", "such as", "including", a dash), where the kind asked ("sectors") stands in
+    the words just before it. None when no such list of two or more items is there."""
+    asked = _THINGS_ASKED.match(query.searched)
+    if asked is None or _SETS_ASIDE.search(query.searched):
+        return None
+    kind = tokenize(asked["noun"])[0]
+    for opens in _LIST_OPENS.finditer(sentence):
+        clause = re.split(r"[,;:()]|\s[–—-]\s", sentence[max(0, opens.start() - 60):opens.start()])[-1]
+        lead = tokenize(clause)
+        if kind not in lead[-4:] or (opens.group().strip().lower() == "of" and lead[-1:] != [kind]):
+            continue  # not a list of the kind asked, or an "of" that does not follow the kind itself
+        if countries_in(clause) and not countries_in(clause) & countries_in(query.searched):
+            continue  # "..., while India aims for duty cuts on exports such as ...": another country's list
+        items = _items(sentence[opens.end():])
+        # "exports including sectors like textiles, ...": the list is the one its first item opens
+        if items is not None and not _LIST_OPENS.search(re.split(r",|\s(?:and|or)\s", items)[0]):
+            return items
+    return None
+
+
 def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0,
                  people: frozenset[str] = frozenset()) -> str | None:
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
@@ -323,7 +385,8 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
     if query.answer_type == "place":
         return next((place for s in sentences if (place := _place(query, s))), None)
     if asks_for_things(query.searched):
-        return None  # "Which exports surged ...?" is answered by the things, not by the sentence's figure
+        # "Which exports surged ...?" is answered by the things, not by the sentence's figure
+        return next((things for s in sentences if (things := _things(query, s))), None)
     if _ASKS_NO_VALUE.search(query.searched):
         return None  # "Which office ...?", "According to whose data ...?": the sentence's figure is no answer
     # periods and figures the question names hold for the whole sentence (a sentence listing several

@@ -77,7 +77,9 @@ def test_how_much_a_figure_grew_is_its_rise_first():
 def test_things_asked_for_have_no_figure_for_a_short_answer():
     sentence = ("India's merchandise exports to the US went up by 11.38% to $59.04 billion, with a surge in exports "
                 "of engineering goods, chemicals, and farm products.")
-    assert short_answer(analyse("Which exports surged as India's exports to the US rose?"), [sentence]) is None
+    # the things, not the figure
+    assert short_answer(analyse("Which exports surged as India's exports to the US rose?"), [sentence]) == \
+        "engineering goods, chemicals, and farm products"
     assert short_answer(analyse("What kind of tariff system kicked in on April 2?"),
                         ["Trump's reciprocal 25% tariffs system kicks into effect on April 2."]) is None
     assert short_answer(analyse("How much did India's exports to the US rise?"), [sentence]) == "11.38%"
@@ -310,3 +312,31 @@ def test_a_tally_asks_for_a_count():
     asked = analyse("What is the latest tally the MEA gave of Modi's calls to the US president?")
     assert short_answer(asked, ["MEA even confirmed that Modi has made eight calls to the US president in the "
                                 "last year."]) == "eight"
+
+
+_BOTH_SEEK = ("The U.S. seeks lower tariffs on industrial goods, wines, while India aims for duty cuts on "
+              "labour-intensive exports such as textiles, apparel, leather, gems, and seafood.")
+
+
+@pytest.mark.parametrize("question,sentence,things", [
+    # a list opened after the kind asked, to where the sentence goes on
+    ("Which sectors has the US asked India to open up?", "The US has been asking India to open up a couple of "
+     "sensitive sectors – agriculture and dairy - as part of the bilateral trade agreement.", "agriculture and dairy"),
+    ("Which exports surged in FY26?", "Exports went up by 11.38%, with a surge in exports of engineering goods, "
+     "chemicals, and farm products, according to the data.", "engineering goods, chemicals, and farm products"),
+    # the list its first item opens; "etc" ends it; words in brackets stay with their item
+    ("Which Indian exports did the 50% tariff hit?", "The US imposed 50% on several Indian exports including sectors "
+     "like textiles, leather, apparels, carpets etc as a penalty.", "textiles, leather, apparels, carpets"),
+    ("Which sectors does the US want duty concessions in?", "The US wants duty concessions in sectors like "
+     "automobiles (electric vehicles in particular), wines, and tree nuts.",
+     "automobiles (electric vehicles in particular), wines, and tree nuts"),
+    # another country's list, a list of another kind, one item, or things the question sets aside: none
+    ("Which exports does the US want duty cuts on?", _BOTH_SEEK, None),
+    ("Which exports does India want duty cuts on?", _BOTH_SEEK, "textiles, apparel, leather, gems, and seafood"),
+    ("Which sectors face the tariff?", "Talks covered issues such as market access and rules of origin.", None),
+    ("Which sectors face the tariff?", "The tariff hits sectors like textiles in the south.", None),
+    ("Which sectors besides textiles face the tariff?", "The tariff hits sectors like textiles, leather and gems.",
+     None),
+])
+def test_which_things_are_answered_by_the_list_of_them(question, sentence, things):
+    assert short_answer(analyse(question), [sentence]) == things
