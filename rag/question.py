@@ -386,6 +386,12 @@ _SAID_WHAT = re.compile(r"\b(?:say|said|tell|told|state|claim|write)\s+(?P<topic
 _REGARDING = re.compile(r"\b(?:regarding|concerning|with regard to|in relation to)\s+(?P<topic>[^?,]+)", re.I)
 
 
+# "... about Indian agriculture on the All-In Podcast?": the podcast is where he spoke, not of what
+_SETTING = re.compile(rf"\s+(?:on|in|at|during)\s+(?:the\s+|a\s+|an\s+)?(?:(?:(?-i:[A-Z])[\w-]*\s+)*(?:podcast|show|"
+                      rf"interview|post|summit|meeting|conference|briefing|readout|call)s?\b|(?-i:X)\b|"
+                      rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTH})\b)", re.I)
+
+
 def said_topic(question: str) -> frozenset[str]:
     """Stems of what a "what did X say about Y?" (or "say Y ...", or "... regarding Y?") question asks
     X's words, or X's act, on (any one will do)."""
@@ -398,8 +404,10 @@ def said_topic(question: str) -> frozenset[str]:
         match = _REGARDING.search(question) if _WHAT_DID.match(question) else None
     if not match:
         return frozenset()
+    # where or when it was said is no part of what it was said about
+    topic = _SETTING.split(match["topic"], maxsplit=1)[0]
     # the "s" of "India's" is no topic
-    return frozenset(t for t in content_terms(match["topic"])
+    return frozenset(t for t in content_terms(topic)
                      if t not in _ANY_TOPIC and not t[0].isdigit() and len(t) > 1)
 
 

@@ -617,3 +617,9 @@ def test_a_reason_given_in_passing_asks_for_nothing():
     assert analyse("What did New Delhi say it could not gamble with, given how many depend on farming?").answer_type \
         is None
     assert analyse("How many depend on farming?").answer_type == "number"
+
+
+def test_where_or_when_it_was_said_is_no_part_of_its_topic():
+    # "on the All-In Podcast" is where Lutnick spoke: his words there on the call are not on agriculture
+    assert analyse("What did Lutnick say about Indian agriculture on the All-In Podcast?").topic == {"agricultur"}
+    assert analyse("What did Tammy Bruce say about tariffs on Indian goods?").topic == {"tariff", "good"}
