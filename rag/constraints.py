@@ -218,8 +218,9 @@ _FY_SHORT = re.compile(r"\bFY\s?'?(\d{2})\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|till|until|through)\s+((?:19|20)\d{2})\b",
                     re.I)
-_BASE = re.compile(r"\b(?:over|from|since|than|compared with|compared to|versus|vs\.?)\s+(?:the\s+)?(?:year\s+)?$",
-                   re.I)
+# "than in 2023" compares with 2023 as "than 2023" does
+_BASE = re.compile(r"\b(?:over|from|since|compared with|compared to|versus|vs\.?|than(?:\s+in)?)\s+(?:the\s+)?"
+                   r"(?:year\s+)?$", re.I)
 
 
 # A month the question names as its period ("in October", "from April to November FY26"); a day of the

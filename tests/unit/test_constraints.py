@@ -50,6 +50,7 @@ def test_names(text, names):
     ("a surplus in FY2024-25", {Period(2024, True)}, set()),
     ("from April–November FY26", {Period(2025, True)}, set()),
     ("talks continue until May 22", set(), set()),
+    ("Was the deficit in 2024 smaller than in 2023?", {Period(2024)}, {Period(2023)}),
 ])
 def test_periods(text, own, base):
     assert periods_in(text) == (own, base)
