@@ -303,8 +303,9 @@ def _named(query: Query, sentence: str) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
-# "Which sectors is India seeking duty concessions for?": the kind of thing asked, its plural noun
-_THINGS_ASKED = re.compile(r"^\s*(?:(?:on|in|for|from)\s+)?(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?"
+# "Which sectors is India seeking duty concessions for?": the kind of thing asked, its plural noun (asked only
+# of questions that question.asks_for_things, so "kinds of" is followed by any such noun)
+_THINGS_ASKED = re.compile(r"^\s*(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?"
                            r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,3}?"
                            r"(?P<noun>sectors|industries|products|goods|exports|imports|items|issues|areas|purchases|"
                            r"technologies|crops)\b", re.I)
