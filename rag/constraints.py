@@ -175,6 +175,24 @@ def surnames(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def titled(text: str, people: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """(surname, the words before and of the full name) for each full mention in ``text`` of the ``people``
+    (surnames): "US Deputy Secretary of State Christopher Landau" tells what office Landau holds, when a
+    later sentence names him alone ("Landau also thanked ...")."""
+    if not people:
+        return frozenset()
+    # a mention's title runs from the last break before it ("U.S." is none), or the last name before it:
+    # "... Christopher Landau and India’s Foreign Secretary Vikram Misri" is Misri's, "Commerce and Industry
+    # Minister" Goyal's
+    names = "|".join(map(re.escape, sorted(people)))
+    breaks = re.compile(rf"(?<![A-Z])[.;:!?”\"]\s|,\s|\b(?i:{names})\s+(?:and|with|to)\s")
+    found = set()
+    for name in people:
+        for match in re.finditer(rf"\b[A-Z][\w’'-]*\s+{re.escape(name.capitalize())}\b", text):
+            found.add((name, breaks.split(text[max(0, match.start() - 60):match.end()])[-1]))
+    return frozenset(found)
+
+
 # "Ministry of External Affairs" is the MEA: a run of capitalized words, small words between them
 # skipped, spells its initials
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w’'-]*)+")
@@ -523,8 +541,11 @@ class Constraints:
         unmet = []
         near = countries_in(sentence) | countries_in(context)
         unmet += [f"country {c}" for c in sorted(self.countries) if c not in near and c not in article.subjects]
+        # an office holder the sentence names alone holds the office the article gives them elsewhere
+        named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} & article.people
         unmet += [f"name {asked}" for code, title, asked, holder in sorted(self.offices)
-                  if not holds_office(code, title, sentence, holder)]
+                  if not holds_office(code, title, sentence, holder)
+                  and not any(holds_office(code, title, full, holder) for who, full in article.titled if who in named)]
         words = _words(f"{sentence} {context}") | article.words
         # a kind of levy is named in the sentence or anywhere in its article, as a name is
         unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if not set(k.split("-")) <= words]  # "anti-dumping"
@@ -953,6 +974,7 @@ class ArticleContext:
     subjects: frozenset[str]
     initials: frozenset[str] = frozenset()  # of its runs of capitalized words (see initialisms)
     people: frozenset[str] = frozenset()  # surnames of the people it names in full (see surnames)
+    titled: frozenset[tuple[str, str]] = frozenset()  # each one's full mentions, with their titles (see titled)
 
     @classmethod
     def of(cls, title: str, text: str, date: str | None) -> ArticleContext:
@@ -960,5 +982,6 @@ class ArticleContext:
 
         spans = split_sentences(text[:2000])
         lead = text[spans[0][0]:spans[0][1]] if spans else ""
+        people = surnames(text)
         return cls(date, frozenset(_words(f"{title} {text}")), countries_in(title) | countries_in(lead),
-                   initialisms(f"{title}\n{text}"), surnames(text))
+                   initialisms(f"{title}\n{text}"), people, titled(text, people))

@@ -1006,3 +1006,15 @@ def test_an_official_of_a_country_asked_for_is_not_another_countrys_official_who
           "Secretary Howard Lutnick."
     assert doer_described("hold", met) == "Industry Minister Piyush Goyal"  # the day after the name is no one
     assert Constraints.of("Which US official held discussions with Goyal?").unmet(met, "", ARTICLE) == []
+
+
+def test_an_office_holder_named_alone_holds_the_office_the_article_gives_them():
+    asked = Constraints.of("Who did the US Deputy Secretary of State thank for India's help?")
+    sentence = "Landau also thanked the Foreign Secretary Misri for India's assistance."
+    titled_so = ArticleContext.of("India, US discuss trade", "US Deputy Secretary of State Christopher Landau and "
+                                  "India’s Foreign Secretary Vikram Misri held phone talks. " + sentence, "2025-03-28")
+    assert asked.unmet(sentence, "", titled_so) == []
+    # the article gives Landau another office: the Foreign Secretary named is no Deputy Secretary of State
+    titled_else = ArticleContext.of("India, US discuss trade", "US Deputy Secretary of Commerce Christopher Landau "
+                                    "met India’s Foreign Secretary Vikram Misri. " + sentence, "2025-03-28")
+    assert asked.unmet(sentence, "", titled_else) == ["name US Deputy Secretary of State"]
