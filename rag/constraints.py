@@ -175,22 +175,56 @@ def surnames(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# what a title before a full name is made of: capitalized words ("US Deputy Secretary of State", "India’s"),
+# the small words between them, and the roles news writes in lower case ("Ministry official", "Trade professor")
+_TITLE_WORD = re.compile(r"(?:[A-Z][\w’'.-]*|of|and|for|the|official|professor|spokesperson|minister|secretary|"
+                         r"envoy|diplomat|economist|analyst|negotiator|chief)$")
+_NOT_TITLES = frozenset("As According Although And But The If When While With BY By".split())
+
+
 def titled(text: str, people: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """(surname, the words before and of the full name) for each full mention in ``text`` of the ``people``
-    (surnames): "US Deputy Secretary of State Christopher Landau" tells what office Landau holds, when a
-    later sentence names him alone ("Landau also thanked ...")."""
-    if not people:
-        return frozenset()
-    # a mention's title runs from the last break before it ("U.S." is none), or the last name before it:
-    # "... Christopher Landau and India’s Foreign Secretary Vikram Misri" is Misri's, "Commerce and Industry
-    # Minister" Goyal's
-    names = "|".join(map(re.escape, sorted(people)))
-    breaks = re.compile(rf"(?<![A-Z])[.;:!?”\"]\s|,\s|\b(?i:{names})\s+(?:and|with|to)\s")
+    """(surname, full mention with its title) for each full mention in ``text`` of the ``people`` (surnames):
+    "US Deputy Secretary of State Christopher Landau" tells what office Landau holds when a later sentence
+    names him alone ("Landau also thanked ..."). The title is the run of title words right before the name."""
     found = set()
     for name in people:
-        for match in re.finditer(rf"\b[A-Z][\w’'-]*\s+{re.escape(name.capitalize())}\b", text):
-            found.add((name, breaks.split(text[max(0, match.start() - 60):match.end()])[-1]))
+        for match in re.finditer(rf"\b([A-Z][\w’'-]*)\s+{re.escape(name.capitalize())}\b", text):
+            if match.group(1) in _NOT_TITLES:
+                continue  # "As Chakravarty observed": no full mention
+            words = text[max(0, match.start() - 80):match.start()].split()
+            if text[max(0, match.start() - 80) - 1:max(0, match.start() - 80)].strip():
+                words = words[1:]  # a word cut in two
+            title: list[str] = []
+            for word in reversed(words):
+                if not _TITLE_WORD.match(word) or word in _NOT_TITLES or word.lower() in people:
+                    break  # another person's name ends this one's title
+                title.insert(0, word)
+            while title and title[0] in ("of", "and", "for", "the"):
+                title.pop(0)
+            found.add((name, " ".join([*title, match.group()])))
     return frozenset(found)
+
+
+def with_titles(text: str, article: ArticleContext) -> str:
+    """``text`` with each person it names by surname alone named as its article names them in full, title
+    and all ("As Chakravarty observed" -> "As Former External Affairs Ministry official Pinak R Chakravarty
+    observed"), when the article names them one way only."""
+    full: dict[str, str] = {}
+    for who in {who for who, _ in article.titled}:
+        mentions = [m for w, m in article.titled if w == who]
+        longest = max(mentions, key=len)
+        if all(m in longest for m in mentions):  # named two ways, which is meant here is not known
+            full[who.capitalize()] = longest
+    if not full:
+        return text
+    out, last = [], 0
+    for match in re.finditer(rf"\b(?:{'|'.join(map(re.escape, full))})\b", text):
+        before = text[:match.start()].split()
+        # "Pinak R Chakravarty" is named in full already
+        alone = not before or not before[-1][:1].isupper() or before[-1] in _NOT_TITLES
+        out += [text[last:match.start()], full[match.group()] if alone else match.group()]
+        last = match.end()
+    return "".join(out) + text[last:]
 
 
 # "Ministry of External Affairs" is the MEA: a run of capitalized words, small words between them
@@ -556,7 +590,7 @@ class Constraints:
         # a claim asked "according to the April report" is one of that report's
         unmet += [f"report {MONTHS[m - 1]}{f' {d}' if d else ''}" for m, d in sorted(self.reports, key=str)
                   if not dated_as_report(article.date, m, d)]
-        unmet += self._aspects_unmet(sentence, context, unmet, earlier)
+        unmet += self._aspects_unmet(sentence, context, unmet, earlier, article)
         if self.days:
             said = days_in(f"{context} {sentence}")
             # a sentence naming other days in the same role ("till July 9" for "till August 9") speaks of
@@ -615,7 +649,8 @@ class Constraints:
             unmet += [f"period {p}" for p in sorted(self.bases) if p not in own | base]
         return unmet
 
-    def _aspects_unmet(self, sentence: str, context: str, found: list[str], earlier: str = "") -> list[str]:
+    def _aspects_unmet(self, sentence: str, context: str, found: list[str], earlier: str = "",
+                       article: ArticleContext | None = None) -> list[str]:
         """The question's other aspects (rag.aspects) ``sentence`` fails; ``found`` holds what the
         entity checks already found, so a name is reported once."""
         unmet = []
@@ -646,10 +681,14 @@ class Constraints:
         if (self.levied and (said := levied_on(sentence)) is not None and said != self.levied
                 and f"country {self.levied}" not in found):
             unmet.append(f"levied on {self.levied}")
-        if self.sources and not self.sources & (stems | initialisms(f"{context} {sentence}")):  # or "USTR"
-            unmet.append(f"source {' '.join(sorted(self.sources))}")
-        elif self.sources & stems and not attributes_to(self.sources, f"{context} {sentence}"):
-            unmet.append(f"said {' '.join(sorted(self.sources))}")  # named, but as no claim's source
+        if self.sources:
+            # "As Chakravarty observed" is the former official observing, when the article says who he is
+            told = with_titles(f"{context} {sentence}", article) if article else f"{context} {sentence}"
+            words = set(tokenize(told))
+            if not self.sources & (words | initialisms(told)):  # or "USTR"
+                unmet.append(f"source {' '.join(sorted(self.sources))}")
+            elif self.sources & words and not attributes_to(self.sources, told):
+                unmet.append(f"said {' '.join(sorted(self.sources))}")  # named, but as no claim's source
         if self.organisations:
             named = organisations_in(f"{context} {sentence}")
             for kind, name, owner in sorted(self.organisations, key=str):

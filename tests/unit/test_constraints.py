@@ -13,6 +13,7 @@ from rag.constraints import (
     periods_in,
     said_instead,
     surnames,
+    with_titles,
 )
 from rag.countries import countries_in
 
@@ -1018,3 +1019,20 @@ def test_an_office_holder_named_alone_holds_the_office_the_article_gives_them():
     titled_else = ArticleContext.of("India, US discuss trade", "US Deputy Secretary of Commerce Christopher Landau "
                                     "met India’s Foreign Secretary Vikram Misri. " + sentence, "2025-03-28")
     assert asked.unmet(sentence, "", titled_else) == ["name US Deputy Secretary of State"]
+
+
+def test_a_person_named_alone_is_the_person_the_article_names_in_full():
+    text = ("Former External Affairs Ministry official Pinak R Chakravarty said talks advanced. US Deputy Secretary "
+            "of State Christopher Landau and India’s Foreign Secretary Vikram Misri held talks. As Chakravarty "
+            "observed, engagement has grown.")
+    article = ArticleContext.of("India, US trade deal within reach", text, "2026-01-23")
+    # a title is the run of title words right before the name, and ends at another person's name
+    assert article.titled == {("chakravarty", "Former External Affairs Ministry official Pinak R Chakravarty"),
+                              ("landau", "US Deputy Secretary of State Christopher Landau"),
+                              ("misri", "India’s Foreign Secretary Vikram Misri")}
+    assert with_titles("As Chakravarty observed", article) == (
+        "As Former External Affairs Ministry official Pinak R Chakravarty observed")
+    asked = Constraints.of("What has engagement produced, according to the former diplomat?")
+    assert asked.unmet("As Chakravarty observed, engagement has created investment.", "", article) == []
+    assert asked.unmet("As Chakravarty observed, engagement has created investment.", "", ARTICLE) == [
+        "source diplomat former"]
