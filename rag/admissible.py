@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from .aspects import denies
 from .bm25 import tokenize
-from .constraints import ArticleContext
+from .constraints import ArticleContext, with_titles
 from .question import Query, done_by_another, names_measure
 from .types import Chunk, Passage
 
@@ -75,7 +75,9 @@ class Admissibility:
         unmet = []
         article = self.article(passage)
         people = article.people if query.answer_type == "person" else frozenset()
-        if not query.carried_by(sentence, people, before):
+        # "..., he said" is the speaker asked about when the sentence before names them, by title or as
+        # the article gives their title elsewhere ("According to Lutnick" is the US Commerce Secretary)
+        if not query.carried_by(sentence, people, with_titles(before, article) if before else before):
             unmet.append(f"answer {query.answer_type or 'form'}")
         if query.act is not None and query.act not in tokenize(sentence):
             unmet.append(f"answer {query.act}")  # the date of another act

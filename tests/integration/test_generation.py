@@ -246,3 +246,9 @@ def test_odd_questions_are_answered_or_withheld_without_error(pipeline, question
         assert answer.text.startswith(ABSTAIN_TEXT)
     else:
         assert answer.citations and re.search(r"\[\d+\]", answer.text)
+
+
+def test_a_speaker_asked_by_role_is_the_he_of_he_said_when_the_article_gives_them_that_role(pipeline):
+    # the sentence before names Lutnick alone; the article calls him "US Commerce Secretary Howard Lutnick"
+    answer = pipeline.ask("What did the commerce chief say came too late?")
+    assert not answer.abstained and "he said it came too late" in answer.text
