@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from .aspects import (
     PEOPLE,
@@ -205,20 +206,27 @@ def titled(text: str, people: frozenset[str]) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
+def _full_names(titled_: frozenset[tuple[str, str]]) -> tuple[dict[str, str], re.Pattern | None]:
+    """Per surname an article names one way only, that full mention; and a pattern of those surnames."""
+    full: dict[str, str] = {}
+    for who in {who for who, _ in titled_}:
+        mentions = [m for w, m in titled_ if w == who]
+        longest = max(mentions, key=len)
+        if all(m in longest for m in mentions):  # named two ways, which is meant here is not known
+            full[who.capitalize()] = longest
+    return full, re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(full)))})\b") if full else None
+
+
 def with_titles(text: str, article: ArticleContext) -> str:
     """``text`` with each person it names by surname alone named as its article names them in full, title
     and all ("As Chakravarty observed" -> "As Former External Affairs Ministry official Pinak R Chakravarty
     observed"), when the article names them one way only."""
-    full: dict[str, str] = {}
-    for who in {who for who, _ in article.titled}:
-        mentions = [m for w, m in article.titled if w == who]
-        longest = max(mentions, key=len)
-        if all(m in longest for m in mentions):  # named two ways, which is meant here is not known
-            full[who.capitalize()] = longest
-    if not full:
+    full, surnames_ = _full_names(article.titled)
+    if surnames_ is None:
         return text
     out, last = [], 0
-    for match in re.finditer(rf"\b(?:{'|'.join(map(re.escape, full))})\b", text):
+    for match in surnames_.finditer(text):
         before = text[:match.start()].split()
         # "Pinak R Chakravarty" is named in full already
         alone = not before or not before[-1][:1].isupper() or before[-1] in _NOT_TITLES
