@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_pattern, is_demonym
-from .dates import MONTH, MONTHS
+from .dates import MONTH, MONTHS, WEEKDAY
 from .values import values
 
 
@@ -429,7 +429,7 @@ _NOT_DONE = frozenset("did does do is are was were has have had will would can c
 # a person's name, with the title before it: "US Deputy Secretary of State Christopher Landau", "Landau"
 _PERSON_RUN = re.compile(r"\b(?-i:[A-Z][\w.’'-]*)(?:\s+(?:of\s+)?(?-i:[A-Z][\w.’'-]*))*")
 _OFFICE_WORDS = frozenset("commerce industry trade external foreign home affairs state defence finance".split())
-_WHEN_WORDS = re.compile(rf"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH})$")
+_WHEN_WORDS = re.compile(rf"^(?:{WEEKDAY}|{MONTH})$")
 # "Speaking on ..., US Commerce Secretary Howard Lutnick said": the subject after the opening phrase
 _OPENING_DONE_BY = re.compile(r",\s+(?P<who>(?:(?-i:[A-Z])[\w.’'-]*\s+){1,6}?(?-i:[A-Z][a-z]+))\s+(?-i:[a-z]+)")
 

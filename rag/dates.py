@@ -14,6 +14,7 @@ from .errors import RagError
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 MONTH = "(?:" + "|".join(MONTHS) + ")"  # a month name, as a regular expression
+WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # a day of the week, likewise
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from .bm25 import tokenize
 from .constraints import Constraints, names_someone, periods_in
 from .countries import countries_in, country_pattern, state_pattern
-from .dates import MONTH
+from .dates import MONTH, WEEKDAY
 from .errors import RagError
 from .parts import naming, rewrite_question, split_parts
 from .terms import QUESTION_STEMS, WHETHER, content_terms
@@ -127,7 +127,7 @@ _WHEN = r"^\s*(?:when|until when|till when|by when|since when)\b|\b(?:on|about|a
 _ANSWER_TYPES = [
     ("date", re.compile(rf"{_WHEN}|"
                         rf"\b(what|which) (?:{MONTH} )?(dates?|days?|weekdays?|months?|years?)\b", re.I),
-     re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+     re.compile(rf"\b({MONTH}|\d{{4}}|{WEEKDAY})\b", re.I)),
     ("number", re.compile(rf"{_HOW_MUCH}|\b(what|which) (level|tariff|duty)\b|{_MEASURE}", re.I),
      re.compile(r"\d")),
     ("person", _ASKS_PERSON,
@@ -156,10 +156,10 @@ _REQUIRES = [
     (re.compile(r"\b(which|what) month", re.I), re.compile(_MONTH_OR_SEASON, re.I)),
     # "On which weekday ...?" is answered by a day of the week, not by a date ("on April 2")
     (re.compile(r"\b(which|what) weekday|\bday of the week\b", re.I),
-     re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+     re.compile(rf"\b({WEEKDAY})\b", re.I)),
     (re.compile(r"\b(which|what) year", re.I), re.compile(r"\b(19|20)\d{2}\b")),
     (re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b", re.I),
-     re.compile(rf"\b({MONTH}|\d{{4}}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"
+     re.compile(rf"\b({MONTH}|\d{{4}}|{WEEKDAY}|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|(?:week|month|year)s?)\b", re.I)),
     (_ASKS_PERSON, re.compile(_PERSON)),
     # "Which Indian sectors face the 26 per cent tariff?": a sentence that names no sector, and lists
@@ -389,7 +389,7 @@ _REGARDING = re.compile(r"\b(?:regarding|concerning|with regard to|in relation t
 # "... about Indian agriculture on the All-In Podcast?": the podcast is where he spoke, not of what
 _SETTING = re.compile(rf"\s+(?:on|in|at|during)\s+(?:the\s+|a\s+|an\s+)?(?:(?:(?-i:[A-Z])[\w-]*\s+)*(?:podcast|show|"
                       rf"interview|post|summit|meeting|conference|briefing|readout|call)s?\b|(?-i:X)\b|"
-                      rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTH})\b)", re.I)
+                      rf"(?:{WEEKDAY}|{MONTH})\b)", re.I)
 
 
 def said_topic(question: str) -> frozenset[str]:

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime
 import re
 
-from .dates import MONTH, MONTHS
+from .dates import MONTH, MONTHS, WEEKDAY
 
 VALUE_PATTERNS = {
     "percent": re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per cent\b|percent\b)", re.I),
     "money": re.compile(r"(?:\$|USD\s?|US\$\s?)(\d[\d,]*(?:\.\d+)?)\s?(billion|million|trillion)?", re.I),
     "month_range": re.compile(rf"({MONTH})\s*[-–]\s*({MONTH})", re.I),
     "date": re.compile(rf"({MONTH})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({MONTH})|"
-                       r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+                       rf"\b({WEEKDAY})\b"),
 }
 
 
