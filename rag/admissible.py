@@ -77,7 +77,9 @@ class Admissibility:
         people = article.people if query.answer_type == "person" else frozenset()
         # "..., he said" is the speaker asked about when the sentence before names them, by title or as
         # the article gives their title elsewhere ("According to Lutnick" is the US Commerce Secretary)
-        if not query.carried_by(sentence, people, with_titles(before, article) if before else before):
+        # (carried_by reads ``before`` only for a question with a required form)
+        named = with_titles(before, article) if before and query.requires is not None else before
+        if not query.carried_by(sentence, people, named):
             unmet.append(f"answer {query.answer_type or 'form'}")
         if query.act is not None and query.act not in tokenize(sentence):
             unmet.append(f"answer {query.act}")  # the date of another act

@@ -583,11 +583,13 @@ class Constraints:
         unmet = []
         near = countries_in(sentence) | countries_in(context)
         unmet += [f"country {c}" for c in sorted(self.countries) if c not in near and c not in article.subjects]
-        # an office holder the sentence names alone holds the office the article gives them elsewhere
-        named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} & article.people
-        unmet += [f"name {asked}" for code, title, asked, holder in sorted(self.offices)
-                  if not holds_office(code, title, sentence, holder)
-                  and not any(holds_office(code, title, full, holder) for who, full in article.titled if who in named)]
+        if self.offices:
+            # an office holder the sentence names alone holds the office the article gives them elsewhere
+            named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} & article.people
+            unmet += [f"name {asked}" for code, title, asked, holder in sorted(self.offices)
+                      if not holds_office(code, title, sentence, holder)
+                      and not any(holds_office(code, title, full, holder) for who, full in article.titled
+                                  if who in named)]
         words = _words(f"{sentence} {context}") | article.words
         # a kind of levy is named in the sentence or anywhere in its article, as a name is
         unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if not set(k.split("-")) <= words]  # "anti-dumping"
