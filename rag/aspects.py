@@ -139,6 +139,7 @@ _LEVIED_ON = re.compile(r"\b(?:(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penal
                         re.I)
 _ANY_GOODS = frozenset(tokenize("goods products items exports imports shipments sectors sector the its their "
                                 "all several certain other some countries country nations partners"))
+_GOODS_HEADS = frozenset({"goods", "products", "items", "exports", "imports", "shipments"})
 _ANY_TRADE = frozenset(tokenize("merchandise total overall bilateral annual monthly yearly trade which what whose"))
 
 
@@ -158,9 +159,13 @@ def goods_in(question: str) -> frozenset[str]:
         words = words[:-1]
     if len(words) > 1 and words[-1].lower().endswith("ed"):  # "tariffs on India suspended?"
         words = words[:-1]
+    # "did the penalty on Indian goods punish?": a word after the noun that heads the goods, ending the
+    # question, is the question's verb, not more goods
+    if len(words) > 1 and words[-2].lower() in _GOODS_HEADS and not question[match.end():].strip(" ?"):
+        words = words[:-1]
     words = [w for w in words if w.capitalize() not in MONTHS]
     goods = country_pattern()[0].sub(" ", " ".join(words))
-    return frozenset(t for t in tokenize(goods) if t not in _ANY_GOODS and not t[0].isdigit())
+    return frozenset(_SAME_GOODS.get(t, t) for t in tokenize(goods) if t not in _ANY_GOODS and not t[0].isdigit())
 
 
 # "What did India offer in the dairy sector?": an offer on defence procurement is in another sector
@@ -214,9 +219,15 @@ def traded_in(question: str) -> frozenset[str]:
     return _naming_goods(goods)
 
 
+# "Which country's crude ...?" is met by "Russian oil": crude is oil by definition, and the news calls
+# it by either name (one-way: a question on oil is not met by any crude product but oil itself)
+_SAME_GOODS = {"crude": "oil"}
+
+
 def _naming_goods(stems) -> frozenset[str]:
     """The stems that name goods in particular: not "goods", "total", "which", nor a number."""
-    return frozenset(t for t in stems if t not in _ANY_GOODS and t not in _ANY_TRADE and not t[0].isdigit())
+    return frozenset(_SAME_GOODS.get(t, t) for t in stems
+                     if t not in _ANY_GOODS and t not in _ANY_TRADE and not t[0].isdigit())
 
 
 # ---------------------------------------------------------------- figures, ranks and kinds of trade

@@ -1036,3 +1036,12 @@ def test_a_person_named_alone_is_the_person_the_article_names_in_full():
     assert asked.unmet("As Chakravarty observed, engagement has created investment.", "", article) == []
     assert asked.unmet("As Chakravarty observed, engagement has created investment.", "", ARTICLE) == [
         "source diplomat former"]
+
+
+def test_the_verb_ending_a_question_is_no_goods_and_crude_is_oil():
+    asked = Constraints.of("Which country's crude purchases did the 50% American penalty on Indian goods punish?")
+    penalty = "The US imposed 50% on several Indian exports as a penalty for purchasing Russian oil."
+    assert asked.unmet(penalty, "", ARTICLE) == []
+    # the goods themselves are still asked for: a levy on dairy products says nothing of shrimp
+    assert "goods shrimp" in Constraints.of("What tariff did the US impose on Indian shrimp?").unmet(
+        "The US imposed a tariff on Indian dairy products.", "", ARTICLE)
