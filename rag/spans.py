@@ -74,8 +74,9 @@ def _patterns(query: Query) -> list[str]:
     if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
                                                 q):
         return [_DATE]
-    if re.match(r"\W*how long\b", q):
-        return [_SPAN_OF_TIME]  # "How long is the tariff pause window?": "the 90-day tariff pause window"
+    if re.search(r"^\W*(?:\w+\s+)?how long\b", q):
+        # "How long is the tariff pause window?": "the 90-day tariff pause window"; "Over how long ...?" too
+        return [_SPAN_OF_TIME]
     if re.search(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", q):
         return [_MONEY]
     if re.search(r"^\W*(?:\w+\s+)?how many\b(?! (?:billion|million|per ?cent|percentage))", q):

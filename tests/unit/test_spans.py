@@ -159,6 +159,10 @@ def test_the_office_or_role_asked_for_names_its_holder(question, sentence, short
      "Officials aim to take advantage of the 90-day tariff pause window to advance the talks.", "90-day"),
     ("How long has engagement built strategic investment?",
      "Sustained engagement over the past two decades has created enough strategic investment.", "two decades"),
+    # a preposition before "how long" asks the same
+    ("Over how long has engagement built up strategic investment, according to Chakravarty?",
+     "As Chakravarty observed, sustained engagement over the past two decades has created enough strategic "
+     "investment.", "two decades"),
     # no span of time: none, not the tariff's rate
     ("How long will the 10 per cent baseline tariff stay?",
      "However, the 10 per cent baseline tariff imposed on the countries will continue to remain in place.", None),
