@@ -86,8 +86,9 @@ def _patterns(query: Query) -> list[str]:
     if re.search(r"\bpercent|percentage|per cent|%|\bby how much\b|\bhow fast\b|\brate\b|\bshare\b|\btariffs?\b|"
                  r"\bduty\b|\bduties\b|\blevy\b", q):
         return [_PERCENT]
+    # "What mark did India's sales pass?": a mark or milestone passed is an amount ("the USD 100 billion mark")
     if re.search(r"\bhow (much|big|large)\b|\bvalue\b|\bamount\b|\bsurplus\b|\bdeficit\b|\bworth\b|"
-                 r"\bexports?\b|\bimports?\b|\btotal\b|\btrade\b", q):
+                 r"\bexports?\b|\bimports?\b|\btotal\b|\btrade\b|\bmark\b|\bmilestone\b", q):
         return [_MONEY, _PERCENT]
     if re.search(r"\bhow many\b|\bnumber of\b|\btally\b|\bcount of\b", q):
         return [_COUNT]

@@ -344,3 +344,9 @@ _BOTH_SEEK = ("The U.S. seeks lower tariffs on industrial goods, wines, while In
 ])
 def test_which_things_are_answered_by_the_list_of_them(question, sentence, things):
     assert short_answer(analyse(question), [sentence]) == things
+
+
+def test_a_mark_passed_is_an_amount():
+    sentence = ("Despite tariff uncertainty, India’s exports to the United States crossed the USD 100 billion mark in "
+                "2025, up significantly from the previous year.")
+    assert short_answer(analyse("What mark did India's sales to the US pass in 2025?"), [sentence]) == "USD 100 billion"
