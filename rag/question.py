@@ -321,7 +321,8 @@ def answer_type(question: str) -> tuple[str | None, re.Pattern | None]:
 # The verb is matched in lower case: "What did the US State Department's spokesperson say?" is not the
 # US stating something.
 _SAID_BY = re.compile(r"^\s*what (?:did|does|do|has|have|had) (?P<who>.+?) "
-                      r"(?-i:say|said|tell|told|state|claim|write)\b", re.I)
+                      r"(?-i:say|said|tell|told|state|claim|write|describe|call(?![^?]*\b(?:about|for|off|up|back)\W*$))\b",
+                      re.I)
 _SPEECH = (r"(?:said|says|say|saying|told|tells|stated|noted|added|remarked|announced|claimed|speaking|spoke|"
            r"argued|warned|suggested|insisted|explained|urged|reiterated|stressed|asserted|emphasi[sz]ed|observed|"
            r"pointed out|confirmed|responded|replied|wrote|quoted|expressed|described)")
@@ -355,11 +356,24 @@ def speaker(who: str) -> str:
     return statement["who"] if statement else who
 
 
+# Words before a speaker's role that say nothing of their field: "the top diplomat" may be the Foreign Secretary
+_RANK_WORDS = frozenset("the a an some two several other top senior leading key unnamed anonymous high-ranking "
+                        "certain most former".split())
+
+
 def _words_of(who: str) -> re.Pattern:
     """A sentence in which ``who`` speaks: "<who> ... said", "said <who>", "according to <who>"."""
     word = re.sub(r"'s$", "", who.split()[-1]).lower()
-    same = sorted({w for role in _ROLES if word in role for w in role} | {word})
-    head = "(?:" + "|".join(re.escape(w) for w in same) + ")"
+    same = sorted({w for role in _ROLES if word in role for w in role if w.rstrip("s") != word.rstrip("s")})
+    # another word of the role keeps the field the question gives it: "diplomatic sources" are not any
+    # "officials", though "Commerce Ministry officials" are "the commerce chief"'s kind
+    fields = [w[:6] for w in re.findall(r"[\w-]+", country_pattern()[0].sub(" ", " ".join(who.split()[:-1])))
+              if w.lower() not in _RANK_WORDS]
+    field = (r"(?:" + "|".join(re.escape(f) for f in fields) + r")[\w-]*\W+(?:[\w-]+\W+){0,3}?") if fields else ""
+    other = f"(?:{field}(?:" + "|".join(re.escape(w) for w in same) + "))" if same else ""
+    # a role's word in either number ("a government source" for "government sources"); a name as it is
+    own = f"{re.escape(word.rstrip('s'))}s?" if any(word in role for role in _ROLES) else re.escape(word)
+    head = f"(?:{own}|{other})" if other else f"(?:{own})"
     near = r"(?:\W+\w+){0,6}?\W+"
     # the speaker's title and where they spoke may come between: "Tammy Bruce, spokesperson for the US
     # State Department, in a readout of the phone call said", within the clause and outside a quote; not
@@ -415,7 +429,8 @@ def said_topic(question: str) -> frozenset[str]:
 # the one before's); "the US wanted India to open ... dairy" offers nothing. Speech is _SAID_BY's.
 _WHAT_DID = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?"
                        r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*\s+(?P<rest>.*)$", re.I)
-_NOT_ACTS = frozenset(tokenize("say said tell told state claim write mean do does have has had think", ()))
+_NOT_ACTS = frozenset(tokenize("say said tell told state claim write call describe mean do does have has had think",
+                               ()))
 # "Indian negotiators reportedly offer in ...", "the Indian minister post on ...": the act is the word
 # before the object (a determiner, a preposition, a name), after any nouns and adverbs of the subject
 _OBJECT_START = frozenset("the a an in on to for about with from at of by this that its their his her them it "

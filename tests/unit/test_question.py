@@ -576,6 +576,20 @@ def test_a_speaker_described_by_role_may_be_named_by_another_word_of_that_role()
     assert not asked.carried_by("Negotiators had reached alignment on several key areas, officials' notes show.")
 
 
+def test_another_word_of_a_speaker_s_role_keeps_the_field_the_question_gives_them():
+    asked = analyse("What did diplomatic sources call Washington's Pax Silica invitation a sign of?")
+    assert asked.carried_by("Diplomatic sources described the move as an important signal of strategic trust.")
+    assert asked.carried_by("A diplomatic source said the move was a signal of strategic trust.")
+    # officials of no field named are not the diplomatic sources asked about
+    assert not asked.carried_by("According to officials, momentum has also been strengthened by Washington’s "
+                                "invitation to India to join the US led “Pax Silica” initiative.")
+    # the field kept, another word of the role will do
+    assert analyse("What did government sources say about dairy?").carried_by(
+        "Government officials said dairy would stay protected.")
+    # a phone call is no naming of anything: "call ... about" asks no one's words
+    assert analyse("What did Trump call Modi about?").requires is None
+
+
 def test_an_ordinal_of_consecutive_years_counts_them():
     asked = analyse("For how many years in a row has America been India's biggest trade partner?")
     assert asked.carried_by("The US remained India's largest trading partner for the fourth consecutive year.")
