@@ -385,6 +385,29 @@ def undoes(text: str) -> bool:
     return _UNDOING.search(text) is not None
 
 
+# Lowering a levy: "What tariff did the US cut on Indian textiles?" is not answered by "The US imposed 50% on
+# ... textiles", nor is a question on tariff cuts by a levy imposed; "tariff reductions", "lowering duties",
+# "duty concessions" speak of one. The word of lowering must stand by the levy's, so "cut" alone (a "cut"
+# of a deal) says nothing of one.
+_LEVY_WORD = r"(?:tariffs?|dut(?:y|ies)|levy|levies|rates?)"
+_LOWERING = (r"(?:cut|cuts|cutting|reduc\w*|lower(?:ed|s|ing)?|slash\w*|trim(?:med|s|ming)?|concessions?|"
+             r"relief|eas(?:e|ed|es|ing))")
+_LOWERED = re.compile(rf"\b{_LOWERING}\W+(?:[\w’'-]+\W+){{0,3}}?{_LEVY_WORD}\b|"
+                      rf"\b{_LEVY_WORD}\W+(?:[\w’'-]+\W+){{0,3}}?{_LOWERING}\b", re.I)
+# in a sentence, a levy "adjusted" may be lowered too ("limited tariff adjustments may be possible")
+_LOWERED_SAID = re.compile(rf"{_LOWERED.pattern}|\b{_LEVY_WORD}\s+adjust\w*", re.I)
+
+
+def lowers_levy(question: str) -> bool:
+    """Whether ``question`` asks of lowering a levy ("What tariff did the US cut ...?", "tariff cuts")."""
+    return _LOWERED.search(question) is not None
+
+
+def speaks_of_lowering(text: str) -> bool:
+    """Whether ``text`` (a sentence and its context) speaks of lowering a levy."""
+    return _LOWERED_SAID.search(text) is not None
+
+
 # ---------------------------------------------------------------- who did it
 
 # A run of capitalized words, a person's or a country's name ("Howard Lutnick", "US"), whatever the

@@ -68,6 +68,7 @@ from .aspects import (
     leading_country,
     levied_on,
     levy_kinds_in,
+    lowers_levy,
     moved,
     names_city,
     names_city_of,
@@ -85,6 +86,7 @@ from .aspects import (
     ranks_something,
     sectors_in,
     sources_in,
+    speaks_of_lowering,
     stages_in,
     stance_holders_in,
     statement_kinds_in,
@@ -478,6 +480,7 @@ class Constraints:
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
     undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
+    lowering: bool = False  # the question asks of lowering a levy (see aspects.lowers_levy)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     act: str | None = None  # and what they did, stemmed
     patient: frozenset[str] = frozenset()  # whom the question says it was done to (see patient_in)
@@ -545,8 +548,8 @@ class Constraints:
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
                    asked=asked_to_act(question), sources=sources_in(question),
-                   organisations=organisations_in(question), undoing=undoes(question), agent=agent, act=act,
-                   patient=patient, patient_act=patient_act,
+                   organisations=organisations_in(question), undoing=undoes(question), lowering=lowers_levy(question),
+                   agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
                    days=days_in(undated),
@@ -709,6 +712,8 @@ class Constraints:
                     unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
         if self.undoing and not undoes(f"{context} {sentence}"):
             unmet.append("act undoing")
+        if self.lowering and not speaks_of_lowering(f"{context} {sentence}"):
+            unmet.append("act lowering")
         unmet += self._doer_unmet(sentence, context, found)
         unmet += self._whose_unmet(sentence)
         # goods named only in the sentence before count when this one goes on from it ("It was ...");

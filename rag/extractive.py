@@ -44,6 +44,8 @@ class ScoredSentence:
 # A sentence that opens with "And", "But" or a pronoun goes on from the one before ("And India being one
 # of the highest importers of Russian oil, exporters fear another round of tariff."): quoted alone it
 # leaves out what it is about, so the one before is quoted with it.
+_SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states stated claim claims claimed write "
+                                  "writes wrote", ()))
 _CONTINUES = re.compile(r"^\W*(?:and|but|also|so|yet|it|this|that|these|those|they|he|she|such)\b", re.I)
 
 
@@ -203,7 +205,9 @@ class ExtractiveGenerator:
         such telling fails the question ("Landau also thanked ... Misri" for "What did Misri thank
         Landau for?"): then a sentence that does not tell of the act cannot answer it either."""
         c = query.constraints
-        if not (c.agent and c.act):
+        # words someone said on another thing tell nothing otherwise ("Chakravarty said negotiators had reached
+        # alignment" for "Which sectors did Chakravarty say discussions had advanced on?")
+        if not (c.agent and c.act) or c.act in _SPEECH_ACTS:
             return False
         texts = ((s, self._sentence(s, passages)) for s in scored)
         # a telling that lacks only the answer's form ("a ministerial-level meeting" for "which official

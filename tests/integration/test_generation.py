@@ -209,6 +209,18 @@ def test_a_telling_of_the_act_that_lacks_only_the_answer_says_nothing_otherwise(
     assert "Lutnick" in pipeline.ask("Which US official did Piyush Goyal meet on Tuesday?").text
 
 
+def test_words_said_on_another_thing_tell_nothing_otherwise(pipeline):
+    # "Chakravarty said negotiators had reached alignment ..." is his telling of something else: the next
+    # sentence, his "He noted ...", still answers
+    answer = pipeline.ask("Which sectors did Chakravarty say discussions had advanced on lowering duties for?")
+    assert not answer.abstained and "automobiles" in answer.citations[0].quote
+
+
+def test_a_levy_imposed_is_no_levy_cut(pipeline):
+    # "The US imposed 50% on several Indian exports including ... textiles" cuts nothing
+    assert pipeline.ask("What tariff did the US cut on Indian textiles?").abstained
+
+
 def test_what_a_spokesperson_said_is_answered_past_their_title(pipeline):
     answer = pipeline.ask("What did Tammy Bruce say they discussed?")
     assert not answer.abstained and "reduce barriers" in answer.citations[0].quote

@@ -1045,3 +1045,16 @@ def test_the_verb_ending_a_question_is_no_goods_and_crude_is_oil():
     # the goods themselves are still asked for: a levy on dairy products says nothing of shrimp
     assert "goods shrimp" in Constraints.of("What tariff did the US impose on Indian shrimp?").unmet(
         "The US imposed a tariff on Indian dairy products.", "", ARTICLE)
+
+
+def test_a_question_on_lowering_a_levy_is_answered_only_by_a_sentence_that_lowers_one():
+    asked = Constraints.of("What tariff did the US cut on Indian textiles?")
+    assert "act lowering" in asked.unmet("The US imposed 50% on several Indian exports including textiles.", "",
+                                         ARTICLE)
+    assert "act lowering" not in asked.unmet("The US agreed to duty cuts on Indian textiles.", "", ARTICLE)
+    # a cut of a levy in other words: reductions, concessions, lowering
+    assert Constraints.of("Which tariff cuts does India seek?").lowering
+    assert "act lowering" not in Constraints.of("Which tariff cuts does India seek?").unmet(
+        "India is seeking duty concessions for labour-intensive sectors like textiles.", "", ARTICLE)
+    # "cut" far from any levy asks of none
+    assert not Constraints.of("Did the US cut India out of that round of trade deals?").lowering
