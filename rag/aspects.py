@@ -396,6 +396,12 @@ _LOWERED = re.compile(rf"\b{_LOWERING}\W+(?:[\w’'-]+\W+){{0,3}}?{_LEVY_WORD}\b
                       rf"\b{_LEVY_WORD}\W+(?:[\w’'-]+\W+){{0,3}}?{_LOWERING}\b", re.I)
 # in a sentence, a levy "adjusted" may be lowered too ("limited tariff adjustments may be possible")
 _LOWERED_SAID = re.compile(rf"{_LOWERED.pattern}|\b{_LEVY_WORD}\s+adjust\w*", re.I)
+# and the other way: "raising duties" is not answered by "lowering duties"; in a sentence, a levy imposed
+# is one raised ("The US imposed 50% on several Indian exports ... as a penalty")
+_RAISING = r"(?:rais(?:e|ed|es|ing)|hik(?:e|ed|es|ing)|higher|increas(?:e|ed|es|ing)|steeper)"
+_RAISED = re.compile(rf"\b{_RAISING}\W+(?:[\w’'-]+\W+){{0,3}}?{_LEVY_WORD}\b|"
+                     rf"\b{_LEVY_WORD}\W+(?:[\w’'-]+\W+){{0,3}}?{_RAISING}\b", re.I)
+_RAISED_SAID = re.compile(rf"{_RAISED.pattern}|\b(?:impos\w*|levied|penalty|steep)\b", re.I)
 
 
 def lowers_levy(question: str) -> bool:
@@ -406,6 +412,16 @@ def lowers_levy(question: str) -> bool:
 def speaks_of_lowering(text: str) -> bool:
     """Whether ``text`` (a sentence and its context) speaks of lowering a levy."""
     return _LOWERED_SAID.search(text) is not None
+
+
+def raises_levy(question: str) -> bool:
+    """Whether ``question`` asks of raising a levy ("raising duties", "a tariff hike", "higher tariffs")."""
+    return _RAISED.search(question) is not None
+
+
+def speaks_of_raising(text: str) -> bool:
+    """Whether ``text`` (a sentence and its context) speaks of raising, or imposing, a levy."""
+    return _RAISED_SAID.search(text) is not None
 
 
 # ---------------------------------------------------------------- who did it
@@ -755,8 +771,8 @@ def flows_in(text: str) -> frozenset[tuple[str, str]]:
 # "India's total goods exports", "US nationals" not "Indian nationals": the country a thing belongs to
 # (whose surplus or deficit is balance_in's: one side's surplus is the other's deficit)
 # (a country's position or stance is its own: "India's position" is no US position)
-_OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance))|partner|partners|tariffs|"
-          r"markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms|"
+_OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance))|partner|partners|"
+          r"tariffs|markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms|"
           r"positions?|stances?")
 # People a country's word stands before ("American farmers"): a sentence about farmers that does not
 # itself name the country may be about another's ("small and marginal farmers" of India's position)

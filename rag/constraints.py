@@ -82,11 +82,13 @@ from .aspects import (
     owned_thing_in,
     parts_of_year_in,
     patient_in,
+    raises_levy,
     ranks_in,
     ranks_something,
     sectors_in,
     sources_in,
     speaks_of_lowering,
+    speaks_of_raising,
     stages_in,
     stance_holders_in,
     statement_kinds_in,
@@ -481,6 +483,7 @@ class Constraints:
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
     undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
     lowering: bool = False  # the question asks of lowering a levy (see aspects.lowers_levy)
+    raising: bool = False  # the question asks of raising a levy (see aspects.raises_levy)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     act: str | None = None  # and what they did, stemmed
     patient: frozenset[str] = frozenset()  # whom the question says it was done to (see patient_in)
@@ -549,6 +552,7 @@ class Constraints:
                    imposition=imposition, levied=None if imposition else levied_on(question),
                    asked=asked_to_act(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), lowering=lowers_levy(question),
+                   raising=raises_levy(question),
                    agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
@@ -714,6 +718,8 @@ class Constraints:
             unmet.append("act undoing")
         if self.lowering and not speaks_of_lowering(f"{context} {sentence}"):
             unmet.append("act lowering")
+        if self.raising and not speaks_of_raising(f"{context} {sentence}"):
+            unmet.append("act raising")
         unmet += self._doer_unmet(sentence, context, found)
         unmet += self._whose_unmet(sentence)
         # goods named only in the sentence before count when this one goes on from it ("It was ...");

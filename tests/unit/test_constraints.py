@@ -1058,3 +1058,14 @@ def test_a_question_on_lowering_a_levy_is_answered_only_by_a_sentence_that_lower
         "India is seeking duty concessions for labour-intensive sectors like textiles.", "", ARTICLE)
     # "cut" far from any levy asks of none
     assert not Constraints.of("Did the US cut India out of that round of trade deals?").lowering
+
+
+def test_a_question_on_raising_a_levy_is_not_answered_by_one_lowered():
+    asked = Constraints.of("Which sectors did Chakravarty say discussions had advanced on raising duties for?")
+    assert "act raising" in asked.unmet("He noted that discussions had advanced on lowering duties across sectors "
+                                        "such as automobiles.", "", ARTICLE)
+    # a levy imposed is one raised
+    hike = Constraints.of("What tariff hike did the US announce on Indian textiles?")
+    assert "act raising" not in hike.unmet("The US imposed 50% on several Indian exports including textiles.", "",
+                                           ARTICLE)
+
