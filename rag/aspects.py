@@ -772,7 +772,7 @@ def flows_in(text: str) -> frozenset[tuple[str, str]]:
 # (whose surplus or deficit is balance_in's: one side's surplus is the other's deficit)
 # (a country's position or stance is its own: "India's position" is no US position)
 _OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance))|partner|partners|"
-          r"tariffs|markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms|"
+          r"tariffs?|levies|duties|markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms|"
           r"positions?|stances?")
 # People a country's word stands before ("American farmers"): a sentence about farmers that does not
 # itself name the country may be about another's ("small and marginal farmers" of India's position)
@@ -783,7 +783,12 @@ def owned_in(text: str) -> frozenset[tuple[str, str]]:
     """(country, thing) for each thing ``text`` says is a country's: "India's total goods exports" ->
     ("IN", "exports"), "US nationals" -> ("US", "nationals")."""
     code_of = country_pattern()[1]
-    return frozenset((code_of[match.group(1)], match["thing"]) for match in _forms()["owned"].finditer(text))
+    return frozenset((code_of[match.group(1)], _SAME_THING.get(match["thing"], match["thing"]))
+                     for match in _forms()["owned"].finditer(text))
+
+
+# a country's levies are its tariffs, by whichever name ("India's levies higher tariff", "US tariffs")
+_SAME_THING = {"tariff": "tariffs", "levies": "tariffs", "duties": "tariffs"}
 
 
 # ---------------------------------------------------------------- currencies, superlatives, places

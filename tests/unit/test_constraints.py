@@ -1069,3 +1069,8 @@ def test_a_question_on_raising_a_levy_is_not_answered_by_one_lowered():
     assert "act raising" not in hike.unmet("The US imposed 50% on several Indian exports including textiles.", "",
                                            ARTICLE)
 
+
+def test_a_country_s_levies_are_its_tariffs():
+    asked = Constraints.of("What did the US seek higher tariffs on?")
+    assert "owner US's tariffs" in asked.unmet(
+        "Donald Trump has also complained India’s levies higher tariff on American goods.", "", ARTICLE)
