@@ -404,6 +404,27 @@ _RAISED = re.compile(rf"\b{_RAISING}\W+(?:[\w’'-]+\W+){{0,3}}?{_LEVY_WORD}\b|"
 _RAISED_SAID = re.compile(rf"{_RAISED.pattern}|\b(?:impos\w*|levied|penalty|steep)\b", re.I)
 
 
+# Refusing, stopping or banning: "Which country did Modi refuse to call?" is not answered by his not having
+# reached out, nor "Which goods did India stop importing?" by its exports; the sentence must tell of such
+# an act, or of a will not to act ("we can't risk opening it"). ("Declined" alone is a figure's fall.)
+_REFUSING = (r"refus\w*|reject\w*|den(?:y|ies|ied|ying|ial)|ban(?:s|ned|ning)?|block(?:s|ed|ing)?|halt\w*|"
+             r"stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)|quit(?:s|ting)?|abandon\w*|boycott\w*|veto\w*|"
+             r"declin(?:e|ed|es|ing)\s+to")
+_REFUSED = re.compile(rf"\b(?:{_REFUSING})\b", re.I)
+_REFUSED_SAID = re.compile(rf"\b(?:{_REFUSING}|can[’']t|cannot|won[’']t|will not|would not|not able to|unwilling)\b",
+                           re.I)
+
+
+def refuses(question: str) -> bool:
+    """Whether ``question`` asks of refusing, stopping or banning something."""
+    return _REFUSED.search(question) is not None
+
+
+def speaks_of_refusing(text: str) -> bool:
+    """Whether ``text`` (a sentence and its context) tells of a refusal, a stop or a ban, or a will not to act."""
+    return _REFUSED_SAID.search(text) is not None
+
+
 def lowers_levy(question: str) -> bool:
     """Whether ``question`` asks of lowering a levy ("What tariff did the US cut ...?", "tariff cuts")."""
     return _LOWERED.search(question) is not None

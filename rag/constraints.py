@@ -85,10 +85,12 @@ from .aspects import (
     raises_levy,
     ranks_in,
     ranks_something,
+    refuses,
     sectors_in,
     sources_in,
     speaks_of_lowering,
     speaks_of_raising,
+    speaks_of_refusing,
     stages_in,
     stance_holders_in,
     statement_kinds_in,
@@ -484,6 +486,7 @@ class Constraints:
     undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
     lowering: bool = False  # the question asks of lowering a levy (see aspects.lowers_levy)
     raising: bool = False  # the question asks of raising a levy (see aspects.raises_levy)
+    refusing: bool = False  # the question asks of refusing, stopping or banning (see aspects.refuses)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     act: str | None = None  # and what they did, stemmed
     patient: frozenset[str] = frozenset()  # whom the question says it was done to (see patient_in)
@@ -552,7 +555,7 @@ class Constraints:
                    imposition=imposition, levied=None if imposition else levied_on(question),
                    asked=asked_to_act(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), lowering=lowers_levy(question),
-                   raising=raises_levy(question),
+                   raising=raises_levy(question), refusing=refuses(question),
                    agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
@@ -720,6 +723,8 @@ class Constraints:
             unmet.append("act lowering")
         if self.raising and not speaks_of_raising(f"{context} {sentence}"):
             unmet.append("act raising")
+        if self.refusing and not speaks_of_refusing(f"{context} {sentence}"):
+            unmet.append("act refusing")
         unmet += self._doer_unmet(sentence, context, found)
         unmet += self._whose_unmet(sentence)
         # goods named only in the sentence before count when this one goes on from it ("It was ...");

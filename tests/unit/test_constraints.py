@@ -1074,3 +1074,17 @@ def test_a_country_s_levies_are_its_tariffs():
     asked = Constraints.of("What did the US seek higher tariffs on?")
     assert "owner US's tariffs" in asked.unmet(
         "Donald Trump has also complained India’s levies higher tariff on American goods.", "", ARTICLE)
+
+
+def test_a_question_on_a_refusal_or_a_stop_is_answered_only_by_one():
+    asked = Constraints.of("Which country did Modi refuse to call?")
+    assert "act refusing" in asked.unmet("Lutnick said the deal lost momentum after Prime Minister Narendra Modi did "
+                                         "not personally reach out to then US President Donald Trump.", "", ARTICLE)
+    assert "act refusing" in Constraints.of("Which goods did India stop importing from the US?").unmet(
+        "US goods exports to India were $41.8 billion.", "", ARTICLE)
+    # a will not to act is a refusal
+    assert "act refusing" not in Constraints.of("Which sectors has India refused to open?").unmet(
+        "Now, with a country where the majority of the livelihood is dependent on agriculture, we can’t risk "
+        "opening it,” said the official.", "", ARTICLE)
+    # a figure that declined asks of no refusal
+    assert not Constraints.of("Why did India's exports decline in 2024?").refusing
