@@ -14,7 +14,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 
-from .aspects import denies
+from .aspects import denies, turns
 from .bm25 import tokenize
 from .constraints import ArticleContext, with_titles
 from .question import Query, done_by_another, names_measure
@@ -96,6 +96,8 @@ class Admissibility:
             unmet.append(f"answer {query.measure}")  # a figure of another measure
         if "negated" not in query.constraints.statements and denies(frozenset(query.terms), sentence):
             unmet.append("answer denied")  # "... do not derail ..." for "Who said they would derail ...?"
+        if turns(query.searched, sentence):
+            unmet.append("answer turned")  # "may be possible" for "What would make it impossible?"
         if query.constraints:
             unmet += query.constraints.unmet(sentence, before, article, earlier)
         return tuple(unmet)

@@ -1046,6 +1046,36 @@ def denies(stems: frozenset[str], text: str) -> bool:
                if (flags := [negated for word, negated in words if stem in word]))
 
 
+# A word turned by its negative prefix: "What did Dhar say ... would make impossible?" is not answered by
+# "limited tariff adjustments may be possible", nor "Which issues were resolved?" by issues "unresolved".
+# (A prefix on a stem of five letters or more; shorter ones, and the words below, only look negated:
+# "income" is no "come" undone, "disclose" no "close".)
+_NEGATIVE_PREFIX = re.compile(r"^(?:un|im|il|ir|in|dis|non-?)(?P<base>[a-z]{5,})$")
+_NOT_TURNED = frozenset("disclose discount discover dispatch dispose distance district install instead improve "
+                        "inquire interest interim internal invest involve insist inspect invite inflation".split())
+
+
+# the base word negated in other words is turned as well: "not possible", "outside trade" ("non-trade")
+_NEGATED_BASE = r"\b(?:not|no|never|without|outside|beyond|n[’']t)\s+(?:[a-z-]+\s+)?{}\b"
+
+
+def turns(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` has, without the question's own word, that word turned by a negative prefix,
+    or turned back: "possible" for "impossible", "unresolved" for "resolved"."""
+    def plain(word: str, text: str) -> bool:  # the word is in the text, and not negated there
+        return re.search(rf"\b{re.escape(word)}\b", text) is not None and not re.search(
+            _NEGATED_BASE.format(re.escape(word)), text)
+    question, sentence = question.lower(), sentence.lower()
+    asked = set(re.findall(r"[a-z][a-z-]+", question))
+    said = set(re.findall(r"[a-z][a-z-]+", sentence))
+    for turned, other, text in ((asked - said, said, sentence), (said - asked, asked, question)):
+        for word in turned:
+            match = _NEGATIVE_PREFIX.match(word)
+            if match and word not in _NOT_TURNED and match["base"] in other and plain(match["base"], text):
+                return True
+    return False
+
+
 def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` (with the one ``before`` it, where a negation, condition or unit of points
     may stand) is a statement of ``kind`` (statement_kinds_in); ``governed`` is negated_in's."""

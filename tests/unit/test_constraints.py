@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.aspects import balance_in, deadlines_in, stages_in, target_years_in
+from rag.aspects import balance_in, deadlines_in, stages_in, target_years_in, turns
 from rag.constraints import (
     ArticleContext,
     Constraints,
@@ -1088,3 +1088,19 @@ def test_a_question_on_a_refusal_or_a_stop_is_answered_only_by_one():
         "opening it,” said the official.", "", ARTICLE)
     # a figure that declined asks of no refusal
     assert not Constraints.of("Why did India's exports decline in 2024?").refusing
+
+
+@pytest.mark.parametrize("question,sentence,turned", [
+    ("What did Dhar say limited tariff adjustments would make impossible?",
+     "He added that while limited tariff adjustments may be possible, unrestricted access would be difficult.", True),
+    ("Which issues were resolved?", "Negotiators had reached alignment, though select issues remained unresolved.",
+     True),
+    # negated in other words, the word is turned in both
+    ("What are Indian negotiators now offering outside trade?",
+     "Indian negotiators have also reportedly offered enhanced access in non-trade areas.", False),
+    ("Which issues were not resolved?", "Select issues remained unresolved.", False),
+    # a prefix-like start of a word is no negation ("income" is no "come" undone)
+    ("What did the MEA disclose about the talks?", "We have been close to the deal several times.", False),
+])
+def test_a_word_turned_by_a_negative_prefix(question, sentence, turned):
+    assert turns(question, sentence) is turned
