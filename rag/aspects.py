@@ -96,7 +96,10 @@ def offices_in(question: str) -> frozenset[tuple[str, str, str, bool]]:
             title = office["title"].title()  # as the articles write it: "Chief Negotiator"
         if office:
             asked = question[country.start():country.end() + office.end()]
-            found.add((code_of[country.group(1)], title, asked, holder))
+            # "Which Indian minister did Landau thank ...?" asks who holds the office, too: the Foreign
+            # Secretary he thanked is no minister
+            which = re.fullmatch(r"\s*(?:which|what)\s+", question[:country.start()], re.I) is not None
+            found.add((code_of[country.group(1)], title, asked, holder or which))
     return frozenset(found)
 
 

@@ -1104,3 +1104,17 @@ def test_a_question_on_a_refusal_or_a_stop_is_answered_only_by_one():
 ])
 def test_a_word_turned_by_a_negative_prefix(question, sentence, turned):
     assert turns(question, sentence) is turned
+
+
+def test_which_office_holder_asks_who_holds_the_office():
+    text = ("US Deputy Secretary of State Christopher Landau and India’s Foreign Secretary Vikram Misri held phone "
+            "talks. Landau also thanked the Foreign Secretary Misri for India’s assistance.")
+    article = ArticleContext.of("India, US discuss trade", text, "2025-03-28")
+    thanked = "Landau also thanked the Foreign Secretary Misri for India’s assistance."
+    # the Foreign Secretary he thanked is no minister
+    assert "name Indian minister" in Constraints.of(
+        "Which Indian minister did Landau thank for help with illegal immigration?").unmet(thanked, "", article)
+    assert Constraints.of("Which Indian official did Landau thank for help?").unmet(thanked, "", article) == []
+    goyal = "New Delhi: Commerce and Industry Minister Piyush Goyal held discussions with Howard Lutnick."
+    assert "name Indian minister" not in Constraints.of("Which Indian minister met Lutnick?").unmet(
+        goyal, "", ArticleContext.of("Goyal in Washington", goyal, "2025-05-20"))
