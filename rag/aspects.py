@@ -428,6 +428,25 @@ def speaks_of_refusing(text: str) -> bool:
     return _REFUSED_SAID.search(text) is not None
 
 
+# Which came first or last: "Which country did the US seal a trade pact with first?" is not answered by a
+# list of the countries, which says nothing of their order; a sentence must speak of the order asked
+_ORDER_ASKED = re.compile(r"\b(?P<order>first|last)\s*\?*\s*$|"
+                          r"\b(?:the\s+)?(?P<order2>first|last)\s+(?:one\s+)?to\s+[a-z]", re.I)
+_ORDER_SAID = {"first": re.compile(r"\b(?:first|earliest|initial(?:ly)?|began|begin|opening)\b", re.I),
+               "last": re.compile(r"\b(?:last|final(?:ly)?|latest|most recent)\b", re.I)}
+
+
+def order_in(question: str) -> str | None:
+    """"first" or "last" when ``question`` asks which came first or last ("... with first?", "the first to")."""
+    match = _ORDER_ASKED.search(question)
+    return (match["order"] or match["order2"]).lower() if match else None
+
+
+def speaks_of_order(order: str, text: str) -> bool:
+    """Whether ``text`` speaks of what came ``order`` ("first": "first", "earliest", "initially" ...)."""
+    return _ORDER_SAID[order].search(text) is not None
+
+
 def lowers_levy(question: str) -> bool:
     """Whether ``question`` asks of lowering a levy ("What tariff did the US cut ...?", "tariff cuts")."""
     return _LOWERED.search(question) is not None

@@ -77,6 +77,7 @@ from .aspects import (
     negates_act,
     of_other_kinds,
     offices_in,
+    order_in,
     organisations_in,
     owned_in,
     owned_thing_in,
@@ -89,6 +90,7 @@ from .aspects import (
     sectors_in,
     sources_in,
     speaks_of_lowering,
+    speaks_of_order,
     speaks_of_raising,
     speaks_of_refusing,
     stages_in,
@@ -487,6 +489,7 @@ class Constraints:
     lowering: bool = False  # the question asks of lowering a levy (see aspects.lowers_levy)
     raising: bool = False  # the question asks of raising a levy (see aspects.raises_levy)
     refusing: bool = False  # the question asks of refusing, stopping or banning (see aspects.refuses)
+    order: str | None = None  # "first" or "last" when the question asks which came so (see aspects.order_in)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     act: str | None = None  # and what they did, stemmed
     patient: frozenset[str] = frozenset()  # whom the question says it was done to (see patient_in)
@@ -555,7 +558,7 @@ class Constraints:
                    imposition=imposition, levied=None if imposition else levied_on(question),
                    asked=asked_to_act(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), lowering=lowers_levy(question),
-                   raising=raises_levy(question), refusing=refuses(question),
+                   raising=raises_levy(question), refusing=refuses(question), order=order_in(question),
                    agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
@@ -725,6 +728,8 @@ class Constraints:
             unmet.append("act raising")
         if self.refusing and not speaks_of_refusing(f"{context} {sentence}"):
             unmet.append("act refusing")
+        if self.order and not speaks_of_order(self.order, f"{context} {sentence}"):
+            unmet.append(f"order {self.order}")
         unmet += self._doer_unmet(sentence, context, found)
         unmet += self._whose_unmet(sentence)
         # goods named only in the sentence before count when this one goes on from it ("It was ...");

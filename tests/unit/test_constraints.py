@@ -1118,3 +1118,12 @@ def test_which_office_holder_asks_who_holds_the_office():
     goyal = "New Delhi: Commerce and Industry Minister Piyush Goyal held discussions with Howard Lutnick."
     assert "name Indian minister" not in Constraints.of("Which Indian minister met Lutnick?").unmet(
         goyal, "", ArticleContext.of("Goyal in Washington", goyal, "2025-05-20"))
+
+
+def test_which_came_first_is_answered_only_by_a_sentence_that_gives_an_order():
+    asked = Constraints.of("Which country did the US seal a trade pact with first?")
+    pacts = "The US moved on to sealing trade pacts with Indonesia, the Philippines and Vietnam."
+    assert "order first" in asked.unmet(pacts, "", ARTICLE)
+    assert "order first" not in asked.unmet("The US first sealed a trade pact with Indonesia.", "", ARTICLE)
+    # "the first phase" names a phase; it asks no order
+    assert Constraints.of("What was the first phase of the trade agreement?").order is None
