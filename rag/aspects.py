@@ -477,9 +477,18 @@ _THEN_VERB = r"\s+(?:not\s+)?[a-z]{3,}\b"
 _AGENT = re.compile(rf"{_DOES}(?P<who>{_NAMED}){_THEN_VERB}", re.I)
 
 
+# "Trump's calls to Modi": a possessive before an act's noun, done to someone named, is the act's doer
+_POSSESSIVE_ACT = re.compile(rf"(?P<who>{_NAMED})[’']s\s+(?P<act>(?i:calls?|visits?|letters?|invitations?|offers?|"
+                             rf"requests?|messages?|meetings?|talks))\s+(?i:to|with)\s+(?:the\s+)?(?-i:[A-Z])")
+
+
 def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     """The words of the person a question says did something, and the stem of what they did ("How
-    many times did Trump call Modi?" -> ({"trump"}, "call")); nothing when it is a country or no one."""
+    many times did Trump call Modi?" -> ({"trump"}, "call"); "Trump's calls to Modi" too); nothing
+    when it is a country or no one."""
+    owned = _POSSESSIVE_ACT.search(question)
+    if owned and not countries_in(owned["who"]) and (act := tokenize(owned["act"])):
+        return frozenset(w.lower() for w in owned["who"].split() if len(w) > 1), act[0]
     match = _AGENT.search(question)
     # "What did Goyal's post say ...?": what follows a possessive is a thing of theirs, not their act
     if match is None or countries_in(match["who"]) or re.search(r"[’']s$", match["who"]):

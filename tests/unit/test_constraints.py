@@ -1127,3 +1127,13 @@ def test_which_came_first_is_answered_only_by_a_sentence_that_gives_an_order():
     assert "order first" not in asked.unmet("The US first sealed a trade pact with Indonesia.", "", ARTICLE)
     # "the first phase" names a phase; it asks no order
     assert Constraints.of("What was the first phase of the trade agreement?").order is None
+
+
+def test_a_possessive_before_an_act_done_to_someone_is_its_doer():
+    confirmed = "MEA even confirmed that Modi has made eight calls to the US president in the last year."
+    article = ArticleContext.of("Trade talks stall", "President Donald Trump backed a bill. " + confirmed, "2026-01")
+    assert "agent trump" in Constraints.of("What did the MEA confirm about Trump's calls to Modi?").unmet(
+        confirmed, "", article)
+    assert Constraints.of("What did the MEA confirm about Modi's calls to Trump?").unmet(confirmed, "", article) == []
+    # a possessive before a thing is still no doer
+    assert Constraints.of("What did Goyal's post on X say?").agent == frozenset()
