@@ -46,7 +46,19 @@ def _forms() -> dict:
                                rf"(?P<m>(?i:deficit|surplus))\b")],
         "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?i:{verb})\s+(?i:to|from)\s+(?P<b>{country})"),
                    swap)
-                  for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))],
+                  for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))] + [
+                  # the same flows told by their verbs: "How much crude oil did India buy from the US?" asks of
+                  # US exports to India, which India's exports to the US are not ("How much more did America buy
+                  # from India than it sold there?" asks the gap between two flows: no one flow)
+                  # (a verb of going is no goods: "India's merchandise sold abroad goes to America")
+                  (re.compile(rf"(?P<a>{country})\s+(?:\w+\s+){{0,2}}?(?i:{verb})\s+"
+                              rf"(?P<goods>(?:(?!(?i:go|goes|went|gone|come|comes|came|abroad|overseas)\b)[\w-]+\s+){{0,3}}?)"
+                              rf"(?i:{way})\s+(?P<b>{country})(?![^?]*\bthan\b)"), swap)
+                  for verb, way, swap in (
+                      ("sell|sells|sold|selling|export|exports|exported|exporting|ship|ships|shipped|shipping", "to",
+                       False),
+                      ("buy|buys|bought|buying|purchase|purchased|purchasing|import|imports|imported|importing", "from",
+                       True))],
         # "The US has been asking India to open up", "does India want the US to open up", "Washington's
         # invitation to India to join": the verb's case is kept so "US" stays the country's ("us" is a word)
         "asked": re.compile(rf"\b(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|pressed|"
@@ -143,7 +155,8 @@ _LEVIED_ON = re.compile(r"\b(?:(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penal
 _ANY_GOODS = frozenset(tokenize("goods products items exports imports shipments sectors sector the its their "
                                 "all several certain other some countries country nations partners"))
 _GOODS_HEADS = frozenset({"goods", "products", "items", "exports", "imports", "shipments"})
-_ANY_TRADE = frozenset(tokenize("merchandise total overall bilateral annual monthly yearly trade which what whose"))
+_ANY_TRADE = frozenset(tokenize("merchandise total overall bilateral annual monthly yearly trade which what whose "
+                                "more less fewer much many"))
 
 
 def goods_in(question: str) -> frozenset[str]:

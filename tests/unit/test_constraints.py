@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.aspects import balance_in, deadlines_in, stages_in, target_years_in, turns
+from rag.aspects import balance_in, deadlines_in, flows_in, stages_in, target_years_in, turns
 from rag.constraints import (
     ArticleContext,
     Constraints,
@@ -1137,3 +1137,22 @@ def test_a_possessive_before_an_act_done_to_someone_is_its_doer():
     assert Constraints.of("What did the MEA confirm about Modi's calls to Trump?").unmet(confirmed, "", article) == []
     # a possessive before a thing is still no doer
     assert Constraints.of("What did Goyal's post on X say?").agent == frozenset()
+
+
+@pytest.mark.parametrize("text,flows", [
+    ("How much crude oil did India buy from the US in 2025?", {("US", "IN")}),
+    ("India exports textiles to the US.", {("IN", "US")}),
+    ("Donald Trump has pushed India to buy more from the US.", {("US", "IN")}),
+    # a verb of going is no goods, and the noun "exports" reads as before
+    ("What share of India's total goods exports goes to the US?", set()),
+    # the gap between two flows is no one flow
+    ("How much more did America buy from India than it sold there in 2024?", set()),
+])
+def test_a_flow_told_by_its_verb(text, flows):
+    assert flows_in(text) == flows
+
+
+def test_a_flow_told_by_its_verb_is_not_answered_by_the_other_way():
+    asked = Constraints.of("How much crude oil did India buy from the US in 2025?")
+    assert "flow US to IN" in asked.unmet("India’s exports to the United States crossed the USD 100 billion mark in "
+                                          "2025.", "", ARTICLE)
