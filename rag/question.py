@@ -175,8 +175,8 @@ _REQUIRES = [
                 r"\b(?:company|companies|firms?|manufacturers?|makers?|conglomerates?)\b")),
     # a share is a percentage of something ("18 per cent of India's exports", "6.22 per cent in imports"):
     # "up 3.4 per cent" is a rise, and "USD 131.84 billion" no percentage at all
-    (re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction)\b|\b(?:what|which)\s+(?:percentage|per cent|percent)"
-                r"\s+of\b", re.I),
+    (re.compile(r"\b(?:what|which)\s+(?:share|proportion|portion|fraction)\b|"
+                r"\b(?:what|which)\s+(?:percentage|per cent|percent)\s+of\b", re.I),
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\b", re.I)),
     (re.compile(r"\b(?:what|which)\s+(?:percentage|per cent|percent)\b|\bin percent\b", re.I),
      re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)", re.I)),
@@ -186,6 +186,13 @@ _REQUIRES = [
     (re.compile(r"\bhow much (?:more|less|higher|lower|bigger|larger|smaller)\b|\bby how much\b|"
                 r"\b(?:growth|increase|rise|decline|fall|drop)\s+(?:figure|rate)\b", re.I),
      re.compile(_CHANGE_FIGURE, re.I)),
+    # "On what platform did Goyal describe the meeting?" is answered by a sentence naming one ("in a post on X",
+    # "on the All-In Podcast"); "Goyal held discussions with Lutnick in Washington" names none
+    (re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:platform|medium|outlet|forum|channel|programme|program|show)s?\b",
+                re.I),
+     re.compile(r"\b(?-i:X|Twitter|Facebook|Instagram|LinkedIn|YouTube|TV)\b|\b(?:podcast|interview|television|radio|"
+                r"newspaper|social media|post|tweet|press conference|briefing|statement|readout|op-ed|column|website|"
+                r"broadcast)s?\b", re.I)),
     (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
 ]

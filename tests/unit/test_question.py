@@ -637,3 +637,20 @@ def test_where_or_when_it_was_said_is_no_part_of_its_topic():
     # "on the All-In Podcast" is where Lutnick spoke: his words there on the call are not on agriculture
     assert analyse("What did Lutnick say about Indian agriculture on the All-In Podcast?").topic == {"agricultur"}
     assert analyse("What did Tammy Bruce say about tariffs on Indian goods?").topic == {"tariff", "good"}
+
+
+def test_a_platform_asked_for_must_be_named():
+    asked = analyse("On what platform did Goyal describe his meeting with Lutnick?")
+    assert not asked.carried_by("Commerce and Industry Minister Piyush Goyal on Tuesday held discussions with US "
+                                "Commerce Secretary Howard Lutnick in Washington.")
+    assert asked.carried_by('"Good discussions with Secretary @HowardLutnick," Goyal said in a post on X.')
+    assert asked.carried_by("Speaking on the All-In Podcast, Lutnick said the deal lost momentum.")
+
+
+def test_a_portion_asked_for_is_a_share_of_something():
+    asked = analyse("What portion of India's overall merchandise trade does America make up?")
+    assert asked.carried_by("The US accounts for 10.73 per cent in the country's total merchandise trade.")
+    assert not asked.carried_by("India's merchandise exports to the US went up by 11.38% to $59.04 billion.")
+    assert short_answer(asked, ["The US accounts for about 18 per cent of India's total goods exports, 6.22 per cent "
+                                "in imports, and 10.73 per cent in the country's total merchandise trade."]) == \
+        "10.73 per cent"
