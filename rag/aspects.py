@@ -495,6 +495,13 @@ _POSSESSIVE_ACT = re.compile(rf"(?P<who>{_NAMED})[’']s\s+(?P<act>(?i:calls?|vi
                              rf"requests?|messages?|meetings?|talks))\s+(?i:to|with)\s+(?:the\s+)?(?-i:[A-Z])")
 
 
+# Groups of people who act as one in the news: "What did importers fear ...?" is not answered by "exporters fear"
+GROUPS = frozenset("exporters importers farmers analysts experts economists traders investors manufacturers "
+                   "producers growers consumers workers businesses lawmakers".split())
+_GROUP_AGENT = re.compile(rf"{_DOES}(?:the\s+|some\s+|many\s+)?(?:[a-z-]+\s+)?(?P<who>{'|'.join(sorted(GROUPS))})"
+                          rf"{_THEN_VERB}", re.I)
+
+
 def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     """The words of the person a question says did something, and the stem of what they did ("How
     many times did Trump call Modi?" -> ({"trump"}, "call"); "Trump's calls to Modi" too); nothing
@@ -503,6 +510,9 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     if owned and not countries_in(owned["who"]) and (act := tokenize(owned["act"])):
         return frozenset(w.lower() for w in owned["who"].split() if len(w) > 1), act[0]
     match = _AGENT.search(question)
+    group = _GROUP_AGENT.search(question) if match is None else None
+    if group:  # "What did importers fear ...?": a group of people, not named, did it
+        return frozenset({group["who"].lower()}), _act_after(question[group.end("who"):])
     # "What did Goyal's post say ...?": what follows a possessive is a thing of theirs, not their act
     if match is None or countries_in(match["who"]) or re.search(r"[’']s$", match["who"]):
         return frozenset(), None

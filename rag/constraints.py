@@ -29,6 +29,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from .aspects import (
+    GROUPS,
     PEOPLE,
     according_to,
     agent_in,
@@ -811,6 +812,7 @@ class Constraints:
             # "Landau also thanked the Foreign Secretary Misri" is no thanks of Misri's, whether or not the
             # question names Landau: anyone named just before the act did it
             people = {w for w in _names_within(told) if not countries_in(w.capitalize())} | self.names
+            people |= GROUPS & _words(told)  # "..., exporters fear" for "What did importers fear?"
             doer = done_by(self.act, people, told) if self.act else None
             if doer is not None and done_with(self.act, self.agent, told):
                 doer = None  # the act was done with the one asked about: a meeting is both sides

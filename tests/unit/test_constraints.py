@@ -1156,3 +1156,12 @@ def test_a_flow_told_by_its_verb_is_not_answered_by_the_other_way():
     asked = Constraints.of("How much crude oil did India buy from the US in 2025?")
     assert "flow US to IN" in asked.unmet("India’s exports to the United States crossed the USD 100 billion mark in "
                                           "2025.", "", ARTICLE)
+
+
+def test_a_group_of_people_asked_of_is_the_doer():
+    asked = Constraints.of("What did importers fear after Trump's heads-up?")
+    feared = "And India being one of the highest importers of Russian oil, exporters fear another round of tariff."
+    article = ArticleContext.of("Deal on hold", "President Donald Trump gave a heads up for a bill. " + feared,
+                                "2026-01")
+    assert "agent importers" in asked.unmet(feared, "", article)
+    assert Constraints.of("What did exporters fear after Trump's heads-up?").unmet(feared, "", article) == []
