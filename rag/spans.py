@@ -71,6 +71,10 @@ def _patterns(query: Query) -> list[str]:
     q = query.searched.lower()
     if re.search(r"\b(which|what) months?\b", q):
         return [_DATE, _MONTH_ALONE]  # "In which month did shipments rise?": "in November"
+    if re.match(r"\W*since when\b", q):
+        # "Since when has the US been deporting ...?": a start ("since 2009") or how long ("for several years"),
+        # not the day the words were said ("the MEA said ... on March 17")
+        return [rf"(?<=\b[Ss]ince\s){_DATE}", rf"(?<=\b[Ff]rom\s){_DATE}", _SPAN_OF_TIME]
     if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
                                                 q):
         return [_DATE]

@@ -350,3 +350,11 @@ def test_a_mark_passed_is_an_amount():
     sentence = ("Despite tariff uncertainty, India’s exports to the United States crossed the USD 100 billion mark in "
                 "2025, up significantly from the previous year.")
     assert short_answer(analyse("What mark did India's sales to the US pass in 2025?"), [sentence]) == "USD 100 billion"
+
+
+def test_since_when_is_a_start_or_a_span_not_the_day_words_were_said():
+    said = ("“The US has been carrying out deportation operations for several years now,” the Ministry of External "
+            "Affairs said in response to a parliamentary query on March 17.")
+    assert short_answer(analyse("Since when has the US been carrying out deportation operations?"), [said]) is None
+    deported = "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US."
+    assert short_answer(analyse("Since when have Indian nationals been deported by the US?"), [deported]) == "2009"
