@@ -434,8 +434,11 @@ def said_topic(question: str) -> frozenset[str]:
 
 # "What did India offer the US in the dairy sector?": the act asked about must be the sentence's (or
 # the one before's); "the US wanted India to open ... dairy" offers nothing. Speech is _SAID_BY's.
+# ("What did Goyal and Lutnick sign ...?": two doers joined by "and" are one subject)
 _WHAT_DID = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?"
-                       r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*\s+(?P<rest>.*)$", re.I)
+                       r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*"
+                       r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*)?"
+                       r"\s+(?P<rest>.*)$", re.I)
 _NOT_ACTS = frozenset(tokenize("say said tell told state claim write call describe mean do does have has had think",
                                ()))
 # "Indian negotiators reportedly offer in ...", "the Indian minister post on ...": the act is the word
@@ -474,6 +477,8 @@ def asked_doing(question: str) -> str | None:
     words = re.findall(r"[A-Za-z]+", match["rest"]) if match else []
     for i, word in enumerate(words[:3]):
         after = words[i + 1] if i + 1 < len(words) else ""
+        if word.lower() in ("do", "does", "did"):  # "What did India and the US do days before ...?" asks any act
+            return None
         if word.islower() and not word.endswith("ly") and (not after or after in _OBJECT_START or after[0].isupper()):
             stems = tokenize(word)
             return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in QUESTION_STEMS else None

@@ -654,3 +654,12 @@ def test_a_portion_asked_for_is_a_share_of_something():
     assert short_answer(asked, ["The US accounts for about 18 per cent of India's total goods exports, 6.22 per cent "
                                 "in imports, and 10.73 per cent in the country's total merchandise trade."]) == \
         "10.73 per cent"
+
+
+@pytest.mark.parametrize("question,doing", [
+    ("What did Goyal and Lutnick sign in Washington?", "sign"),  # two doers joined by "and"
+    ("What did Landau and Misri discuss on April 2?", "discuss"),
+    ("What did India and the US do days before the reciprocal tariffs kicked in?", None),  # any act
+])
+def test_the_act_of_two_doers(question, doing):
+    assert analyse(question).doing == doing
