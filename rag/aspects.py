@@ -112,7 +112,22 @@ def offices_in(question: str) -> frozenset[tuple[str, str, str, bool]]:
             # Secretary he thanked is no minister
             which = re.fullmatch(r"\s*(?:which|what)\s+", question[:country.start()], re.I) is not None
             found.add((code_of[country.group(1)], title, asked, holder or which))
+    # an office named with no country is still that office: "What did Deputy Secretary of Commerce Landau
+    # discuss ...?" is not answered by "US Deputy Secretary of State Christopher Landau ..."
+    taken = {asked for _, _, asked, _ in found}
+    for office in re.finditer(rf"\b{_TITLE}", question):
+        title = office["title"]
+        of = title.split(" of ")[-1].split() if " of " in title else []
+        if len(of) > 1 and of[-1] not in _DEPARTMENTS:  # "Secretary of Commerce Landau": Landau holds it
+            title = title.rsplit(" ", 1)[0]
+        if office.start() and not any(title in asked for asked in taken) and " " in title:
+            found.add(("", title, title, holder))
     return frozenset(found)
+
+
+# the last words of an office's name after "of" ("Minister of External Affairs"); any other is its holder's name
+_DEPARTMENTS = frozenset("Affairs Trade Industry Commerce State Security Defence Defense Finance Agriculture "
+                         "Relations Development Justice Energy Treasury Health Education Labour Labor".split())
 
 
 def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool:
@@ -127,7 +142,7 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
         if _OTHER_OFFICE.search(before):
             continue
         country = _forms()["last"].search(before)
-        if country is None or code_of[country.group(1)] == code:
+        if country is None or not code or code_of[country.group(1)] == code:
             return True
     if mentions:
         return False

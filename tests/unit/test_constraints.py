@@ -1165,3 +1165,14 @@ def test_a_group_of_people_asked_of_is_the_doer():
                                 "2026-01")
     assert "agent importers" in asked.unmet(feared, "", article)
     assert Constraints.of("What did exporters fear after Trump's heads-up?").unmet(feared, "", article) == []
+
+
+def test_an_office_named_without_a_country_is_still_that_office():
+    asked = Constraints.of("What did Deputy Secretary of Commerce Landau discuss with Misri?")
+    assert asked.offices == frozenset({("", "Deputy Secretary of Commerce", "Deputy Secretary of Commerce", False)})
+    talks = ("US Deputy Secretary of State Christopher Landau and India’s Foreign Secretary Vikram Misri held phone "
+             "talks and discussed ongoing defence cooperation.")
+    assert "name Deputy Secretary of Commerce" in asked.unmet(talks, "", ARTICLE)
+    # whatever country's, the office named is met
+    assert "name Deputy Secretary of State" not in Constraints.of(
+        "What did Deputy Secretary of State Landau discuss with Misri?").unmet(talks, "", ARTICLE)
