@@ -361,6 +361,26 @@ def durations_in(text: str) -> frozenset[tuple[int, str]]:
                      for n, unit in DURATION.findall(text))
 
 
+# "Do the terms of reference include 21 chapters?": a count of things, not of time. A sentence that counts the
+# same things, never with the number asked ("around 19 chapters"), counts another number of them.
+_COUNTED = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS)})\s+(?:[A-Za-z-]+\s+)?([a-z]{{3,}}s)\b",
+                      re.I)
+_NOT_COUNTED = frozenset(tokenize("years decades months weeks days hours billions millions crores lakhs percents "
+                                  "cents points times dollars rupees"))
+
+
+def counts_in(text: str) -> frozenset[tuple[int, str]]:
+    """The counts of things ``text`` names, as (how many, stem): "around 19 chapters" -> {(19, "chapter")}.
+    Units of time are durations_in's; amounts of money and shares are no count of things."""
+    found = set()
+    for number, noun in _COUNTED.findall(text):
+        stems = tokenize(noun)
+        if stems and stems[0] not in _NOT_COUNTED:
+            found.add((int(number.replace(",", "")) if number[0].isdigit() else _NUMBER_WORDS[number.lower()],
+                       stems[0]))
+    return frozenset(found)
+
+
 def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
     """The spans counted back that ``text`` names, as (how many, unit): "the past two decades" -> (2, "decade")."""
     found = set()
@@ -501,6 +521,7 @@ class Constraints:
     lookbacks: frozenset[tuple[int, str]] = frozenset()  # spans counted back ("the last five years")
     # counts of time units not counted back ("three decades of engagement"; durations_in)
     durations: frozenset[tuple[int, str]] = frozenset()
+    counts: frozenset[tuple[int, str]] = frozenset()  # counts of things asked of (counts_in: "21 chapters")
     traded: frozenset[str] = frozenset()  # stems of the goods of a flow asked about (see traded_in)
     days: frozenset[str] = frozenset()  # days of a month asked about ("on April 9" -> "april 9")
     numbered: frozenset[str] = frozenset()  # names with a number ("Mission 500")
@@ -563,6 +584,7 @@ class Constraints:
                    agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
+                   counts=counts_in(question),
                    days=days_in(undated),
                    day_role=next((role for _, role in sorted(day_roles(undated), key=str)), None),
                    day_act=day_act_in(undated),
@@ -643,6 +665,10 @@ class Constraints:
             said = durations_in(sentence)
             unmet += [f"duration {n} {unit}" for n, unit in sorted(self.durations)
                       if any(u == unit for _, u in said) and (n, unit) not in said]
+        if self.counts:
+            said = counts_in(sentence)
+            unmet += [f"count {n} {thing}" for n, thing in sorted(self.counts)
+                      if any(t == thing for _, t in said) and (n, thing) not in said]
         if self.months:
             # the sentence's months; else its article's month, and the one before's (see below)
             months = _month_names(sentence)
@@ -1021,6 +1047,10 @@ def as_asked(item: str, question: str) -> str:
         count, unit = what.split(" ", 1)
         return next((m.group() for m in DURATION.finditer(question)
                      if durations_in(m.group()) == {(int(count), unit)}), what)
+    if item.startswith("count "):  # "21 chapters", as the question says it
+        count, thing = what.split(" ", 1)
+        return next((m.group() for m in _COUNTED.finditer(question) if counts_in(m.group()) == {(int(count), thing)}),
+                    what)
     if item.startswith("lookback "):
         count, unit = what.split(" ", 1)
         found = next((m.group() for m in _LOOKBACK.finditer(question)

@@ -1176,3 +1176,12 @@ def test_an_office_named_without_a_country_is_still_that_office():
     # whatever country's, the office named is met
     assert "name Deputy Secretary of State" not in Constraints.of(
         "What did Deputy Secretary of State Landau discuss with Misri?").unmet(talks, "", ARTICLE)
+
+
+def test_a_count_of_things_asked_of_is_not_answered_by_another_count_of_them():
+    asked = Constraints.of("Do the terms of reference include 21 chapters?")
+    terms = "The terms of reference for the BTA include around 19 chapters covering issues like tariffs."
+    assert "count 21 chapter" in asked.unmet(terms, "", ARTICLE)
+    assert Constraints.of("Do the terms of reference include 19 chapters?").unmet(terms, "", ARTICLE) == []
+    # a sentence that counts none of them may still name the thing in other words
+    assert "count 21 chapter" not in asked.unmet("The terms of reference cover tariffs and services.", "", ARTICLE)
