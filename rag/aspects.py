@@ -475,6 +475,33 @@ def speaks_of_order(order: str, text: str) -> bool:
     return _ORDER_SAID[order].search(text) is not None
 
 
+# "What will India do if the bill passes?" asks what India will do: a sentence must have it (by name, or by
+# its country) do something yet to come, "India will ...", "New Delhi is expected to ...", "we can't risk".
+# (a thing "meant to do", or a figure "projected to do", is asked what it will be, not what anyone will do)
+_WILL_DO = re.compile(r"^\s*what\s+(?:will|would|should|could|might|may|can)\s+(?:the\s+)?"
+                      r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+do\b", re.I)
+_TO_COME = (r"(?:will|would|could|might|may|can|can[’']t|cannot|won[’']t|plans?|planning|intends?|aims?|expected|set|"
+            r"likely|ready|prepared|seeks?|wants?)")
+
+
+def plan_asked(question: str) -> str | None:
+    """Who a "What will X do ...?" question asks the plan of ("India"), or None."""
+    match = _WILL_DO.search(question)
+    return match["who"] if match else None
+
+
+def tells_plan(who: str, text: str) -> bool:
+    """Whether ``text`` has ``who`` (a country by any of its names, or a person by name) do something yet
+    to come: "New Delhi is expected to formally participate", "India will ..."."""
+    pattern, code_of = country_pattern()
+    codes = countries_in(who)
+    if codes:
+        named = [m.end() for m in pattern.finditer(text) if code_of[m.group(1)] in codes]
+    else:
+        named = [m.end() for w in who.split() for m in re.finditer(rf"\b{re.escape(w)}\b", text, re.I)]
+    return any(re.match(rf"(?:[’']s)?(?:\s+[\w’'-]+){{0,3}}?\s+{_TO_COME}\b", text[end:], re.I) for end in named)
+
+
 def lowers_levy(question: str) -> bool:
     """Whether ``question`` asks of lowering a levy ("What tariff did the US cut ...?", "tariff cuts")."""
     return _LOWERED.search(question) is not None

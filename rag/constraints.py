@@ -84,6 +84,7 @@ from .aspects import (
     owned_thing_in,
     parts_of_year_in,
     patient_in,
+    plan_asked,
     raises_levy,
     ranks_in,
     ranks_something,
@@ -103,6 +104,7 @@ from .aspects import (
     target_years,
     target_years_in,
     tells_of_part,
+    tells_plan,
     trade_kinds_in,
     traded_in,
     trend_in,
@@ -511,6 +513,7 @@ class Constraints:
     raising: bool = False  # the question asks of raising a levy (see aspects.raises_levy)
     refusing: bool = False  # the question asks of refusing, stopping or banning (see aspects.refuses)
     order: str | None = None  # "first" or "last" when the question asks which came so (see aspects.order_in)
+    plan_of: str | None = None  # whose plan a "What will X do ...?" question asks (see aspects.plan_asked)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     act: str | None = None  # and what they did, stemmed
     patient: frozenset[str] = frozenset()  # whom the question says it was done to (see patient_in)
@@ -581,6 +584,7 @@ class Constraints:
                    asked=asked_to_act(question), sources=sources_in(question),
                    organisations=organisations_in(question), undoing=undoes(question), lowering=lowers_levy(question),
                    raising=raises_levy(question), refusing=refuses(question), order=order_in(question),
+                   plan_of=plan_asked(question),
                    agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
@@ -757,6 +761,8 @@ class Constraints:
             unmet.append("act refusing")
         if self.order and not speaks_of_order(self.order, f"{context} {sentence}"):
             unmet.append(f"order {self.order}")
+        if self.plan_of and not tells_plan(self.plan_of, sentence):
+            unmet.append(f"plan {self.plan_of}")
         unmet += self._doer_unmet(sentence, context, found)
         unmet += self._whose_unmet(sentence)
         # goods named only in the sentence before count when this one goes on from it ("It was ...");
@@ -994,6 +1000,8 @@ def as_asked(item: str, question: str) -> str:
         return f"a levy on {as_asked(f'country {what.split()[-1]}', question)}"
     if item.startswith(("country ", "balance ", "imposition ", "flow ", "owner ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
+    if item.startswith("plan "):  # "India doing anything yet to come"
+        return f"{what} doing anything yet to come"
     if item.startswith("source "):
         return according_to(question) or what
     if item.startswith("said "):  # named, but not as saying anything

@@ -1185,3 +1185,13 @@ def test_a_count_of_things_asked_of_is_not_answered_by_another_count_of_them():
     assert Constraints.of("Do the terms of reference include 19 chapters?").unmet(terms, "", ARTICLE) == []
     # a sentence that counts none of them may still name the thing in other words
     assert "count 21 chapter" not in asked.unmet("The terms of reference cover tariffs and services.", "", ARTICLE)
+
+
+def test_what_someone_will_do_is_answered_only_by_their_plan():
+    asked = Constraints.of("What will India do if the 500% tariff bill passes?")
+    heads_up = ("Uncertainties loom further over India as President Donald Trump gave a heads up for a bill that aims "
+                "to impose 500% tariffs on countries trading with Russia.")
+    assert "plan India" in asked.unmet(heads_up, "", ARTICLE)
+    assert "plan India" not in asked.unmet("New Delhi is expected to respond to the 500% tariff bill.", "", ARTICLE)
+    # what a thing is meant to do, or a figure projected to do, is no one's plan
+    assert Constraints.of("What is the deficit projected to do?").plan_of is None
