@@ -36,7 +36,7 @@ _COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:countries|nations)\
 # "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
 # the month or the second year of "2024-25" is no figure; "hundreds" is no count.
-_HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long)\b|\bby how\b|"
+_HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long|old)\b|\bby how\b|"
              r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|"
              r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b|"  # a levy's rate
              r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies)"

@@ -663,3 +663,9 @@ def test_a_portion_asked_for_is_a_share_of_something():
 ])
 def test_the_act_of_two_doers(question, doing):
     assert analyse(question).doing == doing
+
+
+def test_how_old_asks_for_a_figure():
+    asked = analyse("How old is Piyush Goyal?")
+    assert not asked.carried_by("Commerce and Industry Minister Piyush Goyal held discussions with Howard Lutnick.")
+    assert asked.carried_by("Piyush Goyal, 61, held discussions with Howard Lutnick.")
