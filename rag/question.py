@@ -46,7 +46,8 @@ _QUANTITY = "".join(rf"(?<!\b{w}\s)(?<!\b{w}s\s)" for w in (
     "figure", "number", "estimate", "target", "goal", "projection", "forecast", "level", "amount")) + r"(?<!\bdata\s)"
 _ADJECTIVE_ING = (r"(?:widen|ris|grow|fall|narrow|shrink|increas|declin|trad|exist|remain|lead|outstand|prevail|ongo|"
                   r"bind)ing\s")
-_MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|are)\s+(?:the\s+)?"
+_MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|are|did|does|do|has|have|had)\s+"
+                  r"(?:the\s+)?"
                   r"(?:(?!(?:that|which|who|will|would|to)\s)"
                   # "the latest outlook for the deficit" asks for an outlook; "the figure for exports" or "the
                   # target for trade" for a quantity of it
@@ -161,6 +162,10 @@ _REQUIRES = [
     (re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|{WEEKDAY}|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|(?:week|month|year)s?)\b", re.I)),
+    # "Who wrote the article ...?" asks for a byline ("BY Anjali Sharma"), not for anyone the article names
+    (re.compile(r"^\s*who\s+(?:wrote|authored|penned|filed)\b|\bwho\s+(?:is|was)\s+the\s+(?:author|writer)\b",
+                re.I),
+     re.compile(r"\b(?:BY|By)\s+[A-Z][a-z]+\s+[A-Z][a-z]+|\b(?:written|authored|filed)\s+by\b|\bcorrespondent\b")),
     (_ASKS_PERSON, re.compile(_PERSON)),
     # "Which Indian sectors face the 26 per cent tariff?": a sentence that names no sector, and lists
     # none, says nothing of which ("India's foodgrain and dairy markets" names two, as markets)
@@ -183,8 +188,11 @@ _REQUIRES = [
     # "How much more did America import in 2025 than the year before?" asks for the size of a change: "up
     # significantly from the previous year" gives none, "up 4.5 per cent ($3.7 billion)" does; so does
     # "the latest growth figure"
+    # ("How much did total goods trade grow in 2024?" too: "$129.2 billion in 2024" is its size, not its growth)
     (re.compile(r"\bhow much (?:more|less|higher|lower|bigger|larger|smaller)\b|\bby how much\b|"
-                r"\b(?:growth|increase|rise|decline|fall|drop)\s+(?:figure|rate)\b", re.I),
+                r"\b(?:growth|increase|rise|decline|fall|drop)\s+(?:figure|rate)\b|"
+                r"\bhow much\s+(?:did|has|have|had|does|do|will|would)\b[^?]*?\b(?:grow|grew|rise|rose|increase|"
+                r"decrease|fall|fell|decline|drop|shrink|widen|narrow|expand|contract|jump|climb|surge)\b", re.I),
      re.compile(_CHANGE_FIGURE, re.I)),
     # "On what platform did Goyal describe the meeting?" is answered by a sentence naming one ("in a post on X",
     # "on the All-In Podcast"); "Goyal held discussions with Lutnick in Washington" names none

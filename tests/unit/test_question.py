@@ -669,3 +669,17 @@ def test_how_old_asks_for_a_figure():
     asked = analyse("How old is Piyush Goyal?")
     assert not asked.carried_by("Commerce and Industry Minister Piyush Goyal held discussions with Howard Lutnick.")
     assert asked.carried_by("Piyush Goyal, 61, held discussions with Howard Lutnick.")
+
+
+def test_how_much_something_grew_asks_for_its_change_of_that_measure():
+    asked = analyse("How much did total goods trade between the two countries grow in 2024?")
+    assert asked.measure == "trade"
+    assert not asked.carried_by("Total goods trade between the two countries was an estimated $129.2 billion in 2024.")
+    assert asked.carried_by("Total goods trade grew 4 per cent to $129.2 billion in 2024.")
+
+
+def test_who_wrote_an_article_asks_for_its_byline():
+    asked = analyse("Who wrote the article about the Goyal-Lutnick talks in Washington?")
+    assert not asked.carried_by("Commerce and Industry Minister Piyush Goyal held discussions with US Commerce "
+                                "Secretary Howard Lutnick in Washington.")
+    assert asked.carried_by("BY Anjali Sharma WASHINGTON – India and the US, on Friday discussed trade.")
