@@ -383,6 +383,29 @@ def counts_in(text: str) -> frozenset[tuple[int, str]]:
     return frozenset(found)
 
 
+# "How many chief negotiators took part?" is not answered by "the chief negotiators of the two countries": a
+# sentence that names the things asked, and counts only other things, gives another count. (One that does
+# not name them may count them in other words: "eight calls" for "phone conversations".)
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}s)\b", re.I)
+
+
+def counted_in(question: str) -> str | None:
+    """The stem of the things a "How many ...?" question counts ("negoti" of "How many chief negotiators"), or
+    None (units of time and money are counted otherwise)."""
+    match = _HOW_MANY.search(question)
+    stems = tokenize(match.group(1)) if match else []
+    return stems[0] if stems and stems[0] not in _NOT_COUNTED else None
+
+
+def counts_other(thing: str, sentence: str) -> bool:
+    """Whether ``sentence`` names ``thing`` (a stem) uncounted and counts other things ("the chief negotiators of
+    the two countries" for negotiators); a count's word or the one before it is what it counts ("15,564
+    Indian nationals" counts Indians)."""
+    counts = list(_COUNTED.finditer(sentence))
+    return (bool(counts) and thing in tokenize(sentence)
+            and not any(thing in tokenize(m.group()) for m in counts))
+
+
 def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
     """The spans counted back that ``text`` names, as (how many, unit): "the past two decades" -> (2, "decade")."""
     found = set()
@@ -525,6 +548,7 @@ class Constraints:
     # counts of time units not counted back ("three decades of engagement"; durations_in)
     durations: frozenset[tuple[int, str]] = frozenset()
     counts: frozenset[tuple[int, str]] = frozenset()  # counts of things asked of (counts_in: "21 chapters")
+    counted: str | None = None  # the things a "How many ...?" question counts (counted_in)
     traded: frozenset[str] = frozenset()  # stems of the goods of a flow asked about (see traded_in)
     days: frozenset[str] = frozenset()  # days of a month asked about ("on April 9" -> "april 9")
     numbered: frozenset[str] = frozenset()  # names with a number ("Mission 500")
@@ -588,7 +612,7 @@ class Constraints:
                    agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
-                   counts=counts_in(question),
+                   counts=counts_in(question), counted=counted_in(question),
                    days=days_in(undated),
                    day_role=next((role for _, role in sorted(day_roles(undated), key=str)), None),
                    day_act=day_act_in(undated),
@@ -669,6 +693,8 @@ class Constraints:
             said = durations_in(sentence)
             unmet += [f"duration {n} {unit}" for n, unit in sorted(self.durations)
                       if any(u == unit for _, u in said) and (n, unit) not in said]
+        if self.counted and counts_other(self.counted, sentence):
+            unmet.append(f"counted {self.counted}")
         if self.counts:
             said = counts_in(sentence)
             unmet += [f"count {n} {thing}" for n, thing in sorted(self.counts)
@@ -1055,6 +1081,9 @@ def as_asked(item: str, question: str) -> str:
         count, unit = what.split(" ", 1)
         return next((m.group() for m in DURATION.finditer(question)
                      if durations_in(m.group()) == {(int(count), unit)}), what)
+    if item.startswith("counted "):  # "chief negotiators", as the question says it
+        found = _HOW_MANY.search(question)
+        return re.sub(r"^how\s+many\s+", "", found.group(), flags=re.I) if found else what
     if item.startswith("count "):  # "21 chapters", as the question says it
         count, thing = what.split(" ", 1)
         return next((m.group() for m in _COUNTED.finditer(question) if counts_in(m.group()) == {(int(count), thing)}),

@@ -1195,3 +1195,14 @@ def test_what_someone_will_do_is_answered_only_by_their_plan():
     assert "plan India" not in asked.unmet("New Delhi is expected to respond to the 500% tariff bill.", "", ARTICLE)
     # what a thing is meant to do, or a figure projected to do, is no one's plan
     assert Constraints.of("What is the deficit projected to do?").plan_of is None
+
+
+def test_how_many_is_not_answered_by_a_count_of_other_things_beside_them():
+    asked = Constraints.of("How many chief negotiators took part in the May talks?")
+    talks = "The meeting is followed by the deliberations between chief negotiators of the two countries."
+    assert "counted negoti" in asked.unmet(talks, "", ARTICLE)
+    # counted in other words, or by the word before them, they are counted
+    assert "counted convers" not in Constraints.of("How many phone conversations did Modi have with Trump?").unmet(
+        "MEA even confirmed that Modi has made eight calls to the US president.", "", ARTICLE)
+    assert "counted indian" not in Constraints.of("How many Indians were deported?").unmet(
+        "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US.", "", ARTICLE)
