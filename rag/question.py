@@ -469,6 +469,13 @@ _WHO_WILL = re.compile(r"^\s*who\s+(?:will|would|is going to|is set to|is expect
                        re.I)
 
 
+# "What did the 10 per cent baseline tariff replace?": with "the" and no name before it, the doer is a thing, and
+# the word that ends the question is the act (unless it is a particle: "What did the US give up?")
+_ENDS_WITH_ACT = re.compile(r"^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+the\s+(?-i:[a-z0-9])[^?,]*?\s+"
+                            r"(?P<act>(?-i:[a-z]{3,}))\s*\?*\s*$", re.I)
+_PARTICLES = frozenset("up down out off away back over through".split())
+
+
 def asked_doing(question: str) -> str | None:
     """The stemmed act a "what did X <act> ...?" question asks about ("offer"), if not speech, or
     the act a "what did X say Y had <act>?" question asks X's words on ("moved"), or the act whose
@@ -481,6 +488,10 @@ def asked_doing(question: str) -> str | None:
     if (said and said["act"].lower() not in _PREPOSITIONS and (stems := tokenize(said["act"]))
             and stems[0] not in _NOT_ACTS):
         return stems[0]
+    ends = None if _SAID_BY.search(question) else _ENDS_WITH_ACT.match(question)  # words said are _SAID_BY's
+    if ends and ends["act"].lower() not in _PREPOSITIONS and ends["act"].lower() not in _PARTICLES:
+        stems = tokenize(ends["act"])
+        return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in QUESTION_STEMS else None
     match = _WHAT_DID.match(question)
     words = re.findall(r"[A-Za-z]+", match["rest"]) if match else []
     for i, word in enumerate(words[:3]):

@@ -683,3 +683,14 @@ def test_who_wrote_an_article_asks_for_its_byline():
     assert not asked.carried_by("Commerce and Industry Minister Piyush Goyal held discussions with US Commerce "
                                 "Secretary Howard Lutnick in Washington.")
     assert asked.carried_by("BY Anjali Sharma WASHINGTON – India and the US, on Friday discussed trade.")
+
+
+@pytest.mark.parametrize("question,doing", [
+    ("What did the 10 per cent baseline tariff replace?", "replac"),  # a thing as doer: the last word acts
+    ("What did the commerce ministry's figures show led the surge in Indian exports to America?", None),  # a name
+    # words said, and an aside, are read otherwise
+    ("What did the unnamed official say New Delhi cannot afford to do, given that most people live off the land?",
+     None),
+])
+def test_the_act_that_ends_a_question_about_a_thing(question, doing):
+    assert analyse(question).doing == doing
