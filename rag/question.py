@@ -162,6 +162,9 @@ _REQUIRES = [
     (re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|{WEEKDAY}|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|(?:week|month|year)s?)\b", re.I)),
+    # "Where is Pax Silica headquartered?" asks for a seat: an invitation "to India" gives none
+    (re.compile(r"^\s*where\s+(?:is|are|was|were)\b[^?]*\b(?:headquartered|based|located|situated)\b", re.I),
+     re.compile(r"\b(?:headquartered|headquarters|based|located|situated|seat)\b", re.I)),
     # "Who wrote the article ...?" asks for a byline ("BY Anjali Sharma"), not for anyone the article names
     (re.compile(r"^\s*who\s+(?:wrote|authored|penned|filed)\b|\bwho\s+(?:is|was)\s+the\s+(?:author|writer)\b",
                 re.I),

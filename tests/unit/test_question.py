@@ -694,3 +694,10 @@ def test_who_wrote_an_article_asks_for_its_byline():
 ])
 def test_the_act_that_ends_a_question_about_a_thing(question, doing):
     assert analyse(question).doing == doing
+
+
+def test_where_something_is_based_asks_for_its_seat():
+    asked = analyse("Where is Pax Silica headquartered?")
+    assert not asked.carried_by("Momentum has been strengthened by Washington’s invitation to India to join the US "
+                                "led “Pax Silica” initiative.")
+    assert asked.carried_by("The Pax Silica initiative is headquartered in Washington.")
