@@ -44,9 +44,10 @@ class ScoredSentence:
 # A sentence that opens with "And", "But" or a pronoun goes on from the one before ("And India being one
 # of the highest importers of Russian oil, exporters fear another round of tariff."): quoted alone it
 # leaves out what it is about, so the one before is quoted with it.
+_CONTINUES = re.compile(r"^\W*(?:and|but|also|so|yet|it|this|that|these|those|they|he|she|such)\b", re.I)
+# Acts of saying: words said on another thing tell nothing otherwise of an act (see _told_otherwise)
 _SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states stated claim claims claimed write "
                                   "writes wrote", ()))
-_CONTINUES = re.compile(r"^\W*(?:and|but|also|so|yet|it|this|that|these|those|they|he|she|such)\b", re.I)
 
 
 # what a sentence says is expected next: "is expected to", "is likely to", "in the coming weeks"
