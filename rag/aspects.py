@@ -411,11 +411,6 @@ _UNDOING = re.compile(r"\b(?:exempt\w*|spare[ds]?|sparing|exclud\w*|waive[ds]?|w
                       re.I)
 
 
-def undoes(text: str) -> bool:
-    """Whether ``text`` speaks of undoing or sparing something (exempting, lifting, scrapping ...)."""
-    return _UNDOING.search(text) is not None
-
-
 # Lowering a levy: "What tariff did the US cut on Indian textiles?" is not answered by "The US imposed 50% on
 # ... textiles", nor is a question on tariff cuts by a levy imposed; "tariff reductions", "lowering duties",
 # "duty concessions" speak of one. The word of lowering must stand by the levy's, so "cut" alone (a "cut"
@@ -444,16 +439,6 @@ _REFUSING = (r"refus\w*|reject\w*|den(?:y|ies|ied|ying|ial)|ban(?:s|ned|ning)?|b
 _REFUSED = re.compile(rf"\b(?:{_REFUSING})\b", re.I)
 _REFUSED_SAID = re.compile(rf"\b(?:{_REFUSING}|can[’']t|cannot|won[’']t|will not|would not|not able to|unwilling)\b",
                            re.I)
-
-
-def refuses(question: str) -> bool:
-    """Whether ``question`` asks of refusing, stopping or banning something."""
-    return _REFUSED.search(question) is not None
-
-
-def speaks_of_refusing(text: str) -> bool:
-    """Whether ``text`` (a sentence and its context) tells of a refusal, a stop or a ban, or a will not to act."""
-    return _REFUSED_SAID.search(text) is not None
 
 
 # Which came first or last: "Which country did the US seal a trade pact with first?" is not answered by a
@@ -502,24 +487,21 @@ def tells_plan(who: str, text: str) -> bool:
     return any(re.match(rf"(?:[’']s)?(?:\s+[\w’'-]+){{0,3}}?\s+{_TO_COME}\b", text[end:], re.I) for end in named)
 
 
-def lowers_levy(question: str) -> bool:
-    """Whether ``question`` asks of lowering a levy ("What tariff did the US cut ...?", "tariff cuts")."""
-    return _LOWERED.search(question) is not None
+# Each act a question may ask of, with what asks of it in a question and what tells of it in a sentence and
+# its context: a question that asks of one is answered only by a sentence that tells of it.
+_ACTS = {"undoing": (_UNDOING, _UNDOING), "lowering": (_LOWERED, _LOWERED_SAID),
+         "raising": (_RAISED, _RAISED_SAID), "refusing": (_REFUSED, _REFUSED_SAID)}
 
 
-def speaks_of_lowering(text: str) -> bool:
-    """Whether ``text`` (a sentence and its context) speaks of lowering a levy."""
-    return _LOWERED_SAID.search(text) is not None
+def acts_asked(question: str) -> frozenset[str]:
+    """The acts ``question`` asks of: "undoing" (exempting, lifting, scrapping ...), "lowering" or "raising"
+    a levy, "refusing" (refusing, stopping, banning)."""
+    return frozenset(act for act, (asked, _) in _ACTS.items() if asked.search(question))
 
 
-def raises_levy(question: str) -> bool:
-    """Whether ``question`` asks of raising a levy ("raising duties", "a tariff hike", "higher tariffs")."""
-    return _RAISED.search(question) is not None
-
-
-def speaks_of_raising(text: str) -> bool:
-    """Whether ``text`` (a sentence and its context) speaks of raising, or imposing, a levy."""
-    return _RAISED_SAID.search(text) is not None
+def tells_of_act(act: str, text: str) -> bool:
+    """Whether ``text`` (a sentence and its context) tells of ``act``, one of those :func:`acts_asked` gives."""
+    return _ACTS[act][1].search(text) is not None
 
 
 # ---------------------------------------------------------------- who did it

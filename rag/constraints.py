@@ -32,6 +32,7 @@ from .aspects import (
     GROUPS,
     PEOPLE,
     according_to,
+    acts_asked,
     agent_in,
     alone_in,
     asked_to_act,
@@ -69,7 +70,6 @@ from .aspects import (
     leading_country,
     levied_on,
     levy_kinds_in,
-    lowers_levy,
     moved,
     names_city,
     names_city_of,
@@ -85,16 +85,11 @@ from .aspects import (
     parts_of_year_in,
     patient_in,
     plan_asked,
-    raises_levy,
     ranks_in,
     ranks_something,
-    refuses,
     sectors_in,
     sources_in,
-    speaks_of_lowering,
     speaks_of_order,
-    speaks_of_raising,
-    speaks_of_refusing,
     stages_in,
     stance_holders_in,
     statement_kinds_in,
@@ -103,12 +98,12 @@ from .aspects import (
     superlatives_in,
     target_years,
     target_years_in,
+    tells_of_act,
     tells_of_part,
     tells_plan,
     trade_kinds_in,
     traded_in,
     trend_in,
-    undoes,
     whole_as_asked,
     wholes_in,
 )
@@ -531,10 +526,7 @@ class Constraints:
     asked: str | None = None  # the country asked to act ("does India want the US to open up"; asked_to_act)
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
-    undoing: bool = False  # the question asks of undoing or sparing a levy (see aspects.undoes)
-    lowering: bool = False  # the question asks of lowering a levy (see aspects.lowers_levy)
-    raising: bool = False  # the question asks of raising a levy (see aspects.raises_levy)
-    refusing: bool = False  # the question asks of refusing, stopping or banning (see aspects.refuses)
+    acts: frozenset[str] = frozenset()  # undoing, lowering or raising a levy, refusing (see aspects.acts_asked)
     order: str | None = None  # "first" or "last" when the question asks which came so (see aspects.order_in)
     plan_of: str | None = None  # whose plan a "What will X do ...?" question asks (see aspects.plan_asked)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
@@ -606,8 +598,8 @@ class Constraints:
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
                    asked=asked_to_act(question), sources=sources_in(question),
-                   organisations=organisations_in(question), undoing=undoes(question), lowering=lowers_levy(question),
-                   raising=raises_levy(question), refusing=refuses(question), order=order_in(question),
+                   organisations=organisations_in(question), acts=acts_asked(question),
+                   order=order_in(question),
                    plan_of=plan_asked(question),
                    agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
@@ -777,14 +769,7 @@ class Constraints:
                 others = [(n, o) for k, n, o in named if _BODY_KIND.get(k, k) == _BODY_KIND.get(kind, kind)]
                 if others and not any(name <= n and (o == owner or "" in (o, owner)) for n, o in others):
                     unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
-        if self.undoing and not undoes(f"{context} {sentence}"):
-            unmet.append("act undoing")
-        if self.lowering and not speaks_of_lowering(f"{context} {sentence}"):
-            unmet.append("act lowering")
-        if self.raising and not speaks_of_raising(f"{context} {sentence}"):
-            unmet.append("act raising")
-        if self.refusing and not speaks_of_refusing(f"{context} {sentence}"):
-            unmet.append("act refusing")
+        unmet += [f"act {act}" for act in sorted(self.acts) if not tells_of_act(act, f"{context} {sentence}")]
         if self.order and not speaks_of_order(self.order, f"{context} {sentence}"):
             unmet.append(f"order {self.order}")
         if self.plan_of and not tells_plan(self.plan_of, sentence):

@@ -24,6 +24,7 @@ from .constraints import as_asked, said_instead
 from .dates import readable_date
 from .question import Query, as_query
 from .spans import short_answer, slot_fit
+from .terms import SPEECH_ACTS
 from .types import ABSTAIN_TEXT, Answer, Chunk, Citation, Passage
 from .values import values
 
@@ -45,9 +46,6 @@ class ScoredSentence:
 # of the highest importers of Russian oil, exporters fear another round of tariff."): quoted alone it
 # leaves out what it is about, so the one before is quoted with it.
 _CONTINUES = re.compile(r"^\W*(?:and|but|also|so|yet|it|this|that|these|those|they|he|she|such)\b", re.I)
-# Acts of saying: words said on another thing tell nothing otherwise of an act (see _told_otherwise)
-_SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states stated claim claims claimed write "
-                                  "writes wrote", ()))
 
 
 # what a sentence says is expected next: "is expected to", "is likely to", "in the coming weeks"
@@ -208,7 +206,7 @@ class ExtractiveGenerator:
         c = query.constraints
         # words someone said on another thing tell nothing otherwise ("Chakravarty said negotiators had reached
         # alignment" for "Which sectors did Chakravarty say discussions had advanced on?")
-        if not (c.agent and c.act) or c.act in _SPEECH_ACTS:
+        if not (c.agent and c.act) or c.act in SPEECH_ACTS:
             return False
         texts = ((s, self._sentence(s, passages)) for s in scored)
         # a telling that lacks only the answer's form ("a ministerial-level meeting" for "which official

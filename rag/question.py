@@ -23,7 +23,7 @@ from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH, WEEKDAY
 from .errors import RagError
 from .parts import naming, rewrite_question, split_parts
-from .terms import QUESTION_STEMS, WHETHER, content_terms
+from .terms import QUESTION_STEMS, SPEECH_ACTS, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -450,8 +450,8 @@ _WHAT_DID = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?"
                        r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*"
                        r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*)?"
                        r"\s+(?P<rest>.*)$", re.I)
-_NOT_ACTS = frozenset(tokenize("say said tell told state claim write call describe mean do does have has had think",
-                               ()))
+# acts that ask of no act of their own: saying, naming, doing anything, having
+_NOT_ACTS = SPEECH_ACTS | frozenset(tokenize("call describe mean do does have has had think", ()))
 # "Indian negotiators reportedly offer in ...", "the Indian minister post on ...": the act is the word
 # before the object (a determiner, a preposition, a name), after any nouns and adverbs of the subject
 _OBJECT_START = frozenset("the a an in on to for about with from at of by this that its their his her them it "

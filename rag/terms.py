@@ -17,6 +17,10 @@ QUESTION_WORDS = frozenset(
 ) - {"us"}
 QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=frozenset()))
 
+# Acts of saying, as stems: words said tell of what was said, not of an act of their own
+SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states stated claim claims claimed write "
+                                 "writes wrote", ()))
+
 # "Did India's exports cross $100 billion?" asks whether, not what
 WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 

@@ -1053,11 +1053,11 @@ def test_a_question_on_lowering_a_levy_is_answered_only_by_a_sentence_that_lower
                                          ARTICLE)
     assert "act lowering" not in asked.unmet("The US agreed to duty cuts on Indian textiles.", "", ARTICLE)
     # a cut of a levy in other words: reductions, concessions, lowering
-    assert Constraints.of("Which tariff cuts does India seek?").lowering
+    assert "lowering" in Constraints.of("Which tariff cuts does India seek?").acts
     assert "act lowering" not in Constraints.of("Which tariff cuts does India seek?").unmet(
         "India is seeking duty concessions for labour-intensive sectors like textiles.", "", ARTICLE)
     # "cut" far from any levy asks of none
-    assert not Constraints.of("Did the US cut India out of that round of trade deals?").lowering
+    assert "lowering" not in Constraints.of("Did the US cut India out of that round of trade deals?").acts
 
 
 def test_a_question_on_raising_a_levy_is_not_answered_by_one_lowered():
@@ -1087,7 +1087,7 @@ def test_a_question_on_a_refusal_or_a_stop_is_answered_only_by_one():
         "Now, with a country where the majority of the livelihood is dependent on agriculture, we can’t risk "
         "opening it,” said the official.", "", ARTICLE)
     # a figure that declined asks of no refusal
-    assert not Constraints.of("Why did India's exports decline in 2024?").refusing
+    assert "refusing" not in Constraints.of("Why did India's exports decline in 2024?").acts
 
 
 @pytest.mark.parametrize("question,sentence,turned", [
