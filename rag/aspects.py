@@ -280,10 +280,11 @@ def ranks_in(text: str) -> frozenset[str]:
 # "the second phase of the trade agreement": a stage is named by its place; "the first phase" (or
 # "the first tranche") is another stage, and a sentence that names none cannot say which it speaks of.
 # So is one of a series of events by its number: "the second load of illegal migrants" is not "the
-# first load" (but "When will Modi next visit?" asks for no stage)
-_STAGE = re.compile(r"\b(first|second|third|fourth|final|last|next|initial|opening|1st|2nd|3rd)\s+"
+# first load" (but "When will Modi next visit?" asks for no stage). One word may stand between: "the first
+# deportation flight" is a stage too, and a total over all flights does not say what the first carried.
+_STAGE = re.compile(r"\b(first|second|third|fourth|final|last|next|initial|opening|1st|2nd|3rd)\s+(?:[a-z]+\s+)?"
                     r"(?:phase|tranche|stage|round|leg)s?\b|"
-                    r"\b(first|second|third|fourth|1st|2nd|3rd)\s+(?:load|batch|wave|group|flight|shipment|"
+                    r"\b(first|second|third|fourth|1st|2nd|3rd)\s+(?:[a-z]+\s+)?(?:load|batch|wave|group|flight|shipment|"
                     r"consignment|visit|trip|call|meeting|session)s?\b", re.I)
 _SAME_STAGE = {"initial": "first", "opening": "first", "1st": "first", "2nd": "second", "3rd": "third",
                "last": "final"}
@@ -1130,7 +1131,9 @@ def denies(stems: frozenset[str], text: str) -> bool:
 # "income" is no "come" undone, "disclose" no "close".)
 _NEGATIVE_PREFIX = re.compile(r"^(?:un|im|il|ir|in|dis|non-?)(?P<base>[a-z]{5,})$")
 _NOT_TURNED = frozenset("disclose discount discover dispatch dispose distance district install instead improve "
-                        "inquire interest interim internal invest involve insist inspect invite inflation".split())
+                        "inquire interest interim internal invest involve insist inspect invite inflation "
+                        # immigration is no migration undone, nor imports ports
+                        "immigration immigrant immigrants imports imported importing impress insight".split())
 
 
 # the base word negated in other words is turned as well: "not possible", "outside trade" ("non-trade")
@@ -1322,12 +1325,19 @@ _ATTRIBUTING = frozenset(tokenize("according said say says told tell noted adds 
                                   "responded posted wrote described argued believe believes readout", ()))
 
 
+# A source that is itself a saying: "according to the announcement" is answered by what "was announced"
+_SAYINGS = frozenset(tokenize("announcement announced announcing statement readout", ()))
+
+
 def attributes_to(sources: frozenset[str], text: str) -> bool:
     """Whether ``text`` gives one of ``sources`` (stems) as a claim's source: named within twelve content
     words before a word of saying ("Tammy Bruce, spokesperson for the US State Department, in a readout
     ... said"), or within six after ("according to the office of the US Trade Representative"). "Goyal
-    is in Washington for a meeting" gives no claim of Goyal's."""
+    is in Washington for a meeting" gives no claim of Goyal's. A source that is a saying ("the
+    announcement") is given by its own word ("It was announced on April 2 to ...")."""
     words = tokenize(text)  # stopwords out: words are counted as content words
+    if sources & _SAYINGS & set(words):
+        return True
     said = [n for n, w in enumerate(words) if w in _ATTRIBUTING]
     return any(0 < s - n <= 12 or 0 < n - s <= 6 for n, w in enumerate(words) if w in sources for s in said)
 

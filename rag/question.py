@@ -455,7 +455,9 @@ _NOT_ACTS = SPEECH_ACTS | frozenset(tokenize("call describe mean do does have ha
 # "Indian negotiators reportedly offer in ...", "the Indian minister post on ...": the act is the word
 # before the object (a determiner, a preposition, a name), after any nouns and adverbs of the subject
 _OBJECT_START = frozenset("the a an in on to for about with from at of by this that its their his her them it "
-                          "regarding concerning including involving".split())  # prepositions in "-ing"
+                          "regarding concerning including involving "  # prepositions in "-ing"
+                          # and the words of a time ("What did Washington freeze until July 9?": "freeze")
+                          "until till since before after during".split())
 
 
 # "What did Lutnick say the US had moved on to?": the act said to be done is asked about too
@@ -464,7 +466,7 @@ _SAID_DONE = re.compile(r"^\s*(?:what|which(?:\s+\w+)?)\s+did\s+.+?\s+say\s+(?:t
 
 
 _PREPOSITIONS = frozenset("towards toward about on in for against with from at by behind under over into onto upon "
-                          "after before between among within without across".split())
+                          "after before between among within without across until till since during".split())
 
 
 # "Who will sign the trade deal for India?": a sentence that speaks of no signing cannot say who will
@@ -501,7 +503,8 @@ def asked_doing(question: str) -> str | None:
         after = words[i + 1] if i + 1 < len(words) else ""
         if word.lower() in ("do", "does", "did"):  # "What did India and the US do days before ...?" asks any act
             return None
-        if word.islower() and not word.endswith("ly") and (not after or after in _OBJECT_START or after[0].isupper()):
+        if (word.islower() and not word.endswith("ly") and word not in _PREPOSITIONS
+                and (not after or after in _OBJECT_START or after[0].isupper())):
             stems = tokenize(word)
             return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in QUESTION_STEMS else None
     return None

@@ -420,6 +420,7 @@ def test_the_act_whose_date_is_asked(question, act):
     ("Which country did India say it would target for tariffs?", "target", set()),  # after "which country" too
     ("What did Biswajit Dhar say may be possible?", None, {"may", "possibl"}),  # what his words are on
     ("Who will sign the trade deal for India?", "sign", set()),  # the act whose doer is asked for
+    ("What did Washington freeze until July 9?", "freez", set()),  # a word of time is no act, and ends none
 ])
 def test_the_act_or_topic_a_what_did_question_asks_about(question, doing, topic):
     query = analyse(question)
