@@ -104,11 +104,13 @@ _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|
 # (answer type, how a question asks for it, what a sentence that carries it looks like)
 # A person is asked for; in "Which US State Department official ...?" the words of the office stand between
 # ("Which issue did the official say ...?" asks for an issue: the words between hold no verb)
-# ("Name the official who ..." asks as "Which official ...?" does)
+# ("Name the official who ..." asks as "Which official ...?" does; in "Which talks follow the ministers'
+# meeting?" the ministers own what is asked about, and talks are asked for)
 _ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|(?:\bwhich|^\s*(?:name|identify)(?:\s+the)?)\s+"
                           r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w.’'-]+\s+)"
                           r"{0,6}?(official|minister|secretary|person|spokesperson|spokes(?:wo)?man|expert|professor|"
-                          r"economist|analyst|diplomat|president|leader|negotiator|ambassador|envoy|chief)s?\b", re.I)
+                          r"economist|analyst|diplomat|president|leader|negotiator|ambassador|envoy|chief)s?\b"
+                          r"(?![’'])", re.I)
 
 
 def role_asked(question: str) -> str | None:

@@ -310,6 +310,12 @@ def test_what_an_answer_must_carry(question, carries, lacks):
     assert query.carried_by(carries) and not query.carried_by(lacks)
 
 
+def test_a_role_that_owns_what_is_asked_about_asks_for_no_person():
+    assert analyse("Which talks follow the ministers' meeting?").answer_type != "person"
+    assert analyse("Which talks follow the minister's meeting?").answer_type != "person"
+    assert analyse("Which ministers attended the meeting?").answer_type == "person"
+
+
 def test_a_surname_the_article_gives_in_full_names_a_person():
     query = analyse("Which American official said Washington saw the call as vital?")
     said = "According to Lutnick, Washington saw the call as critical to finalising negotiations."
