@@ -488,15 +488,23 @@ def tells_plan(who: str, text: str) -> bool:
     return any(re.match(rf"(?:[’']s)?(?:\s+[\w’'-]+){{0,3}}?\s+{_TO_COME}\b", text[end:], re.I) for end in named)
 
 
+# Receiving from someone: "How many calls has Modi received from Trump?" is not answered by the calls Modi made
+# to Trump; the giver's act is the receiver's turned round, so the sentence must tell of the receiving itself.
+_RECEIVING = r"(?:receiv(?:e|ed|es|ing)|got|gotten|gets?|getting|obtain(?:s|ed|ing)?)"
+_RECEIVED = re.compile(rf"\b{_RECEIVING}\b(?:\s+[\w’'-]+){{0,4}}?\s+from\b", re.I)
+_RECEIVED_SAID = re.compile(rf"\b(?:{_RECEIVING}|receipts?|accept(?:s|ed|ing)?)\b", re.I)
+
+
 # Each act a question may ask of, with what asks of it in a question and what tells of it in a sentence and
 # its context: a question that asks of one is answered only by a sentence that tells of it.
 _ACTS = {"undoing": (_UNDOING, _UNDOING), "lowering": (_LOWERED, _LOWERED_SAID),
-         "raising": (_RAISED, _RAISED_SAID), "refusing": (_REFUSED, _REFUSED_SAID)}
+         "raising": (_RAISED, _RAISED_SAID), "refusing": (_REFUSED, _REFUSED_SAID),
+         "receiving": (_RECEIVED, _RECEIVED_SAID)}
 
 
 def acts_asked(question: str) -> frozenset[str]:
     """The acts ``question`` asks of: "undoing" (exempting, lifting, scrapping ...), "lowering" or "raising"
-    a levy, "refusing" (refusing, stopping, banning)."""
+    a levy, "refusing" (refusing, stopping, banning), "receiving" from someone."""
     return frozenset(act for act, (asked, _) in _ACTS.items() if asked.search(question))
 
 

@@ -526,7 +526,7 @@ class Constraints:
     asked: str | None = None  # the country asked to act ("does India want the US to open up"; asked_to_act)
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
-    acts: frozenset[str] = frozenset()  # undoing, lowering or raising a levy, refusing (see aspects.acts_asked)
+    acts: frozenset[str] = frozenset()  # undoing, lowering or raising a levy, refusing ... (aspects.acts_asked)
     order: str | None = None  # "first" or "last" when the question asks which came so (see aspects.order_in)
     plan_of: str | None = None  # whose plan a "What will X do ...?" question asks (see aspects.plan_asked)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
@@ -1027,7 +1027,7 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("agent "):
         return " ".join(as_asked(f"name {w}", question) for w in what.split()) + " doing it"
     if item.startswith("patient "):
-        return "it done to " + " ".join(as_asked(f"name {w}", question) for w in what.split())
+        return "it being done to " + " ".join(as_asked(f"name {w}", question) for w in what.split())
     if item.startswith("name "):
         found = re.search(rf"\b{re.escape(what)}\b", question, re.I)
         return found.group() if found else what

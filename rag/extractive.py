@@ -225,6 +225,13 @@ class ExtractiveGenerator:
         # one constraint may be failed two ways ("period 2035": the figure's year and the target's)
         unmet = [u for u in near.unmet if not u.startswith("answer")]
         missing = list(dict.fromkeys(as_asked(u, query.searched) for u in unmet))
+        # the doer and the one done to are one act: "Trump doing it to Modi", not "Trump doing it, it being
+        # done to Modi"
+        doing = next((m for m in missing if m.endswith(" doing it")), None)
+        done = next((m for m in missing if m.startswith("it being done to ")), None)
+        if doing and done:
+            missing = [f"{doing} to {done.removeprefix('it being done to ')}" if m == doing else m
+                       for m in missing if m != done]
         if not missing:
             return Answer(query.searched, ABSTAIN_TEXT, True, (), passages, generator=self.name)
         # and what it speaks of in their place: "... does not speak of 2018-19; it speaks of 2024-25."

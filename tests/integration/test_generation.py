@@ -93,6 +93,10 @@ def test_what_someone_said_is_withheld_when_no_sentence_reports_their_words(pipe
     # a target's year, failed both as the figure's year and as the year to meet it by, is said once
     ("What is the Mission 500 goal's target for bilateral trade by 2035?", "2035"),
     ("When will the second phase of the trade agreement be concluded?", "second phase"),
+    # Modi made the calls to Trump: the doer and the one done to are said as one act
+    ("How many calls has Trump made to Modi since the bill was announced?", "Trump doing it to Modi"),
+    # and calls received from Trump are not the calls Modi made
+    ("How many calls has Modi received from Trump?", "receiving"),
 ])
 def test_near_misses_abstain_and_say_what_the_nearest_passage_lacks(pipeline, question, nearest):
     answer = pipeline.ask(question)

@@ -689,7 +689,7 @@ def test_the_one_an_act_is_done_to_did_not_do_it():
     thanked = "Landau also thanked the Foreign Secretary Misri for India's assistance."
     asked = Constraints.of("Which Indian official thanked Landau for help?")
     assert asked.unmet(thanked, "", ARTICLE) == ["patient landau"]
-    assert as_asked("patient landau", "Which Indian official thanked Landau for help?") == "it done to Landau"
+    assert as_asked("patient landau", "Which Indian official thanked Landau for help?") == "it being done to Landau"
     assert Constraints.of("Which US official thanked Misri for help?").unmet(thanked, "", ARTICLE) == []
     # nor one it was made to: the calls Modi made are none made to him
     assert patient_in("How many calls has the US president made to Modi?") == ({"modi"}, "make")
@@ -1081,6 +1081,15 @@ def test_a_country_s_levies_are_its_tariffs():
     asked = Constraints.of("What did the US seek higher tariffs on?")
     assert "owner US's tariffs" in asked.unmet(
         "Donald Trump has also complained India’s levies higher tariff on American goods.", "", ARTICLE)
+
+
+def test_a_question_on_receiving_from_someone_is_answered_only_by_a_receiving():
+    asked = Constraints.of("How many calls has Modi received from Trump?")
+    assert "act receiving" in asked.unmet("MEA even confirmed that Modi has made eight calls to the US president.",
+                                          "", ARTICLE)
+    assert "act receiving" not in asked.unmet("Modi received eight calls from the US president.", "", ARTICLE)
+    # getting alone, from no one, asks of no receiving
+    assert "receiving" not in Constraints.of("What did India get in the deal?").acts
 
 
 def test_a_question_on_a_refusal_or_a_stop_is_answered_only_by_one():
