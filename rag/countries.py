@@ -7,7 +7,7 @@ pycountry gives every country's names; the short names, demonyms and capitals th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Short names and demonyms the press uses for a country (ISO alpha-2 codes).
 _ALIASES = {
@@ -102,10 +102,12 @@ def capitals_in(text: str) -> frozenset[str]:
     return frozenset(code_of[m.group(1)] for m in pattern.finditer(text))
 
 
-@lru_cache(maxsize=1)
-def state_pattern() -> re.Pattern:
+@cache
+def state_pattern(country: str | None = None) -> re.Pattern:
     """One pattern for the name of every state, province and union territory pycountry knows ("Kerala",
-    "Tamil Nadu", "Ohio"), with and without the accents its names carry ("Tamil Nādu")."""
+    "Tamil Nadu", "Ohio"), with and without the accents its names carry ("Tamil Nādu"); of one
+    ``country`` ("US") when given. A name the press uses for a capital ("Washington", "Delhi") is left out:
+    "Washington imposed steep tariffs" names the US government, no state."""
     import unicodedata
 
     import pycountry
@@ -113,9 +115,9 @@ def state_pattern() -> re.Pattern:
     kinds = {"State", "Province", "Union territory", "Territory"}
     names = set()
     for subdivision in pycountry.subdivisions:
-        if subdivision.type in kinds:
+        if subdivision.type in kinds and country in (None, subdivision.country_code):
             names.add(subdivision.name)
             folded = unicodedata.normalize("NFKD", subdivision.name)
             names.add("".join(ch for ch in folded if not unicodedata.combining(ch)))
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = "|".join(re.escape(n) for n in sorted(names - _capitals(), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")

@@ -547,8 +547,9 @@ _WHICH_STATE = re.compile(r"\b(?:which|what)\s+(?:(?!(?:is|are|was|were|the|a|an
 
 def required_form(question: str) -> re.Pattern | None:
     """What a sentence must carry to answer ``question`` at all (None: no such requirement)."""
-    if _WHICH_STATE.search(question):
-        return state_pattern()
+    if (which_state := _WHICH_STATE.search(question)):  # "Which US state ...?" asks for a US state
+        codes = countries_in(which_state.group())
+        return state_pattern(next(iter(codes)) if len(codes) == 1 else None)
     said = _SAID_BY.search(question)
     who = speaker(said["who"]) if said else ""
     if said and who.split()[-1].lower() in _SPEAKER_PRONOUNS:

@@ -83,6 +83,13 @@ def test_a_state_asked_for_must_be_named():
     # "the United States" and "the state of the talks" ask for no state
     assert analyse("Which United States official spoke to Misri?").requires.search("Howard Lutnick spoke.")
     assert analyse("What is the state of the talks?").requires is None
+    # a state of the country asked about, and no capital the press names a government by
+    us_state = analyse("Which US state's farmers want access to India's dairy market?")
+    assert us_state.carried_by("Farmers in Ohio want access to the dairy market.")
+    assert not us_state.carried_by("Farmers in Kerala want access to the dairy market.")
+    assert not us_state.carried_by("The United States is seeking deeper access to India’s dairy markets, areas "
+                                   "New Delhi considers sensitive.")
+    assert not us_state.carried_by("Washington imposed steep tariffs on Indian imports.")
 
 
 def test_a_body_or_company_asked_for_must_be_named():
