@@ -277,6 +277,43 @@ def ranks_in(text: str) -> frozenset[str]:
     return frozenset(m.group(1).lower() for m in _RANK.finditer(text))
 
 
+# "What percentage of the overall US trade deficit is with India?": a share is of a whole, and "18 per cent of
+# India's total goods exports" is a share of exports, no share of the deficit. The whole is named by its last
+# word of trade ("deficit" in "the trade deficit"; "sells" in "everything India sells abroad"); one side's
+# exports are the other's imports, and a deficit is a gap or a surplus.
+_SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:share|proportion|portion|fraction|percentage|per cent|percent)\s+"
+                          r"of\s+(?P<whole>(?:(?!(?:is|are|was|were|goes|go|went|comes?|came|does|did|do|has|have|"
+                          r"had|accounts?|accounted|with|from|to|for|in|by)\b)[\w’'-]+\s*){1,6})", re.I)
+_WHOLES = [frozenset(tokenize("deficit deficits surplus surpluses gap shortfall imbalance", ())),
+           frozenset(tokenize("exports exported imports imported shipments sales sold sells buys bought purchases",
+                              ())),
+           frozenset(tokenize("trade commerce merchandise goods", ()))]
+
+
+def share_whole_in(question: str) -> frozenset[str]:
+    """The stems that may name the whole a "What share of ...?" question asks a part of: those of its kind
+    ("deficit": {"deficit", "surplus", "gap" ...}); empty when no share of trade is asked."""
+    match = _SHARE_ASKED.search(question)
+    stems = tokenize(match["whole"]) if match else []
+    # a whole of another kind ("the livelihood ...") is left to the other checks: where its name ends, the
+    # words do not say
+    return next((whole for stem in reversed(stems) for whole in _WHOLES if stem in whole), frozenset())
+
+
+def share_as_asked(question: str) -> str:
+    """The whole a share is asked of, in the question's words ("a share of the overall US trade deficit")."""
+    match = _SHARE_ASKED.search(question)
+    return f"a share of {match['whole'].strip()}" if match else "a share of it"
+
+
+def tells_share_of(whole: frozenset[str], text: str) -> bool:
+    """Whether ``text`` gives a percentage of the whole (one of the stems ``whole``) within five words after
+    it: "6.22 per cent in imports", "18 per cent of India's total goods exports"."""
+    # a lookahead, so one share's words do not hide the next ("18 per cent of ... exports, 6.22 per cent in")
+    return any(whole & set(tokenize(m["after"])) for m in re.finditer(
+        r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\s+(?=(?P<after>(?:[\w’'-]+\W*){0,5}))", text, re.I))
+
+
 # "the second phase of the trade agreement": a stage is named by its place; "the first phase" (or
 # "the first tranche") is another stage, and a sentence that names none cannot say which it speaks of.
 # So is one of a series of events by its number: "the second load of illegal migrants" is not "the

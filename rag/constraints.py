@@ -88,6 +88,8 @@ from .aspects import (
     ranks_in,
     ranks_something,
     sectors_in,
+    share_as_asked,
+    share_whole_in,
     sources_in,
     speaks_of_order,
     stages_in,
@@ -101,6 +103,7 @@ from .aspects import (
     tells_of_act,
     tells_of_part,
     tells_plan,
+    tells_share_of,
     trade_kinds_in,
     traded_in,
     trend_in,
@@ -516,6 +519,7 @@ class Constraints:
     goods: frozenset[str] = frozenset()  # stems of the goods a levy, or a sector, is asked about (goods_in, sectors_in)
     figures: frozenset[str] = frozenset()  # percentages and amounts the question names ("500%")
     ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
+    share_of: frozenset[str] = frozenset()  # the whole a share is asked of (see aspects.share_whole_in)
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
@@ -593,7 +597,7 @@ class Constraints:
                    periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
                    months=months_in(undated), balance=balance_in(question),
                    goods=goods_in(question) | sectors_in(question) | owned_thing_in(question),
-                   figures=figures_in(question), ranks=ranks_in(question),
+                   figures=figures_in(question), ranks=ranks_in(question), share_of=share_whole_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
@@ -737,6 +741,8 @@ class Constraints:
             unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named or f not in own and any(
                 g.endswith("%") == f.endswith("%") for g in own)]
         unmet += [f"rank {r}" for r in sorted(self.ranks) if r not in ranks_in(sentence)]
+        if self.share_of and not tells_share_of(self.share_of, sentence):
+            unmet.append(f"share {min(self.share_of)}")
         if self.trade_kind:
             kinds = trade_kinds_in(sentence) or trade_kinds_in(context)
             if kinds and self.trade_kind not in kinds:
@@ -1021,6 +1027,8 @@ def as_asked(item: str, question: str) -> str:
         words = "|".join(what.split())
         found = re.search(rf"\b(?:{words})(?:\s+(?:{words}))*\b", question, re.I)
         return found.group().strip() if found else what
+    if item.startswith("share "):
+        return share_as_asked(question)
     if item.startswith("rank "):
         found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)
         return found.group() if found else what

@@ -1083,6 +1083,20 @@ def test_a_country_s_levies_are_its_tariffs():
         "Donald Trump has also complained India’s levies higher tariff on American goods.", "", ARTICLE)
 
 
+@pytest.mark.parametrize("question,met", [
+    ("What percentage of the overall US trade deficit is with India?", False),  # shares of trade, none of a deficit
+    ("What share of India's merchandise trade does the US account for?", True),
+    # in other words: sales abroad are exports, goods bought from abroad imports, commerce trade
+    ("Roughly what portion of India's overseas merchandise sales end up in America?", True),
+    ("Roughly what fraction of the goods India buys from abroad comes from the United States?", True),
+    ("What proportion of India's overall merchandise commerce is with America?", True),
+])
+def test_a_share_is_of_the_whole_asked_about(question, met):
+    shares = ("The US accounts for about 18 per cent of India's total goods exports, 6.22 per cent in imports, and "
+              "10.73 per cent in the country's total merchandise trade.")
+    assert (not [u for u in Constraints.of(question).unmet(shares, "", ARTICLE) if u.startswith("share ")]) is met
+
+
 def test_a_question_on_receiving_from_someone_is_answered_only_by_a_receiving():
     asked = Constraints.of("How many calls has Modi received from Trump?")
     assert "act receiving" in asked.unmet("MEA even confirmed that Modi has made eight calls to the US president.",
