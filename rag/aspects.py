@@ -532,16 +532,23 @@ _RECEIVED = re.compile(rf"\b{_RECEIVING}\b(?:\s+[\w’'-]+){{0,4}}?\s+from\b", r
 _RECEIVED_SAID = re.compile(rf"\b(?:{_RECEIVING}|receipts?|accept(?:s|ed|ing)?)\b", re.I)
 
 
+# Agreeing to act: "Which sector did India agree to open fully?" is not answered by the US asking India to open
+# some sectors; a sentence must tell of an agreement, a promise or a decision ("agreement", a deal's name, is none)
+_AGREEING = r"(?:agree[ds]?|agreeing|promis(?:e|ed|es|ing)|pledg(?:e|ed|es|ing)|commit(?:s|ted|ting)?|decid\w*)"
+_AGREED = re.compile(rf"\b{_AGREEING}\s+to\b", re.I)
+_AGREED_SAID = re.compile(rf"\b(?:{_AGREEING}|decision|consent\w*|accept(?:s|ed|ing)?|offer(?:s|ed|ing)?)\b", re.I)
+
+
 # Each act a question may ask of, with what asks of it in a question and what tells of it in a sentence and
 # its context: a question that asks of one is answered only by a sentence that tells of it.
 _ACTS = {"undoing": (_UNDOING, _UNDOING), "lowering": (_LOWERED, _LOWERED_SAID),
          "raising": (_RAISED, _RAISED_SAID), "refusing": (_REFUSED, _REFUSED_SAID),
-         "receiving": (_RECEIVED, _RECEIVED_SAID)}
+         "receiving": (_RECEIVED, _RECEIVED_SAID), "agreeing": (_AGREED, _AGREED_SAID)}
 
 
 def acts_asked(question: str) -> frozenset[str]:
     """The acts ``question`` asks of: "undoing" (exempting, lifting, scrapping ...), "lowering" or "raising"
-    a levy, "refusing" (refusing, stopping, banning), "receiving" from someone."""
+    a levy, "refusing" (refusing, stopping, banning), "receiving" from someone, "agreeing" to act."""
     return frozenset(act for act, (asked, _) in _ACTS.items() if asked.search(question))
 
 

@@ -1097,6 +1097,16 @@ def test_a_share_is_of_the_whole_asked_about(question, met):
     assert (not [u for u in Constraints.of(question).unmet(shares, "", ARTICLE) if u.startswith("share ")]) is met
 
 
+def test_a_question_on_agreeing_to_act_is_answered_only_by_an_agreement():
+    asked = Constraints.of("Which sector did India agree to open fully?")
+    assert "act agreeing" in asked.unmet("But they asked to open some sectors which are protected in India, even if "
+                                         "partially.", "", ARTICLE)
+    assert "act agreeing" not in asked.unmet("India agreed to open its dairy sector fully.", "", ARTICLE)
+    # a trade agreement is no agreeing, and a question of one asks of none
+    assert "act agreeing" in asked.unmet("The trade agreement would open the dairy sector.", "", ARTICLE)
+    assert "agreeing" not in Constraints.of("What does the trade agreement open?").acts
+
+
 def test_a_question_on_receiving_from_someone_is_answered_only_by_a_receiving():
     asked = Constraints.of("How many calls has Modi received from Trump?")
     assert "act receiving" in asked.unmet("MEA even confirmed that Modi has made eight calls to the US president.",
