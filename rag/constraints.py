@@ -1015,7 +1015,9 @@ def as_asked(item: str, question: str) -> str:
             written[code] = match.group(1)  # the country's name before its people's word ("India", not "Indian")
     if item.startswith("levied "):  # "a levy on India"
         return f"a levy on {as_asked(f'country {what.split()[-1]}', question)}"
-    if item.startswith(("country ", "balance ", "imposition ", "flow ", "owner ")):
+    if item.startswith("flow "):  # "goods going from Russia to India", not "Russia to India"
+        return "goods going from " + re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
+    if item.startswith(("country ", "balance ", "imposition ", "owner ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
     if item.startswith("plan "):  # "India doing anything yet to come"
         return f"{what} doing anything yet to come"

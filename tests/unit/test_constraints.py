@@ -536,7 +536,7 @@ def test_a_figure_asked_of_a_flow_is_the_one_in_that_flows_clause():
             "from India totalled $87.4 billion in 2024.")
     assert asked.unmet(both, "", ARTICLE) == ["flow IN to US"]
     assert as_asked("flow IN to US", "Which Indian goods worth $41.8 billion did India export to the US?") == (
-        "India to US")
+        "goods going from India to US")
     right = Constraints.of("What were US goods imports from India worth in 2024?")
     assert right.unmet(both, "", ARTICLE) == []
 
