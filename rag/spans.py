@@ -75,6 +75,10 @@ def _patterns(query: Query) -> list[str]:
         # "Since when has the US been deporting ...?": a start ("since 2009") or how long ("for several years"),
         # not the day the words were said ("the MEA said ... on March 17")
         return [rf"(?<=\b[Ss]ince\s){_DATE}", rf"(?<=\b[Ff]rom\s){_DATE}", _SPAN_OF_TIME]
+    if re.search(r"\bby (?:which|what) (?:year|date|month|time)\b|\bby when\b", q):
+        # "... and by which year?": the date a goal is to be met by ("by 2030"), not the day it was set
+        # ("announced ... in February 2025"); any date when none is said so
+        return [rf"(?<=\b[Bb]y\s){_DATE}", _DATE]
     if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
                                                 q):
         return [_DATE]

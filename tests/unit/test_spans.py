@@ -358,3 +358,13 @@ def test_since_when_is_a_start_or_a_span_not_the_day_words_were_said():
     assert short_answer(analyse("Since when has the US been carrying out deportation operations?"), [said]) is None
     deported = "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US."
     assert short_answer(analyse("Since when have Indian nationals been deported by the US?"), [deported]) == "2009"
+
+
+def test_by_which_year_is_the_date_a_goal_is_to_be_met_by():
+    goal = ("This aligns with the \"Mission 500\" goal announced during Prime Minister Modi’s visit to Washington in "
+            "February 2025, targeting $500 billion in bilateral trade by 2030.")
+    assert short_answer(analyse("By which year does Mission 500 aim for $500 billion in trade?"), [goal]) == "2030"
+    assert short_answer(analyse("By when is the Mission 500 goal to be met?"), [goal]) == "2030"
+    # with no date said so, the date there is
+    talks = "Sectoral expert-level talks will move to in-person engagements in late May 2025."
+    assert short_answer(analyse("By when will expert talks be held in person?"), [talks]) == "late May 2025"
