@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .aspects import flows_in
 from .bm25 import tokenize
 from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
@@ -55,6 +56,10 @@ _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.
                             r"institution)s?\b", re.I)
 
 
+# "up 3.4 per cent ($1.4 billion)": the amount in brackets after a change in per cent is that change
+_RISE_IN_MONEY = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s*\(\s*$", re.I)
+
+
 def _changes(sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The amounts of ``found`` that are changes ("up 3.4 per cent ($1.4 billion)", "rose by $2 billion")."""
     return [f for f in found if _CHANGE_BEFORE.search(sentence[max(0, f[0] - 40):f[0]].rstrip())]
@@ -94,9 +99,15 @@ def _patterns(query: Query) -> list[str]:
     if re.search(r"\bpercent|percentage|per cent|%|\bby how much\b|\bhow fast\b|\brate\b|\bshare\b|\btariffs?\b|"
                  r"\bduty\b|\bduties\b|\blevy\b", q):
         return [_PERCENT]
-    # "What mark did India's sales pass?": a mark or milestone passed is an amount ("the USD 100 billion mark")
+    # "How much of India's inbound goods come from the US?" asks for a portion: a share first
+    if re.search(r"\bhow much of\b", q):
+        return [_PERCENT, _MONEY]
+    # "What mark did India's sales pass?": a mark or milestone passed is an amount ("the USD 100 billion mark");
+    # a "trade deal" or "trade talks" is no amount of trade ("What is the current state of the trade deal?")
     if re.search(r"\bhow (much|big|large)\b|\bvalue\b|\bamount\b|\bsurplus\b|\bdeficit\b|\bworth\b|"
-                 r"\bexports?\b|\bimports?\b|\btotal\b|\btrade\b|\bmark\b|\bmilestone\b", q):
+                 r"\bexports?\b|\bimports?\b|\btotal\b|\bmark\b|\bmilestone\b|"
+                 r"\btrade\b(?!\s+(?:deals?|talks|pacts?|agreements?|negotiat\w*|relations\w*|polic\w+|"
+                 r"representative|minister))", q):
         return [_MONEY, _PERCENT]
     if re.search(r"\bhow many\b|\bnumber of\b|\btally\b|\bcount of\b", q):
         return [_COUNT]
@@ -376,6 +387,19 @@ def _things(query: Query, sentence: str) -> str | None:
     return None
 
 
+def _of_flow(query: Query, sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of values given for flows of goods both ways ("US goods exports to India were $41.8 billion ... and
+    total US goods imports from India totalled $87.4 billion"), those of the flow asked about: the flow a
+    value's clause names, or the one before it names. All of them when none is of that flow."""
+    kept, flows, start = [], frozenset(), 0
+    for value in found:
+        flows = flows_in(sentence[start:value[0]]) or flows
+        start = value[1]
+        if flows & query.constraints.flows:
+            kept.append(value)
+    return kept or found
+
+
 def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0,
                  people: frozenset[str] = frozenset()) -> str | None:
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
@@ -407,6 +431,11 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
         unowned: set[str] = set()
         for sentence in sentences:
             found = _candidates(query, sentence, pattern)
+            if query.constraints.flows:
+                found = _of_flow(query, sentence, found)
+            if pattern == _MONEY and not _CHANGE_ASKED.search(query.searched.lower()):
+                # a level asked for is no change: "($1.4 billion)" after "up 3.4 per cent" is the rise in money
+                found = [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])] or found
             listed = _in_period_clause(query, sentence, found) if query.constraints.periods else None
             if listed:
                 return listed

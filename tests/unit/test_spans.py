@@ -368,3 +368,20 @@ def test_by_which_year_is_the_date_a_goal_is_to_be_met_by():
     # with no date said so, the date there is
     talks = "Sectoral expert-level talks will move to in-person engagements in late May 2025."
     assert short_answer(analyse("By when will expert talks be held in person?"), [talks]) == "late May 2025"
+
+
+def test_a_level_asked_of_one_flow_is_that_flows_not_the_other_ways_nor_its_rise():
+    both = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023 and total US goods "
+            "imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 billion) from 2023.")
+    # India's imports from the US are the US's exports to India
+    assert short_answer(analyse("What were India's goods imports from the US in 2024?"), [both]) == "$41.8 billion"
+    assert short_answer(analyse("What were US goods imports from India in 2024?"), [both]) == "$87.4 billion"
+
+
+def test_a_trade_deal_is_no_amount_and_how_much_of_asks_for_a_portion():
+    reach = ("Despite tariff uncertainty, India’s exports to the United States crossed the USD 100 billion mark in "
+             "2025, up significantly from the previous year.")
+    assert short_answer(analyse("What is the current state of the India-US trade deal?"), [reach]) is None
+    shares = "The US accounts for about 18 per cent of India's total goods exports, worth $87.4 billion."
+    assert short_answer(analyse("How much of India's total goods exports does the US take?"), [shares]) == (
+        "18 per cent")
