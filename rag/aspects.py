@@ -923,7 +923,9 @@ def flows_in(text: str) -> frozenset[tuple[str, str]]:
 # "India's total goods exports", "US nationals" not "Indian nationals": the country a thing belongs to
 # (whose surplus or deficit is balance_in's: one side's surplus is the other's deficit)
 # (a country's position or stance is its own: "India's position" is no US position)
-_OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance))|partner|partners|"
+# (a "trade deal" or "trade talks" is no trade a country owns: "Indian textiles after the trade deal")
+_OWNED = (r"exports|imports|trade(?!\s+(?:surplus|deficit|gap|imbalance|balance|deals?|talks|pacts?|agreements?|"
+          r"negotiat\w*|representative|minister\w*|polic\w+|relations\w*))|partner|partners|"
           r"tariffs?|levies|duties|markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms|"
           r"positions?|stances?")
 # People a country's word stands before ("American farmers"): a sentence about farmers that does not

@@ -914,6 +914,9 @@ class Constraints:
             # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
             # such thing of India
             unmet.append(f"country {self.subject} doing it")
+        if self.whether and self.doing_country and self.doing_country[1] not in tokenize(f"{context} {sentence}"):
+            # "Did India sign the trade deal ...?": a sentence that tells of no signing says neither yes nor no
+            unmet.append(f"answer {self.doing_country[1]}")
         return unmet
 
     def _asked_another(self, sentence: str, context: str) -> bool:
@@ -1013,11 +1016,15 @@ def as_asked(item: str, question: str) -> str:
         code = code_of[match.group(1)]
         if code not in written or is_demonym(written[code]) and not is_demonym(match.group(1)):
             written[code] = match.group(1)  # the country's name before its people's word ("India", not "Indian")
+    # a people's word owns nothing: "India's trade", not "Indian's trade"
+    owners = {code: country_name(code) if is_demonym(name) else name for code, name in written.items()}
     if item.startswith("levied "):  # "a levy on India"
         return f"a levy on {as_asked(f'country {what.split()[-1]}', question)}"
     if item.startswith("flow "):  # "goods going from Russia to India", not "Russia to India"
         return "goods going from " + re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
-    if item.startswith(("country ", "balance ", "imposition ", "owner ")):
+    if item.startswith(("balance ", "owner ")):  # "US's surplus with India"
+        return re.sub(r"\b[A-Z]{2}\b", lambda m: owners.get(m.group(), m.group()), what)
+    if item.startswith(("country ", "imposition ")):
         return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
     if item.startswith("plan "):  # "India doing anything yet to come"
         return f"{what} doing anything yet to come"

@@ -595,8 +595,9 @@ def test_the_country_a_sentence_opens_with_is_its_subject():
     assert leading_country("Indian negotiators have also reportedly offered enhanced access.") is None
     # a yes/no question about one country is not answered by a sentence that opens with another
     wants = "On the other hand, the US wants duty concessions in sectors like wines."
+    # (nor does a sentence that tells of no seeking say whether India sought them)
     assert Constraints.of("Did India seek duty concessions for wines?").unmet(wants, "", ARTICLE) == [
-        "country IN doing it"]
+        "country IN doing it", "answer seek"]
     assert Constraints.of("Which duty concessions did India seek?").unmet(wants, "", ARTICLE) == []
 
 
@@ -852,6 +853,23 @@ def test_a_possessive_names_its_owner():
     asked = Constraints.of("When did Modi visit Washington?")
     assert asked.unmet("The goal was announced during Prime Minister Modi’s visit to Washington in February 2025.",
                        "", ARTICLE) == []
+
+
+def test_a_trade_deal_is_no_trade_a_country_owns_and_an_owner_is_named_by_its_country():
+    from rag.aspects import owned_in
+
+    assert owned_in("What is the tariff on Indian textiles after the trade deal?") == frozenset()
+    assert owned_in("What was India's trade with the US?") == {("IN", "trade")}
+    assert as_asked("owner IN's exports", "What were Indian exports to China?") == "India's exports"
+
+
+def test_whether_a_country_did_an_act_is_told_only_by_a_sentence_of_that_act():
+    asked = Constraints.of("Did India sign the trade deal with the US in January 2026?")
+    momentum = ("Speaking on the All-In Podcast on January 8, 2026, US Commerce Secretary Howard Lutnick said the "
+                "long-anticipated India–US trade agreement lost momentum.")
+    assert "answer sign" in asked.unmet(momentum, "", ARTICLE)
+    assert "answer sign" not in asked.unmet("India signed the trade deal with the US on January 8, 2026.", "",
+                                            ARTICLE)
 
 
 def test_a_flow_is_not_answered_by_a_balance_or_by_another_figure():
