@@ -306,12 +306,27 @@ def share_as_asked(question: str) -> str:
     return f"a share of {match['whole'].strip()}" if match else "a share of it"
 
 
-def tells_share_of(whole: frozenset[str], text: str) -> bool:
+def share_owner_in(question: str) -> str | None:
+    """The country whose whole a share is asked of ("What percentage of US imports ...?" -> "US"), or None."""
+    match = _SHARE_ASKED.search(question)
+    codes = countries_in(match["whole"]) if match else frozenset()
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def tells_share_of(whole: frozenset[str], text: str, owner: str | None = None) -> bool:
     """Whether ``text`` gives a percentage of the whole (one of the stems ``whole``) within five words after
-    it: "6.22 per cent in imports", "18 per cent of India's total goods exports"."""
+    it: "6.22 per cent in imports", "18 per cent of India's total goods exports"; of ``owner``'s whole when
+    given. A share that names no country is of the one the share before it names ("18 per cent of India's
+    total goods exports, 6.22 per cent in imports": India's imports, no share of US imports)."""
+    named = None
     # a lookahead, so one share's words do not hide the next ("18 per cent of ... exports, 6.22 per cent in")
-    return any(whole & set(tokenize(m["after"])) for m in re.finditer(
-        r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\s+(?=(?P<after>(?:[\w’'-]+\W*){0,5}))", text, re.I))
+    for m in re.finditer(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\s+"
+                         r"(?=(?P<after>(?:[\w’'-]+\W*){0,5}))", text, re.I):
+        codes = countries_in(m["after"])
+        named = next(iter(codes)) if len(codes) == 1 else named
+        if whole & set(tokenize(m["after"])) and (owner is None or named in (None, owner)):
+            return True
+    return False
 
 
 # "the second phase of the trade agreement": a stage is named by its place; "the first phase" (or
@@ -950,15 +965,24 @@ _SAME_THING = {"tariff": "tariffs", "levies": "tariffs", "duties": "tariffs"}
 # "the deficit in rupees": a figure in dollars is no answer in another currency
 _CURRENCIES = {"INR": r"rupees?|₹|Rs\.?|INR|crore|lakh", "USD": r"dollars?|\$|USD|US\$",
                "EUR": r"euros?|€|EUR", "GBP": r"pounds?|£|GBP"}
-_IN_CURRENCY = re.compile(rf"\bin\s+(?:(?:US|American|Indian)\s+)?({'|'.join(_CURRENCIES.values())})(?=\W|$)", re.I)
+# ("How many billion rupees ...?" asks in rupees too)
+_IN_CURRENCY = re.compile(rf"\b(?:in|how\s+many(?:\s+(?:billion|million|trillion|thousand|crore|lakh))?)\s+"
+                          rf"(?:(?:US|American|Indian)\s+)?({'|'.join(_CURRENCIES.values())})(?=\W|$)", re.I)
 
 
 def currency_in(question: str) -> str | None:
-    """The currency a question asks an amount in ("in rupees" -> "INR"), if it names one."""
+    """The currency a question asks an amount in ("in rupees", "how many billion rupees" -> "INR"), if it
+    names one."""
     match = _IN_CURRENCY.search(question)
     if match is None:
         return None
     return next(code for code, words in _CURRENCIES.items() if re.fullmatch(words, match.group(1), re.I))
+
+
+def currency_as_asked(question: str) -> str | None:
+    """The currency as the question names it ("amounts in rupees"), or None."""
+    match = _IN_CURRENCY.search(question)
+    return f"amounts in {match.group(1)}" if match else None
 
 
 def currencies_named(sentence: str) -> frozenset[str]:

@@ -50,6 +50,7 @@ from .aspects import (
     country_done_to,
     country_role_act_in,
     currencies_named,
+    currency_as_asked,
     currency_in,
     deadlines_in,
     described_as,
@@ -89,6 +90,7 @@ from .aspects import (
     ranks_something,
     sectors_in,
     share_as_asked,
+    share_owner_in,
     share_whole_in,
     sources_in,
     speaks_of_order,
@@ -520,6 +522,7 @@ class Constraints:
     figures: frozenset[str] = frozenset()  # percentages and amounts the question names ("500%")
     ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
     share_of: frozenset[str] = frozenset()  # the whole a share is asked of (see aspects.share_whole_in)
+    share_owner: str | None = None  # whose that whole is ("US" in "What percentage of US imports ...?")
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
@@ -598,6 +601,7 @@ class Constraints:
                    months=months_in(undated), balance=balance_in(question),
                    goods=goods_in(question) | sectors_in(question) | owned_thing_in(question),
                    figures=figures_in(question), ranks=ranks_in(question), share_of=share_whole_in(question),
+                   share_owner=share_owner_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
@@ -741,8 +745,6 @@ class Constraints:
             unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named or f not in own and any(
                 g.endswith("%") == f.endswith("%") for g in own)]
         unmet += [f"rank {r}" for r in sorted(self.ranks) if r not in ranks_in(sentence)]
-        if self.share_of and not tells_share_of(self.share_of, sentence):
-            unmet.append(f"share {min(self.share_of)}")
         if self.trade_kind:
             kinds = trade_kinds_in(sentence) or trade_kinds_in(context)
             if kinds and self.trade_kind not in kinds:
@@ -835,6 +837,10 @@ class Constraints:
         if self.targets:
             said = deadlines_in(sentence)  # a sentence that gives no year to meet it by leaves it to the periods
             unmet += [f"period {y}" for y in sorted(self.targets) if said and y not in said]
+        # (a share of another country's whole is said once, as the owner check says it: "US's exports")
+        if self.share_of and not tells_share_of(self.share_of, sentence, self.share_owner) and not any(
+                u.startswith(f"owner {self.share_owner}'s") for u in unmet):
+            unmet.append(f"share {min(self.share_of)}")
         return unmet
 
     def _doer_unmet(self, sentence: str, context: str, found: list[str]) -> list[str]:
@@ -1052,9 +1058,8 @@ def as_asked(item: str, question: str) -> str:
         return what.capitalize()
     if item.startswith("report "):  # "the April report"
         return f"the {what} report"
-    if item.startswith("currency "):  # "rupees", as the question says it
-        found = re.search(r"\bin\s+((?:US\s+|American\s+|Indian\s+)?\w+)\W*$", question.rstrip("?"), re.I)
-        return f"amounts in {found.group(1)}" if found else what
+    if item.startswith("currency "):  # "amounts in rupees", as the question says it
+        return currency_as_asked(question) or what
     if item.startswith("superlative "):  # "largest export sector"
         sup = what.split()[0]
         found = re.search(rf"\b{sup}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+?(?=\s+(?:to|for|of|in|with|from)\b|\s*[?,.]|\s*$)",

@@ -505,6 +505,12 @@ def test_an_amount_asked_in_one_currency_is_not_given_in_another():
     assert as_asked("currency INR", "What was the deficit in 2024 in rupees?") == "amounts in rupees"
     dollars = Constraints.of("What was the US goods trade deficit with India in 2024 in dollars?")
     assert dollars.unmet("US goods trade deficit with India was $45.7 billion in 2024.", "", ARTICLE) == []
+    # "how many billion rupees" asks in rupees too
+    rupees = "How many billion rupees was bilateral trade worth in 2024-25?"
+    assert "currency INR" in Constraints.of(rupees).unmet(
+        "The US remained India's largest trading partner in 2024-25, with bilateral trade valued at USD 131.84 "
+        "billion.", "", ARTICLE)
+    assert as_asked("currency INR", rupees) == "amounts in rupees"
 
 
 def test_a_superlative_is_of_the_thing_it_stands_before():
@@ -1108,6 +1114,9 @@ def test_a_country_s_levies_are_its_tariffs():
     ("Roughly what portion of India's overseas merchandise sales end up in America?", True),
     ("Roughly what fraction of the goods India buys from abroad comes from the United States?", True),
     ("What proportion of India's overall merchandise commerce is with America?", True),
+    # and of the country's whole asked about: a share in India's imports is none of US imports
+    ("What percentage of US imports come from India?", False),
+    ("What share of India's imports comes from the US?", True),
 ])
 def test_a_share_is_of_the_whole_asked_about(question, met):
     shares = ("The US accounts for about 18 per cent of India's total goods exports, 6.22 per cent in imports, and "
