@@ -306,6 +306,24 @@ def share_as_asked(question: str) -> str:
     return f"a share of {match['whole'].strip()}" if match else "a share of it"
 
 
+# words of a whole that name no goods: "everything India sells abroad", "India's overseas sales" (and
+# services, a kind of trade the trade-kind check asks for)
+_ANY_WHERE = frozenset(tokenize("everything anything all abroad overseas foreign outbound inbound outward inward "
+                                "external domestic global world services service", ()))
+
+
+def share_kinds_in(question: str) -> frozenset[str]:
+    """The stems that narrow the whole a share is asked of ("textil" of "Indian textile exports"): a share of
+    India's total goods exports is none of its textile exports."""
+    match = _SHARE_ASKED.search(question)
+    if match is None:
+        return frozenset()
+    stems = tokenize(country_pattern()[0].sub(" ", match["whole"]))
+    head = next((i for i in range(len(stems) - 1, -1, -1) if any(stems[i] in whole for whole in _WHOLES)), None)
+    return frozenset(t for t in stems[:head] if t not in _ANY_TRADE | _ANY_GOODS | _ANY_WHERE and not t[0].isdigit()
+                     and len(t) > 1) if head else frozenset()
+
+
 def share_owner_in(question: str) -> str | None:
     """The country whose whole a share is asked of ("What percentage of US imports ...?" -> "US"), or None."""
     match = _SHARE_ASKED.search(question)
@@ -313,18 +331,21 @@ def share_owner_in(question: str) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
-def tells_share_of(whole: frozenset[str], text: str, owner: str | None = None) -> bool:
+def tells_share_of(whole: frozenset[str], text: str, owner: str | None = None,
+                   kinds: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` gives a percentage of the whole (one of the stems ``whole``) within five words after
     it: "6.22 per cent in imports", "18 per cent of India's total goods exports"; of ``owner``'s whole when
-    given. A share that names no country is of the one the share before it names ("18 per cent of India's
-    total goods exports, 6.22 per cent in imports": India's imports, no share of US imports)."""
+    given, and of the ``kinds`` of goods asked ("textil"). A share that names no country is of the one the
+    share before it names ("18 per cent of India's total goods exports, 6.22 per cent in imports": India's
+    imports, no share of US imports)."""
     named = None
     # a lookahead, so one share's words do not hide the next ("18 per cent of ... exports, 6.22 per cent in")
     for m in re.finditer(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\s+"
                          r"(?=(?P<after>(?:[\w’'-]+\W*){0,5}))", text, re.I):
         codes = countries_in(m["after"])
         named = next(iter(codes)) if len(codes) == 1 else named
-        if whole & set(tokenize(m["after"])) and (owner is None or named in (None, owner)):
+        after = set(tokenize(m["after"]))
+        if whole & after and kinds <= after and (owner is None or named in (None, owner)):
             return True
     return False
 

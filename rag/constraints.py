@@ -90,6 +90,7 @@ from .aspects import (
     ranks_something,
     sectors_in,
     share_as_asked,
+    share_kinds_in,
     share_owner_in,
     share_whole_in,
     sources_in,
@@ -523,6 +524,7 @@ class Constraints:
     ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
     share_of: frozenset[str] = frozenset()  # the whole a share is asked of (see aspects.share_whole_in)
     share_owner: str | None = None  # whose that whole is ("US" in "What percentage of US imports ...?")
+    share_kinds: frozenset[str] = frozenset()  # the goods that narrow it ("textil"; see aspects.share_kinds_in)
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
@@ -601,7 +603,7 @@ class Constraints:
                    months=months_in(undated), balance=balance_in(question),
                    goods=goods_in(question) | sectors_in(question) | owned_thing_in(question),
                    figures=figures_in(question), ranks=ranks_in(question), share_of=share_whole_in(question),
-                   share_owner=share_owner_in(question),
+                   share_owner=share_owner_in(question), share_kinds=share_kinds_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
@@ -838,8 +840,8 @@ class Constraints:
             said = deadlines_in(sentence)  # a sentence that gives no year to meet it by leaves it to the periods
             unmet += [f"period {y}" for y in sorted(self.targets) if said and y not in said]
         # (a share of another country's whole is said once, as the owner check says it: "US's exports")
-        if self.share_of and not tells_share_of(self.share_of, sentence, self.share_owner) and not any(
-                u.startswith(f"owner {self.share_owner}'s") for u in unmet):
+        if self.share_of and not tells_share_of(self.share_of, sentence, self.share_owner, self.share_kinds) and (
+                not any(u.startswith(f"owner {self.share_owner}'s") for u in unmet)):
             unmet.append(f"share {min(self.share_of)}")
         return unmet
 

@@ -1117,6 +1117,9 @@ def test_a_country_s_levies_are_its_tariffs():
     # and of the country's whole asked about: a share in India's imports is none of US imports
     ("What percentage of US imports come from India?", False),
     ("What share of India's imports comes from the US?", True),
+    # and of the goods asked: a share of all goods exports is none of textile exports
+    ("What percentage of Indian textile exports go to America?", False),
+    ("Roughly what fraction of everything India sells abroad in goods ends up in America?", True),
 ])
 def test_a_share_is_of_the_whole_asked_about(question, met):
     shares = ("The US accounts for about 18 per cent of India's total goods exports, 6.22 per cent in imports, and "
