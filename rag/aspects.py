@@ -324,6 +324,19 @@ def share_kinds_in(question: str) -> frozenset[str]:
                      and len(t) > 1) if head else frozenset()
 
 
+# "What share of India's exports to the US is engineering goods?": the part asked of the whole must be named
+_SHARE_PART = re.compile(r"\b(?:is|are|was|were)\s+(?!(?:with|from|to|in|of|for|by|at|on|the|a|an)\b)"
+                         r"(?P<part>[\w’' -]+?)\s*\?*\s*$", re.I)
+
+
+def share_part_in(question: str) -> frozenset[str]:
+    """The stems of the part a "What share of <whole> is <part>?" question asks ("engin"), else empty."""
+    match = _SHARE_ASKED.search(question)
+    part = _SHARE_PART.search(question, match.end()) if match else None
+    return frozenset(t for t in tokenize(part["part"]) if t not in _ANY_TRADE | _ANY_GOODS | _ANY_WHERE
+                     and len(t) > 1) if part else frozenset()
+
+
 def share_owner_in(question: str) -> str | None:
     """The country whose whole a share is asked of ("What percentage of US imports ...?" -> "US"), or None."""
     match = _SHARE_ASKED.search(question)
@@ -332,12 +345,15 @@ def share_owner_in(question: str) -> str | None:
 
 
 def tells_share_of(whole: frozenset[str], text: str, owner: str | None = None,
-                   kinds: frozenset[str] = frozenset()) -> bool:
+                   kinds: frozenset[str] = frozenset(), part: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` gives a percentage of the whole (one of the stems ``whole``) within five words after
     it: "6.22 per cent in imports", "18 per cent of India's total goods exports"; of ``owner``'s whole when
-    given, and of the ``kinds`` of goods asked ("textil"). A share that names no country is of the one the
+    given, and of the ``kinds`` of goods asked ("textil"); the ``part`` asked must be named anywhere in
+    ``text`` ("engineering goods make up ..."). A share that names no country is of the one the
     share before it names ("18 per cent of India's total goods exports, 6.22 per cent in imports": India's
     imports, no share of US imports)."""
+    if not part <= set(tokenize(text)):
+        return False
     named = None
     # a lookahead, so one share's words do not hide the next ("18 per cent of ... exports, 6.22 per cent in")
     for m in re.finditer(r"\d(?:\.\d+)?\s?(?:%|per cent\b|percent\b)\s+(?:of|in)\s+"

@@ -92,6 +92,7 @@ from .aspects import (
     share_as_asked,
     share_kinds_in,
     share_owner_in,
+    share_part_in,
     share_whole_in,
     sources_in,
     speaks_of_order,
@@ -398,11 +399,20 @@ def counted_in(question: str) -> str | None:
     return stems[0] if stems and stems[0] not in _NOT_COUNTED else None
 
 
+# "How many Indian students were deported?" is not answered by "15,564 Indian nationals": students are some of
+# a country's people, and a count of all of them is none of these, so a sentence must name them
+_SOME_PEOPLE = frozenset(tokenize("students workers farmers women children men engineers doctors nurses soldiers "
+                                  "tourists professionals employees labourers fishermen scientists", ()))
+
+
 def counts_other(thing: str, sentence: str) -> bool:
     """Whether ``sentence`` names ``thing`` (a stem) uncounted and counts other things ("the chief negotiators of
-    the two countries" for negotiators); a count's word or the one before it is what it counts ("15,564
+    the two countries" for negotiators), or counts others and does not name these some of a people ("15,564
+    Indian nationals" for students); a count's word or the one before it is what it counts ("15,564
     Indian nationals" counts Indians)."""
     counts = list(_COUNTED.finditer(sentence))
+    if thing in _SOME_PEOPLE and thing not in tokenize(sentence):
+        return bool(counts)  # others counted, these not named
     return (bool(counts) and thing in tokenize(sentence)
             and not any(thing in tokenize(m.group()) for m in counts))
 
@@ -525,6 +535,7 @@ class Constraints:
     share_of: frozenset[str] = frozenset()  # the whole a share is asked of (see aspects.share_whole_in)
     share_owner: str | None = None  # whose that whole is ("US" in "What percentage of US imports ...?")
     share_kinds: frozenset[str] = frozenset()  # the goods that narrow it ("textil"; see aspects.share_kinds_in)
+    share_part: frozenset[str] = frozenset()  # the part asked of it ("engin"; see aspects.share_part_in)
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
@@ -604,6 +615,7 @@ class Constraints:
                    goods=goods_in(question) | sectors_in(question) | owned_thing_in(question),
                    figures=figures_in(question), ranks=ranks_in(question), share_of=share_whole_in(question),
                    share_owner=share_owner_in(question), share_kinds=share_kinds_in(question),
+                   share_part=share_part_in(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
@@ -840,8 +852,8 @@ class Constraints:
             said = deadlines_in(sentence)  # a sentence that gives no year to meet it by leaves it to the periods
             unmet += [f"period {y}" for y in sorted(self.targets) if said and y not in said]
         # (a share of another country's whole is said once, as the owner check says it: "US's exports")
-        if self.share_of and not tells_share_of(self.share_of, sentence, self.share_owner, self.share_kinds) and (
-                not any(u.startswith(f"owner {self.share_owner}'s") for u in unmet)):
+        told = tells_share_of(self.share_of, sentence, self.share_owner, self.share_kinds, self.share_part)
+        if self.share_of and not told and not any(u.startswith(f"owner {self.share_owner}'s") for u in unmet):
             unmet.append(f"share {min(self.share_of)}")
         return unmet
 

@@ -1120,11 +1120,25 @@ def test_a_country_s_levies_are_its_tariffs():
     # and of the goods asked: a share of all goods exports is none of textile exports
     ("What percentage of Indian textile exports go to America?", False),
     ("Roughly what fraction of everything India sells abroad in goods ends up in America?", True),
+    # and the part asked of the whole must be named
+    ("What share of India's exports to the US is engineering goods?", False),
 ])
 def test_a_share_is_of_the_whole_asked_about(question, met):
     shares = ("The US accounts for about 18 per cent of India's total goods exports, 6.22 per cent in imports, and "
               "10.73 per cent in the country's total merchandise trade.")
     assert (not [u for u in Constraints.of(question).unmet(shares, "", ARTICLE) if u.startswith("share ")]) is met
+
+
+def test_a_count_of_some_of_a_people_is_not_a_count_of_all_of_them():
+    deported = "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US."
+    asked = Constraints.of("How many Indian students were deported by the US from 2009 to 2024?")
+    assert "counted student" in asked.unmet(deported, "", ARTICLE)
+    assert as_asked("counted student", "How many Indian students were deported?") == "Indian students"
+    assert "counted student" not in asked.unmet("From 2009 to 2024, 1,200 Indian students were deported.", "",
+                                                ARTICLE)
+    # people in other words are the same people
+    assert "counted nation" not in Constraints.of("How many Indian nationals were deported by the US?").unmet(
+        deported, "", ARTICLE)
 
 
 def test_a_question_on_agreeing_to_act_is_answered_only_by_an_agreement():
