@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_pattern, is_demonym
@@ -280,79 +281,61 @@ def ranks_in(text: str) -> frozenset[str]:
 # "What percentage of the overall US trade deficit is with India?": a share is of a whole, and "18 per cent of
 # India's total goods exports" is a share of exports, no share of the deficit. The whole is named by its last
 # word of trade ("deficit" in "the trade deficit"; "sells" in "everything India sells abroad"); one side's
-# exports are the other's imports, and a deficit is a gap or a surplus.
-_SHARE_ASKED = re.compile(r"\b(?:what|which)\s+(?:share|proportion|portion|fraction|percentage|per cent|percent)\s+"
-                          r"of\s+(?P<whole>(?:(?!(?:is|are|was|were|goes|go|went|comes?|came|does|did|do|has|have|"
-                          r"had|accounts?|accounted|with|from|to|for|in|by)\b)[\w’'-]+\s*){1,6})", re.I)
+# exports are the other's imports, and a deficit is a gap or a surplus. The words before it narrow it
+# ("Indian textile exports"), and "What share of <whole> is <part>?" or "the share of <part> in <whole>"
+# asks of a part that must be named.
+_WHOLE = (r"(?P<whole>(?:(?!(?:is|are|was|were|goes|go|went|comes?|came|does|did|do|has|have|had|accounts?|"
+          r"accounted|with|from|to|for|in|by)\b)[\w’'-]+\s*){1,6})")
+_SHARE_ASKED = re.compile(rf"\b(?:what|which)\s+(?:share|proportion|portion|fraction|percentage|per cent|percent)\s+"
+                          rf"of\s+{_WHOLE}(?:.*?\b(?:is|are|was|were)\s+(?!(?:with|from|to|in|of|for|by|at|on|the|a|an)\b)"
+                          rf"(?P<part>[\w’' -]+?)\s*\?*\s*$)?", re.I)
+_SHARE_OF_IN = re.compile(rf"\b(?:share|proportion|portion|fraction|percentage)\s+of\s+"
+                          rf"(?P<part>(?:(?!in\b)[\w’'-]+\s+){{1,3}}?)in\s+{_WHOLE}", re.I)
 _WHOLES = [frozenset(tokenize("deficit deficits surplus surpluses gap shortfall imbalance", ())),
            frozenset(tokenize("exports exported imports imported shipments sales sold sells buys bought purchases",
                               ())),
            frozenset(tokenize("trade commerce merchandise goods", ()))]
-
-
-def share_whole_in(question: str) -> frozenset[str]:
-    """The stems that may name the whole a "What share of ...?" question asks a part of: those of its kind
-    ("deficit": {"deficit", "surplus", "gap" ...}); empty when no share of trade is asked."""
-    match = _SHARE_ASKED.search(question)
-    stems = tokenize(match["whole"]) if match else []
-    # a whole of another kind ("the livelihood ...") is left to the other checks: where its name ends, the
-    # words do not say
-    return next((whole for stem in reversed(stems) for whole in _WHOLES if stem in whole), frozenset())
-
-
-def share_as_asked(question: str) -> str:
-    """The whole a share is asked of, in the question's words ("a share of the overall US trade deficit")."""
-    match = _SHARE_ASKED.search(question)
-    return f"a share of {match['whole'].strip()}" if match else "a share of it"
-
-
 # words of a whole that name no goods: "everything India sells abroad", "India's overseas sales" (and
 # services, a kind of trade the trade-kind check asks for)
 _ANY_WHERE = frozenset(tokenize("everything anything all abroad overseas foreign outbound inbound outward inward "
                                 "external domestic global world services service", ()))
 
 
-def share_kinds_in(question: str) -> frozenset[str]:
-    """The stems that narrow the whole a share is asked of ("textil" of "Indian textile exports"): a share of
-    India's total goods exports is none of its textile exports."""
-    match = _SHARE_ASKED.search(question)
+class Share(NamedTuple):
+    """A share of a whole of trade a question asks for."""
+    whole: frozenset[str]  # the stems that may name the whole: those of its kind ({"deficit", "surplus" ...})
+    owner: str | None  # whose whole it is ("US" of "US imports")
+    kinds: frozenset[str]  # the goods that narrow it ("textil" of "Indian textile exports")
+    part: frozenset[str]  # the part asked of it ("engin" of "... is engineering goods?")
+    words: str  # the whole in the question's words ("the overall US trade deficit")
+
+
+def share_asked(question: str) -> Share | None:
+    """The share of a whole of trade ``question`` asks for, or None (a whole of another kind, "the
+    livelihood ...", is left to the other checks: where its name ends, the words do not say)."""
+    match = _SHARE_ASKED.search(question) or _SHARE_OF_IN.search(question)
     if match is None:
-        return frozenset()
+        return None
     stems = tokenize(country_pattern()[0].sub(" ", match["whole"]))
     head = next((i for i in range(len(stems) - 1, -1, -1) if any(stems[i] in whole for whole in _WHOLES)), None)
-    return frozenset(t for t in stems[:head] if t not in _ANY_TRADE | _ANY_GOODS | _ANY_WHERE and not t[0].isdigit()
-                     and len(t) > 1) if head else frozenset()
+    if head is None:
+        return None
+    generic = _ANY_TRADE | _ANY_GOODS | _ANY_WHERE
+    codes = countries_in(match["whole"])
+    return Share(whole=next(whole for whole in _WHOLES if stems[head] in whole),
+                 owner=next(iter(codes)) if len(codes) == 1 else None,
+                 kinds=frozenset(t for t in stems[:head] if t not in generic and not t[0].isdigit() and len(t) > 1),
+                 part=frozenset(t for t in tokenize(match["part"] or "") if t not in generic and len(t) > 1),
+                 words=match["whole"].strip())
 
 
-# "What share of India's exports to the US is engineering goods?": the part asked of the whole must be named
-_SHARE_PART = re.compile(r"\b(?:is|are|was|were)\s+(?!(?:with|from|to|in|of|for|by|at|on|the|a|an)\b)"
-                         r"(?P<part>[\w’' -]+?)\s*\?*\s*$", re.I)
-
-
-def share_part_in(question: str) -> frozenset[str]:
-    """The stems of the part a "What share of <whole> is <part>?" question asks ("engin"), else empty."""
-    match = _SHARE_ASKED.search(question)
-    part = _SHARE_PART.search(question, match.end()) if match else None
-    return frozenset(t for t in tokenize(part["part"]) if t not in _ANY_TRADE | _ANY_GOODS | _ANY_WHERE
-                     and len(t) > 1) if part else frozenset()
-
-
-def share_owner_in(question: str) -> str | None:
-    """The country whose whole a share is asked of ("What percentage of US imports ...?" -> "US"), or None."""
-    match = _SHARE_ASKED.search(question)
-    codes = countries_in(match["whole"]) if match else frozenset()
-    return next(iter(codes)) if len(codes) == 1 else None
-
-
-def tells_share_of(whole: frozenset[str], text: str, owner: str | None = None,
-                   kinds: frozenset[str] = frozenset(), part: frozenset[str] = frozenset()) -> bool:
-    """Whether ``text`` gives a percentage of the whole (one of the stems ``whole``) within five words after
-    it: "6.22 per cent in imports", "18 per cent of India's total goods exports"; of ``owner``'s whole when
-    given, and of the ``kinds`` of goods asked ("textil"); the ``part`` asked must be named anywhere in
-    ``text`` ("engineering goods make up ..."). A share that names no country is of the one the
-    share before it names ("18 per cent of India's total goods exports, 6.22 per cent in imports": India's
-    imports, no share of US imports)."""
-    if not part <= set(tokenize(text)):
+def tells_share(share: Share, text: str) -> bool:
+    """Whether ``text`` gives a percentage of the whole asked (one of its stems) within five words after it:
+    "6.22 per cent in imports", "18 per cent of India's total goods exports"; of its owner's whole, and of
+    the goods that narrow it; the part asked must be named anywhere in ``text`` ("engineering goods make
+    up ..."). A share that names no country is of the one the share before it names ("18 per cent of
+    India's total goods exports, 6.22 per cent in imports": India's imports, no share of US imports)."""
+    if not share.part <= set(tokenize(text)):
         return False
     named = None
     # a lookahead, so one share's words do not hide the next ("18 per cent of ... exports, 6.22 per cent in")
@@ -361,7 +344,7 @@ def tells_share_of(whole: frozenset[str], text: str, owner: str | None = None,
         codes = countries_in(m["after"])
         named = next(iter(codes)) if len(codes) == 1 else named
         after = set(tokenize(m["after"]))
-        if whole & after and kinds <= after and (owner is None or named in (None, owner)):
+        if share.whole & after and share.kinds <= after and (share.owner is None or named in (None, share.owner)):
             return True
     return False
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 from .aspects import (
     GROUPS,
     PEOPLE,
+    Share,
     according_to,
     acts_asked,
     agent_in,
@@ -89,11 +90,7 @@ from .aspects import (
     ranks_in,
     ranks_something,
     sectors_in,
-    share_as_asked,
-    share_kinds_in,
-    share_owner_in,
-    share_part_in,
-    share_whole_in,
+    share_asked,
     sources_in,
     speaks_of_order,
     stages_in,
@@ -107,7 +104,7 @@ from .aspects import (
     tells_of_act,
     tells_of_part,
     tells_plan,
-    tells_share_of,
+    tells_share,
     trade_kinds_in,
     traded_in,
     trend_in,
@@ -532,10 +529,7 @@ class Constraints:
     goods: frozenset[str] = frozenset()  # stems of the goods a levy, or a sector, is asked about (goods_in, sectors_in)
     figures: frozenset[str] = frozenset()  # percentages and amounts the question names ("500%")
     ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
-    share_of: frozenset[str] = frozenset()  # the whole a share is asked of (see aspects.share_whole_in)
-    share_owner: str | None = None  # whose that whole is ("US" in "What percentage of US imports ...?")
-    share_kinds: frozenset[str] = frozenset()  # the goods that narrow it ("textil"; see aspects.share_kinds_in)
-    share_part: frozenset[str] = frozenset()  # the part asked of it ("engin"; see aspects.share_part_in)
+    share: Share | None = None  # the share of a whole of trade asked for (see aspects.share_asked)
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
     parts_of_year: frozenset[str] = frozenset()  # "first half", "q3": part of a year asked about
     trend: str | None = None  # "fall" or "rise": which way the figure asked about moved
@@ -613,9 +607,7 @@ class Constraints:
                    periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
                    months=months_in(undated), balance=balance_in(question),
                    goods=goods_in(question) | sectors_in(question) | owned_thing_in(question),
-                   figures=figures_in(question), ranks=ranks_in(question), share_of=share_whole_in(question),
-                   share_owner=share_owner_in(question), share_kinds=share_kinds_in(question),
-                   share_part=share_part_in(question),
+                   figures=figures_in(question), ranks=ranks_in(question), share=share_asked(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
@@ -852,9 +844,9 @@ class Constraints:
             said = deadlines_in(sentence)  # a sentence that gives no year to meet it by leaves it to the periods
             unmet += [f"period {y}" for y in sorted(self.targets) if said and y not in said]
         # (a share of another country's whole is said once, as the owner check says it: "US's exports")
-        told = tells_share_of(self.share_of, sentence, self.share_owner, self.share_kinds, self.share_part)
-        if self.share_of and not told and not any(u.startswith(f"owner {self.share_owner}'s") for u in unmet):
-            unmet.append(f"share {min(self.share_of)}")
+        if self.share and not tells_share(self.share, sentence) and not any(
+                u.startswith(f"owner {self.share.owner}'s") for u in unmet):
+            unmet.append(f"share {min(self.share.whole)}")
         return unmet
 
     def _doer_unmet(self, sentence: str, context: str, found: list[str]) -> list[str]:
@@ -1056,8 +1048,9 @@ def as_asked(item: str, question: str) -> str:
         words = "|".join(what.split())
         found = re.search(rf"\b(?:{words})(?:\s+(?:{words}))*\b", question, re.I)
         return found.group().strip() if found else what
-    if item.startswith("share "):
-        return share_as_asked(question)
+    if item.startswith("share "):  # "a share of the overall US trade deficit"
+        share = share_asked(question)
+        return f"a share of {share.words}" if share else what
     if item.startswith("rank "):
         found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)
         return found.group() if found else what
