@@ -23,7 +23,7 @@ from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH, WEEKDAY
 from .errors import RagError
 from .parts import naming, rewrite_question, split_parts
-from .terms import QUESTION_STEMS, SPEECH_ACTS, WHETHER, content_terms
+from .terms import QUESTION_STEMS, SPEECH_ACTS, TRADE_BALANCE, TRADE_NAMING, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -88,8 +88,7 @@ _AMOUNT_OR_SHARE = re.compile(rf"(?:{_MONEY})[\d,.]*(?:\s?(?:billion|million|tri
 _MEASURE_OF = {"deficit": "deficits?|surplus(?:es)?|gap|shortfall|imbalance",
                "exports": "exports?|exported|imports?|imported|shipments|sales|purchases|bought|sold",
                # trade as a whole, not the "trade deficit", a "trade agreement" or the "Trade Representative"
-               "trade": r"trade(?!\s+(?:deficits?|surplus(?:es)?|gap|imbalance|agreements?|deals?|pacts?|talks|"
-                        r"negotiat\w*|barriers|representative|minister|secretary|relations\w*|polic\w+))"}
+               "trade": rf"trade(?!\s+(?:{TRADE_BALANCE}|{TRADE_NAMING}))"}
 _MEASURE_OF |= {"surplus": _MEASURE_OF["deficit"], "imports": _MEASURE_OF["exports"]}
 # "How much did India export to the US in April 2025?" asks for exports as a verb; "how much more
 # did America buy than it sold" asks for a difference, which is a balance, so "more" is left out

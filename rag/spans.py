@@ -18,6 +18,7 @@ from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
 from .question import Query, affirms, asks_for_things, speaking_body
+from .terms import TRADE_NAMING
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -105,9 +106,7 @@ def _patterns(query: Query) -> list[str]:
     # "What mark did India's sales pass?": a mark or milestone passed is an amount ("the USD 100 billion mark");
     # a "trade deal" or "trade talks" is no amount of trade ("What is the current state of the trade deal?")
     if re.search(r"\bhow (much|big|large)\b|\bvalue\b|\bamount\b|\bsurplus\b|\bdeficit\b|\bworth\b|"
-                 r"\bexports?\b|\bimports?\b|\btotal\b|\bmark\b|\bmilestone\b|"
-                 r"\btrade\b(?!\s+(?:deals?|talks|pacts?|agreements?|negotiat\w*|relations\w*|polic\w+|"
-                 r"representative|minister))", q):
+                 rf"\bexports?\b|\bimports?\b|\btotal\b|\bmark\b|\bmilestone\b|\btrade\b(?!\s+(?:{TRADE_NAMING}))", q):
         return [_MONEY, _PERCENT]
     if re.search(r"\bhow many\b|\bnumber of\b|\btally\b|\bcount of\b", q):
         return [_COUNT]

@@ -21,6 +21,12 @@ QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=
 SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states stated claim claims claimed write "
                                  "writes wrote", ()))
 
+# "trade" that follows no amount or flow of goods: a "trade deal", "trade talks", the "Trade Representative";
+# and "trade" that is a balance ("trade deficit"), a measure of its own
+TRADE_NAMING = (r"agreements?|deals?|pacts?|talks|negotiat\w*|barriers|representative|minister\w*|secretary|"
+                r"relations\w*|polic\w+")
+TRADE_BALANCE = r"deficits?|surplus(?:es)?|gap|imbalance|balance"
+
 # "Did India's exports cross $100 billion?" asks whether, not what
 WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 
