@@ -104,12 +104,13 @@ _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|
 # A person is asked for; in "Which US State Department official ...?" the words of the office stand between
 # ("Which issue did the official say ...?" asks for an issue: the words between hold no verb)
 # ("Name the official who ..." asks as "Which official ...?" does; in "Which talks follow the ministers'
-# meeting?" the ministers own what is asked about, and talks are asked for)
-_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|(?:\bwhich|^\s*(?:name|identify)(?:\s+the)?)\s+"
-                          r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w.’'-]+\s+)"
-                          r"{0,6}?(official|minister|secretary|person|spokesperson|spokes(?:wo)?man|expert|professor|"
-                          r"economist|analyst|diplomat|president|leader|negotiator|ambassador|envoy|chief)s?\b"
-                          r"(?![’'])", re.I)
+# meeting?" an article starts another phrase, and talks are asked for, while "Which American official's
+# readout ...?" asks for the official; "Which of the officials ...?" asks for one of them)
+_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|(?:\bwhich|^\s*(?:name|identify)(?:\s+the)?)\s+(?:of\s+the\s+)?"
+                          r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|the|a|an)\b)"
+                          r"[\w.’'-]+\s+){0,6}?(official|minister|secretary|person|spokesperson|spokes(?:wo)?man|expert|"
+                          r"professor|economist|analyst|diplomat|president|leader|negotiator|ambassador|envoy|chief)s?\b",
+                          re.I)
 
 
 def role_asked(question: str) -> str | None:

@@ -321,6 +321,9 @@ def test_a_role_that_owns_what_is_asked_about_asks_for_no_person():
     assert analyse("Which talks follow the ministers' meeting?").answer_type != "person"
     assert analyse("Which talks follow the minister's meeting?").answer_type != "person"
     assert analyse("Which ministers attended the meeting?").answer_type == "person"
+    # while a role's own possessive still asks for the person, and "of the" for one of them
+    assert analyse("Which American official's readout mentioned the Indo-Pacific?").answer_type == "person"
+    assert analyse("Which of the officials spoke to Misri?").answer_type == "person"
 
 
 def test_a_surname_the_article_gives_in_full_names_a_person():
