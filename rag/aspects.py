@@ -298,8 +298,8 @@ _WHOLES = [frozenset(tokenize("deficit deficits surplus surpluses gap shortfall 
            frozenset(tokenize("trade commerce merchandise goods", ()))]
 # words of a whole that name no goods: "everything India sells abroad", "India's overseas sales" (and
 # services, a kind of trade the trade-kind check asks for)
-_ANY_WHERE = frozenset(tokenize("everything anything all abroad overseas foreign outbound inbound outward inward "
-                                "external domestic global world services service", ()))
+_NAMES_NO_GOODS = frozenset(tokenize("everything anything all abroad overseas foreign outbound inbound outward "
+                                     "inward external domestic global world services service", ()))
 
 
 class Share(NamedTuple):
@@ -321,7 +321,7 @@ def share_asked(question: str) -> Share | None:
     head = next((i for i in range(len(stems) - 1, -1, -1) if any(stems[i] in whole for whole in _WHOLES)), None)
     if head is None:
         return None
-    generic = _ANY_TRADE | _ANY_GOODS | _ANY_WHERE
+    generic = _ANY_TRADE | _ANY_GOODS | _NAMES_NO_GOODS
     codes = countries_in(match["whole"])
     return Share(whole=next(whole for whole in _WHOLES if stems[head] in whole),
                  owner=next(iter(codes)) if len(codes) == 1 else None,
