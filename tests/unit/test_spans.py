@@ -346,42 +346,44 @@ def test_which_things_are_answered_by_the_list_of_them(question, sentence, thing
     assert short_answer(analyse(question), [sentence]) == things
 
 
-def test_a_mark_passed_is_an_amount():
-    sentence = ("Despite tariff uncertainty, India’s exports to the United States crossed the USD 100 billion mark in "
-                "2025, up significantly from the previous year.")
-    assert short_answer(analyse("What mark did India's sales to the US pass in 2025?"), [sentence]) == "USD 100 billion"
-
-
-def test_since_when_is_a_start_or_a_span_not_the_day_words_were_said():
-    said = ("“The US has been carrying out deportation operations for several years now,” the Ministry of External "
+_SAID_ON = ("“The US has been carrying out deportation operations for several years now,” the Ministry of External "
             "Affairs said in response to a parliamentary query on March 17.")
-    assert short_answer(analyse("Since when has the US been carrying out deportation operations?"), [said]) is None
-    deported = "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US."
-    assert short_answer(analyse("Since when have Indian nationals been deported by the US?"), [deported]) == "2009"
+_GOAL = ("This aligns with the \"Mission 500\" goal announced during Prime Minister Modi’s visit to Washington in "
+         "February 2025, targeting $500 billion in bilateral trade by 2030.")
 
 
-def test_by_which_year_is_the_date_a_goal_is_to_be_met_by():
-    goal = ("This aligns with the \"Mission 500\" goal announced during Prime Minister Modi’s visit to Washington in "
-            "February 2025, targeting $500 billion in bilateral trade by 2030.")
-    assert short_answer(analyse("By which year does Mission 500 aim for $500 billion in trade?"), [goal]) == "2030"
-    assert short_answer(analyse("By when is the Mission 500 goal to be met?"), [goal]) == "2030"
-    # with no date said so, the date there is
-    talks = "Sectoral expert-level talks will move to in-person engagements in late May 2025."
-    assert short_answer(analyse("By when will expert talks be held in person?"), [talks]) == "late May 2025"
+@pytest.mark.parametrize("question,sentence,short", [
+    # "since when" is a start or a span, not the day the words were said
+    ("Since when has the US been carrying out deportation operations?", _SAID_ON, None),
+    ("Since when have Indian nationals been deported by the US?",
+     "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US.", "2009"),
+    # "by which year" is the date a goal is to be met by, not the day it was set; else the date there is
+    ("By which year does Mission 500 aim for $500 billion in trade?", _GOAL, "2030"),
+    ("By when is the Mission 500 goal to be met?", _GOAL, "2030"),
+    ("By when will expert talks be held in person?",
+     "Sectoral expert-level talks will move to in-person engagements in late May 2025.", "late May 2025"),
+])
+def test_the_date_a_question_asks_by_its_words(question, sentence, short):
+    assert short_answer(analyse(question), [sentence]) == short
 
 
-def test_a_level_asked_of_one_flow_is_that_flows_not_the_other_ways_nor_its_rise():
-    both = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023 and total US goods "
-            "imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 billion) from 2023.")
-    # India's imports from the US are the US's exports to India
-    assert short_answer(analyse("What were India's goods imports from the US in 2024?"), [both]) == "$41.8 billion"
-    assert short_answer(analyse("What were US goods imports from India in 2024?"), [both]) == "$87.4 billion"
+_BOTH_WAYS = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023 and total US "
+              "goods imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 billion) from 2023.")
+_MARK = ("Despite tariff uncertainty, India’s exports to the United States crossed the USD 100 billion mark in 2025, "
+         "up significantly from the previous year.")
 
 
-def test_a_trade_deal_is_no_amount_and_how_much_of_asks_for_a_portion():
-    reach = ("Despite tariff uncertainty, India’s exports to the United States crossed the USD 100 billion mark in "
-             "2025, up significantly from the previous year.")
-    assert short_answer(analyse("What is the current state of the India-US trade deal?"), [reach]) is None
-    shares = "The US accounts for about 18 per cent of India's total goods exports, worth $87.4 billion."
-    assert short_answer(analyse("How much of India's total goods exports does the US take?"), [shares]) == (
-        "18 per cent")
+@pytest.mark.parametrize("question,sentence,short", [
+    # a mark passed is an amount
+    ("What mark did India's sales to the US pass in 2025?", _MARK, "USD 100 billion"),
+    # a level asked of one flow is that flow's (India's imports from the US are US exports to India), not
+    # the other way's, nor the rise in brackets after a change in per cent
+    ("What were India's goods imports from the US in 2024?", _BOTH_WAYS, "$41.8 billion"),
+    ("What were US goods imports from India in 2024?", _BOTH_WAYS, "$87.4 billion"),
+    # a trade deal is no amount; "how much of" asks for a portion
+    ("What is the current state of the India-US trade deal?", _MARK, None),
+    ("How much of India's total goods exports does the US take?",
+     "The US accounts for about 18 per cent of India's total goods exports, worth $87.4 billion.", "18 per cent"),
+])
+def test_the_amount_or_share_a_question_asks_for(question, sentence, short):
+    assert short_answer(analyse(question), [sentence]) == short
