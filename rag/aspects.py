@@ -318,12 +318,14 @@ def share_asked(question: str) -> Share | None:
     if match is None:
         return None
     stems = tokenize(country_pattern()[0].sub(" ", match["whole"]))
-    head = next((i for i in range(len(stems) - 1, -1, -1) if any(stems[i] in whole for whole in _WHOLES)), None)
-    if head is None:
+    # the last word of trade, and the kind it names
+    found = next(((i, whole) for i in range(len(stems) - 1, -1, -1) for whole in _WHOLES if stems[i] in whole), None)
+    if found is None:
         return None
+    head, whole = found
     generic = _ANY_TRADE | _ANY_GOODS | _NAMES_NO_GOODS
     codes = countries_in(match["whole"])
-    return Share(whole=next(whole for whole in _WHOLES if stems[head] in whole),
+    return Share(whole=whole,
                  owner=next(iter(codes)) if len(codes) == 1 else None,
                  kinds=frozenset(t for t in stems[:head] if t not in generic and not t[0].isdigit() and len(t) > 1),
                  part=frozenset(t for t in tokenize(match["part"] or "") if t not in generic and len(t) > 1),

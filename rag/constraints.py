@@ -408,10 +408,12 @@ def counts_other(thing: str, sentence: str) -> bool:
     Indian nationals" for students); a count's word or the one before it is what it counts ("15,564
     Indian nationals" counts Indians)."""
     counts = list(_COUNTED.finditer(sentence))
-    if thing in _SOME_PEOPLE and thing not in tokenize(sentence):
-        return bool(counts)  # others counted, these not named
-    return (bool(counts) and thing in tokenize(sentence)
-            and not any(thing in tokenize(m.group()) for m in counts))
+    if not counts:
+        return False
+    words = tokenize(sentence)
+    if thing in _SOME_PEOPLE and thing not in words:
+        return True  # others counted, these not named
+    return thing in words and not any(thing in tokenize(m.group()) for m in counts)
 
 
 def lookbacks_in(text: str) -> frozenset[tuple[int, str]]:
@@ -1030,14 +1032,18 @@ def as_asked(item: str, question: str) -> str:
             written[code] = match.group(1)  # the country's name before its people's word ("India", not "Indian")
     # a people's word owns nothing: "India's trade", not "Indian's trade"
     owners = {code: country_name(code) if is_demonym(name) else name for code, name in written.items()}
+
+    def named(names: dict[str, str]) -> str:  # the item's country codes, in those names
+        return re.sub(r"\b[A-Z]{2}\b", lambda m: names.get(m.group(), m.group()), what)
+
     if item.startswith("levied "):  # "a levy on India"
         return f"a levy on {as_asked(f'country {what.split()[-1]}', question)}"
     if item.startswith("flow "):  # "goods going from Russia to India", not "Russia to India"
-        return "goods going from " + re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
+        return f"goods going from {named(written)}"
     if item.startswith(("balance ", "owner ")):  # "US's surplus with India"
-        return re.sub(r"\b[A-Z]{2}\b", lambda m: owners.get(m.group(), m.group()), what)
+        return named(owners)
     if item.startswith(("country ", "imposition ")):
-        return re.sub(r"\b[A-Z]{2}\b", lambda m: written.get(m.group(), m.group()), what)
+        return named(written)
     if item.startswith("plan "):  # "India doing anything yet to come"
         return f"{what} doing anything yet to come"
     if item.startswith("source "):

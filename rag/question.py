@@ -497,8 +497,7 @@ def asked_doing(question: str) -> str | None:
         return stems[0]
     ends = None if _SAID_BY.search(question) else _ENDS_WITH_ACT.match(question)  # words said are _SAID_BY's
     if ends and ends["act"].lower() not in _PREPOSITIONS and ends["act"].lower() not in _PARTICLES:
-        stems = tokenize(ends["act"])
-        return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in QUESTION_STEMS else None
+        return _act_stem(ends["act"])
     match = _WHAT_DID.match(question)
     words = re.findall(r"[A-Za-z]+", match["rest"]) if match else []
     for i, word in enumerate(words[:3]):
@@ -507,9 +506,15 @@ def asked_doing(question: str) -> str | None:
             return None
         if (word.islower() and not word.endswith("ly") and word not in _PREPOSITIONS
                 and (not after or after in _OBJECT_START or after[0].isupper())):
-            stems = tokenize(word)
-            return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in QUESTION_STEMS else None
+            return _act_stem(word)
     return None
+
+
+def _act_stem(word: str) -> str | None:
+    """The stem of ``word`` as the act a question asks about; None when it asks of no act of its own
+    (saying, doing anything) or is a question word."""
+    stems = tokenize(word)
+    return stems[0] if stems and stems[0] not in _NOT_ACTS and stems[0] not in QUESTION_STEMS else None
 
 
 # "Who said ...?" may be answered by a body that said it, as "Which ministry ...?" is

@@ -426,13 +426,14 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
     # periods and figures the question names hold for the whole sentence (a sentence listing several
     # periods is _in_period_clause's); they tell no value from another
     terms = {t for t in query.terms if not t[0].isdigit() and t != "fy" and len(t) > 1}  # "s" of "India's"
+    change_asked = _CHANGE_ASKED.search(query.searched.lower()) is not None
     for pattern in _patterns(query):
         unowned: set[str] = set()
         for sentence in sentences:
             found = _candidates(query, sentence, pattern)
             if query.constraints.flows:
                 found = _of_flow(query, sentence, found)
-            if pattern == _MONEY and not _CHANGE_ASKED.search(query.searched.lower()):
+            if pattern == _MONEY and not change_asked:
                 # a level asked for is no change: "($1.4 billion)" after "up 3.4 per cent" is the rise in money
                 found = [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])] or found
             listed = _in_period_clause(query, sentence, found) if query.constraints.periods else None
@@ -441,7 +442,7 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
             weights = owned_weight(sentence, found, terms, idf)
             best = max(range(len(found)), key=lambda i: (round(weights[i][0], 6), -weights[i][1], -i), default=None)
             owned = best is not None and weights[best][0] > 0
-            if pattern == _MONEY and _CHANGE_ASKED.search(query.searched.lower()):
+            if pattern == _MONEY and change_asked:
                 # the question's words belong to the level ("imports ... totalled $87.4 billion"); its
                 # change is the amount of change right after it ("up 4.5 per cent ($3.7 billion)")
                 changes = _changes(sentence, found)
