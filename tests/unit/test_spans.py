@@ -346,8 +346,6 @@ def test_which_things_are_answered_by_the_list_of_them(question, sentence, thing
     assert short_answer(analyse(question), [sentence]) == things
 
 
-_BOTH_WAYS = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023 and total US "
-              "goods imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 billion) from 2023.")
 _MARK = ("Despite tariff uncertainty, India’s exports to the United States crossed the USD 100 billion mark in 2025, "
          "up significantly from the previous year.")
 
@@ -372,8 +370,8 @@ _GOAL = ("This aligns with the \"Mission 500\" goal announced during Prime Minis
     ("What mark did India's sales to the US pass in 2025?", _MARK, "USD 100 billion"),
     # a level asked of one flow is that flow's (India's imports from the US are US exports to India), not
     # the other way's, nor the rise in brackets after a change in per cent
-    ("What were India's goods imports from the US in 2024?", _BOTH_WAYS, "$41.8 billion"),
-    ("What were US goods imports from India in 2024?", _BOTH_WAYS, "$87.4 billion"),
+    ("What were India's goods imports from the US in 2024?", TRADE, "$41.8 billion"),
+    ("What were US goods imports from India in 2024?", TRADE, "$87.4 billion"),
     # a trade deal is no amount; "how much of" asks for a portion
     ("What is the current state of the India-US trade deal?", _MARK, None),
     ("How much of India's total goods exports does the US take?",
