@@ -40,6 +40,27 @@ def is_follow_up(question: str) -> bool:
     return not _QUESTION_START.match(question) and len(question.split()) <= 4
 
 
+# "Tell me the value of ...", "Give the date ...": a request asks what the question it stands for asks.
+# "Name ...", "List ..." and "Identify ..." are read as they are (see question.py); "Tell me about ..."
+# asks no one thing, and "Tell me whether ..." is left alone: its yes-or-no question would need its verb
+# turned back ("whether India signed" -> "did India sign")
+_REQUEST = re.compile(r"^\s*(?:please\s+)?(?:(?:tell|give|show)\s+(?:me|us)\s+(?!about\b)|"
+                      r"(?:give|state|quote|provide|report)\s+(?=(?:the|a|an)\b))(?!whether\b|if\b)", re.I)
+_WH = re.compile(r"(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
+
+
+def as_question(text: str) -> str:
+    """The question a request asks ("Tell me the value of X." -> "What is the value of X?", "Tell me why
+    X." -> "Why X?"); any other text as it is."""
+    request = _REQUEST.match(text)
+    if not request or request.end() == len(text):
+        return text
+    rest = text[request.end():].rstrip(" .!")
+    if _WH.match(rest):
+        return rest[0].upper() + rest[1:] + ("" if rest.endswith("?") else "?")
+    return f"What is {rest}" + ("" if rest.endswith("?") else "?")
+
+
 def rewrite_question(question: str, history: Sequence[str]) -> str:
     """The question to search for, given the user's earlier questions (oldest first)."""
     previous = next((h for h in reversed(history) if h and h.strip()), None)

@@ -22,7 +22,7 @@ from .constraints import Constraints, names_someone, periods_in
 from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH, WEEKDAY
 from .errors import RagError
-from .parts import naming, rewrite_question, split_parts
+from .parts import as_question, naming, rewrite_question, split_parts
 from .terms import QUESTION_STEMS, SPEECH_ACTS, TRADE_BALANCE, TRADE_NAMING, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
@@ -713,7 +713,7 @@ def _analysed(text: str, searched: str) -> Query:
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:
     """Check ``question`` and analyse it once; ``history`` holds earlier questions, for follow-ups."""
     text = check_question(question, max_chars)
-    searched = rewrite_question(text, history) if history else text
+    searched = rewrite_question(as_question(text), history) if history else as_question(text)
     query = _analysed(text, searched)
     parts = split_parts(searched)
     if len(parts) > 1:

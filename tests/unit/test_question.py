@@ -5,7 +5,7 @@ import pytest
 from rag.aspects import agent_in
 from rag.constraints import surnames
 from rag.errors import RagError
-from rag.parts import is_follow_up, rewrite_question, split_parts
+from rag.parts import as_question, is_follow_up, rewrite_question, split_parts
 from rag.question import (
     analyse,
     answer_type,
@@ -176,6 +176,28 @@ def test_is_follow_up(question, follow_up):
 ])
 def test_rewrite_question(history, question, searched):
     assert rewrite_question(question, history) == searched
+
+
+@pytest.mark.parametrize("request_,question", [
+    ("Tell me the value of total goods trade in 2024.", "What is the value of total goods trade in 2024?"),
+    ("Please give us the date of the call", "What is the date of the call?"),
+    ("State the tariff on India.", "What is the tariff on India?"),
+    ("Tell me why the minister travelled to Washington.", "Why the minister travelled to Washington?"),
+    ("tell me who met Goyal?", "Who met Goyal?"),
+    # left as they are: no one thing asked, a yes-or-no question, already a question, nothing asked
+    ("Tell me about the tariffs.", "Tell me about the tariffs."),
+    ("Tell me whether India signed the deal.", "Tell me whether India signed the deal."),
+    ("Given the tariffs, what comes next?", "Given the tariffs, what comes next?"),
+    ("Tell me", "Tell me"),
+])
+def test_a_request_asks_the_question_it_stands_for(request_, question):
+    assert as_question(request_) == question
+
+
+def test_a_request_is_analysed_as_its_question():
+    query = analyse("Tell me the value of total goods trade between India and the US in 2024.")
+    assert query.text.startswith("Tell me") and query.searched.startswith("What is the value")
+    assert query.answer_type == "number" and query.constraints.figure_asked
 
 
 def test_analyse_once_gives_everything_the_stages_need():
