@@ -504,8 +504,9 @@ def asked_doing(question: str) -> str | None:
         after = words[i + 1] if i + 1 < len(words) else ""
         if word.lower() in ("do", "does", "did"):  # "What did India and the US do days before ...?" asks any act
             return None
-        if (word.islower() and not word.endswith("ly") and word not in _PREPOSITIONS
-                and (not after or after in _OBJECT_START or after[0].isupper())):
+        # "What did the US give up?": the act is the verb, not the particle after it
+        if (word.islower() and not word.endswith("ly") and word not in _PREPOSITIONS and word not in _PARTICLES
+                and (not after or after in _OBJECT_START or after[0].isupper() or after.lower() in _PARTICLES)):
             return _act_stem(word)
     return None
 

@@ -459,6 +459,8 @@ def test_the_act_whose_date_is_asked(question, act):
     ("What did Biswajit Dhar say may be possible?", None, {"may", "possibl"}),  # what his words are on
     ("Who will sign the trade deal for India?", "sign", set()),  # the act whose doer is asked for
     ("What did Washington freeze until July 9?", "freez", set()),  # a word of time is no act, and ends none
+    ("What did Modi put off?", "put", set()),  # the verb of a phrasal verb, not its particle
+    ("What did India set up in the talks?", "set", set()),
 ])
 def test_the_act_or_topic_a_what_did_question_asks_about(question, doing, topic):
     query = analyse(question)
