@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, WEEKDAY
-from .terms import TRADE_BALANCE, TRADE_NAMING
+from .terms import BALANCES, TRADE_BALANCE, TRADE_NAMING
 from .values import values
 
 
@@ -292,7 +292,7 @@ _SHARE_ASKED = re.compile(rf"\b(?:what|which)\s+(?:share|proportion|portion|frac
                           rf"(?P<part>[\w’' -]+?)\s*\?*\s*$)?", re.I)
 _SHARE_OF_IN = re.compile(rf"\b(?:share|proportion|portion|fraction|percentage)\s+of\s+"
                           rf"(?P<part>(?:(?!in\b)[\w’'-]+\s+){{1,3}}?)in\s+{_WHOLE}", re.I)
-_WHOLES = [frozenset(tokenize("deficit deficits surplus surpluses gap shortfall imbalance", ())),
+_WHOLES = [frozenset(tokenize(" ".join(BALANCES), ())),
            frozenset(tokenize("exports exported imports imported shipments sales sold sells buys bought purchases",
                               ())),
            frozenset(tokenize("trade commerce merchandise goods", ()))]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .constraints import Period, periods_in
 from .dates import MONTHS, date_role
 from .spans import terms_near
-from .terms import TRADE_BALANCE, TRADE_NAMING
+from .terms import BALANCE, TRADE_BALANCE, TRADE_NAMING
 from .values import VALUE_PATTERNS, on_weekday, values
 
 # ---------------------------------------------------------------- disagreements by claim
@@ -80,7 +80,7 @@ def slot_value(terms: set[str], text: str, kind: str) -> tuple[str, str, str | N
 # What a figure is a figure of. "a 5.1% increase" of the deficit is not "up 3.4 per cent" of exports,
 # however alike the two sentences read, so two figures of different measures are never compared.
 _MEASURES = {
-    "balance": r"deficits?|surplus(?:es)?|gap|shortfall|imbalance",
+    "balance": BALANCE,
     "exports": r"exports?|exported|shipments|sales",
     "imports": r"imports?|imported|purchases",
     "tariff": r"tariffs?|dut(?:y|ies)|levy|levies",

@@ -114,7 +114,7 @@ from .aspects import (
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_name, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, date_role
-from .terms import QUESTION_STEMS, WHETHER, content_terms
+from .terms import BALANCE, QUESTION_STEMS, WHETHER, content_terms
 from .values import VALUE_PATTERNS, values
 
 # Capitalized words that name no entity a sentence must share: question words, titles, months, days.
@@ -278,7 +278,7 @@ class Period:
 
 
 _ACCORDING_TO_NAMES = re.compile(r"\b(?i:according to)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4}")
-_BALANCE_WORD = re.compile(r"\b(?:deficits?|surplus(?:es)?|imbalance|gap)\b", re.I)
+_BALANCE_WORD = re.compile(rf"\b(?:{BALANCE})\b", re.I)
 _FLOW_WORD = re.compile(r"\b(?:exports?|imports?|shipments?|sales|purchases?|buys?|bought|sells?|sold)\b", re.I)
 # which way each flow word runs from its country: out (it sells) or in (it buys)
 _FLOW_SIDE = {w: "out" for w in "export exports shipment shipments sales sell sells sold".split()} | {

@@ -23,7 +23,7 @@ from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH, WEEKDAY
 from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
-from .terms import QUESTION_STEMS, SPEECH_ACTS, TRADE_BALANCE, TRADE_NAMING, WHETHER, content_terms
+from .terms import BALANCE, QUESTION_STEMS, SPEECH_ACTS, TRADE_BALANCE, TRADE_NAMING, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -85,7 +85,7 @@ _AMOUNT_OR_SHARE = re.compile(rf"(?:{_MONEY})[\d,.]*(?:\s?(?:billion|million|tri
                               r"\d[\d,.]*\s?(?:%|per cent\b|percent\b)", re.I)
 # A figure of another measure does not answer: the deficit asked for is not the exports beside it
 # (one side's deficit is the other's surplus, and one side's exports the other's imports).
-_MEASURE_OF = {"deficit": "deficits?|surplus(?:es)?|gap|shortfall|imbalance",
+_MEASURE_OF = {"deficit": BALANCE,
                "exports": "exports?|exported|imports?|imported|shipments|sales|purchases|bought|sold",
                # trade as a whole, not the "trade deficit", a "trade agreement" or the "Trade Representative"
                "trade": rf"trade(?!\s+(?:{TRADE_BALANCE}|{TRADE_NAMING}))"}

@@ -25,7 +25,12 @@ SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states sta
 # and "trade" that is a balance ("trade deficit"), a measure of its own
 TRADE_NAMING = (r"agreements?|deals?|pacts?|talks|negotiat\w*|barriers|representative|minister\w*|secretary|"
                 r"relations\w*|polic\w+")
-TRADE_BALANCE = r"deficits?|surplus(?:es)?|gap|imbalance|balance"
+# The words of a balance of trade: one side's deficit is the other's surplus, and the press calls either
+# a gap, a shortfall or an imbalance. One list, so that question analysis, the checks of a sentence and
+# the comparison of figures between articles read a balance alike
+BALANCES = ("deficit", "deficits", "surplus", "surpluses", "gap", "shortfall", "imbalance")
+BALANCE = "|".join(BALANCES)
+TRADE_BALANCE = f"{BALANCE}|balance"
 
 # "Did India's exports cross $100 billion?" asks whether, not what
 WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
