@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, WEEKDAY
-from .terms import BALANCES, TRADE_BALANCE, TRADE_NAMING
+from .terms import BALANCES, QUESTION_STEMS, TRADE_BALANCE, TRADE_NAMING
 from .values import values
 
 
@@ -1403,21 +1403,35 @@ _ANYONE = frozenset(tokenize("the a an official officials source sources data re
                              "government figures analysts experts media article articles"))
 
 
+
+
+# "What was the Indian foreign ministry's readout of the call?" says whose words are asked as "according
+# to" does: a readout the US State Department gave is not the ministry's
+_WHOSE_SAYING = re.compile(r"\b(?P<who>(?:[\w-]+\s+){0,3}?[\w-]+)[’']s\s+(?:readout|statement|response|remarks|"
+                           r"comments|announcement|reply)\b", re.I)
+
+
 def according_to(question: str) -> str | None:
-    """Whom the question says a claim is according to, as it says it ("India's Commerce Ministry")."""
-    match = _ACCORDING_TO.search(question)
+    """Whom the question says a claim is according to, or whose saying it asks about, as it says it
+    ("India's Commerce Ministry", "the Indian foreign ministry")."""
+    match = _ACCORDING_TO.search(question) or _WHOSE_SAYING.search(question)
     return match["who"].strip() if match else None
 
 
 def sources_in(question: str) -> frozenset[str]:
-    """Stems of whom the question says a claim is according to (any one of them will do)."""
-    match = _ACCORDING_TO.search(question)
+    """Stems of whom the question says a claim is according to, or whose saying it asks about (any one
+    of them will do)."""
+    according = _ACCORDING_TO.search(question)
+    whose = None if according else _WHOSE_SAYING.search(question)
+    match = according or whose
     if match is None:
         return frozenset()
     who = country_pattern()[0].sub(" ", match["who"])
     # "according to the May 2025 report": when it was said is no one it was said by
     who = re.sub(rf"\b(?:{MONTH})\b", " ", who, flags=re.I)
-    return frozenset(t for t in tokenize(who) if t not in _ANYONE and not t[0].isdigit())
+    stems = [t for t in tokenize(who) if t not in _ANYONE and t not in QUESTION_STEMS and not t[0].isdigit()]
+    # the foreign ministry's readout is named by its head: "foreign" alone is in "Foreign Secretary Misri"
+    return frozenset(stems[-1:] if whose else stems)
 
 
 # The words that attribute a claim to its source; stemmed, as tokenize gives them

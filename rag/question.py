@@ -156,6 +156,13 @@ _BODY = re.compile(rf"\b(?:{_BODY_WORDS})\b|\b[A-Z]{{3,5}}\b")
 _MONTH_OR_SEASON = rf"\b({MONTH}|spring|summer|fall|autumn|winter)\b"
 _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affairs|Podcast|Secretary)[A-Z][a-z]{2,}\b"
 _REQUIRES = [
+    # "On average, how many Indians were deported each year from 2009 to 2024?" asks for a rate: the
+    # total over the years ("a total of 15,564") is none ("yearly" is left out: "What yearly shortfall
+    # did America report for 2024?" asks for one year's figure)
+    (re.compile(r"\b(?:on average|average|per (?:year|month|week|day|annum)|each (?:year|month)|"
+                r"every (?:year|month))\b", re.I),
+     re.compile(r"\b(?:averag\w*|per (?:year|month|week|day|annum)|a (?:year|month|week|day)|each (?:year|month)|"
+                r"every (?:year|month)|annual(?:ly)?|yearly|monthly)\b", re.I)),
     (re.compile(r"\b(which|what) month", re.I), re.compile(_MONTH_OR_SEASON, re.I)),
     # "On which weekday ...?" is answered by a day of the week, not by a date ("on April 2")
     (re.compile(r"\b(which|what) weekday|\bday of the week\b", re.I),

@@ -172,6 +172,12 @@ def test_period_labels():
      ["source commerc ministri"]),
     ("Which countries did the US close deals with, according to Lutnick?",
      "He said the US moved on to pacts with Indonesia and Vietnam.", []),  # "According to Lutnick, ..." before
+    # whose readout or statement is asked is its source too, named by its head ("foreign" alone is in
+    # "Foreign Secretary Misri")
+    ("What was the Indian foreign ministry's readout of the call?", "Landau also thanked the Foreign Secretary "
+     "Misri for India’s assistance on illegal immigration, Bruce said in the readout.", ["source ministri"]),
+    ("What was the US State Department spokesperson's readout of the call?", "Tammy Bruce, spokesperson for the US "
+     "State Department, in a readout of the phone call said they discussed trade.", []),
     # another organisation of the same kind
     ("Who is the spokesperson for the US Commerce Department?", "Tammy Bruce, spokesperson for the US State "
      "Department, said so.", ["organisation commerce department"]),

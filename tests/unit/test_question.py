@@ -269,6 +269,10 @@ def test_split_parts(question, parts):
     ("Who is the spokesperson for the ministry?", "Tammy Bruce, spokesperson, said so.",
      "The Ministry of External Affairs responded on Monday."),
     ("When does the pause end?", "The pause ends on July 9.", "The pause ends soon."),
+    # a rate asked for: a total over the years is none
+    ("On average, how many Indians were deported each year from 2009 to 2024?",
+     "On average, about 970 Indians were deported each year.",
+     "From 2009 to 2024, a total of 15,564 Indian nationals have been deported."),
     # words someone said: a sentence that only names the speaker reports nothing they said
     ("What did China say about the India-US trade talks?", "China said the talks were a bilateral matter.",
      "With the United States seeking reliable partners amid its rivalry with China, both sides agree."),
