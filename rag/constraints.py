@@ -25,7 +25,7 @@ every question for shapes these rules already read (tests/unit/test_constraints.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from .aspects import (
@@ -486,6 +486,26 @@ def numbered_names_in(text: str) -> frozenset[str]:
     """Names that carry a number ("Mission 500" -> "mission 500"): not dates, years, or question words."""
     return frozenset(f"{m.group(1).lower()} {m.group(2)}" for m in _NUMBERED.finditer(text)
                      if m.group(1).lower() not in _NOT_NAMES and not re.fullmatch(r"(?:19|20)\d{2}", m.group(2)))
+
+
+# "two years before 2024-25" is 2022-23: a period counted from another is that one moved, and the one
+# it is counted from is no period asked (see periods_counted)
+_COUNTED_FROM = re.compile(r"\b(?P<n>a|one|the|two|three|four|five|\d)\s+years?\s+"
+                           r"(?P<way>before|after|earlier than|later than|prior to)\s+"
+                           r"(?P<period>(?:FY\s?)?(?:19|20)\d{2}(?:\s?[-–/]\s?(?:19|20)?\d{2})?)\b", re.I)
+_YEARS_COUNTED = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def periods_counted(text: str) -> str:
+    """``text`` with each period counted from another written as itself ("What was it two years before
+    2024-25?" -> "What was it in 2022-23?"), so that it is searched for and checked as that period."""
+    def counted(match: re.Match) -> str:
+        years = _YEARS_COUNTED.get(match["n"].lower()) or int(match["n"])
+        step = -years if match["way"].lower() in ("before", "earlier than", "prior to") else years
+        periods = sorted(replace(p, year=p.year + step) for p in periods_in(match["period"])[0])
+        return f"in {periods[0]}" if len(periods) == 1 else match.group()
+
+    return _COUNTED_FROM.sub(counted, text)
 
 
 def periods_in(text: str) -> tuple[set[Period], set[Period]]:

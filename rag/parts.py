@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .constraints import periods_in
+from .constraints import periods_counted, periods_in
 from .countries import countries_in
 from .dates import MONTH
 from .terms import content_terms
@@ -51,7 +51,9 @@ _WH = re.compile(r"(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
 
 def as_question(text: str) -> str:
     """The question a request asks ("Tell me the value of X." -> "What is the value of X?", "Tell me why
-    X." -> "Why X?"); any other text as it is."""
+    X." -> "Why X?"), its periods counted from others written as themselves ("two years before 2024-25"
+    -> "in 2022-23"); any other text as it is."""
+    text = periods_counted(text)
     request = _REQUEST.match(text)
     if not request or request.end() == len(text):
         return text
