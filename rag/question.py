@@ -68,7 +68,8 @@ _CHANGE_FIGURE = (r"\b(?:up|down|rose|risen|grew|grown|fell|fallen|declined|drop
                   r"fall|more|less|higher|lower)\b|\b(?:increase|rise|jump|growth|decline|drop|fall)\s+of\s+(?:\$|USD)?\s?\d")
 _NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
            r"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
-           r"\$\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+           # "India being one of the highest importers" counts nothing
+           r"\$\s?\d|\bone\b(?!\s+of\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
            r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|double|twice)\b|"
            # "for the fourth consecutive year" counts the years in a row
            r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:consecutive|straight|successive)\b")

@@ -189,6 +189,11 @@ def test_rewrite_question(history, question, searched):
     ("Tell me whether India signed the deal.", "Tell me whether India signed the deal."),
     ("Given the tariffs, what comes next?", "Given the tariffs, what comes next?"),
     ("Tell me", "Tell me"),
+    # a period counted from another is written as itself
+    ("What was India's surplus two years before 2024-25?", "What was India's surplus in 2022-23?"),
+    ("What was the deficit a year before 2024?", "What was the deficit in 2023?"),
+    ("Tell me the deficit the year after 2023.", "What is the deficit in 2024?"),
+    ("What was it in 2024, up from 2023?", "What was it in 2024, up from 2023?"),
 ])
 def test_a_request_asks_the_question_it_stands_for(request_, question):
     assert as_question(request_) == question
@@ -269,6 +274,9 @@ def test_split_parts(question, parts):
     ("Who is the spokesperson for the ministry?", "Tammy Bruce, spokesperson, said so.",
      "The Ministry of External Affairs responded on Monday."),
     ("When does the pause end?", "The pause ends on July 9.", "The pause ends soon."),
+    # "one of the highest importers" counts nothing
+    ("How many Indian exporters fear another round of tariffs?", "Two exporters fear another round of tariffs.",
+     "India being one of the highest importers of Russian oil, exporters fear another round of tariff."),
     # a rate asked for: a total over the years is none
     ("On average, how many Indians were deported each year from 2009 to 2024?",
      "On average, about 970 Indians were deported each year.",
