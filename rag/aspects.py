@@ -782,6 +782,34 @@ def country_doing(act: str, sentence: str) -> str | None:
     return named[-1] if named else None
 
 
+# "What did India offer Russia in defence procurement?": the country right after a verb of giving is the
+# one it is given to
+_GIVEN_TO = re.compile(rf"\b(?:offer|offered|give|gave|promise|promised|grant|granted|extend|extended|sell|sold)"
+                       rf"\s+(?:to\s+)?(?:the\s+)?(?P<to>{_NAMED})", re.I)
+# where the clause of an act ends: "offered ... American crude oil, while gradually reducing reliance on
+# Russian energy supplies" offers Russia nothing
+_CLAUSE_END = re.compile(r",?\s+(?:while|whereas|but|though|although)\s+|;", re.I)
+
+
+def recipient_in(question: str) -> tuple[str, str] | None:
+    """The country a question's act is done for, and the act's stem ("What did India offer Russia ...?" ->
+    ("RU", "offer")); None when the question names no one such country."""
+    match = _GIVEN_TO.search(question)
+    codes = countries_in(match["to"]) if match else frozenset()
+    act = tokenize(match.group().split()[0]) if match else []
+    return (next(iter(codes)), act[0]) if len(codes) == 1 and act else None
+
+
+def gives_to(code: str, act: str, sentence: str) -> bool:
+    """Whether ``sentence`` names the country ``code`` in the clause of its ``act`` (or names no such act,
+    which other checks see to)."""
+    around = _around_act(act, sentence)
+    if around is None:
+        return True
+    window, word, after = around
+    return code in countries_in(f"{window}{word}{_CLAUSE_END.split(after, maxsplit=1)[0]}")
+
+
 # "Did the US seek duty cuts on textiles?": the one country a question's verb is done by, "the" or not
 _SUBJECT = re.compile(r"\b(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+(?:the\s+)?"
                       rf"(?P<who>{_NAMED}){_THEN_VERB}", re.I)

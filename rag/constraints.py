@@ -64,6 +64,7 @@ from .aspects import (
     events_in,
     figures_in,
     flows_in,
+    gives_to,
     goods_in,
     holds_office,
     imposition_in,
@@ -89,6 +90,7 @@ from .aspects import (
     plan_asked,
     ranks_in,
     ranks_something,
+    recipient_in,
     sectors_in,
     share_asked,
     sources_in,
@@ -596,6 +598,7 @@ class Constraints:
     city_of: str | None = None  # the country a city is asked of ("Which Indian city ...?" -> "IN")
     destinations: frozenset[str] = frozenset()  # countries asked as arrived in or sent to (destinations_in)
     doing_country: tuple[str, str] | None = None  # a country that did the act asked ("VN", "seal")
+    recipient: tuple[str, str] | None = None  # a country the act asked is done for ("RU", "offer")
     # the country whose official did the act asked ("Which Indian minister spoke ...?" -> ("IN", "speak"))
     role_doer: tuple[str, str] | None = None
     subject: str | None = None  # the country the question's verb is done by ("Did the US seek ...?" -> "US")
@@ -652,7 +655,7 @@ class Constraints:
                    superlatives=superlatives_in(question), cities=cities_in(question),
                    city_of=city_country_in(question),
                    destinations=destinations_in(question),
-                   doing_country=country_agent_in(question), subject=subject,
+                   doing_country=country_agent_in(question), recipient=recipient_in(question), subject=subject,
                    role_doer=country_role_act_in(question),
                    subject_terms=frozenset(content_terms(question)) if subject else frozenset(),
                    whether=bool(subject and WHETHER.match(question)),
@@ -806,6 +809,8 @@ class Constraints:
                 if others and not any(name <= n and (o == owner or "" in (o, owner)) for n, o in others):
                     unmet.append(f"organisation {' '.join(sorted(name))} {kind}")
         unmet += [f"act {act}" for act in sorted(self.acts) if not tells_of_act(act, f"{context} {sentence}")]
+        if self.recipient and not gives_to(*self.recipient, sentence):
+            unmet.append(f"recipient {self.recipient[0]}")  # given, in the sentence, to someone else
         if self.order and not speaks_of_order(self.order, f"{context} {sentence}"):
             unmet.append(f"order {self.order}")
         if self.plan_of and not tells_plan(self.plan_of, sentence):
@@ -1064,6 +1069,8 @@ def as_asked(item: str, question: str) -> str:
         return named(owners)
     if item.startswith(("country ", "imposition ")):
         return named(written)
+    if item.startswith("recipient "):  # "anything given to Russia"
+        return f"anything given to {named(written)}"
     if item.startswith("plan "):  # "India doing anything yet to come"
         return f"{what} doing anything yet to come"
     if item.startswith("source "):

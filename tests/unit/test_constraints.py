@@ -884,6 +884,20 @@ def test_whether_a_country_did_an_act_is_told_only_by_a_sentence_of_that_act():
                                             ARTICLE)
 
 
+OFFER = ("Indian negotiators have also reportedly offered enhanced access in non-trade areas, including defence "
+         "procurement and increased purchases of American crude oil, while gradually reducing reliance on Russian "
+         "energy supplies.")
+
+
+@pytest.mark.parametrize("question,unmet", [
+    ("What did India offer Russia in defence procurement?", ["recipient RU"]),  # Russia is in another clause
+    ("What did India offer the US in non-trade areas?", []),  # named in the offer's own clause
+    ("What did India offer in non-trade areas?", []),  # no one it is given to is asked
+])
+def test_what_is_given_to_a_country_is_given_in_the_clause_of_the_giving(question, unmet):
+    assert Constraints.of(question).unmet(OFFER, "", ARTICLE) == unmet
+
+
 def test_a_flow_is_not_answered_by_a_balance_or_by_another_figure():
     asked = Constraints.of("Did US goods exports to India rise by 5.4 per cent in 2024?")
     deficit = "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase over 2023."
