@@ -717,8 +717,28 @@ def _act_after(rest: str) -> str | None:
     or that the doer said it would do ("say it would target" -> "target")."""
     rest = _SAID_IT_WOULD.sub("", rest)
     words = [w for w in rest.split() if not w.lower().endswith("ly")]
+    if words and words[0].lower() in ("been", "being", "be"):
+        # "... say the US has been doing ...?" asks what the US does; in "Has India been invited ...?" it is
+        # done to India, which does nothing
+        if len(words) < 2 or not words[1].lower().endswith("ing"):
+            return None
+        words = words[1:]
     stems = tokenize(words[0]) if words else []
     return stems[0] if stems else None
+
+
+# a country that does something in a sentence: named, or its people who act for it, then a verb
+_DOES_SOMETHING = (r"(?:\s+(?:{actors}))?\s+(?:has|have|had|having|is|are|was|were|will|would|did|does|do|can|could|"
+                   r"may|might|\w+ed|wants|seeks|says|asks|plans|aims|sees|views)\b")
+
+
+def does_something(code: str, sentence: str) -> bool:
+    """Whether ``sentence`` has the country ``code`` do anything ("The US has been carrying out
+    deportation operations"), not merely named ("eight calls to the US president"): what a question
+    asks of any act of a country ("What has the US been doing ...?") is what it does."""
+    pattern, code_of = country_pattern()
+    then = re.compile(_DOES_SOMETHING.format(actors="|".join(_ACTORS)), re.I)
+    return any(code_of[m.group(1)] == code and then.match(sentence, m.end()) for m in pattern.finditer(sentence))
 
 
 def _around_act(act: str, sentence: str) -> tuple[str, str, str] | None:
@@ -1302,6 +1322,28 @@ def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] 
 
 # "How many were deported on commercial flights alone?": a figure for "chartered and commercial
 # flights" is for more than what is asked
+# "Who was the Indian Foreign Secretary before Misri?" asks who held an office before (or after) the one named:
+# a sentence that names Misri in it, and no one coming or going, does not say
+_SUCCESSION_ASKED = re.compile(r"^\s*who\s+(?:was|were|is|will be|would be)\b.*\b(?P<way>before|after)\s+"
+                               r"(?P<name>(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s*\?*\s*$", re.I)
+_SUCCESSION = re.compile(r"\b(?:predecessor|preceded|precede[sd]?|successor|succeed(?:s|ed)?|replac(?:e|es|ed|ing)|"
+                         r"former|previous(?:ly)?|outgoing|incoming|took over|takes over|take over)\b", re.I)
+
+
+def succession_asked(question: str) -> tuple[str, str] | None:
+    """("before", "Misri") for a question that asks who held an office before Misri; None otherwise (a
+    month or a country after "before" is a time or a place, not a holder)."""
+    match = _SUCCESSION_ASKED.search(question)
+    if match is None or countries_in(match["name"]) or re.fullmatch(MONTH, match["name"], re.I):
+        return None
+    return match["way"].lower(), match["name"]
+
+
+def tells_succession(sentence: str) -> bool:
+    """Whether ``sentence`` speaks of one holder coming after another ("succeeded", "his predecessor")."""
+    return _SUCCESSION.search(sentence) is not None
+
+
 _ALONE = re.compile(r"\b([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)\s+(?:alone|only)\b|"
                     r"\bonly\s+(?:on\s+|through\s+|by\s+|via\s+|in\s+|from\s+)?(?:the\s+)?([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)",
                     re.I)

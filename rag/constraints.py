@@ -58,6 +58,7 @@ from .aspects import (
     described_for,
     destinations_in,
     doer_described,
+    does_something,
     done_by,
     done_to,
     done_with,
@@ -100,6 +101,7 @@ from .aspects import (
     statement_kinds_in,
     states,
     subject_country_in,
+    succession_asked,
     superlatives_in,
     target_years,
     target_years_in,
@@ -107,6 +109,7 @@ from .aspects import (
     tells_of_part,
     tells_plan,
     tells_share,
+    tells_succession,
     trade_kinds_in,
     traded_in,
     trend_in,
@@ -590,6 +593,7 @@ class Constraints:
     described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
     described_for: frozenset[str] = frozenset()  # whose it is described as ("... negotiator for India")
     alone: frozenset[tuple[str, str]] = frozenset()  # a part asked alone ("commercial flights alone")
+    succession: tuple[str, str] | None = None  # a holder asked before or after another ("before", "Misri")
     wholes: frozenset[str] = frozenset()  # what is asked of as a whole ("all the terms" -> "terms"; wholes_in)
     holders: frozenset[str] = frozenset()  # whose stance is asked ("Modi's position" -> "modi")
     currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
@@ -650,7 +654,8 @@ class Constraints:
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), figure_asked=asks_figure(question),
                    described=described_as(question), described_for=described_for(question),
-                   alone=alone_in(question), wholes=wholes_in(question), holders=stance_holders_in(question),
+                   alone=alone_in(question), succession=succession_asked(question), wholes=wholes_in(question),
+                   holders=stance_holders_in(question),
                    currency=currency_in(question),
                    superlatives=superlatives_in(question), cities=cities_in(question),
                    city_of=city_country_in(question),
@@ -836,6 +841,8 @@ class Constraints:
                   if not states(kind, sentence, context, self.negated)]
         unmet += [f"answer {event}" for event in sorted(self.events) if event not in stems]
         unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
+        if self.succession and not tells_succession(sentence):
+            unmet.append(f"succession {' '.join(self.succession)}")  # names the holder, and no one before or after
         unmet += [f"kind {kind} {noun}" for kind, noun in sorted(self.kinds) if of_other_kinds(kind, noun, sentence)]
         unmet += [f"whole {whole}" for whole in sorted(self.wholes) if tells_of_part(whole, sentence)]
         if self.currency:
@@ -948,6 +955,9 @@ class Constraints:
             doer = country_doing(act, sentence)
             # "... cited India among the countries that might be targeted": India is the one it is done to
             if doer is not None and doer != code or country_done_to(act, sentence) == code:
+                unmet.append(f"country {code} doing it")
+            elif act == "do" and not does_something(code, f"{context} {sentence}"):
+                # any act asked ("What has the US been doing ...?"): the country does something here
                 unmet.append(f"country {code} doing it")
         if self.subject and self.whether and leading_country(sentence) not in (None, self.subject):
             # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
@@ -1112,6 +1122,8 @@ def as_asked(item: str, question: str) -> str:
         return found.group() if found else what
     if item.startswith("whole "):  # "all the terms", "none of the terms", as the question says it
         return whole_as_asked(what, question)
+    if item.startswith("succession "):  # "anyone before Misri"
+        return f"anyone {what}"
     if item.startswith("alone "):  # "commercial flights alone"
         return f"{' '.join(what.split()[:2])} alone"
     if item.startswith("described "):  # "a rival", as the question says it

@@ -216,6 +216,11 @@ _REQUIRES = [
                 r"broadcast)s?\b", re.I)),
     (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
+    # "What would opening the dairy sector cost Indian farmers?" asks for a cost: that the US wants the sector
+    # opened tells none
+    (re.compile(r"\bcosts?\b", re.I),
+     re.compile(r"\b(?:cost|costs|costing|costly|price|prices|loss|losses|lose|loses|lost|hurt|harm|damage|spent|"
+                r"spend|paid|pay|burden)\b", re.I)),
 ]
 # "When was the tariff announced?": the date asked for is the announcement's. A sentence without the
 # act ("suspended till July 9") gives the date of another act, so it cannot answer. Only the
@@ -401,6 +406,11 @@ def _words_of(who: str) -> re.Pattern:
     other = f"(?:{field}(?:" + "|".join(re.escape(w) for w in same) + "))" if same else ""
     # a role's word in either number ("a government source" for "government sources"); a name as it is
     own = f"{re.escape(word.rstrip('s'))}s?" if any(word in role for role in _ROLES) else re.escape(word)
+    if re.fullmatch(r"[A-Z]{2,5}", who.split()[-1]):
+        # "the MEA" speaks as "the Ministry of External Affairs" too: a capitalized word for each letter,
+        # small words between
+        between = r"[\w’'-]*\s+(?:(?:of|and|for|the|on|&)\s+)*"
+        own = f"(?:{own}|{between.join(f'(?-i:{letter})' for letter in who.split()[-1])}[\\w’'-]*)"
     head = f"(?:{own}|{other})" if other else f"(?:{own})"
     near = r"(?:\W+\w+){0,6}?\W+"
     # the speaker's title and where they spoke may come between: "Tammy Bruce, spokesperson for the US

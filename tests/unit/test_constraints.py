@@ -172,6 +172,18 @@ def test_period_labels():
      ["source commerc ministri"]),
     ("Which countries did the US close deals with, according to Lutnick?",
      "He said the US moved on to pacts with Indonesia and Vietnam.", []),  # "According to Lutnick, ..." before
+    # any act asked of a country: it does something in the sentence, not merely named; "Has India been
+    # invited ...?" asks nothing India does
+    ("What does the MEA say the US has been doing for several years?", "MEA even confirmed that Modi has made "
+     "eight calls to the US president in the last year.", ["country US doing it"]),
+    ("What does the MEA say the US has been doing for several years?", "“The US has been carrying out deportation "
+     "operations for several years now,” the Ministry of External Affairs said.", []),
+    ("Has India been invited to join Pax Silica?", "Washington invited India to join the Pax Silica initiative.", []),
+    # who held an office before the one named: a sentence naming only the one named does not say
+    ("Who was the Indian Foreign Secretary before Misri?", "Landau also thanked the Foreign Secretary Misri for "
+     "India’s assistance.", ["succession before Misri"]),
+    ("Who was the Indian Foreign Secretary before Misri?", "India’s Foreign Secretary Misri succeeded Vinay Kwatra.",
+     []),
     # whose readout or statement is asked is its source too, named by its head ("foreign" alone is in
     # "Foreign Secretary Misri")
     ("What was the Indian foreign ministry's readout of the call?", "Landau also thanked the Foreign Secretary "

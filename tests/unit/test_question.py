@@ -277,6 +277,13 @@ def test_split_parts(question, parts):
     # "one of the highest importers" counts nothing
     ("How many Indian exporters fear another round of tariffs?", "Two exporters fear another round of tariffs.",
      "India being one of the highest importers of Russian oil, exporters fear another round of tariff."),
+    # "the MEA" speaks as "the Ministry of External Affairs" too
+    ("What does the MEA say the US has been doing for several years?", "“The US has been carrying out deportation "
+     "operations for several years now,” the Ministry of External Affairs said.",
+     "“The US has been carrying out deportation operations for several years now,” an official said."),
+    # a cost asked for
+    ("What would opening the dairy sector cost Indian farmers?", "Opening dairy would hurt small farmers.",
+     "The US wanted India to open some part of the agricultural and dairy sector."),
     # a rate asked for: a total over the years is none
     ("On average, how many Indians were deported each year from 2009 to 2024?",
      "On average, about 970 Indians were deported each year.",
