@@ -14,7 +14,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 
-from .aspects import denies, turns
+from .aspects import degree_words, denies, turns
 from .bm25 import tokenize
 from .constraints import ArticleContext, with_titles
 from .question import Query, done_by_another, names_measure
@@ -94,7 +94,8 @@ class Admissibility:
             unmet.append(f"answer {query.doing}")  # another act than the one asked about
         if query.measure is not None and not names_measure(query.measure, sentence, before):
             unmet.append(f"answer {query.measure}")  # a figure of another measure
-        if "negated" not in query.constraints.statements and denies(frozenset(query.terms), sentence):
+        if ("negated" not in query.constraints.statements
+                and denies(frozenset(query.terms) - degree_words(query.searched), sentence)):
             unmet.append("answer denied")  # "... do not derail ..." for "Who said they would derail ...?"
         if turns(query.searched, sentence):
             unmet.append("answer turned")  # "may be possible" for "What would make it impossible?"

@@ -203,10 +203,12 @@ def goods_in(question: str) -> frozenset[str]:
 
 # "What did India offer in the dairy sector?": an offer on defence procurement is in another sector
 # (and "in the energy field" names a sector too, as does "Is the automobile sector ...?")
-# (but "Is dairy among the sectors ...?" names dairy alone: a preposition ends the sector's name)
-_SECTOR = re.compile(r"(?:\b(?:in|for|on|of|to)|^\s*(?:is|are|was|were|has|have|had|does|did))\s+"
+# (but "Is dairy among the sectors ...?" names dairy alone: a preposition ends the sector's name, and an
+# article starts it: "of opening the farm sector" names the farm sector)
+_SECTOR = re.compile(r"(?:\b(?:in|for|on|of|to)(?:\s+[a-z]+ing)?|^\s*(?:is|are|was|were|has|have|had|does|did))\s+"
                      r"(?:the\s+|its\s+|their\s+)?"
-                     r"(?P<sector>(?:(?!(?:among|of|in|from|with|within|between|like|as)\b)[\w-]+\s+){0,2}?[\w-]+)"
+                     r"(?P<sector>(?:(?!(?:among|of|in|from|with|within|between|like|as|the|a|an)\b)[\w-]+\s+){0,2}?"
+                     r"[\w-]+)"
                      r"\s+(?:sectors?|industry|industries|field|domain)\b", re.I)
 
 
@@ -1261,6 +1263,15 @@ def negates_act(act: str, text: str, negation: re.Pattern = _NOT_SAID) -> bool:
     beneficiary country", "did not name"): it denies what a question that takes the act for done asks."""
     occurrences, _ = _negated_occurrences(frozenset({act}), text, negation)
     return bool(occurrences) and all(occurrences)
+
+
+# "how close the two sides were to a deal" asks a degree: "not able to close" denies nothing asked
+_DEGREE = re.compile(r"\bhow\s+([a-z]+)", re.I)
+
+
+def degree_words(question: str) -> frozenset[str]:
+    """The stems of the words a question asks the degree of ("how close" -> "close")."""
+    return frozenset(t for m in _DEGREE.finditer(question) for t in tokenize(m.group(1)))
 
 
 def denies(stems: frozenset[str], text: str) -> bool:

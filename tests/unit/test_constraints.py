@@ -851,6 +851,24 @@ def test_a_sentence_that_denies_what_the_question_asks_of_says_the_opposite():
     assert not denies(frozenset({"out"}), "Modi did not personally reach out to Trump.")
 
 
+def test_a_degree_asked_is_no_act_a_sentence_can_deny():
+    from rag.aspects import degree_words
+
+    question = "What did the government source say about how close the two sides were to a deal?"
+    assert degree_words(question) == {"close"}
+    from rag.aspects import denies
+    from rag.question import analyse
+
+    sentence = "This is the primary reason for the two countries not able to close the trade talks."
+    terms = frozenset(analyse(question).terms)
+    assert denies(terms, sentence) and not denies(terms - degree_words(question), sentence)
+
+
+def test_a_sector_named_after_a_verb_in_ing_is_the_sector_alone():
+    assert Constraints.of("What did Dhar think of opening the farm sector completely?").goods == {"farm"}
+    assert Constraints.of("What did India offer in the dairy sector?").goods == {"dairi"}
+
+
 def test_a_levy_of_a_kind_of_its_own_is_one_the_article_speaks_of():
     asked = Constraints.of("What retaliatory tariffs did India announce against the US in 2025?")
     assert asked.levy_kinds == {"retaliatory"}
