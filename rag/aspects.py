@@ -714,11 +714,15 @@ def doer_described(act: str, sentence: str) -> str | None:
 _SAID_IT_WOULD = re.compile(r"^\s*(?:say|said|says)\s+(?:that\s+)?(?:it|they)\s+(?:would|will|could|might)\s+", re.I)
 
 
+_ADVERBS = frozenset("already also still yet just even ever once now then again further since".split())
+
+
 def _act_after(rest: str) -> str | None:
     """The stem of the verb that follows a question's doer, an adverb aside ("officially give" -> "give"),
     or that the doer said it would do ("say it would target" -> "target")."""
     rest = _SAID_IT_WOULD.sub("", rest)
-    words = [w for w in rest.split() if not w.lower().endswith("ly")]
+    # "Which sectors has India already opened ...?": an adverb is no act
+    words = [w for w in rest.split() if not w.lower().endswith("ly") and w.lower() not in _ADVERBS]
     if words and words[0].lower() in ("been", "being", "be"):
         # "... say the US has been doing ...?" asks what the US does; in "Has India been invited ...?" it is
         # done to India, which does nothing
@@ -732,6 +736,37 @@ def _act_after(rest: str) -> str | None:
 # a country that does something in a sentence: named, or its people who act for it, then a verb
 _DOES_SOMETHING = (r"(?:\s+(?:{actors}))?\s+(?:has|have|had|having|is|are|was|were|will|would|did|does|do|can|could|"
                    r"may|might|\w+ed|wants|seeks|says|asks|plans|aims|sees|views)\b")
+
+
+# "The US has been asking India to open up a couple of sectors": opening asked for, or risked, is not done
+_ONLY_ASKED = re.compile(r"(?:\b(?:ask\w*|want\w*|urg\w*|push\w*|press\w*|demand\w*|seek\w*|sought|invit\w*)\b"
+                         r"(?:\s+[\w’'-]+){0,3}\s+to|\b(?:risk|can[’']?t|cannot|won[’']?t|not))\s+$", re.I)
+
+
+# "Where does Biswajit Dhar teach now?": "Former Indian Institute of Foreign Trade professor Biswajit Dhar" held
+# that post before; so did "then US President Donald Trump"
+_NOW = re.compile(r"\b(?:now|currently|current|presently|still|these days)\b", re.I)
+_FORMER = (r"\b(?:former|ex-|erstwhile|onetime|previous)\b[^,.;:()“”\"]{0,80}?"
+           r"|\bthen\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,6}?")
+
+
+def asked_now(question: str, people: frozenset[str]) -> frozenset[str]:
+    """The words of the people a question asks about as they are now ("Where does Dhar teach now?")."""
+    return people if _NOW.search(question) else frozenset()
+
+
+def formerly(people: frozenset[str], sentence: str) -> bool:
+    """Whether ``sentence`` names one of ``people`` (lowercased words of a name) by a post they held
+    before ("Former ... professor Biswajit Dhar")."""
+    names = "|".join(re.escape(p) for p in sorted(people))
+    return bool(names) and re.search(rf"(?:{_FORMER})\b(?i:{names})\b", sentence, re.I) is not None
+
+
+def only_asked(act: str, sentence: str) -> bool:
+    """Whether ``sentence`` names ``act`` (a stem) only as asked for, wanted or not done ("asking India to
+    open up", "we can't risk opening it"), never as done."""
+    found = [w for w in re.finditer(r"[A-Za-z]+", sentence) if tokenize(w.group()) == [act]]
+    return bool(found) and all(_ONLY_ASKED.search(sentence[max(0, w.start() - 60):w.start()]) for w in found)
 
 
 def does_something(code: str, sentence: str) -> bool:

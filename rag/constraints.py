@@ -36,6 +36,7 @@ from .aspects import (
     acts_asked,
     agent_in,
     alone_in,
+    asked_now,
     asked_to_act,
     asks_figure,
     attributes_to,
@@ -65,6 +66,7 @@ from .aspects import (
     events_in,
     figures_in,
     flows_in,
+    formerly,
     gives_to,
     goods_in,
     holds_office,
@@ -82,6 +84,7 @@ from .aspects import (
     negates_act,
     of_other_kinds,
     offices_in,
+    only_asked,
     order_in,
     organisations_in,
     owned_in,
@@ -571,6 +574,7 @@ class Constraints:
     order: str | None = None  # "first" or "last" when the question asks which came so (see aspects.order_in)
     plan_of: str | None = None  # whose plan a "What will X do ...?" question asks (see aspects.plan_asked)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
+    now_of: frozenset[str] = frozenset()  # people asked about as they are now ("Where does Dhar teach now?")
     act: str | None = None  # and what they did, stemmed
     patient: frozenset[str] = frozenset()  # whom the question says it was done to (see patient_in)
     patient_act: str | None = None  # and what was done, stemmed
@@ -610,6 +614,8 @@ class Constraints:
     # doers against each other, and whether it asks yes or no (see _country_doer_unmet)
     subject_terms: frozenset[str] = frozenset()
     whether: bool = False
+    # "Which sectors has India already opened ...?" takes the act as done: only a sentence of that act can say
+    already: bool = False
     levy_kinds: frozenset[str] = frozenset()  # "retaliatory" of "What retaliatory tariffs ...?" (levy_kinds_in)
     statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
     negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
@@ -661,9 +667,11 @@ class Constraints:
                    city_of=city_country_in(question),
                    destinations=destinations_in(question),
                    doing_country=country_agent_in(question), recipient=recipient_in(question), subject=subject,
+                   now_of=asked_now(question, agent),
                    role_doer=country_role_act_in(question),
                    subject_terms=frozenset(content_terms(question)) if subject else frozenset(),
                    whether=bool(subject and WHETHER.match(question)),
+                   already=bool(re.search(r"\balready\b", question, re.I)),
                    levy_kinds=levy_kinds_in(question),
                    statements=statement_kinds_in(question),
                    negated=negated_in(question),
@@ -917,6 +925,8 @@ class Constraints:
             if (not self.agent & said and others & said or doer is not None and doer not in self.agent
                     or only_told or done_to_agent) and named not in found:
                 unmet.append(f"agent {' '.join(sorted(self.agent))}")
+        if self.now_of and formerly(self.now_of, sentence):
+            unmet.append(f"now {' '.join(sorted(self.now_of))}")  # a post they held before
         if self.patient_act:
             # "Landau also thanked the Foreign Secretary Misri" for "Which Indian official thanked Landau?"
             people = {w for w in _names_within(sentence) if not countries_in(w.capitalize())} | self.patient
@@ -956,6 +966,9 @@ class Constraints:
             # "... cited India among the countries that might be targeted": India is the one it is done to
             if doer is not None and doer != code or country_done_to(act, sentence) == code:
                 unmet.append(f"country {code} doing it")
+            elif only_asked(act, sentence):
+                # "Which sectors has India opened ...?": the US asking India to open them is not India opening them
+                unmet.append(f"country {code} doing it")
             elif act == "do" and not does_something(code, f"{context} {sentence}"):
                 # any act asked ("What has the US been doing ...?"): the country does something here
                 unmet.append(f"country {code} doing it")
@@ -963,7 +976,8 @@ class Constraints:
             # "Did India seek duty concessions for wines?": "the US wants duty concessions ... wines" says no
             # such thing of India
             unmet.append(f"country {self.subject} doing it")
-        if self.whether and self.doing_country and self.doing_country[1] not in tokenize(f"{context} {sentence}"):
+        if ((self.whether or self.already) and self.doing_country
+                and self.doing_country[1] not in tokenize(f"{context} {sentence}")):
             # "Did India sign the trade deal ...?": a sentence that tells of no signing says neither yes nor no
             unmet.append(f"answer {self.doing_country[1]}")
         return unmet
@@ -1124,6 +1138,8 @@ def as_asked(item: str, question: str) -> str:
         return whole_as_asked(what, question)
     if item.startswith("succession "):  # "anyone before Misri"
         return f"anyone {what}"
+    if item.startswith("now "):  # "Biswajit Dhar now", as the question names them
+        return " ".join(as_asked(f"name {w}", question) for w in what.split()) + " now"
     if item.startswith("alone "):  # "commercial flights alone"
         return f"{' '.join(what.split()[:2])} alone"
     if item.startswith("described "):  # "a rival", as the question says it

@@ -179,6 +179,16 @@ def test_period_labels():
     ("What does the MEA say the US has been doing for several years?", "“The US has been carrying out deportation "
      "operations for several years now,” the Ministry of External Affairs said.", []),
     ("Has India been invited to join Pax Silica?", "Washington invited India to join the Pax Silica initiative.", []),
+    # an act asked as done: asked for is not done, and "already" asks of the act itself
+    ("Which two sectors has India already opened to US farm goods?", "The US has been asking India to open up a "
+     "couple of sensitive sectors – agriculture and dairy.", ["country IN doing it"]),
+    ("Which two sectors has India already opened to US farm goods?", "India is seeking duty concessions for US "
+     "farm goods in sectors like textiles and gems.", ["answer open"]),
+    # asked as they are now: a post held before is not theirs now
+    ("Where does Biswajit Dhar teach now?", "Former Indian Institute of Foreign Trade professor Biswajit Dhar said "
+     "unrestricted access would be difficult to justify.", ["now biswajit dhar"]),
+    ("Where does Biswajit Dhar teach?", "Former Indian Institute of Foreign Trade professor Biswajit Dhar said "
+     "unrestricted access would be difficult to justify.", []),
     # who held an office before the one named: a sentence naming only the one named does not say
     ("Who was the Indian Foreign Secretary before Misri?", "Landau also thanked the Foreign Secretary Misri for "
      "India’s assistance.", ["succession before Misri"]),
