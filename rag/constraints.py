@@ -125,7 +125,8 @@ from .dates import MONTH, MONTHS, date_role
 from .terms import BALANCE, QUESTION_STEMS, WHETHER, content_terms
 from .values import VALUE_PATTERNS, values
 
-# Capitalized words that name no entity a sentence must share: question words, titles, months, days.
+# Capitalized words that name no entity a sentence must share: question words, titles, months, days, and
+# currencies ("USD 32.85 billion" is "$32.85 billion" too).
 _NOT_NAMES = frozenset("""
 what which who whom whose when where why how is are was were do does did can could will would has have had
 should name list tell give according the a an and or of in on at to for by with from as and but if this that
@@ -135,6 +136,7 @@ government official officials chief spokesperson representative ambassador profe
 affairs finance bilateral agreement deal initiative talks podcast bill
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday fy fiscal
+usd inr rs
 """.split())
 _WORD = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 

@@ -130,7 +130,8 @@ _WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?!(?:[\w.’'-]+\s
 _WHEN = r"^\s*(?:when|until when|till when|by when|since when)\b|\b(?:on|about|as to) when\b"
 _ANSWER_TYPES = [
     ("date", re.compile(rf"{_WHEN}|"
-                        rf"\b(what|which) (?:{MONTH} )?(dates?|days?|weekdays?|months?|years?)\b", re.I),
+                        rf"\b(what|which) (?:{MONTH} |fiscal |financial |calendar )?"
+                        rf"(dates?|days?|weekdays?|months?|years?)\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|{WEEKDAY})\b", re.I)),
     ("number", re.compile(rf"{_HOW_MUCH}|\b(what|which) (level|tariff|duty)\b|{_MEASURE}", re.I),
      re.compile(r"\d")),

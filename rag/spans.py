@@ -26,7 +26,7 @@ _COUNT = (r"(?:\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|thousand|tonnes|chapte
           r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds|fourth|third)\b)")
 _DATE = (rf"(?:{MONTH}\s+\d{{1,2}}(?!\d)(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?|"
          rf"{MONTH}\s*[-–]\s*{MONTH}|(?:late |early |mid-)?{MONTH}\s+\d{{4}}|\b(?:fall|Fall|spring|autumn)\s+\d{{4}}|"
-         rf"\b{WEEKDAY}\b|\b(?:19|20)\d{{2}}\b)")
+         rf"\b{WEEKDAY}\b|\b(?:FY\s?)?(?:19|20)\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b)")  # a fiscal year whole
 _MONTH_ALONE = rf"\b{MONTH}\b"
 _SPAN_OF_TIME = rf"(?i:{DURATION.pattern})"  # "90-day", "two decades"
 _NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|R))+")
@@ -399,6 +399,17 @@ def _of_flow(query: Query, sentence: str, found: list[tuple[int, int, str]]) -> 
     return kept or found
 
 
+def _period_of_figure(query: Query, sentence: str) -> str | None:
+    """For "In which fiscal year was the surplus USD 32.85 billion?", the period the sentence gives the
+    question's figure for ("USD 32.85 billion in 2021-22" -> "2021-22"), when it lists one right after it."""
+    for figure in sorted(query.constraints.figures):
+        at = re.search(rf"(?<![\d.]){re.escape(figure)}", sentence, re.I)
+        after = _PERIOD_AFTER.match(sentence, at.end()) if at else None
+        if after:
+            return after.group(1)
+    return None
+
+
 def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0,
                  people: frozenset[str] = frozenset()) -> str | None:
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
@@ -423,6 +434,16 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
         return next((things for s in sentences if (things := _things(query, s))), None)
     if _ASKS_NO_VALUE.search(query.searched):
         return None  # "Which office ...?", "According to whose data ...?": the sentence's figure is no answer
+    if query.answer_type == "date" and query.constraints.figures:
+        # "In which fiscal year was the surplus USD 32.85 billion?": the period given for that figure
+        period = next((period for s in sentences if (period := _period_of_figure(query, s))), None)
+        if period:
+            return period
+    return _typed_value(query, sentences, idf)
+
+
+def _typed_value(query: Query, sentences: Sequence[str], idf: Callable[[str], float]) -> str | None:
+    """The value of the kind asked that the question's words belong to (see short_answer)."""
     # periods and figures the question names hold for the whole sentence (a sentence listing several
     # periods is _in_period_clause's); they tell no value from another
     terms = {t for t in query.terms if not t[0].isdigit() and t != "fy" and len(t) > 1}  # "s" of "India's"

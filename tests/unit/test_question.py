@@ -199,6 +199,11 @@ def test_a_request_asks_the_question_it_stands_for(request_, question):
     assert as_question(request_) == question
 
 
+def test_a_fiscal_year_asked_for_is_a_date_and_a_currency_no_name():
+    query = analyse("In which fiscal year was India's surplus with the US USD 32.85 billion?")
+    assert query.answer_type == "date" and "usd" not in query.constraints.names
+
+
 def test_a_request_is_analysed_as_its_question():
     query = analyse("Tell me the value of total goods trade between India and the US in 2024.")
     assert query.text.startswith("Tell me") and query.searched.startswith("What is the value")

@@ -21,6 +21,8 @@ TRADE = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 bi
      "$45.7 billion"),
     ("What was India's trade surplus with the US in 2022-23?", [SURPLUS], "USD 27.7 billion"),
     ("What was India's trade surplus with the US in 2020-21?", [SURPLUS], "USD 22.73 billion"),
+    # the other way round: the period a figure is given for, a fiscal year whole
+    ("In which fiscal year was India's surplus with the US USD 32.85 billion?", [SURPLUS], "2021-22"),
     ("By what percentage did the deficit increase in 2024?",
      ["US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase."], "5.4 per cent"),
     ("Until what date are the tariffs paused?", ["The US has suspended the tariffs till July 9."], "July 9"),
