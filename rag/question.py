@@ -217,6 +217,12 @@ _REQUIRES = [
                 r"broadcast)s?\b", re.I)),
     (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
+    # "What reason did the MEA give for the eight calls?" asks for a reason: that the calls were made gives none
+    (re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:reasons?|causes?|grounds|explanation|motive|purpose|justification)\b",
+                re.I),
+     re.compile(r"\b(?:because|due to|owing to|since|as a (?:penalty|result|response)|citing|cited|reasons?|driven by|"
+                r"in order to|so that|so as to|aimed at|aims? to|amid|over|for|to\s+(?!the\b|an?\b)(?-i:[a-z]+))\b",
+                re.I)),
     # "What would opening the dairy sector cost Indian farmers?" asks for a cost: that the US wants the sector
     # opened tells none
     (re.compile(r"\bcosts?\b", re.I),

@@ -286,6 +286,9 @@ def test_split_parts(question, parts):
     ("What does the MEA say the US has been doing for several years?", "“The US has been carrying out deportation "
      "operations for several years now,” the Ministry of External Affairs said.",
      "“The US has been carrying out deportation operations for several years now,” an official said."),
+    # a reason asked for
+    ("What reason did the MEA give for the eight calls?", "The MEA said the calls were made to close the deal.",
+     "MEA even confirmed that Modi has made eight calls to the US president in the last year."),
     # a cost asked for
     ("What would opening the dairy sector cost Indian farmers?", "Opening dairy would hurt small farmers.",
      "The US wanted India to open some part of the agricultural and dairy sector."),
