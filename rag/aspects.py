@@ -881,19 +881,23 @@ def subject_country_in(question: str) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
-def contrasted_clause(stems: frozenset[str], sentence: str) -> str | None:
+def contrasted_clause(stems: frozenset[str], sentence: str, subject: str | None = None) -> str | None:
     """In a sentence that sets two doers against each other ("The U.S. seeks lower tariffs on wines ...,
     while India aims for duty cuts on textiles ..."), the clause holding most of ``stems`` (the
-    question's words); None when the sentence sets none against another, or no clause holds more of
-    them than the others."""
+    question's words); on a tie, the one ``subject`` (the country the question has act) leads; None
+    when the sentence sets none against another, or no one clause is found so."""
     clauses = _WHILE.split(sentence)
     if len(clauses) < 2:
         return None
     held = [len(stems & set(tokenize(clause))) for clause in clauses]
     best = max(held)
-    if not best or held.count(best) > 1:
+    if not best:
         return None
-    return clauses[held.index(best)]
+    tied = [clause for clause, n in zip(clauses, held) if n == best]
+    if len(tied) > 1:
+        # "Which farm goods does India want lower US duties on?": its words are in both clauses; India's is asked
+        tied = [clause for clause in tied if subject is not None and clause_doer(clause) == subject]
+    return tied[0] if len(tied) == 1 else None
 
 
 def clause_doer(clause: str) -> str | None:

@@ -947,7 +947,7 @@ class Constraints:
         # "The U.S. seeks lower tariffs on wines ..., while India aims for duty cuts on textiles": when a
         # sentence sets two doers against each other, the clause that holds the question's words decides
         # (India aimed for the cuts, though the sentence's "seeks" is the US's)
-        clause = contrasted_clause(self.subject_terms, sentence) if self.subject else None
+        clause = contrasted_clause(self.subject_terms, sentence, self.subject) if self.subject else None
         contrasted = clause_doer(clause) if clause is not None else None
         if contrasted is not None and contrasted != self.subject:
             return [f"country {self.subject} doing it"]

@@ -189,6 +189,11 @@ def test_period_labels():
      "unrestricted access would be difficult to justify.", ["now biswajit dhar"]),
     ("Where does Biswajit Dhar teach?", "Former Indian Institute of Foreign Trade professor Biswajit Dhar said "
      "unrestricted access would be difficult to justify.", []),
+    # the question's words split evenly between two doers' clauses: the clause of the doer asked decides,
+    # and the words in the other clause are the other doer's
+    ("Which Indian farm goods does India want lower US duties on?", "The U.S. seeks lower tariffs on industrial "
+     "goods and agricultural products like apples, while India aims for duty cuts on textiles and seafood.",
+     ["country IN doing it"]),
     # who held an office before the one named: a sentence naming only the one named does not say
     ("Who was the Indian Foreign Secretary before Misri?", "Landau also thanked the Foreign Secretary Misri for "
      "India’s assistance.", ["succession before Misri"]),
