@@ -88,6 +88,8 @@ _HEAD = re.compile(rf"\b(?:{_RANKS})\b")
 _TITLE_ASKED = re.compile(rf"\s+(?P<title>(?:[a-z]+\s+){{0,2}}?(?i:{_RANKS}))\b")
 # What makes an office another one: "Deputy Secretary of State" is not "Secretary of State"
 _OTHER_OFFICE = re.compile(r"\b(?:Deputy|Vice|Assistant|Under|Former|former|Acting|Junior|Associate)\s*$")
+_WHICH_TITLE = re.compile(rf"^\s*(?:which|what)\s+(?P<title>(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|"
+                          rf"would|the|an?)\b)[a-z]+\s+){{0,2}}?(?:{_RANKS})(?:\s+of\s+[a-z]+)?)\b", re.I)
 _WHO_HOLDS = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+name\s+of)\b", re.I)
 
 
@@ -117,6 +119,11 @@ def offices_in(question: str) -> frozenset[tuple[str, str, str, bool]]:
     # an office named with no country is still that office: "What did Deputy Secretary of Commerce Landau
     # discuss ...?" is not answered by "US Deputy Secretary of State Christopher Landau ..."
     taken = {asked for _, _, asked, _ in found}
+    # "Which deputy secretary of commerce met Goyal?" names it in lower case
+    which = _WHICH_TITLE.match(question)
+    if which and not found and " " in which["title"]:
+        title = re.sub(r"\bOf\b", "of", which["title"].title())
+        found.add(("", title, which["title"], True))
     for office in re.finditer(rf"\b{_TITLE}", question):
         title = office["title"]
         of = title.split(" of ")[-1].split() if " of " in title else []
@@ -152,9 +159,19 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
     own = set(title.split()) - {head.group(), "of"} if head else set()
     ranks = list(re.finditer(rf"\b{head.group()}\b", text)) if head else []
     if ranks and own:  # "Commerce and Industry Minister" may be the Commerce Minister; "Foreign Secretary" is
-        # not, nor is the "Deputy Secretary of State" the Deputy Secretary of Commerce
-        return any(own <= set(text[max(0, r.start() - 40):r.end() + 30].split()) for r in ranks)
+        # not, nor is the "Deputy Secretary of State" the Deputy Secretary of Commerce: the words of the
+        # office are those of its own title, the capitalized run before the rank and its "of ..." after
+        # ("Foreign Secretary Vikram Misri and U.S. Deputy Secretary of State" has no Deputy Foreign Secretary)
+        def title_words(rank: re.Match) -> set[str]:
+            after = _OF_AFTER.match(text, rank.end())
+            return set(_RUN_BEFORE.search(text[:rank.start()]).group().split()) | set(after.group().split() if after
+                                                                                    else ())
+        return any(own <= title_words(r) for r in ranks)
     return not holder
+
+
+_RUN_BEFORE = re.compile(rf"(?:(?:(?!(?:{_RANKS})\b)[A-Z][\w.’'-]*|and|&)\s+)*$")  # back to another rank at most
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*)+")
 
 
 # ---------------------------------------------------------------- goods a levy is asked about

@@ -194,6 +194,12 @@ def test_period_labels():
     ("Which Indian farm goods does India want lower US duties on?", "The U.S. seeks lower tariffs on industrial "
      "goods and agricultural products like apples, while India aims for duty cuts on textiles and seafood.",
      ["country IN doing it"]),
+    # an office of another rank: the words of an office are those of its own title, not of the one beside it
+    ("Who is the Indian Deputy Foreign Secretary?", "They spoke in a March 29 call between Foreign Secretary Vikram "
+     "Misri and U.S. Deputy Secretary of State Christopher Landau.", ["name Indian Deputy Foreign Secretary"]),
+    ("Which deputy secretary of commerce met Goyal?", "Minister Piyush Goyal held discussions with US Commerce "
+     "Secretary Howard Lutnick in Washington.", ["name deputy secretary of commerce"]),
+    ("Who is the Indian Commerce Minister?", "Commerce and Industry Minister Piyush Goyal of India held talks.", []),
     # who held an office before the one named: a sentence naming only the one named does not say
     ("Who was the Indian Foreign Secretary before Misri?", "Landau also thanked the Foreign Secretary Misri for "
      "India’s assistance.", ["succession before Misri"]),
