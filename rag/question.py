@@ -643,13 +643,15 @@ _IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:
 
 # "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare; "What
 # were US goods exports ...?" asks for a value (a verb ends the thing asked for)
-_WHICH_THING = re.compile(r"^\s*(?:which|what)\s+"
+# "Besides chemicals, which exports surged?": what the question sets aside first
+_SET_ASIDE_FIRST = r"(?:(?:besides|apart from|other than|aside from)\s+[^,?]+,\s*)?"
+_WHICH_THING = re.compile(rf"^\s*{_SET_ASIDE_FIRST}(?:which|what)\s+"
                           r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)"
                           r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,2}?"
                           r"(?:sectors?|products?|goods|exports|imports|shipments|countries|country|officials?|items|"
                           r"areas|issues|nations?|companies|firms|initiatives?)\b"
                           # "What kind of tariff system ...?" asks for a kind, not a rate
-                          r"|^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b", re.I)
+                          rf"|^\s*{_SET_ASIDE_FIRST}(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b", re.I)
 
 
 # "What did India and the US do days before the reciprocal tariffs kicked in?" asks what was done or

@@ -325,7 +325,8 @@ def _named(query: Query, sentence: str) -> str | None:
 
 # "Which sectors is India seeking duty concessions for?": the kind of thing asked, its plural noun (asked only
 # of questions that question.asks_for_things, so "kinds of" is followed by any such noun)
-_THINGS_ASKED = re.compile(r"^\s*(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?"
+_THINGS_ASKED = re.compile(r"^\s*(?:(?:besides|apart from|other than|aside from)\s+[^,?]+,\s*)?"
+                           r"(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?"
                            r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,3}?"
                            r"(?P<noun>sectors|industries|products|goods|exports|imports|items|issues|areas|purchases|"
                            r"technologies|crops)\b", re.I)
@@ -338,8 +339,9 @@ _ITEM_ENDS = re.compile(r"\s+(?:in|for|to|with|from|(?<!such\s)as|under|at|by|on
                         r",\s+(?:while|as|which|who|but|though|according|with|pushing|reflecting)\b|"
                         r",?\s+(?:and\s+)?(?:this|that|these|those|it|they|he|she|we)\b")
 _ITEMS_SEPARATED = re.compile(r",\s+(?:and|or)\s+|\s+(?:and|or)\s+|,\s+", re.I)
-# things the question sets aside ("besides textiles"): the whole list would name them too
-_SETS_ASIDE = re.compile(r"\b(?:besides|apart from|other than|except|aside from)\b", re.I)
+# things the question sets aside ("besides textiles"): the list's other items are the answer
+_SETS_ASIDE = re.compile(r"\b(?:besides|apart from|other than|except|aside from)\s+(?P<aside>[^,?]+?)"
+                         r"(?=\s*(?:,|\?|$|\b(?:which|what|does|did|do|is|are|was|were|has|have)\b))", re.I)
 
 
 def _items(text: str) -> str | None:
@@ -369,8 +371,10 @@ def _things(query: Query, sentence: str) -> str | None:
     that opens a list ("like", "such as", "including", a dash), where the kind asked ("sectors") stands in
     the words just before it. None when no such list of two or more items is there."""
     asked = _THINGS_ASKED.match(query.searched)
-    if asked is None or _SETS_ASIDE.search(query.searched):
+    if asked is None:
         return None
+    aside = _SETS_ASIDE.search(query.searched)
+    aside_words = set(tokenize(aside["aside"])) if aside else set()
     kind = tokenize(asked["noun"])[0]
     for opens in _LIST_OPENS.finditer(sentence):
         clause = re.split(r"[,;:()]|\s[–—-]\s", sentence[max(0, opens.start() - 60):opens.start()])[-1]
@@ -382,7 +386,11 @@ def _things(query: Query, sentence: str) -> str | None:
         items = _items(sentence[opens.end():])
         # "exports including sectors like textiles, ...": the list is the one its first item opens
         if items is not None and not _LIST_OPENS.search(re.split(r",|\s(?:and|or)\s", items)[0]):
-            return items
+            if not aside_words:
+                return items
+            # "Besides chemicals and farm products, which exports surged?": the items not set aside
+            rest = [i for i in _ITEMS_SEPARATED.split(items) if i.strip() and not set(tokenize(i)) <= aside_words]
+            return ", ".join(rest) if rest else None
     return None
 
 

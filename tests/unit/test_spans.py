@@ -85,6 +85,11 @@ def test_things_asked_for_have_no_figure_for_a_short_answer():
     assert short_answer(analyse("What kind of tariff system kicked in on April 2?"),
                         ["Trump's reciprocal 25% tariffs system kicks into effect on April 2."]) is None
     assert short_answer(analyse("How much did India's exports to the US rise?"), [sentence]) == "11.38%"
+    # things set aside, before the question or after it, are left out of the list
+    assert short_answer(analyse("Besides chemicals and farm products, which exports to the US surged?"),
+                        [sentence]) == "engineering goods"
+    assert short_answer(analyse("Which exports surged besides chemicals?"), [sentence]) == \
+        "engineering goods, farm products"
 
 
 def test_how_much_a_figure_grew_in_dollars_is_the_amount_of_its_change():
@@ -341,8 +346,11 @@ _BOTH_SEEK = ("The U.S. seeks lower tariffs on industrial goods, wines, while In
     ("Which exports does India want duty cuts on?", _BOTH_SEEK, "textiles, apparel, leather, gems, and seafood"),
     ("Which sectors face the tariff?", "Talks covered issues such as market access and rules of origin.", None),
     ("Which sectors face the tariff?", "The tariff hits sectors like textiles in the south.", None),
+    # the things set aside are left out of the list
     ("Which sectors besides textiles face the tariff?", "The tariff hits sectors like textiles, leather and gems.",
-     None),
+     "leather, gems"),
+    ("Which sectors besides textiles face the tariff?", "The tariff hits sectors like textiles and apparel in the "
+     "south.", "apparel"),
 ])
 def test_which_things_are_answered_by_the_list_of_them(question, sentence, things):
     assert short_answer(analyse(question), [sentence]) == things
