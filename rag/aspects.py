@@ -986,7 +986,14 @@ def done_by(act: str, names: set[str], sentence: str) -> str | None:
     """Which of ``names`` stands nearest before the first word of ``act`` in ``sentence`` (who did it,
     in "Landau also thanked the Foreign Secretary Misri"), or None. The doer stands in the act's own
     clause: in "Although Modi later agreed to make the call, he said it came too late" Modi did not say it."""
-    before = [w.lower() for w in re.findall(r"[A-Za-z]+", _own_clause(_before_act(act, sentence) or ""))]
+    window = _before_act(act, sentence) or ""
+    if re.search(r"\band\s+(?:also\s+|then\s+|later\s+)?$", window, re.I):
+        # "Landau also thanked the Foreign Secretary Misri for ... and asked the Indian government for ...": a
+        # verb joined on with "and" is done by the one who leads the sentence, not by the name nearest it
+        lead = next((w for w in (w.lower() for w in re.findall(r"[A-Za-z]+", sentence)[:6]) if w in names), None)
+        if lead is not None:
+            return lead
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", _own_clause(window))]
     # "They held phone talks": a pronoun nearer the act than any name leaves the doer to the sentence before
     return next((None if w in _SUBJECT_PRONOUNS else w for w in reversed(before)
                  if w in names or w in _SUBJECT_PRONOUNS), None)

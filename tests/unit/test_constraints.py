@@ -200,6 +200,12 @@ def test_period_labels():
     ("Which deputy secretary of commerce met Goyal?", "Minister Piyush Goyal held discussions with US Commerce "
      "Secretary Howard Lutnick in Washington.", ["name deputy secretary of commerce"]),
     ("Who is the Indian Commerce Minister?", "Commerce and Industry Minister Piyush Goyal of India held talks.", []),
+    # a verb joined on with "and" is done by the one who leads the sentence, not by the name nearest it
+    ("Whom did Misri ask for continued cooperation on illegal immigration?", "Landau also thanked the Foreign "
+     "Secretary Misri for India’s assistance and asked the Indian government for continued cooperation.",
+     ["agent misri"]),
+    ("Whom did Landau ask for continued cooperation on illegal immigration?", "Landau also thanked the Foreign "
+     "Secretary Misri for India’s assistance and asked the Indian government for continued cooperation.", []),
     # who held an office before the one named: a sentence naming only the one named does not say
     ("Who was the Indian Foreign Secretary before Misri?", "Landau also thanked the Foreign Secretary Misri for "
      "India’s assistance.", ["succession before Misri"]),
