@@ -88,6 +88,8 @@ class Admissibility:
         if query.premise is not None and (query.premise not in words or (
                 query.premise_by and done_by_another(query.premise, query.premise_by, sentence))):
             unmet.append(f"answer {query.premise}")  # the reason for another act, or another's act
+        if query.premise is not None and restates_only(query, sentence):
+            unmet.append("answer reason")  # "The US has suspended the tariffs till July 9": why, it does not say
         if query.topic and not query.topic & words:
             unmet.append("answer topic")  # the speaker's words on something else
         if query.doing and query.doing not in words:
@@ -125,6 +127,21 @@ class Admissibility:
 
 # one checker per store: a store is one generation of the index, so what it knows of its articles
 # holds for as long as the store does
+# the words of time, the verbs' helpers and the figures a sentence may add to a question's own words and
+# still say nothing more
+_NOTHING_MORE = frozenset(tokenize("till until since by on in from to of the last next this year years month months "
+                                   "day days week weeks january february march april may june july august september "
+                                   "october november december now has have had is are was were been be will would",
+                                   ()))
+
+
+def restates_only(query: Query, sentence: str) -> bool:
+    """Whether ``sentence`` says no more than the act a why-question takes for granted, and when: "The US has
+    suspended the additional 26 per cent tariffs on India till July 9" gives no reason for the suspension."""
+    extra = set(tokenize(sentence)) - set(query.terms) - _NOTHING_MORE
+    return not {w for w in extra if not w[0].isdigit()}
+
+
 _CHECKERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 

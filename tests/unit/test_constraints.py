@@ -1370,3 +1370,15 @@ def test_how_many_is_not_answered_by_a_count_of_other_things_beside_them():
         "MEA even confirmed that Modi has made eight calls to the US president.", "", ARTICLE)
     assert "counted indian" not in Constraints.of("How many Indians were deported?").unmet(
         "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US.", "", ARTICLE)
+
+
+def test_a_sentence_that_only_restates_what_a_why_question_takes_for_granted_gives_no_reason():
+    from rag.admissible import restates_only
+    from rag.question import analyse
+
+    asked = analyse("Why did the US suspend the additional 26 per cent tariffs on India?")
+    assert restates_only(asked, "The US has suspended the additional 26 per cent tariffs on India till July 9.")
+    assert not restates_only(asked, "The US suspended the additional 26 per cent tariffs on India to allow talks.")
+    deported = analyse("Why has the US deported hundreds of Indians?")
+    assert not restates_only(deported, "The US has deported hundreds of Indians who were found to have entered the "
+                                       "country illegally.")
