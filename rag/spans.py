@@ -247,7 +247,13 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         clause = _WHO_CLAUSE.match(sentence, end)
         if clause:
             describing |= set(tokenize(clause.group()))
-        people.append((len(terms & describing), len(doer & describing), name, query.role in describing))
+        people.append((len(terms & describing), len(doer & describing), name, query.role in describing,
+                       sentence[max(0, start - 40):start]))
+    # "Which US official ...?": when some are titled by the country asked ("US Commerce Secretary Howard
+    # Lutnick"), one who is not ("Prime Minister Narendra Modi") is no answer
+    of = query.constraints.role_doer[0] if query.constraints.role_doer else None
+    if of is not None and any(of in countries_in(p[4]) for p in people):
+        people = [p for p in people if of in countries_in(p[4])]
     if sum(p[3] for p in people) == 1:
         # "Which US president did Modi not reach out to?": of "Commerce Secretary Howard Lutnick" and
         # "US President Donald Trump", the one the asked role describes, though the act's words stand by him

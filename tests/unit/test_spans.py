@@ -136,6 +136,10 @@ CALL = ("US Deputy Secretary of State Christopher Landau and India’s Foreign S
     ("Whom did India's foreign secretary speak with by phone?", CALL, "Christopher Landau"),
     ("Which Indian official did the US deputy secretary of state speak with by phone?", CALL, "Vikram Misri"),
     ("Whom did the US Commerce Secretary meet?", MEETING, "Piyush Goyal"),
+    # a person of the country asked, when some are titled by it, though the act's words stand by another
+    ("Which US official described the deal as having lost momentum?", "US Commerce Secretary Howard Lutnick said "
+     "the India–US trade agreement lost momentum after Prime Minister Narendra Modi did not reach out.",
+     "Howard Lutnick"),
     # "X, who ...": the clause is about X
     ("Who expressed confidence in a favourable outcome?",
      "Sources cited assurances from US President Donald Trump, who recently expressed confidence in a favourable "
