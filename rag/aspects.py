@@ -163,9 +163,9 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
         # office are those of its own title, the capitalized run before the rank and its "of ..." after
         # ("Foreign Secretary Vikram Misri and U.S. Deputy Secretary of State" has no Deputy Foreign Secretary)
         def title_words(rank: re.Match) -> set[str]:
+            before = _RUN_BEFORE.search(text[:rank.start()]).group()
             after = _OF_AFTER.match(text, rank.end())
-            return set(_RUN_BEFORE.search(text[:rank.start()]).group().split()) | set(after.group().split() if after
-                                                                                    else ())
+            return set(before.split()) | set(after.group().split() if after else ())
         return any(own <= title_words(r) for r in ranks)
     return not holder
 
@@ -750,11 +750,6 @@ def _act_after(rest: str) -> str | None:
     return stems[0] if stems else None
 
 
-# a country that does something in a sentence: named, or its people who act for it, then a verb
-_DOES_SOMETHING = (r"(?:\s+(?:{actors}))?\s+(?:has|have|had|having|is|are|was|were|will|would|did|does|do|can|could|"
-                   r"may|might|\w+ed|wants|seeks|says|asks|plans|aims|sees|views)\b")
-
-
 # "The US has been asking India to open up a couple of sectors": opening asked for, or risked, is not done
 _ONLY_ASKED = re.compile(r"(?:\b(?:ask\w*|want\w*|urg\w*|push\w*|press\w*|demand\w*|seek\w*|sought|invit\w*)\b"
                          r"(?:\s+[\w’'-]+){0,3}\s+to|\b(?:risk|can[’']?t|cannot|won[’']?t|not))\s+$", re.I)
@@ -791,8 +786,8 @@ def does_something(code: str, sentence: str) -> bool:
     deportation operations"), not merely named ("eight calls to the US president"): what a question
     asks of any act of a country ("What has the US been doing ...?") is what it does."""
     pattern, code_of = country_pattern()
-    then = re.compile(_DOES_SOMETHING.format(actors="|".join(_ACTORS)), re.I)
-    return any(code_of[m.group(1)] == code and then.match(sentence, m.end()) for m in pattern.finditer(sentence))
+    return any(code_of[m.group(1)] == code and _DOES_SOMETHING.match(sentence, m.end())
+               for m in pattern.finditer(sentence))
 
 
 def _around_act(act: str, sentence: str) -> tuple[str, str, str] | None:
@@ -814,6 +809,11 @@ def _before_act(act: str, sentence: str) -> str | None:
 # "Indian imports" is no doer
 _ACTORS = frozenset("negotiators officials official government ministers minister authorities administration "
                     "delegation diplomats envoys side".split())
+# a country that does something in a sentence (see does_something): named, or its people who act for it,
+# then a verb
+_DOES_SOMETHING = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_ACTORS))}))?\s+(?:has|have|had|having|is|are|was|were|"
+                             r"will|would|did|does|do|can|could|may|might|\w+ed|wants|seeks|says|asks|plans|aims|"
+                             r"sees|views)\b", re.I)
 
 
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
@@ -990,7 +990,7 @@ def done_by(act: str, names: set[str], sentence: str) -> str | None:
     if re.search(r"\band\s+(?:also\s+|then\s+|later\s+)?$", window, re.I):
         # "Landau also thanked the Foreign Secretary Misri for ... and asked the Indian government for ...": a
         # verb joined on with "and" is done by the one who leads the sentence, not by the name nearest it
-        lead = next((w for w in (w.lower() for w in re.findall(r"[A-Za-z]+", sentence)[:6]) if w in names), None)
+        lead = next((w.lower() for w in re.findall(r"[A-Za-z]+", sentence)[:6] if w.lower() in names), None)
         if lead is not None:
             return lead
     before = [w.lower() for w in re.findall(r"[A-Za-z]+", _own_clause(window))]
@@ -1394,8 +1394,6 @@ def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] 
 
 # ---------------------------------------------------------------- a part of a whole
 
-# "How many were deported on commercial flights alone?": a figure for "chartered and commercial
-# flights" is for more than what is asked
 # "Who was the Indian Foreign Secretary before Misri?" asks who held an office before (or after) the one named:
 # a sentence that names Misri in it, and no one coming or going, does not say
 _SUCCESSION_ASKED = re.compile(r"^\s*who\s+(?:was|were|is|will be|would be)\b.*\b(?P<way>before|after)\s+"
@@ -1418,6 +1416,8 @@ def tells_succession(sentence: str) -> bool:
     return _SUCCESSION.search(sentence) is not None
 
 
+# "How many were deported on commercial flights alone?": a figure for "chartered and commercial
+# flights" is for more than what is asked
 _ALONE = re.compile(r"\b([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)\s+(?:alone|only)\b|"
                     r"\bonly\s+(?:on\s+|through\s+|by\s+|via\s+|in\s+|from\s+)?(?:the\s+)?([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)",
                     re.I)
@@ -1545,8 +1545,6 @@ def countries_for(text: str) -> frozenset[str]:
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^?,;]+)", re.I)
 _ANYONE = frozenset(tokenize("the a an official officials source sources data report reports estimate estimates "
                              "government figures analysts experts media article articles"))
-
-
 
 
 # "What was the Indian foreign ministry's readout of the call?" says whose words are asked as "according
