@@ -125,8 +125,6 @@ class Admissibility:
         return known
 
 
-# one checker per store: a store is one generation of the index, so what it knows of its articles
-# holds for as long as the store does
 # the words of time, the verbs' helpers and the figures a sentence may add to a question's own words and
 # still say nothing more
 _NOTHING_MORE = frozenset(tokenize("till until since by on in from to of the last next this year years month months "
@@ -142,6 +140,8 @@ def restates_only(query: Query, sentence: str) -> bool:
     return not {w for w in extra if not w[0].isdigit()}
 
 
+# one checker per store: a store is one generation of the index, so what it knows of its articles
+# holds for as long as the store does
 _CHECKERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 

@@ -23,7 +23,7 @@ from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH, WEEKDAY
 from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
-from .terms import BALANCE, QUESTION_STEMS, SPEECH_ACTS, TRADE_BALANCE, TRADE_NAMING, WHETHER, content_terms
+from .terms import BALANCE, QUESTION_STEMS, SETS_ASIDE, SPEECH_ACTS, TRADE_BALANCE, TRADE_NAMING, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -644,7 +644,7 @@ _IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:
 # "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare; "What
 # were US goods exports ...?" asks for a value (a verb ends the thing asked for)
 # "Besides chemicals, which exports surged?": what the question sets aside first
-_SET_ASIDE_FIRST = r"(?:(?:besides|apart from|other than|aside from)\s+[^,?]+,\s*)?"
+_SET_ASIDE_FIRST = rf"(?:(?:{SETS_ASIDE})\s+[^,?]+,\s*)?"
 _WHICH_THING = re.compile(rf"^\s*{_SET_ASIDE_FIRST}(?:which|what)\s+"
                           r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)"
                           r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,2}?"

@@ -18,7 +18,7 @@ from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
 from .question import Query, affirms, asks_for_things, speaking_body
-from .terms import TRADE_NAMING
+from .terms import SETS_ASIDE, TRADE_NAMING
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -331,7 +331,7 @@ def _named(query: Query, sentence: str) -> str | None:
 
 # "Which sectors is India seeking duty concessions for?": the kind of thing asked, its plural noun (asked only
 # of questions that question.asks_for_things, so "kinds of" is followed by any such noun)
-_THINGS_ASKED = re.compile(r"^\s*(?:(?:besides|apart from|other than|aside from)\s+[^,?]+,\s*)?"
+_THINGS_ASKED = re.compile(rf"^\s*(?:(?:{SETS_ASIDE})\s+[^,?]+,\s*)?"
                            r"(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?"
                            r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,3}?"
                            r"(?P<noun>sectors|industries|products|goods|exports|imports|items|issues|areas|purchases|"
@@ -346,7 +346,7 @@ _ITEM_ENDS = re.compile(r"\s+(?:in|for|to|with|from|(?<!such\s)as|under|at|by|on
                         r",?\s+(?:and\s+)?(?:this|that|these|those|it|they|he|she|we)\b")
 _ITEMS_SEPARATED = re.compile(r",\s+(?:and|or)\s+|\s+(?:and|or)\s+|,\s+", re.I)
 # things the question sets aside ("besides textiles"): the list's other items are the answer
-_SETS_ASIDE = re.compile(r"\b(?:besides|apart from|other than|except|aside from)\s+(?P<aside>[^,?]+?)"
+_SETS_ASIDE = re.compile(rf"\b(?:{SETS_ASIDE}|except)\s+(?P<aside>[^,?]+?)"
                          r"(?=\s*(?:,|\?|$|\b(?:which|what|does|did|do|is|are|was|were|has|have)\b))", re.I)
 
 

@@ -21,6 +21,10 @@ QUESTION_STEMS = frozenset(tokenize(" ".join(sorted(QUESTION_WORDS)), stopwords=
 SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states stated claim claims claimed write "
                                  "writes wrote", ()))
 
+# the words that set things aside ("Besides chemicals, which exports surged?"): read by question analysis
+# (the question asks for things still) and by short answers (the list's other items answer it)
+SETS_ASIDE = r"besides|apart from|other than|aside from"
+
 # "trade" that follows no amount or flow of goods: a "trade deal", "trade talks", the "Trade Representative";
 # and "trade" that is a balance ("trade deficit"), a measure of its own
 TRADE_NAMING = (r"agreements?|deals?|pacts?|talks|negotiat\w*|barriers|representative|minister\w*|secretary|"
