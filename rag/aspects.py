@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, WEEKDAY
-from .terms import BALANCES, QUESTION_STEMS, TRADE_BALANCE, TRADE_NAMING
+from .terms import BALANCES, QUESTION_STEMS, TRADE_WHOLE
 from .values import values
 
 
@@ -1075,7 +1075,7 @@ def flows_in(text: str) -> frozenset[tuple[str, str]]:
 # (whose surplus or deficit is balance_in's: one side's surplus is the other's deficit)
 # (a country's position or stance is its own: "India's position" is no US position)
 # (a "trade deal" or "trade talks" is no trade a country owns: "Indian textiles after the trade deal")
-_OWNED = (rf"exports|imports|trade(?!\s+(?:{TRADE_BALANCE}|{TRADE_NAMING}))|partner|partners|"
+_OWNED = (rf"exports|imports|{TRADE_WHOLE}|partner|partners|"
           r"tariffs?|levies|duties|markets?|nationals|citizens|migrants|farmers|growers|workers|consumers|students|companies|firms|"
           r"positions?|stances?")
 # People a country's word stands before ("American farmers"): a sentence about farmers that does not

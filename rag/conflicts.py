@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .constraints import Period, periods_in
 from .dates import MONTHS, date_role
 from .spans import terms_near
-from .terms import BALANCE, TRADE_BALANCE, TRADE_NAMING
+from .terms import BALANCE, TRADE_WHOLE
 from .values import VALUE_PATTERNS, on_weekday, values
 
 # ---------------------------------------------------------------- disagreements by claim
@@ -84,7 +84,7 @@ _MEASURES = {
     "exports": r"exports?|exported|shipments|sales",
     "imports": r"imports?|imported|purchases",
     "tariff": r"tariffs?|dut(?:y|ies)|levy|levies",
-    "trade": rf"trade(?!\s+(?:{TRADE_BALANCE}|{TRADE_NAMING}))",
+    "trade": TRADE_WHOLE,
 }
 _MEASURE_WORD = re.compile("|".join(rf"\b(?P<{kind}>{words})\b" for kind, words in _MEASURES.items()), re.I)
 _NEXT_WORDS = re.compile(r"\s+(?:[\w-]+\s+)?")  # "26 per cent tariffs", "25% reciprocal tariffs"

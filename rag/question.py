@@ -23,7 +23,7 @@ from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH, WEEKDAY
 from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
-from .terms import BALANCE, QUESTION_STEMS, SETS_ASIDE, SPEECH_ACTS, TRADE_BALANCE, TRADE_NAMING, WHETHER, content_terms
+from .terms import BALANCE, QUESTION_STEMS, SET_ASIDE_FIRST, SPEECH_ACTS, TRADE_WHOLE, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -88,8 +88,7 @@ _AMOUNT_OR_SHARE = re.compile(rf"(?:{_MONEY})[\d,.]*(?:\s?(?:billion|million|tri
 # (one side's deficit is the other's surplus, and one side's exports the other's imports).
 _MEASURE_OF = {"deficit": BALANCE,
                "exports": "exports?|exported|imports?|imported|shipments|sales|purchases|bought|sold",
-               # trade as a whole, not the "trade deficit", a "trade agreement" or the "Trade Representative"
-               "trade": rf"trade(?!\s+(?:{TRADE_BALANCE}|{TRADE_NAMING}))"}
+               "trade": TRADE_WHOLE}
 _MEASURE_OF |= {"surplus": _MEASURE_OF["deficit"], "imports": _MEASURE_OF["exports"]}
 # "How much did India export to the US in April 2025?" asks for exports as a verb; "how much more
 # did America buy than it sold" asks for a difference, which is a balance, so "more" is left out
@@ -643,15 +642,14 @@ _IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:
 
 # "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare; "What
 # were US goods exports ...?" asks for a value (a verb ends the thing asked for)
-# "Besides chemicals, which exports surged?": what the question sets aside first
-_SET_ASIDE_FIRST = rf"(?:(?:{SETS_ASIDE})\s+[^,?]+,\s*)?"
-_WHICH_THING = re.compile(rf"^\s*{_SET_ASIDE_FIRST}(?:which|what)\s+"
+# ("Besides chemicals, which exports surged?" asks for things as well)
+_WHICH_THING = re.compile(rf"^\s*{SET_ASIDE_FIRST}(?:which|what)\s+"
                           r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)"
                           r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,2}?"
                           r"(?:sectors?|products?|goods|exports|imports|shipments|countries|country|officials?|items|"
                           r"areas|issues|nations?|companies|firms|initiatives?)\b"
                           # "What kind of tariff system ...?" asks for a kind, not a rate
-                          rf"|^\s*{_SET_ASIDE_FIRST}(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b", re.I)
+                          rf"|^\s*{SET_ASIDE_FIRST}(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b", re.I)
 
 
 # "What did India and the US do days before the reciprocal tariffs kicked in?" asks what was done or

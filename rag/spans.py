@@ -18,7 +18,7 @@ from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
 from .question import Query, affirms, asks_for_things, speaking_body
-from .terms import SETS_ASIDE, TRADE_NAMING
+from .terms import SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -243,12 +243,12 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         # a title comes before a name in news English ("Commerce Secretary Howard Lutnick"): the words
         # before the name count, the title's own included
         start = end - len(name)
-        describing = set(tokenize(sentence[max(0, start - 40):start]))
+        title = sentence[max(0, start - 40):start]
+        describing = set(tokenize(title))
         clause = _WHO_CLAUSE.match(sentence, end)
         if clause:
             describing |= set(tokenize(clause.group()))
-        people.append((len(terms & describing), len(doer & describing), name, query.role in describing,
-                       sentence[max(0, start - 40):start]))
+        people.append((len(terms & describing), len(doer & describing), name, query.role in describing, title))
     # "Which US official ...?": when some are titled by the country asked ("US Commerce Secretary Howard
     # Lutnick"), one who is not ("Prime Minister Narendra Modi") is no answer
     of = query.constraints.role_doer[0] if query.constraints.role_doer else None
@@ -331,7 +331,7 @@ def _named(query: Query, sentence: str) -> str | None:
 
 # "Which sectors is India seeking duty concessions for?": the kind of thing asked, its plural noun (asked only
 # of questions that question.asks_for_things, so "kinds of" is followed by any such noun)
-_THINGS_ASKED = re.compile(rf"^\s*(?:(?:{SETS_ASIDE})\s+[^,?]+,\s*)?"
+_THINGS_ASKED = re.compile(rf"^\s*{SET_ASIDE_FIRST}"
                            r"(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?"
                            r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,3}?"
                            r"(?P<noun>sectors|industries|products|goods|exports|imports|items|issues|areas|purchases|"

@@ -24,6 +24,7 @@ SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states sta
 # the words that set things aside ("Besides chemicals, which exports surged?"): read by question analysis
 # (the question asks for things still) and by short answers (the list's other items answer it)
 SETS_ASIDE = r"besides|apart from|other than|aside from"
+SET_ASIDE_FIRST = rf"(?:(?:{SETS_ASIDE})\s+[^,?]+,\s*)?"  # "Besides chemicals, which ...": a phrase before the asking
 
 # "trade" that follows no amount or flow of goods: a "trade deal", "trade talks", the "Trade Representative";
 # and "trade" that is a balance ("trade deficit"), a measure of its own
@@ -35,6 +36,8 @@ TRADE_NAMING = (r"agreements?|deals?|pacts?|talks|negotiat\w*|barriers|represent
 BALANCES = ("deficit", "deficits", "surplus", "surpluses", "gap", "shortfall", "imbalance")
 BALANCE = "|".join(BALANCES)
 TRADE_BALANCE = f"{BALANCE}|balance"
+# trade as a whole: not the "trade deficit", a "trade agreement" or the "Trade Representative"
+TRADE_WHOLE = rf"trade(?!\s+(?:{TRADE_BALANCE}|{TRADE_NAMING}))"
 
 # "Did India's exports cross $100 billion?" asks whether, not what
 WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
