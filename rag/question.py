@@ -57,7 +57,9 @@ _MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|ar
                   rf"(?!(?!{_ADJECTIVE_ING})[a-z]+ing\s)"
                   r"[\w.'’-]+\s+){0,7}?")
 _MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
+# "the two-way trade figure for 2023-24" asks for trade as "the two-way trade for 2023-24" does
 _MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size|worth)"
+            r"(?:\s+(?:figures?|numbers?|levels?|amounts?))?"
             rf"{_MEASURE_END}")
 # ... and of these an amount of money: "18 per cent of India's total merchandise trade" is no trade figure
 _AMOUNT_ASKED = rf"{_MEASURE_START}(?:deficit|surplus|exports|imports|trade|value|total|worth){_MEASURE_END}"

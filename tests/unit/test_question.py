@@ -398,6 +398,9 @@ def test_a_magnitude_answers_only_a_rough_count(question, answers):
     ("What is the Mission 500 target for trade between India and the US?", "trade"),
     # a worth is of what it is the worth of; commerce is trade
     ("What was the combined worth of commerce between the two nations in 2024-25?", "trade"),
+    # "the trade figure" is trade's, as "the deficit figure" is the deficit's
+    ("What was the two-way trade figure for 2023-24?", "trade"),
+    ("What was the US deficit figure for 2024?", "deficit"),
 ])
 def test_the_measure_asked_is_the_head_of_the_question(question, measure):
     assert analyse(question).measure == measure
