@@ -139,7 +139,7 @@ _ANSWER_TYPES = [
     ("person", _ASKS_PERSON,
      re.compile(r"\b(Minister|Secretary|President|Representative|spokesperson|official|professor|"
                 r"[A-Z][a-z]+ [A-Z][a-z]+)\b")),
-    ("place", re.compile(r"^\s*where\b|\bwhich (country|countries|city|place)\b", re.I),
+    ("place", re.compile(r"^\s*where\b|\bwhich (country|countries|nations?|city|cities|place)\b", re.I),
      re.compile(r"\b[A-Z][a-z]+")),
 ]
 # The kind of value whose disagreement between articles is worth reporting (see conflicts.py);

@@ -288,10 +288,10 @@ def _place(query: Query, sentence: str) -> str | None:
     if where:
         found = [f for f in found if _LOCATED.search(sentence[:f[0]])]
     codes = {code_of[value] for _, _, value in found}
-    if not re.search(r"\bcountries\b", query.searched, re.I):
+    if not re.search(r"\b(?:countries|nations)\b", query.searched, re.I):
         return found[0][2] if len(codes) == 1 else None
-    # "Which countries ...?" is answered by a list; a lone country ("over India as Trump flagged a bill
-    # ...") is seldom the one asked of
+    # "Which countries ...?" (or "nations") is answered by a list; a lone country ("over India as Trump flagged a
+    # bill ...") is seldom the one asked of
     listed = len(found) > 1 and all(_BETWEEN_LISTED.fullmatch(sentence[a[1]:b[0]]) for a, b in zip(found, found[1:]))
     return sentence[found[0][0]:found[-1][1]] if listed and len(codes) == len(found) else None
 

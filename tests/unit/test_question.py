@@ -32,6 +32,7 @@ from rag.terms import content_terms
     ("Which minister led the Indian delegation?", "person"),
     ("Where were the talks held?", "place"),
     ("Which countries joined Pax Silica?", "place"),
+    ("Which nations sealed pacts with Washington?", "place"),
     ("Why did talks stall?", None),
     ("Which issue did the official say India can't risk opening?", None),  # an issue, not the official
     ("Name the official who gave the readout of the call.", "person"),

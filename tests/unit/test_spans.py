@@ -224,6 +224,7 @@ BILL = ("Uncertainties loom further over India as President Donald Trump gave a 
      "And India being one of the highest importers of Russian oil, exporters fear another round of tariff.", "Russian"),
     # "which countries": the one list that holds them all
     ("Which countries did the US seal trade pacts with before India?", PACTS, "Indonesia, the Philippines and Vietnam"),
+    ("Which nations sealed pacts with Washington ahead of India?", PACTS, "Indonesia, the Philippines and Vietnam"),
     # a country outside the list leaves it open
     ("Which countries had the US moved on to sealing trade pacts with?", PACTS, None),
     # "countries trading with Russia" are not Russia, and a lone India is not "which countries"
