@@ -482,10 +482,12 @@ def moved(trend: str, text: str) -> bool:
 
 
 # In a question, "up" and "down" say a figure moved after a verb of being or going with no other
-# verb between ("were exports up", "went down") or before its size ("up by 4%"); after another verb
-# they end a phrasal verb ("holding up the deal", "step up purchases") and say nothing of a figure.
+# verb between ("were exports up", "went down", "were exports of engineering goods down": a word in
+# "-ing" after "of" is a noun) or before its size ("up by 4%"); after another verb they end a phrasal
+# verb ("holding up the deal", "step up purchases") and say nothing of a figure.
 _MOVED = re.compile(r"\b(?:is|are|was|were|be|been|being|go|goes|went|gone|going)\b"
-                    r"(?:\s+(?![\w'’-]*(?:ing|ed)\b)[\w'’-]+){0,2}?\s+(?P<a>up|down)\b|"
+                    r"(?:\s+(?![\w'’-]*(?:ing|ed)\b)[\w'’-]+){0,2}?"
+                    r"(?:\s+of\s+[\w'’-]+(?:\s+(?![\w'’-]*(?:ing|ed)\b)[\w'’-]+)?)?\s+(?P<a>up|down)\b|"
                     r"\b(?P<b>up|down)\s+(?:by\s+)?(?:\d|about|around|nearly|over|more)", re.I)
 
 

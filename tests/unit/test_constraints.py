@@ -400,6 +400,9 @@ def test_a_figure_may_be_named_two_sentences_before():
     ("Is the deficit going up?", "rise"),
     ("How much did the deficit grow in 2024?", "rise"),
     ("How far did exports fall?", "fall"),
+    # what moved may be named with an "of" phrase, a noun in "-ing" in it; a verb before "up" ends a phrasal verb
+    ("Why were exports of engineering goods down in FY26?", "fall"),
+    ("In which month of 2025 was the US-India COMPACT set up?", None),
 ])
 def test_which_way_a_question_asks_a_figure_moved(question, trend):
     assert Constraints.of(question).trend == trend
