@@ -28,6 +28,8 @@ _DATE = (rf"(?:{MONTH}\s+\d{{1,2}}(?!\d)(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}}
          rf"{MONTH}\s*[-–]\s*{MONTH}|(?:late |early |mid-)?{MONTH}\s+\d{{4}}|\b(?:fall|Fall|spring|autumn)\s+\d{{4}}|"
          rf"\b{WEEKDAY}\b|\b(?:FY\s?)?(?:19|20)\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b)")  # a fiscal year whole
 _MONTH_ALONE = rf"\b{MONTH}\b"
+# "Over which years ...?" is answered by the stretch ("From 2009 to 2024"), not by its first year
+_YEARS = r"\b(?:19|20)\d{2}\s*(?:to|and|through|until|[-–])\s*(?:19|20)\d{2}\b"
 _SPAN_OF_TIME = rf"(?i:{DURATION.pattern})"  # "90-day", "two decades"
 _NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|R))+")
 _TITLES = frozenset("""us u.s. india indian american former secretary minister president prime deputy commerce
@@ -85,6 +87,8 @@ def _patterns(query: Query) -> list[str]:
         # "... and by which year?": the date a goal is to be met by ("by 2030"), not the day it was set
         # ("announced ... in February 2025"); any date when none is said so
         return [rf"(?<=\b[Bb]y\s){_DATE}", _DATE]
+    if re.search(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:years|period|stretch)\b", q):
+        return [_YEARS, _DATE]
     if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
                                                 q):
         return [_DATE]
