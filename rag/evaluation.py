@@ -8,7 +8,9 @@ A question set is a JSON Lines file, one object per question::
      "sources": ["article.txt"]}
 
 A multi-part question lists ``"parts": [["41.8 billion"], ["87.4 billion"]]``: it is
-answered only when every part is. Types: fact, paraphrase, list, multi_article,
+answered only when every part is. A part listed as ``[]`` is one the articles don't cover: the
+answer is right only when it gives the other parts and says the articles don't cover that one,
+and wrong when it answers it. Types: fact, paraphrase, list, multi_article,
 multi_part, conflict, latest; unanswerable and near_miss (an entity or period
 swapped for one the articles don't cover) have no answers.
 """
@@ -40,16 +42,17 @@ class Question:
     answers: tuple[str, ...]
     evidence: tuple[tuple[str, str], ...]  # (source, quote)
     split: str = "test"
-    parts: tuple[tuple[str, ...], ...] = ()  # multi-part questions: every part must be answered
+    parts: tuple[tuple[str, ...], ...] = ()  # multi-part questions: every part must be answered; () none covers
 
     @property
     def answerable(self) -> bool:
         return bool(self.answers)
 
     def answered_by(self, text: str) -> bool:
-        """Whether ``text`` gives an acceptable answer (to every part, when there are parts)."""
+        """Whether ``text`` gives an acceptable answer (to every part the articles cover, when there are
+        parts; that the others are said to be uncovered is the answer's ``withheld_parts``, see run_questions)."""
         if self.parts:
-            return all(contains_answer(text, part) for part in self.parts)
+            return all(contains_answer(text, part) for part in self.parts if part)
         return contains_answer(text, self.answers)
 
 
@@ -153,15 +156,33 @@ class Result:
     partly_withheld: bool = False
 
 
-def _partly_withheld(pipeline, q: Question, answer, said: str) -> bool:
-    """Whether ``answer`` withholds some parts of ``q`` and gives every other part's gold answer (the parts
-    as the pipeline splits them must match the gold ones, one to one, or the answer is judged whole)."""
-    if not (q.parts and answer.withheld_parts) or answer.abstained:
-        return False
+def _withheld(pipeline, q: Question, answer) -> list[bool] | None:
+    """For each gold part of ``q``, whether ``answer`` withholds it; None when the parts as the pipeline
+    splits them do not match the gold ones one to one (then the answer is judged whole)."""
     parts = pipeline.analyse(q.question).parts
     if len(parts) != len(q.parts):
+        return None
+    return [part.text in answer.withheld_parts for part in parts]
+
+
+def _uncovered_withheld(pipeline, q: Question, answer) -> bool:
+    """Whether ``answer`` says the articles don't cover exactly the parts of ``q`` they don't (true for a
+    question without such parts)."""
+    if all(q.parts):
+        return True
+    withheld = _withheld(pipeline, q, answer)
+    return withheld is not None and all(held == (not gold) for held, gold in zip(withheld, q.parts))
+
+
+def _partly_withheld(pipeline, q: Question, answer, said: str) -> bool:
+    """Whether ``answer`` withholds some parts of ``q`` and gives every other part's gold answer (a part the
+    articles don't cover has none, so answering it is wrong)."""
+    if not (q.parts and answer.withheld_parts) or answer.abstained:
         return False
-    given = [gold for part, gold in zip(parts, q.parts) if part.text not in answer.withheld_parts]
+    withheld = _withheld(pipeline, q, answer)
+    if withheld is None:
+        return False
+    given = [gold for held, gold in zip(withheld, q.parts) if not held]
     return bool(given) and all(contains_answer(said, gold) for gold in given)
 
 
@@ -185,7 +206,7 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
         data = answer.to_json()
         said = answer_body(answer)
         if q.answerable:
-            correct = not answer.abstained and q.answered_by(said)
+            correct = not answer.abstained and q.answered_by(said) and _uncovered_withheld(pipeline, q, answer)
         else:
             correct = answer.abstained
         support = meaning = forced = None

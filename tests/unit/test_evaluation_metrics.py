@@ -181,6 +181,17 @@ def test_a_short_answer_is_wrong_when_it_names_no_acceptable_value(short, correc
     assert metrics.short_answer_wrong(result) is wrong
 
 
+def test_a_part_the_articles_do_not_cover_has_no_short_answer():
+    q = ev.Question("x", "What was the surplus in 2024-25 and in 2018-19?", "multi_part", ("41.18 billion",),
+                    (("s", "a"),), parts=(("41.18 billion",), ()))
+    def result(short):
+        return ev.Result(q, {"abstained": False, "answer": "", "short_answer": short}, True, 0.0, 0.01, {}, {})
+    assert q.answered_by("USD 41.18 billion in 2024-25") and q.answerable
+    assert metrics.short_answer_matches(result(["USD 41.18 billion", None]))
+    assert not metrics.short_answer_matches(result(["USD 41.18 billion", "USD 35.32 billion"]))
+    assert metrics.short_answer_wrong(result(["USD 41.18 billion", "USD 35.32 billion"]))
+
+
 def test_a_short_answer_to_a_question_of_parts_is_wrong_when_one_part_names_another_value():
     q = ev.Question("x", "Who met whom?", "multi_part", ("Goyal", "Lutnick"), (("s", "a"),),
                     parts=(("Piyush Goyal", "Goyal"), ("Howard Lutnick", "Lutnick")))
