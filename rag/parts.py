@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from .constraints import periods_counted, periods_in
-from .countries import countries_in
+from .countries import countries_in, country_pattern
 from .dates import MONTH
 from .terms import content_terms
 
@@ -133,6 +133,29 @@ _WHICH_NOUN = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARIES})\b)([a-z][
 _WHICH_BARE = re.compile(r"^\s*(which)(?=\s+(?:will|would|has|have|had|did|does|do|can|could|stays?|remains?|"
                          r"continues?|went|goes|came|comes|rose|fell)\b)", re.I)
 _BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
+# "..., and who is Japan's?": a part that names only another owner asks what the part before asks, of it
+_OWNER_ONLY = re.compile(r"^(?i:(?:who|what|which|how much|how many)\s+(?:is|are|was|were)\s+)"
+                         r"(?P<owner>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\?$")
+_OWNER = re.compile(r"\b(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?=['’]s\b)")
+
+
+def _of_another_owner(piece: str, first: str) -> str | None:
+    """``piece`` ("Who is Japan's?") as the question ``first`` asks ("Who is the US Commerce Secretary?"),
+    of the owner it names: "Who is the Japan Commerce Secretary?", "What was China's surplus ...?" for
+    "What was India's surplus ...?". None when ``piece`` is not of that shape, or ``first`` names no owner
+    or country to swap."""
+    match = _OWNER_ONLY.match(piece)
+    if match is None:
+        return None
+    owner = _OWNER.search(first)
+    if owner is None:
+        pattern, _ = country_pattern()
+        named = list(pattern.finditer(first))
+        if len(named) != 1:
+            return None
+        owner = named[0]
+        return f"{first[:owner.start(1)]}{match['owner']}{first[owner.end(1):]}"
+    return f"{first[:owner.start()]}{match['owner']}{first[owner.end():]}"
 
 
 def split_parts(question: str) -> list[str]:
@@ -159,6 +182,9 @@ def split_parts(question: str) -> list[str]:
         noun, bare = _WHICH_NOUN.match(parts[0]), _WHICH_BARE.match(piece)
         if noun and bare:
             piece = f"{piece[:bare.end(1)]} {noun.group(1)}{piece[bare.end(1):]}"
+        if (another := _of_another_owner(piece, parts[0])) is not None:
+            parts.append(another)
+            continue
         back, own = _BACK_IN_TIME.search(piece), periods_in(parts[0])[0]
         period = next(iter(own)) if len(own) == 1 else None  # of several, which is meant is not known
         if back and period:

@@ -268,6 +268,11 @@ def test_bad_questions_are_refused(question, message):
      ["Which tariff was suspended till July 9?", "Which tariff stays in place?"]),
     ("Which sectors does the US want opened, and what is India's position?",
      ["Which sectors does the US want opened?", "What is India's position?"]),
+    # a part naming only another owner asks the first part's question of that owner, or of that country
+    ("What was India's surplus with the US in 2024-25, and what was China's?",
+     ["What was India's surplus with the US in 2024-25?", "What was China's surplus with the US in 2024-25?"]),
+    ("Who is the US Commerce Secretary, and who is Japan's?",
+     ["Who is the US Commerce Secretary?", "Who is the Japan Commerce Secretary?"]),
 ])
 def test_split_parts(question, parts):
 
