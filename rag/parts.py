@@ -139,6 +139,29 @@ _OWNER_ONLY = re.compile(r"^(?i:(?:who|what|which|how much|how many)\s+(?:is|are
 _OWNER = re.compile(r"\b(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?=['’]s\b)")
 
 
+# "..., and what was it in 2019?": the part before's question, of another period of the same kind (a year
+# is no year of a fiscal year's: "2019" does not replace the "2024" of "2024-25")
+_PERIOD_SLOTS = (_SLOTS[0], re.compile(r"(?<![\d-])(?:19|20)\d{2}\b(?!-\d)"), _SLOTS[2])
+_SAME_IN = re.compile(r"^(?i:(?P<asks>(?:what|how much|how many|how large|how big)\s+(?:is|are|was|were))\s+"
+                      r"(?:it|they|that|those)\s+(?:in|for|during|over)\s+)(?P<period>[^?]+)\?$")
+
+
+def _in_another_period(piece: str, first: str) -> str | None:
+    """``piece`` ("What was it in 2019?") as ``first`` ("What was the US deficit with India in 2024?") asked
+    of the period it names: "What was the US deficit with India in 2019?". None when ``piece`` is not of
+    that shape or ``first`` names no period of the same kind."""
+    match = _SAME_IN.match(piece)
+    # asked the same way ("What was ... , and what was it ...?"); "How much did exports rise ..., and how much
+    # were they ...?" asks a level after a change
+    if match is None or not first.lower().startswith(match["asks"].lower() + " "):
+        return None
+    for slot in _PERIOD_SLOTS:
+        new, old = slot.search(match["period"]), slot.search(first)
+        if new and old:
+            return f"{first[:old.start()]}{new.group()}{first[old.end():]}"
+    return None
+
+
 def _of_another_owner(piece: str, first: str) -> str | None:
     """``piece`` ("Who is Japan's?") as the question ``first`` asks ("Who is the US Commerce Secretary?"),
     of the owner it names: "Who is the Japan Commerce Secretary?", "What was China's surplus ...?" for
@@ -182,7 +205,7 @@ def split_parts(question: str) -> list[str]:
         noun, bare = _WHICH_NOUN.match(parts[0]), _WHICH_BARE.match(piece)
         if noun and bare:
             piece = f"{piece[:bare.end(1)]} {noun.group(1)}{piece[bare.end(1):]}"
-        if (another := _of_another_owner(piece, parts[0])) is not None:
+        if (another := _of_another_owner(piece, parts[0]) or _in_another_period(piece, parts[0])) is not None:
             parts.append(another)
             continue
         back, own = _BACK_IN_TIME.search(piece), periods_in(parts[0])[0]
