@@ -162,6 +162,23 @@ def _in_another_period(piece: str, first: str) -> str | None:
     return None
 
 
+# "What did the MEA say about the 500% bill, and what did the Commerce Ministry say?": the second part asks the
+# first's question of another doer, the rest of it left unsaid
+_ASKS_OF = r"(?i:(?:what|when|why|how|where)\s+(?:did|does|do|has|have|had|will|would)\s+)"
+_OF_ANOTHER_DOER = re.compile(rf"^(?P<asks>{_ASKS_OF})(?P<doer>.+?)\s+(?P<verb>[a-z]+)\?$")
+
+
+def _of_another_doer(piece: str, first: str) -> str | None:
+    """``piece`` ("What did the Commerce Ministry say?") as ``first`` ("What did the MEA say about the 500%
+    bill?") asks, of the doer it names: "What did the Commerce Ministry say about the 500% bill?". None when
+    ``piece`` is not of that shape or ``first`` is not asked the same way with the same verb."""
+    match = _OF_ANOTHER_DOER.match(piece)
+    if match is None or _PRONOUNS.fullmatch(match["doer"]):  # "what did he say?" leans on the part before
+        return None
+    same = re.match(rf"^{re.escape(match['asks'])}.+?\s{match['verb']}\b(?P<rest>[^?]+)\?$", first, re.I)
+    return f"{piece[:match.end('verb')]}{same['rest']}?" if same else None
+
+
 def _of_another_owner(piece: str, first: str) -> str | None:
     """``piece`` ("Who is Japan's?") as the question ``first`` asks ("Who is the US Commerce Secretary?"),
     of the owner it names: "Who is the Japan Commerce Secretary?", "What was China's surplus ...?" for
@@ -205,7 +222,8 @@ def split_parts(question: str) -> list[str]:
         noun, bare = _WHICH_NOUN.match(parts[0]), _WHICH_BARE.match(piece)
         if noun and bare:
             piece = f"{piece[:bare.end(1)]} {noun.group(1)}{piece[bare.end(1):]}"
-        if (another := _of_another_owner(piece, parts[0]) or _in_another_period(piece, parts[0])) is not None:
+        if (another := _of_another_owner(piece, parts[0]) or _in_another_period(piece, parts[0])
+                or _of_another_doer(piece, parts[0])) is not None:
             parts.append(another)
             continue
         back, own = _BACK_IN_TIME.search(piece), periods_in(parts[0])[0]

@@ -279,6 +279,9 @@ def test_bad_questions_are_refused(question, message):
      ["What was the US deficit with India in 2024?", "What was the US deficit with India in 2019?"]),
     ("What was India's surplus in 2024-25, and what was it in 2019?",
      ["What was India's surplus in 2024-25?", "What was it in 2019 (What was India's surplus in 2024-25)?"]),
+    # a part asking the part before's question of another doer, the rest left unsaid, is asked whole
+    ("What did the MEA say about the 500% bill, and what did the Commerce Ministry say?",
+     ["What did the MEA say about the 500% bill?", "What did the Commerce Ministry say about the 500% bill?"]),
     ("How much did exports rise in November, and how much were they in October?",
      ["How much did exports rise in November?",
       "How much were they in October (How much did exports rise in November)?"]),
