@@ -858,6 +858,34 @@ def country_doing(act: str, sentence: str) -> str | None:
     return named[-1] if named else None
 
 
+# a country named after one of these is what is spoken of, not who acts ("over India"); "with the US having
+# moved on to sealing ..." and "deported by the US" name who acts
+_OBJECT_OF = re.compile(r"\b(?:over|on|upon|against|to|for|from|about|at|into|towards?)\s+(?:the\s+)?$", re.I)
+# a person by office and name ("President Donald Trump", "US Commerce Secretary Howard Lutnick")
+_OFFICE_HOLDER = re.compile(r"\b(?:President|Minister|Secretary|Commissioner|Representative|Ambassador)"
+                            r"(?:\s+[A-Z][a-z]+){1,3}")
+
+
+def acted_for_another(code: str, act: str, sentence: str) -> bool:
+    """Whether ``sentence`` has an office-holder act before ``act`` whose title names another country or none,
+    while naming the country ``code`` only as what is spoken of: "Uncertainties loom further over India as
+    President Donald Trump gave a heads up for a bill that aims to impose 500% tariffs" is not India imposing."""
+    at = next((m for m in re.finditer(r"[A-Za-z]+", sentence) if tokenize(m.group()) == [act]), None)
+    if at is None:
+        return False
+    pattern, code_of = country_pattern()
+    mentions = [m for m in pattern.finditer(sentence) if code_of[m.group(1)] == code]
+    if not mentions or any(not is_demonym(m.group(1)) and not _OBJECT_OF.search(sentence[:m.start()])
+                           for m in mentions):
+        return False
+    holders = list(_OFFICE_HOLDER.finditer(sentence, 0, at.start()))
+    if not holders:
+        return False
+    # the title's own words: the capitalized run just before the office ("US Commerce", "India's Foreign")
+    title = re.search(r"(?:[A-Z][\w.’'-]*\s+)*$", sentence[:holders[-1].start()])
+    return code not in countries_in(title.group())
+
+
 # "What did India offer Russia in defence procurement?": the country right after a verb of giving is the
 # one it is given to
 _GIVEN_TO = re.compile(rf"\b(?:offer|offered|give|gave|promise|promised|grant|granted|extend|extended|sell|sold)"

@@ -33,6 +33,7 @@ from .aspects import (
     PEOPLE,
     Share,
     according_to,
+    acted_for_another,
     acts_asked,
     agent_in,
     alone_in,
@@ -967,6 +968,8 @@ class Constraints:
             doer = country_doing(act, sentence)
             # "... cited India among the countries that might be targeted": India is the one it is done to
             if doer is not None and doer != code or country_done_to(act, sentence) == code:
+                unmet.append(f"country {code} doing it")
+            elif doer is None and acted_for_another(code, act, sentence):
                 unmet.append(f"country {code} doing it")
             elif only_asked(act, sentence):
                 # "Which sectors has India opened ...?": the US asking India to open them is not India opening them

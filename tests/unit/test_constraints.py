@@ -194,6 +194,13 @@ def test_period_labels():
     ("Which Indian farm goods does India want lower US duties on?", "The U.S. seeks lower tariffs on industrial "
      "goods and agricultural products like apples, while India aims for duty cuts on textiles and seafood.",
      ["country IN doing it"]),
+    # an office-holder acting before the act, titled for no country or another, while the country asked is only
+    # spoken of ("over India"): the country does not do it
+    ("What tariff did India impose in return?", "Uncertainties loom further over India as President Donald Trump "
+     "gave a heads up for a bill that aims to impose 500% tariffs on countries trading with Russia.",
+     ["country IN doing it"]),
+    ("What outcome did the US recently express confidence in?", "Sources said talks were progressing following "
+     "assurances from US President Donald Trump, who recently expressed confidence in a favourable outcome.", []),
     # an office of another rank: the words of an office are those of its own title, not of the one beside it
     ("Who is the Indian Deputy Foreign Secretary?", "They spoke in a March 29 call between Foreign Secretary Vikram "
      "Misri and U.S. Deputy Secretary of State Christopher Landau.", ["name Indian Deputy Foreign Secretary"]),
