@@ -166,8 +166,13 @@ class ExtractiveGenerator:
                     continue
                 seen.add((passage.source, raw_s))
                 text = passage.text[s:e]
-                # the sentence before often names what this one's "it" or "they" refers to
-                context = passage.text[sentences[i - 1][0]:e] if i else text
+                # the sentence before often names what this one's "it" or "they" refers to; an article's lead
+                # sentence tells what its headline says ("Agriculture and dairy hold up India-US trade deal")
+                if i:
+                    context = passage.text[sentences[i - 1][0]:e]
+                else:
+                    lead = not self.admissible.sentences_before(passage, 1)
+                    context = f"{passage.article.title} {text}" if lead and passage.article.title else text
                 own, with_context = self.overlap(weights, text), self.overlap(weights, context)
                 overlap = 0.5 * own + 0.5 * with_context
                 typed = bool(query.carries and query.carries.search(text))

@@ -268,3 +268,10 @@ def test_a_speaker_asked_by_role_is_the_he_of_he_said_when_the_article_gives_the
     # the sentence before names Lutnick alone; the article calls him "US Commerce Secretary Howard Lutnick"
     answer = pipeline.ask("What did the commerce chief say came too late?")
     assert not answer.abstained and "he said it came too late" in answer.text
+
+
+def test_an_articles_lead_sentence_is_read_with_its_headline(pipeline):
+    # "Agriculture and dairy hold up India-US trade deal, says government source" heads the sentence that
+    # says so in other words ("the primary reason for the two countries not able to close")
+    answer = pipeline.ask("What is the latest reported reason the deal has not closed?")
+    assert not answer.abstained and "agriculture and dairy" in answer.citations[0].quote
