@@ -870,16 +870,16 @@ def acted_for_another(code: str, act: str, sentence: str) -> bool:
     """Whether ``sentence`` has an office-holder act before ``act`` whose title names another country or none,
     while naming the country ``code`` only as what is spoken of: "Uncertainties loom further over India as
     President Donald Trump gave a heads up for a bill that aims to impose 500% tariffs" is not India imposing."""
-    at = next((m for m in re.finditer(r"[A-Za-z]+", sentence) if tokenize(m.group()) == [act]), None)
-    if at is None:
+    holders = list(_OFFICE_HOLDER.finditer(sentence))  # the cheap test first: most sentences name none
+    at = next((m for m in re.finditer(r"[A-Za-z]+", sentence) if tokenize(m.group()) == [act]), None) \
+        if holders else None
+    holders = [h for h in holders if at is not None and h.end() <= at.start()]
+    if not holders:
         return False
     pattern, code_of = country_pattern()
     mentions = [m for m in pattern.finditer(sentence) if code_of[m.group(1)] == code]
     if not mentions or any(not is_demonym(m.group(1)) and not _OBJECT_OF.search(sentence[:m.start()])
                            for m in mentions):
-        return False
-    holders = list(_OFFICE_HOLDER.finditer(sentence, 0, at.start()))
-    if not holders:
         return False
     # the title's own words: the capitalized run just before the office ("US Commerce", "India's Foreign")
     title = re.search(r"(?:[A-Z][\w.’'-]*\s+)*$", sentence[:holders[-1].start()])
