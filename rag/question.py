@@ -127,6 +127,19 @@ def role_asked(question: str) -> str | None:
 _WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?!(?:[\w.’'-]+\s+){0,3}(?:Secretary|Minister|President|"
                            r"Spokesperson|Ambassador|Chief|Representative)\b)(?:(?-i:[A-Z])[\w.’'-]*\s*){1,4}\?*\s*$",
                            re.I)
+# ... typed all in lower case ("who is lutnick?"): a name of one to three words, none of them a small word, a
+# verb in "-ing" or "-ed", or a word that says what someone is ("who is leading the talks?", "who is responsible?")
+_WHO_IS_NAMED_LOWER = re.compile(r"^\s*who\s+(?:is|was)\s+(?!(?:[a-z.’'-]+\s+){0,2}(?:secretary|minister|president|"
+                                 r"spokesperson|ambassador|chief|representative|the|a|an|in|of|for|with|to|on|at|by|"
+                                 r"about|from|and|responsible|accountable|involved|next|first|it|he|she|they|this|"
+                                 r"that|[a-z]+ing|[a-z]+ed)\b)[a-z][a-z.’'-]*(?:\s+[a-z][a-z.’'-]*){0,2}\s*\?*\s*$")
+
+
+def _who_is_named(question: str) -> bool:
+    """Whether a question asks who a named person is (what they are), not for a person."""
+    return bool(_WHO_IS_NAMED.match(question) or _WHO_IS_NAMED_LOWER.match(question))
+
+
 # "When ...?", and a "when" the question asks about ("What is the latest word on when India will join?")
 _WHEN = r"^\s*(?:when|until when|till when|by when|since when)\b|\b(?:on|about|as to) when\b"
 _ANSWER_TYPES = [
@@ -349,7 +362,7 @@ def check_question(question, max_chars: int) -> str:
 
 def answer_type(question: str) -> tuple[str | None, re.Pattern | None]:
     """The kind of thing a question asks for: date, number, person, place, or None."""
-    if _WHO_IS_NAMED.match(question):
+    if _who_is_named(question):
         return None, None
     for name, asks, carries in _ANSWER_TYPES:
         if asks.search(question):
@@ -588,7 +601,7 @@ def required_form(question: str) -> re.Pattern | None:
         return None  # "What did she say ...?": the part before names her, and its names are required
     if said and who.split()[-1].lower() not in _REPORTS:
         return _words_of(who)
-    if _WHO_IS_NAMED.match(question):
+    if _who_is_named(question):
         return None
     return next((form for asks, form in _REQUIRES if asks.search(question)), None)
 

@@ -275,3 +275,10 @@ def test_an_articles_lead_sentence_is_read_with_its_headline(pipeline):
     # says so in other words ("the primary reason for the two countries not able to close")
     answer = pipeline.ask("What is the latest reported reason the deal has not closed?")
     assert not answer.abstained and "agriculture and dairy" in answer.citations[0].quote
+
+
+def test_who_a_person_is_typed_in_lower_case_is_not_answered_with_another_person(pipeline):
+    # "who is lutnick": his sentence, and no other person's name in bold ("Piyush Goyal" stands first in it)
+    answer = pipeline.ask("who is lutnick")
+    assert not answer.abstained and "Lutnick" in answer.text
+    assert answer.short_answer is None

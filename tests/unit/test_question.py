@@ -37,6 +37,9 @@ from rag.terms import content_terms
     ("Which issue did the official say India can't risk opening?", None),  # an issue, not the official
     ("Name the official who gave the readout of the call.", "person"),
     ("Who is Tammy Bruce?", None),  # what she is, not who
+    ("who is lutnick", None),  # typed in lower case, still a name
+    ("who is leading the talks", "person"),  # no name: a person is asked for
+    ("who is responsible?", "person"),
     ("Who is India's Foreign Secretary?", "person"),  # who holds the office
     ("Which US president gave a heads up for the bill?", "person"),
     ("Which former Indian Institute of Foreign Trade professor is quoted?", "person"),
