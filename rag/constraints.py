@@ -123,22 +123,9 @@ from .aspects import (
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_name, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, date_role
-from .terms import BALANCE, QUESTION_STEMS, WHETHER, content_terms
+from .terms import BALANCE, NOT_NAMES, QUESTION_STEMS, WHETHER, content_terms
 from .values import VALUE_PATTERNS, values
 
-# Capitalized words that name no entity a sentence must share: question words, titles, months, days, and
-# currencies ("USD 32.85 billion" is "$32.85 billion" too).
-_NOT_NAMES = frozenset("""
-what which who whom whose when where why how is are was were do does did can could will would has have had
-should name list tell give according the a an and or of in on at to for by with from as and but if this that
-these those it its their there here please also now currently latest most recent so then
-minister secretary president prime deputy commerce industry foreign state trade department ministry office
-government official officials chief spokesperson representative ambassador professor former senior external
-affairs finance bilateral agreement deal initiative talks podcast bill
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday fy fiscal
-usd inr rs
-""".split())
 _WORD = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 
 
@@ -154,7 +141,7 @@ def names_in(text: str) -> set[str]:
             words = match.group().split()
         for word in (part for w in words for part in re.split(r"[-–]", w)):
             word = re.sub(r"([’']s)$", "", word).strip(".’'").lower()
-            if len(word) > 1 and word not in _NOT_NAMES and not any(ch.isdigit() for ch in word):
+            if len(word) > 1 and word not in NOT_NAMES and not any(ch.isdigit() for ch in word):
                 found.add(word)
     return found
 
@@ -188,11 +175,11 @@ def surnames(text: str) -> frozenset[str]:
     spaced = country_pattern()[0].sub(lambda m: " " * len(m.group()), text)
     for match in _CAPITALIZED.finditer(spaced):
         words = match.group().split()
-        while words and words[0].lower() in _NOT_NAMES:
+        while words and words[0].lower() in NOT_NAMES:
             words.pop(0)
         if len(words) >= 2 and _names_within(words[0]) and _names_within(words[-1]):
             last = words[-1].lower()
-            if last not in _NOT_NAMES and not re.search(rf"\b{re.escape(last)}\b", text):
+            if last not in NOT_NAMES and not re.search(rf"\b{re.escape(last)}\b", text):
                 found.add(last)
     return frozenset(found)
 
@@ -496,7 +483,7 @@ _NUMBERED = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,4})\b")
 def numbered_names_in(text: str) -> frozenset[str]:
     """Names that carry a number ("Mission 500" -> "mission 500"): not dates, years, or question words."""
     return frozenset(f"{m.group(1).lower()} {m.group(2)}" for m in _NUMBERED.finditer(text)
-                     if m.group(1).lower() not in _NOT_NAMES and not re.fullmatch(r"(?:19|20)\d{2}", m.group(2)))
+                     if m.group(1).lower() not in NOT_NAMES and not re.fullmatch(r"(?:19|20)\d{2}", m.group(2)))
 
 
 # "two years before 2024-25" is 2022-23: a period counted from another is that one moved, and the one

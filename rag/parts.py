@@ -47,6 +47,9 @@ def is_follow_up(question: str) -> bool:
 _REQUEST = re.compile(r"^\s*(?:please\s+)?(?:(?:tell|give|show)\s+(?:me|us)\s+(?!about\b)|"
                       r"(?:give|state|quote|provide|report)\s+(?=(?:the|a|an)\b))(?!whether\b|if\b)", re.I)
 _WH = re.compile(r"(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
+# a question's first word, a request's aside ("Tell me" asks nothing yet)
+_ASKS = re.compile(r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|"
+                   r"would|has|have|had|should)\b", re.I)
 
 
 def as_question(text: str) -> str:
@@ -55,8 +58,13 @@ def as_question(text: str) -> str:
     -> "in 2022-23"); any other text as it is."""
     text = periods_counted(text)
     request = _REQUEST.match(text)
-    if not request or request.end() == len(text):
-        return text
+    if request and request.end() == len(text):
+        return text  # "Tell me" asks nothing yet
+    if not request:
+        # a question typed without its mark ("who is lutnick") is read as the question it is
+        # ("as things stand, is india expected to ...": the question may follow a leading phrase)
+        asks = any(_ASKS.match(clause) for clause in re.split(r"[,;:]", text))
+        return f"{text.rstrip()}?" if asks and not text.rstrip().endswith(("?", ".", "!")) else text
     rest = text[request.end():].rstrip(" .!")
     if _WH.match(rest):
         return rest[0].upper() + rest[1:] + ("" if rest.endswith("?") else "?")

@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
+from .bm25 import tokenize
+from .casing import capitals_in, truecased, typed_in_lower_case
 from .config import Config
 from .embedding import Embedder
 from .generation import Generator, combine_parts, make_generator, stream_answer
@@ -118,7 +120,21 @@ class Pipeline:
 
     def analyse(self, question: str, history: Sequence[str] = ()) -> Query:
         """The question checked and analysed, once, for retrieval and the generator."""
-        return analyse(question, history, self.config.max_question_chars)
+        return analyse(question, history, self.config.max_question_chars, casing=self._cased)
+
+    def _cased(self, text: str) -> str:
+        """``text`` typed all in lower case with its names' capitals, as the passages nearest it write them
+        (rag.casing); any other text as it is. Retrieval reads no capitals, so the passages are those the
+        question finds."""
+        if not typed_in_lower_case(text):
+            return text
+        passages = self.retriever.nearest(text, self.config.k)
+        never = self.store.idf("\x00")  # the rarity of a term no text holds
+
+        def unseen(word: str) -> bool:
+            terms = tokenize(word)
+            return bool(terms) and all(self.store.idf(t) >= never for t in terms)
+        return truecased(text, capitals_in([t for p in passages for t in (p.article.title, p.text)]), unseen)
 
     def retrieve(self, question: str | Query, k: int | None = None, mode: str | None = None,
                  filters: Filters | None = None) -> list[Passage]:

@@ -14,7 +14,7 @@ easy to test one by one (``tests/unit/test_question.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .bm25 import tokenize
@@ -751,10 +751,14 @@ def _analysed(text: str, searched: str) -> Query:
                  role=role_asked(own))
 
 
-def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000) -> Query:
-    """Check ``question`` and analyse it once; ``history`` holds earlier questions, for follow-ups."""
+def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000,
+            casing: Callable[[str], str] | None = None) -> Query:
+    """Check ``question`` and analyse it once; ``history`` holds earlier questions, for follow-ups;
+    ``casing`` gives a question typed in lower case its names' capitals (see rag.casing) before it is read."""
     text = check_question(question, max_chars)
     searched = rewrite_question(as_question(text), history) if history else as_question(text)
+    if casing is not None:
+        searched = casing(searched)
     query = _analysed(text, searched)
     parts = split_parts(searched)
     if len(parts) > 1:

@@ -46,3 +46,18 @@ WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could
 def content_terms(text: str) -> list[str]:
     """The stems of ``text`` that are not question words."""
     return [t for t in tokenize(text) if t not in QUESTION_STEMS]
+
+
+# Capitalized words that name no entity a sentence must share: question words, titles, months, days, and
+# currencies ("USD 32.85 billion" is "$32.85 billion" too).
+NOT_NAMES = frozenset("""
+what which who whom whose when where why how is are was were do does did can could will would has have had
+should name list tell give according the a an and or of in on at to for by with from as and but if this that
+these those it its their there here please also now currently latest most recent so then
+minister secretary president prime deputy commerce industry foreign state trade department ministry office
+government official officials chief spokesperson representative ambassador professor former senior external
+affairs finance bilateral agreement deal initiative talks podcast bill
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday fy fiscal
+usd inr rs
+""".split())

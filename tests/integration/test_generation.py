@@ -282,3 +282,20 @@ def test_who_a_person_is_typed_in_lower_case_is_not_answered_with_another_person
     answer = pipeline.ask("who is lutnick")
     assert not answer.abstained and "Lutnick" in answer.text
     assert answer.short_answer is None
+
+
+@pytest.mark.parametrize("question,answered", [
+    # typed all in lower case and without its mark: the near misses still abstain, the questions the articles
+    # answer are still answered
+    ("what was the us goods trade deficit with china in 2024", None),
+    ("who is the us deputy secretary of commerce", None),
+    ("when did goyal meet lutnick in mumbai", None),
+    ("what was the us goods trade deficit with india in 2024", "45.7 billion"),
+    ("who is india's foreign secretary", "Misri"),
+])
+def test_a_question_typed_in_lower_case_is_read_with_its_names(pipeline, question, answered):
+    answer = pipeline.ask(question)
+    if answered is None:
+        assert answer.abstained, answer.text
+    else:
+        assert not answer.abstained and answered in answer.text

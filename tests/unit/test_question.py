@@ -228,6 +228,13 @@ def test_bad_questions_are_refused(question, message):
         check_question(question, 1000)
 
 
+def test_a_question_typed_without_its_mark_is_read_as_a_question():
+    assert as_question("who is lutnick") == "who is lutnick?"
+    assert as_question("as things stand, is india expected to join pax silica") == \
+        "as things stand, is india expected to join pax silica?"
+    assert as_question("The deficit.") == "The deficit."
+
+
 @pytest.mark.parametrize("question,parts", [
     ("What was India's trade surplus with the US in 2024-25 and in 2023-24?",
      ["What was India's trade surplus with the US in 2024-25?",
