@@ -115,6 +115,8 @@ def _eval_and_serve(sub) -> None:
     ev.add_argument("--update-baseline", action="store_true",
                     help="run the test split and write its metrics to eval/baseline.json")
     ev.add_argument("--check", action="store_true", help="exit 1 if a metric falls below eval/baseline.json")
+    ev.add_argument("--lower-case", action="store_true",
+                    help="ask every question typed all in lower case, without its question mark")
     _generation(ev)
     _common(ev)
     _retrieval(ev)

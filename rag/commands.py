@@ -136,10 +136,16 @@ def evaluate(args: argparse.Namespace, config: Config) -> int:
 
     split = "test" if args.update_baseline else args.split
     questions = ev.load_questions(args.questions or ev.DEFAULT_QUESTIONS, split)
+    if args.lower_case:
+        if args.update_baseline or args.calibrate:
+            raise RagError("--lower-case measures; it writes no baseline and calibrates nothing")
+        questions = ev.typed_in_lower_case(questions)
     filters = filters_from_args(args)  # a bad date fails before the model loads
     pipeline = Pipeline(config, progress=sys.stderr.isatty())
     results, summary = ev.evaluate(pipeline, questions, progress=sys.stderr.isatty(), filters=filters)
-    title = f"Evaluation: {len(questions)} questions ({split} split), mode {config.mode}, generator {config.generator}"
+    typed = ", typed in lower case" if args.lower_case else ""
+    title = (f"Evaluation: {len(questions)} questions ({split} split{typed}), mode {config.mode}, "
+             f"generator {config.generator}")
     if args.json:
         print(json.dumps({"split": split, "mode": config.mode, "generator": config.generator, **summary}, indent=1))
     else:

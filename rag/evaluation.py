@@ -86,6 +86,13 @@ def load_questions(path: str | Path = DEFAULT_QUESTIONS, split: str = "all") -> 
     return questions
 
 
+def typed_in_lower_case(questions: Sequence[Question]) -> list[Question]:
+    """The questions as a hurried reader types them: all in lower case, without the question mark."""
+    from dataclasses import replace
+
+    return [replace(q, question=q.question.lower().rstrip().rstrip("?").rstrip()) for q in questions]
+
+
 # ---------------------------------------------------------------- matching
 
 def normalize(text: str) -> str:
