@@ -679,7 +679,10 @@ def asks_for_things(question: str) -> bool:
 
 def value_kind(question: str) -> str | None:
     """The kind of value a question asks for, if it asks for one that articles can disagree on."""
-    if _IN_MONEY.search(question) or asks_for_things(question) or _WHAT_DONE.search(question):
+    # a yes-or-no question ("Did the deficit grow or shrink in 2024?") asks for no value: the articles'
+    # 5.4 and 5.1 per cent are no disagreement on whether it grew
+    if _IN_MONEY.search(question) or asks_for_things(question) or _WHAT_DONE.search(question) \
+            or WHETHER.match(question):
         return None
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
 

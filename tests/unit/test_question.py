@@ -123,6 +123,9 @@ def test_a_weekday_asked_for_is_a_day_of_the_week():
 def test_a_kind_asked_for_is_no_value_to_compare():
     assert value_kind("What kind of tariff system was to kick into effect on April 2?") is None
     assert value_kind("What tariff was to kick into effect on April 2?") == "percent"
+    # a yes-or-no question asks for no value: the articles' 5.4 and 5.1 per cent are no disagreement on it
+    assert value_kind("Did the US deficit with India grow or shrink in 2024?") is None
+    assert value_kind("By how much did the US deficit with India grow in 2024?") == "percent"
     # things asked for are named before the verb: after it, "goods" is what the value is of
     assert value_kind("Which goods faced the 50% tariff?") is None
     assert value_kind("What was the goods trade deficit's rise in per cent in 2024?") == "percent"
