@@ -95,7 +95,7 @@ def truecased(question: str, capitals: dict[str, str], unseen: Callable[[str], b
     text = pattern.sub(lambda m: m.group(1) if pronoun(m, question) else names[m.group(1)], question)
     runs = sorted((key for key in capitals if " " in key), key=len, reverse=True)
     for run in runs:
-        text = re.sub(rf"(?<![\w]){re.escape(run)}(?![\w])", capitals[run], text)
+        text = re.sub(rf"(?<![\w]){re.escape(run)}(?![\w])", lambda _, cased=capitals[run]: cased, text)
     text = _OFFICE.sub(lambda m: " ".join(w if w == "of" else w.capitalize() for w in m.group().split()), text)
 
     chars = list(text)  # capitals keep every word's length, so the words are cased in place, in order

@@ -141,12 +141,6 @@ _WHICH_NOUN = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARIES})\b)([a-z][
 _WHICH_BARE = re.compile(r"^\s*(which)(?=\s+(?:will|would|has|have|had|did|does|do|can|could|stays?|remains?|"
                          r"continues?|went|goes|came|comes|rose|fell)\b)", re.I)
 _BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
-# "..., and who is Japan's?": a part that names only another owner asks what the part before asks, of it
-_OWNER_ONLY = re.compile(r"^(?i:(?:who|what|which|how much|how many)\s+(?:is|are|was|were)\s+)"
-                         r"(?P<owner>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\?$")
-_OWNER = re.compile(r"\b(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?=['’]s\b)")
-
-
 # "..., and what was it in 2019?": the part before's question, of another period of the same kind (a year
 # is no year of a fiscal year's: "2019" does not replace the "2024" of "2024-25")
 _PERIOD_SLOTS = (_SLOTS[0], re.compile(r"(?<![\d-])(?:19|20)\d{2}\b(?!-\d)"), _SLOTS[2])
@@ -187,6 +181,12 @@ def _of_another_doer(piece: str, first: str) -> str | None:
     return f"{piece[:match.end('verb')]}{same['rest']}?" if same else None
 
 
+# "..., and who is Japan's?": a part that names only another owner asks what the part before asks, of it
+_OWNER_ONLY = re.compile(r"^(?i:(?:who|what|which|how much|how many)\s+(?:is|are|was|were)\s+)"
+                         r"(?P<owner>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\?$")
+_OWNER = re.compile(r"\b(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?=['’]s\b)")
+
+
 def _of_another_owner(piece: str, first: str) -> str | None:
     """``piece`` ("Who is Japan's?") as the question ``first`` asks ("Who is the US Commerce Secretary?"),
     of the owner it names: "Who is the Japan Commerce Secretary?", "What was China's surplus ...?" for
@@ -196,14 +196,14 @@ def _of_another_owner(piece: str, first: str) -> str | None:
     if match is None:
         return None
     owner = _OWNER.search(first)
-    if owner is None:
-        pattern, _ = country_pattern()
-        named = list(pattern.finditer(first))
+    if owner is not None:
+        start, end = owner.span()
+    else:  # no one's, but one country's: "the US Commerce Secretary"
+        named = list(country_pattern()[0].finditer(first))
         if len(named) != 1:
             return None
-        owner = named[0]
-        return f"{first[:owner.start(1)]}{match['owner']}{first[owner.end(1):]}"
-    return f"{first[:owner.start()]}{match['owner']}{first[owner.end():]}"
+        start, end = named[0].span(1)
+    return f"{first[:start]}{match['owner']}{first[end:]}"
 
 
 def split_parts(question: str) -> list[str]:
