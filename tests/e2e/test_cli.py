@@ -75,6 +75,11 @@ def test_bad_questions(question, message):
     assert message in _error(rag("ask", question))
 
 
+def test_eval_typed_in_lower_case_writes_no_baseline():
+    # the baseline is the questions as written; asked in lower case they are measured, never the reference
+    assert "writes no baseline" in _error(rag("eval", "--lower-case", "--update-baseline"))
+
+
 def test_missing_corpus(tmp_path):
     assert "corpus directory not found" in _error(rag("ask", "--corpus", str(tmp_path / "nope"), "Anything?"))
 
