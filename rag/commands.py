@@ -139,7 +139,7 @@ def evaluate(args: argparse.Namespace, config: Config) -> int:
     if args.lower_case:
         if args.update_baseline or args.calibrate:
             raise RagError("--lower-case measures; it writes no baseline and calibrates nothing")
-        questions = ev.typed_in_lower_case(questions)
+        questions = ev.as_typed_in_lower_case(questions)
     filters = filters_from_args(args)  # a bad date fails before the model loads
     pipeline = Pipeline(config, progress=sys.stderr.isatty())
     results, summary = ev.evaluate(pipeline, questions, progress=sys.stderr.isatty(), filters=filters)

@@ -22,7 +22,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import MODES
@@ -86,10 +86,8 @@ def load_questions(path: str | Path = DEFAULT_QUESTIONS, split: str = "all") -> 
     return questions
 
 
-def typed_in_lower_case(questions: Sequence[Question]) -> list[Question]:
+def as_typed_in_lower_case(questions: Sequence[Question]) -> list[Question]:
     """The questions as a hurried reader types them: all in lower case, without the question mark."""
-    from dataclasses import replace
-
     return [replace(q, question=q.question.lower().rstrip().rstrip("?").rstrip()) for q in questions]
 
 
@@ -164,30 +162,29 @@ class Result:
 
 
 def _withheld(pipeline, q: Question, answer) -> list[bool] | None:
-    """For each gold part of ``q``, whether ``answer`` withholds it; None when the parts as the pipeline
-    splits them do not match the gold ones one to one (then the answer is judged whole)."""
+    """For each gold part of ``q``, whether ``answer`` withholds it; None when there is nothing to align
+    (no parts, an answer withheld whole, or every part covered and given) or when the parts as the
+    pipeline splits them do not match the gold ones one to one (then the answer is judged whole)."""
+    if not q.parts or answer.abstained or (all(q.parts) and not answer.withheld_parts):
+        return None
     parts = pipeline.analyse(q.question).parts
     if len(parts) != len(q.parts):
         return None
     return [part.text in answer.withheld_parts for part in parts]
 
 
-def _uncovered_withheld(pipeline, q: Question, answer) -> bool:
-    """Whether ``answer`` says the articles don't cover exactly the parts of ``q`` they don't (true for a
-    question without such parts)."""
+def _uncovered_withheld(q: Question, withheld: list[bool] | None) -> bool:
+    """Whether the answer says the articles don't cover exactly the parts of ``q`` they don't (true for a
+    question without such parts); ``withheld`` as _withheld gives it."""
     if all(q.parts):
         return True
-    withheld = _withheld(pipeline, q, answer)
     return withheld is not None and all(held == (not gold) for held, gold in zip(withheld, q.parts))
 
 
-def _partly_withheld(pipeline, q: Question, answer, said: str) -> bool:
-    """Whether ``answer`` withholds some parts of ``q`` and gives every other part's gold answer (a part the
-    articles don't cover has none, so answering it is wrong)."""
-    if not (q.parts and answer.withheld_parts) or answer.abstained:
-        return False
-    withheld = _withheld(pipeline, q, answer)
-    if withheld is None:
+def _partly_withheld(q: Question, withheld: list[bool] | None, said: str) -> bool:
+    """Whether the answer withholds some parts of ``q`` and gives every other part's gold answer (a part the
+    articles don't cover has none, so answering it is wrong); ``withheld`` as _withheld gives it."""
+    if withheld is None or not any(withheld):
         return False
     given = [gold for held, gold in zip(withheld, q.parts) if not held]
     return bool(given) and all(contains_answer(said, gold) for gold in given)
@@ -212,8 +209,9 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
                                 if has_evidence(p.text, p.source, q)), None)
         data = answer.to_json()
         said = answer_body(answer)
+        withheld = _withheld(pipeline, q, answer)  # the parts withheld, aligned with the gold ones once
         if q.answerable:
-            correct = not answer.abstained and q.answered_by(said) and _uncovered_withheld(pipeline, q, answer)
+            correct = not answer.abstained and q.answered_by(said) and _uncovered_withheld(q, withheld)
         else:
             correct = answer.abstained
         support = meaning = forced = None
@@ -226,7 +224,7 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
         cited = [has_evidence(c.text, c.source, q) for c in answer.citations]
         results.append(Result(q, data, correct, token_f1(said, q.answers) if q.answerable else float(correct),
                               latency, first, retrieved, support, meaning, forced, cited,
-                              partly_withheld=not correct and _partly_withheld(pipeline, q, answer, said)))
+                              partly_withheld=not correct and _partly_withheld(q, withheld, said)))
     return results
 
 

@@ -17,7 +17,7 @@ def test_test_split_typed_in_lower_case_holds_the_wrong_answer_rate(pipeline):
     # a question typed all in lower case, without its mark, names no country or person by its capitals: the
     # near misses must still abstain
     baseline = json.loads(ev.DEFAULT_BASELINE.read_text(encoding="utf-8"))
-    questions = ev.typed_in_lower_case(ev.load_questions(split="test"))
+    questions = ev.as_typed_in_lower_case(ev.load_questions(split="test"))
     assert all(q.question == q.question.lower() and not q.question.endswith("?") for q in questions)
     _, summary = ev.evaluate(pipeline, questions)
     limit = baseline["metrics"]["overall.wrong_answer_rate"] + baseline["tolerance"]

@@ -205,6 +205,6 @@ def test_a_short_answer_to_a_question_of_parts_is_wrong_when_one_part_names_anot
 
 def test_questions_typed_in_lower_case_keep_their_answers():
     q = ev.Question("x", "What was the US deficit with India in 2024? ", "fact", ("45.7 billion",), (("s", "a"),))
-    typed = ev.typed_in_lower_case([q])[0]
+    typed = ev.as_typed_in_lower_case([q])[0]
     assert typed.question == "what was the us deficit with india in 2024"
     assert typed.answers == q.answers and typed.id == q.id
