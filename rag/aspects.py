@@ -598,16 +598,40 @@ _AGREED = re.compile(rf"\b{_AGREEING}\s+to\b", re.I)
 _AGREED_SAID = re.compile(rf"\b(?:{_AGREEING}|decision|consent\w*|accept(?:s|ed|ing)?|offer(?:s|ed|ing)?)\b", re.I)
 
 
+# A deal concluded: "When did India and the US sign the trade agreement?", "Who brokered the final deal?" take
+# for granted a deal that is done. News of talks speaks of one at every turn, as a hope ("focusing on concluding
+# the first phase by Fall 2025", "ahead of finalising"), so only a sentence that tells of one done answers, in
+# the past ("have been finalised", "signed"; "to be signed" is still to come) or as done since ("moved on to
+# sealing trade pacts with Indonesia"), not as aimed at.
+# (the plain verb after "did", the participle after "was": "What signs of progress ...?" asks of no signing)
+_CONCLUDING = (r"(?:sign|signed|ink|inked|seal|sealed|conclude|concluded|finali[sz]e|finali[sz]ed|clinch|clinched|"
+               r"broker|brokered)")
+_CONCLUDED_PAST = r"(?:signed|inked|sealed|concluded|finali[sz]ed|clinched|brokered)"
+_DEAL = r"(?:deal|pact|agreement|accord|treaty|tranche|arrangement)"
+_CONCLUDED = re.compile(rf"^\s*(?:when|who|whom|where|what|which|on what|in what|how)\b"
+                        rf"(?:[^?]*\b(?:did|was|were|has|have|had)\b[^?]*\b{_CONCLUDING}\b|\s+{_CONCLUDED_PAST}\b)"
+                        rf"|\b(?:final|signed|concluded|completed)\s+(?:[\w-]+\s+){{0,3}}?{_DEAL}\b", re.I)
+# the hopes an "-ing" form may follow ("ahead of finalising", "focusing on concluding")
+_AIMED = "".join(rf"(?<!\b{words} )" for words in (
+    "ahead of", "towards", "toward", "focusing on", "focused on", "focus on", "aiming at", "aimed at", "committed to",
+    "goal of", "hope of", "hopes of"))
+_CONCLUDED_SAID = re.compile(r"(?<!\bbe )\b(?:signed|inked|sealed|concluded|finali[sz]ed|clinched|struck|brokered|"
+                             rf"closed)\b|{_AIMED}\b(?:signing|inking|sealing|concluding|finali[sz]ing|clinching|"
+                             r"striking|brokering)\b", re.I)
+
+
 # Each act a question may ask of, with what asks of it in a question and what tells of it in a sentence and
 # its context: a question that asks of one is answered only by a sentence that tells of it.
 _ACTS = {"undoing": (_UNDOING, _UNDOING), "lowering": (_LOWERED, _LOWERED_SAID),
          "raising": (_RAISED, _RAISED_SAID), "refusing": (_REFUSED, _REFUSED_SAID),
-         "receiving": (_RECEIVED, _RECEIVED_SAID), "agreeing": (_AGREED, _AGREED_SAID)}
+         "receiving": (_RECEIVED, _RECEIVED_SAID), "agreeing": (_AGREED, _AGREED_SAID),
+         "a deal concluded": (_CONCLUDED, _CONCLUDED_SAID)}
 
 
 def acts_asked(question: str) -> frozenset[str]:
     """The acts ``question`` asks of: "undoing" (exempting, lifting, scrapping ...), "lowering" or "raising"
-    a levy, "refusing" (refusing, stopping, banning), "receiving" from someone, "agreeing" to act."""
+    a levy, "refusing" (refusing, stopping, banning), "receiving" from someone, "agreeing" to act, "a deal
+    concluded" (signed, sealed, brokered)."""
     return frozenset(act for act, (asked, _) in _ACTS.items() if asked.search(question))
 
 

@@ -103,6 +103,18 @@ def test_period_labels():
      ["act undoing"]),
     ("Which Indian sectors did the US exempt from the 50% tariff?", "Pharmaceuticals were exempted from the 50% "
      "tariff.", []),
+    # a deal asked of as done is told as done, not as hoped for
+    ("When did India and the US sign the trade agreement?", "Talks in Washington focused on concluding the first "
+     "phase by Fall 2025.", ["act a deal concluded"]),
+    ("Who brokered the final India-US trade agreement?", "Lutnick said the trade agreement lost momentum.",
+     ["act a deal concluded"]),
+    ("When was the interim trade arrangement signed?", "Both sides explored an interim arrangement ahead of "
+     "finalising the first phase.", ["act a deal concluded"]),
+    ("Which countries did the US seal trade pacts with?", "The US moved on to sealing trade pacts with Indonesia.",
+     []),
+    ("When were the terms of reference signed?", "The terms of reference have been finalised by India and the "
+     "US.", []),
+    ("Who will sign the trade agreement for India?", "Both sides aim to conclude the first phase by fall.", []),
     # people removed are deported: no levy is undone
     ("When did the first plane carrying Indians removed by the Trump administration land?", "The first load of "
      "illegal migrants from India sent back by the Trump administration arrived in February 2025.", []),
