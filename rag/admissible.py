@@ -17,7 +17,7 @@ from collections.abc import Callable
 from .aspects import degree_words, denies, turns
 from .bm25 import tokenize
 from .constraints import ArticleContext, with_titles
-from .question import Query, done_by_another, names_measure
+from .question import Query, dates_only_an_end, done_by_another, names_measure, tells_of
 from .types import Chunk, Passage
 
 
@@ -81,8 +81,10 @@ class Admissibility:
         named = with_titles(before, article) if before and query.requires is not None else before
         if not query.carried_by(sentence, people, named):
             unmet.append(f"answer {query.answer_type or 'form'}")
-        if query.act is not None and query.act not in tokenize(sentence):
+        if query.act is not None and not tells_of(query.act, sentence):
             unmet.append(f"answer {query.act}")  # the date of another act
+        elif dates_only_an_end(query, sentence):
+            unmet.append("answer date")  # "suspended ... till July 9" for "when was it suspended?"
         # the words of the sentence and the one before, where an act or a topic may be named
         words = set(tokenize(f"{before} {sentence}")) if query.premise or query.topic or query.doing else set()
         if query.premise is not None and (query.premise not in words or (

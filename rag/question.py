@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from .bm25 import tokenize
 from .constraints import Constraints, names_someone, periods_in
 from .countries import countries_in, country_pattern, state_pattern
-from .dates import MONTH, WEEKDAY
+from .dates import MONTH, WEEKDAY, date_role
 from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
 from .terms import BALANCE, QUESTION_STEMS, SET_ASIDE_FIRST, SPEECH_ACTS, TRADE_WHOLE, WHETHER, content_terms
@@ -513,6 +513,9 @@ _PREPOSITIONS = frozenset("towards toward about on in for against with from at b
 # "Who will sign the trade deal for India?": a sentence that speaks of no signing cannot say who will
 _WHO_WILL = re.compile(r"^\s*who\s+(?:will|would|is going to|is set to|is expected to|is due to)\s+(?P<act>[a-z]+)\b",
                        re.I)
+# and "Who announced the end of the talks?" takes the announcement for done: "From India's end, there are no
+# further demands" tells of none (a verb in the past, written regularly, is surely the act)
+_WHO_DID = re.compile(r"^\s*who\s+(?P<act>(?-i:[a-z]{3,}ed))\b", re.I)
 
 
 # "What did the 10 per cent baseline tariff replace?": with "the" and no name before it, the doer is a thing, and
@@ -525,8 +528,8 @@ _PARTICLES = frozenset("up down out off away back over through".split())
 def asked_doing(question: str) -> str | None:
     """The stemmed act a "what did X <act> ...?" question asks about ("offer"), if not speech, or
     the act a "what did X say Y had <act>?" question asks X's words on ("moved"), or the act whose
-    doer a "who will <act> ...?" question asks for ("sign")."""
-    will = _WHO_WILL.match(question)
+    doer a "who will <act> ...?" or "who <act>ed ...?" question asks for ("sign")."""
+    will = _WHO_WILL.match(question) or _WHO_DID.match(question)
     if will and (stems := tokenize(will["act"])) and stems[0] not in _NOT_ACTS:
         return stems[0]
     said = _SAID_DONE.match(question)
@@ -691,11 +694,72 @@ def value_kind(question: str) -> str | None:
 _LEANED_ON = re.compile(r"\s*\([^()]*\)\s*(?=\?\s*$)")
 
 
+# "When did Trump visit India?" takes the visit for done: the date of a sentence that tells of no visit
+# ("migrants ... sent back by the Trump administration arrived in India in February 2025") is another
+# act's. With no word classes to hand (no tagger ships here), the act is read only after a doer named by
+# capitals ("Trump", "India and the US", "the MEA"), where the next word in lower case is the verb; after
+# "the first load of migrants" nouns and verbs cannot be told apart, and no act is read.
+_NAMED_DOER = r"(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*"
+_WHEN_DID = re.compile(r"^\s*(?:when|on what date|on which date|what date|on what day|on which day|in what year|"
+                       r"in which year|in what month|in which month)\s+did\s+"
+                       rf"{_NAMED_DOER}(?:\s+(?:and|&)\s+{_NAMED_DOER})?"
+                       r"(?:\s+(?:first|most|last|\w+ly))*\s+(?P<act>(?-i:[a-z]{2,}))\b(?P<after>\s+[\w’'-]+)?", re.I)
+# what may follow the verb when the next word is in lower case ("hold their second call", "stop importing");
+# "the US-India COMPACT initiative launch" has a noun there, before its verb
+_AFTER_VERB = re.compile(r"\s+(?:the|a|an|their|its|his|her|this|that|with|in|to|on|for|into|at|from|by|about|over|"
+                         r"up|out|back|off|down|\w+ing|\w+ly)$|\s+(?-i:[A-Z0-9])")
+# "When did the call take place?" asks of no act of its own
+_EVENT_VERBS = frozenset("take happen occur".split())
+
+
+def _done_act(question: str) -> str | None:
+    """The plain verb of a "when did <doer> <act> ...?" question whose doer is named ("When did Trump
+    visit India?" -> "visit"), or None."""
+    match = _WHEN_DID.match(question)
+    if match is None or match["act"].lower() in _EVENT_VERBS or re.search(r"(?<![su])s$", match["act"]):
+        return None  # "US shipments ... rise": a plural is the doer's noun
+    return match["act"] if not match["after"] or _AFTER_VERB.match(match["after"]) else None
+
+
+# Acts told in other words: "When did Misri speak with Landau?" is told as "held phone talks"; "When did
+# Goyal visit Washington?" by his "trip"; "When did the MEA answer the query?" by its "response". Only acts
+# whose words news swaps freely; the rest must be told as asked. A call is its own: "Speaking on the All-In
+# Podcast" is no call of Modi's to Trump ("held phone talks" is one).
+_ACT_FAMILIES = tuple(frozenset(tokenize(words)) for words in (
+    "meet meeting speak spoke talk talks discuss discussion conversation", "call phone",
+    "visit travel trip tour go went", "arrive arrival land reach",
+    "answer response respond reply replied", "comment remark say said state stated tell told"))
+
+
+# "When did the US suspend the tariffs?" asks when it was done: "suspended ... till July 9" dates the pause's
+# end, not the act. "Until when ...?" and "When does the pause end?" ask for that end.
+_END_ASKED = re.compile(r"^\s*(?:until|till|by|through)\s+when\b|\b(?:end|ends|ended|expir\w*|run out|lapse\w*|last|"
+                        r"lasts|stay|stays|remain\w*|continu\w*)\b", re.I)
+
+
+def dates_only_an_end(query: Query, sentence: str) -> bool:
+    """Whether every date ``sentence`` gives for a "when was it done?" question (one with an act) is the end
+    of something ("till July 9"), and so no date of the act."""
+    if query.act is None or query.answer_type != "date" or query.requires is None or _END_ASKED.search(query.searched):
+        return False
+    found = list(query.requires.finditer(sentence))
+    return bool(found) and all(date_role(sentence, m.start()) == "end" for m in found)
+
+
+def tells_of(act: str, sentence: str) -> bool:
+    """Whether ``sentence`` tells of ``act`` (a stem, as :func:`asked_act` gives it), in its own word or
+    one of its family's."""
+    family = next((f for f in _ACT_FAMILIES if act in f), frozenset({act}))
+    return bool(family & set(tokenize(sentence)))
+
+
 def asked_act(question: str) -> str | None:
-    """The act whose date is asked for ("When was the tariff announced?" -> "announc"), stemmed."""
+    """The act whose date is asked for ("When was the tariff announced?" -> "announc", "When did Trump
+    visit India?" -> "visit"), stemmed."""
     # a part of a question carries the part before it in brackets: "When was it announced (What tariff ...)?"
-    match = _PREDICATE.match(_LEANED_ON.sub("", question))
-    stems = tokenize(match["act"]) if match else []
+    own = _LEANED_ON.sub("", question)
+    match = _PREDICATE.match(own)
+    stems = tokenize(match["act"] if match else _done_act(own) or "")
     return stems[0] if stems and stems[0] not in QUESTION_STEMS else None
 
 

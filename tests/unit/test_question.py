@@ -10,9 +10,11 @@ from rag.question import (
     analyse,
     answer_type,
     check_question,
+    dates_only_an_end,
     done_by_another,
     names_measure,
     speaking_body,
+    tells_of,
     value_kind,
 )
 from rag.spans import short_answer
@@ -500,13 +502,46 @@ def test_the_act_a_why_question_takes_for_granted_must_be_the_asked_country_s():
     ("Till when are the reciprocal tariffs on India suspended?", "suspend"),
     ("When were the talks in Washington held?", "hold"),
     ("On what date was the agreement finally signed?", "sign"),
-    ("When did Lutnick speak on the podcast?", None),  # no participle at the end: no act to require
     ("What was announced on April 2?", None),
     # a part of a question, with the part before it in brackets
     ("When was it announced (What tariff did the US suspend until July 9)?", "announc"),
+    # the act after a doer named by capitals
+    ("When did Lutnick speak on the podcast?", "speak"),
+    ("When did Trump visit India?", "visit"),
+    ("On what date did Modi phone Trump to close the deal?", "phone"),
+    ("When did India formally join Pax Silica as a full member?", "join"),
+    ("When did Misri and Landau hold their second call?", "hold"),
+    # no act read where nouns and verbs cannot be told apart, or the verb names no act of its own
+    ("When did the first load of illegal migrants from India arrive in the US?", None),
+    ("When did the US-India COMPACT initiative launch?", None),
+    ("In which month did US shipments from India rise more than 22%?", None),
+    ("On what day did the call between Misri and Landau take place?", None),
 ])
 def test_the_act_whose_date_is_asked(question, act):
     assert analyse(question).act == act
+
+
+@pytest.mark.parametrize("act,sentence,told", [
+    ("visit", "Goyal's trip to Washington came in March.", True),
+    ("speak", "Misri and Landau held phone talks on Friday.", True),
+    ("phone", "Modi did not personally reach out to Trump.", False),
+    ("phone", "Speaking on the All-In Podcast on January 8, Lutnick said Modi did not reach out.", False),
+    ("call", "Misri and Landau held phone talks on Friday.", True),
+    ("visit", "Migrants sent back by the Trump administration arrived in India in February 2025.", False),
+    ("announc", "The US has suspended the tariffs till July 9.", False),  # no family: its own word only
+])
+def test_an_act_may_be_told_in_its_family_s_words(act, sentence, told):
+    assert tells_of(act, sentence) is told
+
+
+@pytest.mark.parametrize("question,sentence,only_an_end", [
+    ("When did the US suspend the tariffs on India?", "The US has suspended the tariffs on India till July 9.", True),
+    ("When did the US suspend the tariffs on India?", "The US suspended the tariffs on April 9 till July 9.", False),
+    ("Until when did the US suspend the tariffs?", "The US has suspended the tariffs on India till July 9.", False),
+    ("When will the pause on the tariffs end?", "The US has suspended the tariffs on India till July 9.", False),
+])
+def test_the_end_of_a_pause_is_no_date_of_the_pausing(question, sentence, only_an_end):
+    assert dates_only_an_end(analyse(question), sentence) is only_an_end
 
 
 @pytest.mark.parametrize("question,doing,topic", [
@@ -519,6 +554,7 @@ def test_the_act_whose_date_is_asked(question, act):
     ("Which country did India say it would target for tariffs?", "target", set()),  # after "which country" too
     ("What did Biswajit Dhar say may be possible?", None, {"may", "possibl"}),  # what his words are on
     ("Who will sign the trade deal for India?", "sign", set()),  # the act whose doer is asked for
+    ("Who announced the end of the trade talks?", "announc", set()),  # and one taken as done
     ("What did Washington freeze until July 9?", "freez", set()),  # a word of time is no act, and ends none
     ("What did Modi put off?", "put", set()),  # the verb of a phrasal verb, not its particle
     ("What did India set up in the talks?", "set", set()),
