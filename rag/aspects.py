@@ -603,13 +603,16 @@ _AGREED_SAID = re.compile(rf"\b(?:{_AGREEING}|decision|consent\w*|accept(?:s|ed|
 # the first phase by Fall 2025", "ahead of finalising"), so only a sentence that tells of one done answers, in
 # the past ("have been finalised", "signed"; "to be signed" is still to come) or as done since ("moved on to
 # sealing trade pacts with Indonesia"), not as aimed at.
-# (the plain verb after "did", the participle after "was": "What signs of progress ...?" asks of no signing)
+# (the plain verb after "did", the participle after "was", in the question's first clause: "What signs of
+# progress ...?", "What did they call the invitation a sign of?" and "When were the talks held, and by when
+# should the first phase conclude?" ask of no deal done)
 _CONCLUDING = (r"(?:sign|signed|ink|inked|seal|sealed|conclude|concluded|finali[sz]e|finali[sz]ed|clinch|clinched|"
                r"broker|brokered)")
 _CONCLUDED_PAST = r"(?:signed|inked|sealed|concluded|finali[sz]ed|clinched|brokered)"
 _DEAL = r"(?:deal|pact|agreement|accord|treaty|tranche|arrangement)"
 _CONCLUDED = re.compile(rf"^\s*(?:when|who|whom|where|what|which|on what|in what|how)\b"
-                        rf"(?:[^?]*\b(?:did|was|were|has|have|had)\b[^?]*\b{_CONCLUDING}\b|\s+{_CONCLUDED_PAST}\b)"
+                        rf"(?:[^?,]*\b(?:did|was|were|has|have|had)\b[^?,]*(?<!\ba )(?<!\bthe )\b{_CONCLUDING}\b"
+                        rf"|\s+{_CONCLUDED_PAST}\b)"
                         rf"|\b(?:final|signed|concluded|completed)\s+(?:[\w-]+\s+){{0,3}}?{_DEAL}\b", re.I)
 # the hopes an "-ing" form may follow ("ahead of finalising", "focusing on concluding")
 _AIMED = "".join(rf"(?<!\b{words} )" for words in (

@@ -115,6 +115,9 @@ def test_period_labels():
     ("When were the terms of reference signed?", "The terms of reference have been finalised by India and the "
      "US.", []),
     ("Who will sign the trade agreement for India?", "Both sides aim to conclude the first phase by fall.", []),
+    ("What did diplomatic sources call the invitation a sign of?", "Sources called it a sign of trust.", []),
+    ("When were the talks held, and by when should the first phase conclude?", "The talks were held on April "
+     "23-25, focusing on concluding the first phase by Fall 2025.", []),
     # people removed are deported: no levy is undone
     ("When did the first plane carrying Indians removed by the Trump administration land?", "The first load of "
      "illegal migrants from India sent back by the Trump administration arrived in February 2025.", []),
