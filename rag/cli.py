@@ -16,7 +16,7 @@ CONFIG_OPTIONS = {
     "llm_base_url": "llm_base_url", "llm_model": "llm_model", "llm_timeout": "llm_timeout", "fallback": "fallback",
     "fusion": "fusion", "rrf_k": "rrf_k", "dense_weight": "dense_weight", "bm25_weight": "bm25_weight",
     "follow_links": "follow_links", "store": "store", "qdrant_url": "qdrant_url", "qdrant_api_key": "qdrant_api_key",
-    "qdrant_path": "qdrant_path", "workers": "workers", "sentence_weight": "sentence_weight",
+    "qdrant_path": "qdrant_path", "workers": "workers", "sentence_weight": "sentence_weight", "today": "today",
 }
 
 
@@ -64,6 +64,8 @@ def _generation(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--llm-model", metavar="NAME", help="model name for the openai generator")
     g.add_argument("--llm-timeout", type=float, metavar="SECONDS",
                    help="seconds the LLM may take for one answer, all retries included (default: 60)")
+    g.add_argument("--today", metavar="DAY", help="the day questions are asked on, YYYY-MM-DD: \"last year\" is "
+                   "read from it (default: the machine's date)")
     g.add_argument("--fallback", choices=("extractive",),
                    help="if the generator fails, answer with this one and say so")
 

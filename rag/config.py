@@ -7,12 +7,14 @@ command-line flags; :meth:`Config.replace` applies overrides.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import is_date
 from .errors import RagError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -101,6 +103,9 @@ class Config:
     # passages that hold such a sentence are put first (rag.admissible).
     constraints: bool = True
     max_question_chars: int = 1000
+    # The day questions are asked on, YYYY-MM-DD: "this year" and "last year" are read from it. None is the
+    # machine's date when each question is asked; a fixed day answers as a reader on that day would be.
+    today: str | None = None
 
     # OpenAI-compatible LLM backend.
     llm_base_url: str | None = None
@@ -133,6 +138,10 @@ class Config:
         new.validate()
         return new
 
+    def asked_on(self) -> datetime.date:
+        """The day a question asked now is asked on: ``today``, or the machine's date."""
+        return datetime.date.fromisoformat(self.today) if self.today else datetime.date.today()
+
     def validate(self) -> None:
         """Every value is checked here, once; the stages built from a Config trust it."""
         for f in dataclasses.fields(self):
@@ -147,6 +156,9 @@ class Config:
                 raise RagError(f"{name} must be one of {', '.join(choices)}, not {getattr(self, name)!r}")
         if self.k < 1:
             raise RagError("k must be at least 1")
+        if self.today is not None and not (isinstance(self.today, str) and len(self.today) == 10
+                                           and is_date(self.today)):
+            raise RagError(f"today must be a day like 2026-12-06, not {self.today!r}")
         if not 1 <= self.workers <= 64:
             raise RagError("workers must be from 1 to 64")
         for name in ("qdrant_url", "qdrant_api_key", "qdrant_path"):

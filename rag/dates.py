@@ -7,6 +7,7 @@ labels the terminal and the chat page show.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 
 from .errors import RagError
@@ -83,3 +84,32 @@ def date_role(text: str, start: int) -> str | None:
     if not words:
         return None
     return "end" if words[-1] in _ENDS else "start" if words[-1] in _STARTS else None
+
+
+# "What was India's surplus last year?" asks of the reader's last year, not of an article's: asked in
+# December 2026 it is 2025's, and the articles' 2024-25 figure is no answer. A year or month named from
+# the day the question is asked is written out before the question is read, so every constraint on
+# periods holds it. "In the last year" and "over the past year" are spans counted back, not calendar
+# years, and are left to the span rules; so is "the previous year" (the year before another).
+_RELATIVE = re.compile(rf"(?<!\bthe )(?<!\bpast )\b(?P<in>in\s+|during\s+|for\s+)?(?P<month>(?-i:{MONTH})\s+)?"
+                       r"(?P<which>this|last|next)\s+"
+                       r"(?P<unit>year|month)(?P<own>[’']s)?\b", re.I)
+
+
+def dated_relative(text: str, today: datetime.date) -> str:
+    """``text`` with "this year", "last year", "next year" (and the same of months) written as the
+    year or month they are on ``today``: "... surplus last year?" -> "... surplus in 2025?", "last
+    month's exports" -> "November 2026's exports"."""
+    def absolute(match: re.Match) -> str:
+        step = {"this": 0, "last": -1, "next": 1}[match["which"].lower()]
+        if match["unit"].lower() == "year":
+            named = f"{match['month'] or ''}{today.year + step}"  # "January last year" -> "January 2025"
+        elif match["month"]:
+            return match.group()  # "January this month" says nothing
+        else:
+            months = today.year * 12 + today.month - 1 + step
+            named = f"{MONTHS[months % 12]} {months // 12}"
+        if match["own"]:
+            return f"{match['in'] or ''}{named}{match['own']}"
+        return f"{match['in'] or 'in '}{named}"
+    return _RELATIVE.sub(absolute, text)

@@ -17,6 +17,7 @@ swapped for one the articles don't cover) have no answers.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import time
@@ -26,10 +27,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import MODES
+from .dates import dated_relative, is_date
 from .errors import RagError
 from .store.files import write_json
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"
+# The bundled questions were written as a reader of the newest article would ask them: their "last year" is
+# 2025 whatever day the evaluation runs on, so their results do not drift with the calendar.
+BUNDLED_ASKED_ON = "2026-01-23"
 DEFAULT_BASELINE = DEFAULT_QUESTIONS.parent / "baseline.json"
 UNANSWERABLE = "unanswerable"
 
@@ -43,6 +48,7 @@ class Question:
     evidence: tuple[tuple[str, str], ...]  # (source, quote)
     split: str = "test"
     parts: tuple[tuple[str, ...], ...] = ()  # multi-part questions: every part must be answered; () none covers
+    asked_on: str | None = None  # the day it is asked on, YYYY-MM-DD ("last year" is read from it); None: today
 
     @property
     def answerable(self) -> bool:
@@ -58,6 +64,8 @@ class Question:
 
 def load_questions(path: str | Path = DEFAULT_QUESTIONS, split: str = "all") -> list[Question]:
     path = Path(path)
+    # a question's own "asked_on" first; the bundled set's day for the bundled set; else the day it runs
+    default_day = BUNDLED_ASKED_ON if path.resolve() == DEFAULT_QUESTIONS else None
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
@@ -76,6 +84,7 @@ def load_questions(path: str | Path = DEFAULT_QUESTIONS, split: str = "all") -> 
                 evidence=tuple((e["source"], e["quote"]) for e in item.get("evidence", [])),
                 split=item.get("split", "test"),
                 parts=tuple(tuple(part) for part in item.get("parts", ())),
+                asked_on=_day(item.get("asked_on", default_day)),
             ))
         except (ValueError, KeyError, TypeError) as exc:
             raise RagError(f"{path}:{number}: not a valid question ({exc})") from None
@@ -84,6 +93,13 @@ def load_questions(path: str | Path = DEFAULT_QUESTIONS, split: str = "all") -> 
     if not questions:
         raise RagError(f"no questions in {path} for split {split!r}")
     return questions
+
+
+def _day(value) -> str | None:
+    """``value`` when it is None or a day like 2026-01-23; else a ValueError (a line that is no valid question)."""
+    if value is not None and not (isinstance(value, str) and len(value) == 10 and is_date(value)):
+        raise ValueError(f"asked_on must be a day like 2026-01-23, not {value!r}")
+    return value
 
 
 def as_typed_in_lower_case(questions: Sequence[Question]) -> list[Question]:
@@ -161,13 +177,13 @@ class Result:
     partly_withheld: bool = False
 
 
-def _withheld(pipeline, q: Question, answer) -> list[bool] | None:
+def _withheld(pipeline, q: Question, answer, today: datetime.date | None = None) -> list[bool] | None:
     """For each gold part of ``q``, whether ``answer`` withholds it; None when there is nothing to align
     (no parts, an answer withheld whole, or every part covered and given) or when the parts as the
     pipeline splits them do not match the gold ones one to one (then the answer is judged whole)."""
     if not q.parts or answer.abstained or (all(q.parts) and not answer.withheld_parts):
         return None
-    parts = pipeline.analyse(q.question).parts
+    parts = pipeline.analyse(q.question, today=today).parts
     if len(parts) != len(q.parts):
         return None
     return [part.text in answer.withheld_parts for part in parts]
@@ -198,7 +214,8 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
     results = []
     for q in tqdm(questions, desc="questions", disable=not progress, unit="q"):
         started = time.perf_counter()  # first, so the question's embedding is not cached yet
-        answer = pipeline.ask(q.question, filters=filters)
+        today = datetime.date.fromisoformat(q.asked_on) if q.asked_on else None
+        answer = pipeline.ask(q.question, filters=filters, today=today)
         latency = time.perf_counter() - started
         vector = pipeline.embedder.encode([q.question])[0]  # cached by ask(): the modes below reuse it
         first, retrieved = {}, {}
@@ -209,7 +226,7 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
                                 if has_evidence(p.text, p.source, q)), None)
         data = answer.to_json()
         said = answer_body(answer)
-        withheld = _withheld(pipeline, q, answer)  # the parts withheld, aligned with the gold ones once
+        withheld = _withheld(pipeline, q, answer, today)  # the parts withheld, aligned with the gold ones once
         if q.answerable:
             correct = not answer.abstained and q.answered_by(said) and _uncovered_withheld(q, withheld)
         else:
@@ -217,10 +234,11 @@ def run_questions(pipeline, questions: Sequence[Question], modes: Sequence[str] 
         support = meaning = forced = None
         generator = pipeline.generator
         if hasattr(generator, "candidates") and hasattr(generator, "compose"):  # for calibrating its threshold
-            scored = generator.candidates(q.question, answer.passages)
+            asked = dated_relative(q.question, today) if today else q.question  # as the answer read it
+            scored = generator.candidates(asked, answer.passages)
             support = scored[0].score if scored else 0.0
             meaning = scored[0].similarity if scored else 0.0
-            forced = generator.compose(q.question, scored, answer.passages).text if scored else ""
+            forced = generator.compose(asked, scored, answer.passages).text if scored else ""
         cited = [has_evidence(c.text, c.source, q) for c in answer.citations]
         results.append(Result(q, data, correct, token_f1(said, q.answers) if q.answerable else float(correct),
                               latency, first, retrieved, support, meaning, forced, cited,

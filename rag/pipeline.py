@@ -7,6 +7,7 @@ and benchmarks share a loaded model without reaching into the pipeline.
 
 from __future__ import annotations
 
+import datetime
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -118,9 +119,11 @@ class Pipeline:
                 self._generators[name] = make_generator(self.config.replace(generator=name), self)
         return self._generators[name]
 
-    def analyse(self, question: str, history: Sequence[str] = ()) -> Query:
-        """The question checked and analysed, once, for retrieval and the generator."""
-        return analyse(question, history, self.config.max_question_chars, casing=self._cased)
+    def analyse(self, question: str, history: Sequence[str] = (), today: datetime.date | None = None) -> Query:
+        """The question checked and analysed, once, for retrieval and the generator, as asked on ``today``
+        (default: the configured day, else the machine's)."""
+        return analyse(question, history, self.config.max_question_chars, casing=self._cased,
+                       today=today or self.config.asked_on())
 
     def _cased(self, text: str) -> str:
         """``text`` typed all in lower case with its names' capitals, as the passages nearest it write them
@@ -142,16 +145,18 @@ class Pipeline:
         return self.retriever.retrieve(query, k or self.config.k, mode, filters=filters)
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None,
-            generator: str | None = None, history: Sequence[str] = (), filters: Filters | None = None) -> Answer:
-        """Answer ``question``; ``history`` holds earlier questions, for follow-ups."""
-        *_, answer = self.stream(question, k, mode, generator, history, filters)
+            generator: str | None = None, history: Sequence[str] = (), filters: Filters | None = None,
+            today: datetime.date | None = None) -> Answer:
+        """Answer ``question``; ``history`` holds earlier questions, for follow-ups; ``today`` is the day it
+        is asked on (see analyse)."""
+        *_, answer = self.stream(question, k, mode, generator, history, filters, today)
         return answer
 
     def stream(self, question: str, k: int | None = None, mode: str | None = None,
                generator: str | None = None, history: Sequence[str] = (),
-               filters: Filters | None = None) -> Iterator[str | Answer]:
+               filters: Filters | None = None, today: datetime.date | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer as they are produced, then the Answer."""
-        query = self.analyse(question, history)
+        query = self.analyse(question, history, today)
         chosen = self.get_generator(generator)
         if query.parts and getattr(chosen, "answers_parts_separately", False):
             # a generator that answers one thing at a time answers each part, and the parts are combined

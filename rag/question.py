@@ -13,6 +13,7 @@ easy to test one by one (``tests/unit/test_question.py``).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from .bm25 import tokenize
 from .constraints import Constraints, names_someone, periods_in
 from .countries import countries_in, country_pattern, state_pattern
-from .dates import MONTH, WEEKDAY, date_role
+from .dates import MONTH, WEEKDAY, date_role, dated_relative
 from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
 from .terms import BALANCE, QUESTION_STEMS, SET_ASIDE_FIRST, SPEECH_ACTS, TRADE_WHOLE, WHETHER, content_terms
@@ -819,13 +820,16 @@ def _analysed(text: str, searched: str) -> Query:
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000,
-            casing: Callable[[str], str] | None = None) -> Query:
+            casing: Callable[[str], str] | None = None, today: datetime.date | None = None) -> Query:
     """Check ``question`` and analyse it once; ``history`` holds earlier questions, for follow-ups;
-    ``casing`` gives a question typed in lower case its names' capitals (see rag.casing) before it is read."""
+    ``casing`` gives a question typed in lower case its names' capitals (see rag.casing) before it is read;
+    ``today``, the day it is asked, gives "this year" and "last year" their years (see dates.dated_relative)."""
     text = check_question(question, max_chars)
     searched = rewrite_question(as_question(text), history) if history else as_question(text)
     if casing is not None:
         searched = casing(searched)
+    if today is not None:
+        searched = dated_relative(searched, today)
     query = _analysed(text, searched)
     parts = split_parts(searched)
     if len(parts) > 1:

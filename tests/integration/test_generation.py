@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -299,3 +300,13 @@ def test_a_question_typed_in_lower_case_is_read_with_its_names(pipeline, questio
         assert answer.abstained, answer.text
     else:
         assert not answer.abstained and answered in answer.text
+
+
+def test_last_year_is_the_reader_s_last_year(pipeline):
+    # asked in June 2025, "last year" is 2024, whose deficit the articles give; asked in December 2026 it is
+    # 2025, which they do not
+    question = "What was the US goods trade deficit with India last year?"
+    then = pipeline.ask(question, today=datetime.date(2025, 6, 1))
+    assert not then.abstained and then.short_answer == "$45.7 billion"
+    now = pipeline.ask(question, today=datetime.date(2026, 12, 6))
+    assert now.abstained and "2025" in now.text and now.question == question

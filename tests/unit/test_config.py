@@ -21,6 +21,9 @@ from rag.errors import RagError
     ({"meaning_threshold": -0.1}, "meaning_threshold must be from 0 to 1"),
     ({"chunk_vectors": "pooled"}, "chunk_vectors must be one of sentences, model"),
     ({"nonsense": 1}, "unknown configuration key"),
+    ({"today": "2026-13-01"}, "today must be a day like"),
+    ({"today": "2026-12"}, "today must be a day like"),
+    ({"today": 20261206}, "today must be a day like"),
 ])
 def test_bad_values_are_one_line_errors(overrides, message):
     with pytest.raises(RagError, match=message):
@@ -51,3 +54,9 @@ def test_paths_may_be_given_as_strings():
     assert Config(index_dir="some/where").index_dir.parts == ("some", "where")
     with pytest.raises(RagError, match="corpus_dir must be PosixPath|corpus_dir must be"):
         Config().replace(corpus_dir=3)
+
+
+def test_the_day_questions_are_asked_on():
+    import datetime
+    assert Config(today="2025-06-01").asked_on() == datetime.date(2025, 6, 1)
+    assert Config().asked_on() == datetime.date.today()

@@ -1,8 +1,10 @@
 """Dates as articles and filters carry them."""
 
+import datetime
+
 import pytest
 
-from rag.dates import check_date, date_label, date_range, is_date, readable_date
+from rag.dates import check_date, date_label, date_range, dated_relative, is_date, readable_date
 from rag.errors import RagError
 
 
@@ -41,3 +43,24 @@ def test_date_label():
     assert date_label("2025-03-28") == "2025-03-28"
     assert date_label("2026-01", inferred=True) == "2026-01 (inferred)"
     assert date_label(None, inferred=True) == "undated"
+
+
+@pytest.mark.parametrize("question,dated", [
+    ("What was India's surplus with the US last year?", "What was India's surplus with the US in 2025?"),
+    ("What is the US deficit this year?", "What is the US deficit in 2026?"),
+    ("What will the deficit be next year?", "What will the deficit be in 2027?"),
+    ("What were exports in January last year?", "What were exports in January 2025?"),
+    ("What were last month's exports?", "What were November 2026's exports?"),
+    ("What happened during last month?", "What happened during November 2026?"),
+    # spans counted back, and a year before another, are no calendar year
+    ("How many calls did Modi make in the last year?", "How many calls did Modi make in the last year?"),
+    ("How much did exports grow over the past year?", "How much did exports grow over the past year?"),
+    ("Was the deficit larger the previous year?", "Was the deficit larger the previous year?"),
+    ("What may this year bring?", "What may in 2026 bring?"),  # "may" is no month
+])
+def test_a_year_named_from_the_day_asked_is_written_out(question, dated):
+    assert dated_relative(question, datetime.date(2026, 12, 6)) == dated
+
+
+def test_last_month_in_january_is_last_year_s_december():
+    assert dated_relative("What happened last month?", datetime.date(2026, 1, 5)) == "What happened in December 2025?"

@@ -208,3 +208,15 @@ def test_questions_typed_in_lower_case_keep_their_answers():
     typed = ev.as_typed_in_lower_case([q])[0]
     assert typed.question == "what was the us deficit with india in 2024"
     assert typed.answers == q.answers and typed.id == q.id
+
+
+def test_questions_are_asked_on_their_own_day_or_the_bundled_set_s(tmp_path):
+    # the bundled questions' "last year" is 2025 whatever day they run on; another set's is the day it runs on
+    assert {q.asked_on for q in ev.load_questions()} == {ev.BUNDLED_ASKED_ON}
+    path = tmp_path / "mine.jsonl"
+    path.write_text('{"id": "a", "question": "What was the deficit last year?"}\n'
+                    '{"id": "b", "question": "What was it last year?", "asked_on": "2025-06-01"}\n', encoding="utf-8")
+    assert [q.asked_on for q in ev.load_questions(path)] == [None, "2025-06-01"]
+    path.write_text('{"id": "c", "question": "What was it?", "asked_on": "June 2025"}\n', encoding="utf-8")
+    with pytest.raises(ev.RagError, match=r"mine.jsonl:1: not a valid question \(asked_on must be a day"):
+        ev.load_questions(path)
