@@ -24,6 +24,7 @@ every question for shapes these rules already read (tests/unit/test_constraints.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
@@ -122,7 +123,7 @@ from .aspects import (
 )
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_name, country_pattern, is_demonym
-from .dates import MONTH, MONTHS, date_role
+from .dates import MONTH, MONTHS, date_role, dated_relative
 from .terms import BALANCE, NOT_NAMES, QUESTION_STEMS, WHETHER, content_terms
 from .values import VALUE_PATTERNS, values
 
@@ -332,6 +333,27 @@ _MONTH_RANGE = re.compile(rf"\b(?:{MONTH})\s*(?:[-–—]|\bto\b|\buntil\b|\bthr
 
 def _month_names(text: str) -> set[int]:
     return {MONTHS.index(m) + 1 for m in re.findall(rf"\b({MONTH})\b", text)}
+
+
+def _as_of(sentence: str, date: str | None) -> str:
+    """``sentence`` with its "last year" and "this year" written out from its article's day: "Tensions had
+    escalated last year", in an article of January 2026, speaks of 2025 (see dates.dated_relative)."""
+    if not date or len(date) < 7 or not re.search(r"\b(?:this|last|next)\s+(?:year|month)\b", sentence, re.I):
+        return sentence
+    return dated_relative(sentence, datetime.date(int(date[:4]), int(date[5:7]), int(date[8:10] or 1)))
+
+
+def _year_of_months(sentence: str, date: str) -> int:
+    """The year a sentence that names no year speaks of: its article's, unless every month it names (not as
+    an end: "till July 9") is over six months past the article's, so the last one gone ("rose more than 22%
+    in November", in an article of January 2026, is November 2025)."""
+    year = int(date[:4])
+    if len(date) < 7:
+        return year
+    month = int(date[5:7])
+    named = [MONTHS.index(m.group(1)) + 1 for m in re.finditer(rf"\b({MONTH})\b", sentence)
+             if date_role(sentence, m.start()) != "end"]
+    return year - 1 if named and all(m - month > 6 for m in named) else year
 
 
 def spans_in(text: str) -> frozenset[tuple[int, int]]:
@@ -750,11 +772,11 @@ class Constraints:
                     months.add(int(article.date[5:7]))
             unmet += [f"month {MONTHS[m - 1]}" for m in sorted(self.months) if m not in months]
         if self.periods or self.bases:
-            own, base = periods_in(sentence)
+            own, base = periods_in(_as_of(sentence, article.date))
             if self.figure_asked and not self.targets and (targeted := target_years(sentence)):
                 own = {Period(year) for year in targeted}  # "What was trade in 2025?" asks for no target
             if not own and article.date:
-                own = {Period(int(article.date[:4]))}
+                own = {Period(_year_of_months(sentence, article.date))}
             # "From 2009 to 2024, a total of 15,564": a figure for the whole range is no figure for 2024
             if not self.spans:
                 own -= {Period(year) for span in spans_in(sentence) for year in span} - periods_in(

@@ -394,6 +394,23 @@ def test_a_sentence_without_a_month_speaks_for_its_article_month():
         "month March"]
 
 
+def test_a_sentence_s_last_year_and_months_are_of_its_article_s_day():
+    january = ArticleContext("2026-01-23", frozenset(), frozenset({"IN", "US"}))
+    asked = Constraints.of("What tariffs did the US impose on India in 2025?")
+    assert asked.unmet("Tensions had escalated last year after the US imposed tariffs on India.", "", january) == []
+    assert asked.unmet("Tensions had escalated this year after the US imposed tariffs on India.", "", january) == [
+        "period 2025"]
+    # a month named without a year, long after the article's month, is the last one gone
+    november = Constraints.of("By how much did India's shipments to the US rise in November 2025?")
+    assert november.unmet("Shipments to the US rose more than 22% in November.", "", january) == []
+    assert Constraints.of("By how much did India's shipments to the US rise in November 2026?").unmet(
+        "Shipments to the US rose more than 22% in November.", "", january) == ["period 2026"]
+    # a month a little ahead, or one something runs till, is still the article's year
+    may = ArticleContext("2025-05-20", frozenset(), frozenset({"IN", "US"}))
+    assert Constraints.of("Until when were the US tariffs on India suspended in 2025?").unmet(
+        "The US has suspended the tariffs on India till July 9.", "", may) == []
+
+
 def test_what_the_nearest_passage_lacks_is_said_in_the_question_words():
     question = "What was the US deficit with China according to India's Commerce Ministry?"
     assert as_asked("country CN", question) == "China"
