@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from .bm25 import tokenize
 from .constraints import Constraints, names_someone, periods_in
 from .countries import countries_in, country_pattern, state_pattern
-from .dates import MONTH, WEEKDAY, date_role, dated_relative
+from .dates import MONTH, MONTHS, WEEKDAY, date_role, dated_relative
 from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
 from .terms import BALANCE, QUESTION_STEMS, SET_ASIDE_FIRST, SPEECH_ACTS, TRADE_WHOLE, WHETHER, content_terms
@@ -69,8 +69,11 @@ _CHANGE_FIGURE = (r"\b(?:up|down|rose|risen|grew|grown|fell|fallen|declined|drop
                   r"\s+(?:by\s+)?(?:more than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:\$|USD|US\$|Rs\.?)?\s?\d|"
                   r"\d[\d,.]*\s?(?:%|per cent|percent|billion|million)?\)?\s+(?:increase|rise|jump|growth|decline|drop|"
                   r"fall|more|less|higher|lower)\b|\b(?:increase|rise|jump|growth|decline|drop|fall)\s+of\s+(?:\$|USD)?\s?\d")
-_NUMBER = (r"(?<![\w.,$-])(?<!January )(?<!February )(?<!March )(?<!April )(?<!May )(?<!June )(?<!July )"
-           r"(?<!August )(?<!September )(?<!October )(?<!November )(?<!December )(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
+# a day of a month is no figure, the month written out or short, as datelines write it ("New Delhi, Jan 23:")
+_NOT_AFTER_MONTH = "".join(rf"(?<!{re.escape(m)} )" for m in (
+    *MONTHS, "Jan", "Jan.", "Feb", "Feb.", "Mar", "Mar.", "Apr", "Apr.", "Jun", "Jun.", "Jul", "Jul.", "Aug", "Aug.",
+    "Sep", "Sep.", "Sept", "Sept.", "Oct", "Oct.", "Nov", "Nov.", "Dec", "Dec."))
+_NUMBER = (rf"(?<![\w.,$-]){_NOT_AFTER_MONTH}(?!(?:19|20)\d\d(?!\d|[.,]\d))\d|"
            # "India being one of the highest importers" counts nothing
            r"\$\s?\d|\bone\b(?!\s+of\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
            r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|double|twice)\b|"

@@ -822,6 +822,9 @@ def test_the_act_that_ends_a_question_about_a_thing(question, doing):
      '"Good discussions with Secretary @HowardLutnick," Goyal said in a post on X.',
      "Commerce and Industry Minister Piyush Goyal on Tuesday held discussions with US Commerce Secretary Howard "
      "Lutnick in Washington."),
+    # a dateline's day is no figure, its month written short
+    ("How long have India and the US been negotiating?", "India and the US have negotiated for two years.",
+     "New Delhi, Jan 23: Negotiations between India and the United States have intensified."),
     # "How old ...?" asks for a figure
     ("How old is Piyush Goyal?", "Piyush Goyal, 61, held discussions with Howard Lutnick.",
      "Commerce and Industry Minister Piyush Goyal held discussions with Howard Lutnick."),
