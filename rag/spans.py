@@ -170,6 +170,27 @@ def _distance(sentence: str, word: tuple[int, int], value: tuple[int, int]) -> i
     return len(gap) + 50 * len(_BREAK.findall(gap))
 
 
+# "What share of India's imports come from the US?": in "18 per cent of India's total goods exports, 6.22 per
+# cent in imports" a value described as of another measure than the one asked answers for that measure, however
+# many other words of the question ("India's total") stand beside it
+_MEASURE_WORD = re.compile(r"\b(export|import|trade)s?\b", re.I)
+
+
+def of_asked_measure(question: str, sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The values ``found`` in ``sentence`` less those described (up to the next value) as of a measure the
+    question does not name, when it names one; all of them when that would leave none."""
+    asked = {m.lower() for m in _MEASURE_WORD.findall(question)}
+    if len(asked) != 1:
+        return found
+    kept = []
+    for i, (start, end, value) in enumerate(found):
+        described = sentence[end:found[i + 1][0] if i + 1 < len(found) else len(sentence)]
+        said = {m.lower() for m in _MEASURE_WORD.findall(described)} if _DESCRIBED.match(sentence, end) else set()
+        if not said or said & asked:
+            kept.append((start, end, value))
+    return kept or found
+
+
 def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[str],
                  idf: Callable[[str], float]) -> list[tuple[float, int]]:
     """Per value found, the rarity-weighted question terms that belong to it, and how near the nearest stands.
@@ -472,6 +493,7 @@ def _typed_value(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
             found = _candidates(query, sentence, pattern)
             if query.constraints.flows:
                 found = _of_flow(query, sentence, found)
+            found = of_asked_measure(query.searched, sentence, found)
             if pattern == _MONEY and not change_asked:
                 # a level asked for is no change: "($1.4 billion)" after "up 3.4 per cent" is the rise in money
                 found = [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])] or found

@@ -63,6 +63,15 @@ def test_the_rare_word_decides_between_values_when_the_common_ones_stand_by_both
     assert short_answer(question, [SHARES], lambda term: rarity.get(term, 1.0)) == "6.22 per cent"
 
 
+def test_a_value_described_as_of_another_measure_is_no_answer_however_many_words_stand_by_it():
+    # "India's total" stands by 18 per cent (of exports), rarer than "imports" by 6.22 per cent
+    rarity = {"india": 0.03, "us": 0.34, "share": 2.5, "import": 0.8, "total": 2.0, "come": 2.5}
+    question = analyse("What share of India's total imports come from the US?")
+    assert short_answer(question, [SHARES], lambda term: rarity.get(term, 1.0)) == "6.22 per cent"
+    question = analyse("What share of India's total goods exports go to the US?")
+    assert short_answer(question, [SHARES], lambda term: rarity.get(term, 1.0)) == "18 per cent"
+
+
 def test_a_reason_has_no_short_answer():
     sentence = "The US imposed 50% on several Indian exports as a penalty for purchasing Russian oil."
     assert short_answer(analyse("Why did the US impose a 50% tariff on India?"), [sentence]) is None
