@@ -178,10 +178,12 @@ _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*)+")
 
 # "What tariff does the US impose on Indian dairy products?": the goods after "on" are what the
 # tariff asked about is on; a tariff on textiles and carpets says nothing of dairy. So are the goods
-# a concession is sought for ("duty concessions for shrimp"), though not a preposition that follows
-# ("concessions for from India", "concessions on besides dairy")
-_LEVIED_ON = re.compile(r"\b(?:(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penalty|impose[sd]?|imposing)\s+on|"
-                        r"concessions?\s+(?:for|on))\s+"
+# a concession is sought for ("duty concessions for shrimp", "What concessions does the US want on Indian
+# rice?"), though not a preposition that follows ("concessions for from India", "concessions on besides dairy")
+_LEVIED_ON = re.compile(r"\b(?:(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penalty|impose[sd]?|imposing|charge[sd]?|"
+                        r"charging|slap(?:s|ped)?|appl(?:y|ies|ied))\s+on|"
+                        r"concessions?(?:\s+(?:does|do|did|is|are|was|were|has|have|had)\s+(?:the\s+)?[\w’'-]+\s+"
+                        r"(?:want|seek|ask|demand)\w*)?\s+(?:for|on))\s+"
                         r"(?!(?:from|besides|except|other|than|like|such|as|in|to|with|by)\b)"
                         r"(?P<goods>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:in|for|from|since|during|by|over|after|before|"
                         r"until|till|to|as|at|with|that|which|who|now|these|this|currently|today)\b|\s*[?,.]|\s*$)",

@@ -316,6 +316,11 @@ def test_period_labels():
     # the goods a concession is sought for are named; a preposition that follows is no goods
     ("Did India seek duty concessions for wines?", "India is seeking duty concessions for textiles and shrimp.",
      ["goods wine"]),
+    ("What concessions does the US want on Indian rice?", "The US wants duty concessions in sectors like wines "
+     "and dairy.", ["goods rice"]),
+    # and the goods a levy is charged or slapped on
+    ("What tariff does the US charge on Indian shrimp?", "The US imposed 50% on textiles and leather.",
+     ["goods shrimp"]),
     # (a country not spoken of at all is reported as such, not as one not doing it too)
     ("Which sectors does Japan want duty concessions for from India?", "India wants duty concessions for shrimp.",
      ["country JP"]),
