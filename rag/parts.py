@@ -77,6 +77,8 @@ def rewrite_question(question: str, history: Sequence[str]) -> str:
     if previous is None or not is_follow_up(question):
         return question
     fragment = _LEADS.sub("", question).strip().rstrip("?").strip()
+    if (swapped := _of_another_country(fragment, previous)) is not None:
+        return swapped  # "And with India?" after "... with Canada in 2024?"
     for slot in _SLOTS:
         new = slot.search(fragment)
         old = slot.search(previous)
@@ -206,6 +208,52 @@ def _of_another_owner(piece: str, first: str) -> str | None:
     return f"{first[:start]}{match['owner']}{first[end:]}"
 
 
+# "What was the US deficit with Canada in 2024, and with India?", "...? And in 2023?": a last part with no
+# question of its own asks the first one again, of another country (where the one it replaces stood, after
+# the same preposition) or another period
+# (after a comma or a question mark: "the deficit of India and the US" is one thing)
+_ELLIPTIC_TAIL = re.compile(r"^(?P<first>.+?)(?:(?:,\s*|\?\s*)(?i:and|but|and what about|what about|how about)|"
+                            r"\s+(?i:and what about|what about|how about))\s+(?P<piece>[^,?]+)\?$")
+_ABOUT = re.compile(r"^(?i:what|how)\s+about\s+(?P<piece>[^?]+)\?$")
+_PIECE = re.compile(r"^(?P<prep>(?i:with|for|in|to|from|on|by|against|of|during|over)\s+)?(?:the\s+)?(?P<what>.+)$")
+
+
+def _of_another_country(piece: str, first: str) -> str | None:
+    """``first`` asked again of the country ``piece`` is ("with India", "India"): the country after the
+    same preposition in ``first`` replaced, or its one country when ``piece`` has no preposition. None
+    when ``piece`` is no country alone, or which country it replaces is not known."""
+    match = _PIECE.match(piece.strip())
+    pattern = country_pattern()[0]
+    named = pattern.fullmatch(match["what"]) if match else None
+    if named is None:
+        return None
+    found = list(pattern.finditer(first))
+    # with no preposition, the country that stands after one ("with India", not the US of "the US deficit")
+    prep = match["prep"].strip().lower() if match["prep"] else "with|to|from|on|against|in"
+    if match["prep"] or len(found) > 1:
+        found = [m for m in found if re.search(rf"\b(?:{prep})\s+(?:the\s+)?$", first[:m.start(1)], re.I)]
+    if len(found) != 1 or countries_in(found[0].group(1)) == countries_in(named.group(1)):
+        return None
+    return f"{first[:found[0].start(1)]}{named.group(1)}{first[found[0].end(1):]}"
+
+
+def _elliptic(question: str) -> list[str] | None:
+    """The two questions of one whose last part is a country or a period alone ("..., and with India?"),
+    or None."""
+    tail = _ELLIPTIC_TAIL.match(question)
+    if tail is None or _ASKS.match(tail["piece"]) or not _ASKS.match(tail["first"]):
+        return None
+    first = tail["first"].rstrip("?,. ") + "?"
+    second = _of_another_country(tail["piece"], first)
+    if second is None:
+        for slot in _PERIOD_SLOTS:  # "..., and in 2023?"
+            new, old = slot.search(tail["piece"]), slot.search(first)
+            if new and old and new.group() == tail["piece"].split()[-1]:
+                second = f"{first[:old.start()]}{new.group()}{first[old.end():]}"
+                break
+    return [first, second] if second and second != first else None
+
+
 def split_parts(question: str) -> list[str]:
     """The questions a question asks, each able to stand alone; one when it asks one thing.
 
@@ -218,7 +266,7 @@ def split_parts(question: str) -> list[str]:
         return [f"{head}{two['p1']}{tail}", f"{head}{two['p2']}{tail}"]
     pieces = [p.strip() for p in _NEXT_PART.split(question) if p.strip()]
     if len(pieces) < 2:
-        return _coordinated(question) or [question]
+        return _elliptic(question) or _coordinated(question) or [question]
     parts = [pieces[0].rstrip("?,. ") + "?"]
     for piece in pieces[1:]:
         piece = piece[0].upper() + piece[1:].rstrip("?,. ") + "?"
@@ -230,8 +278,10 @@ def split_parts(question: str) -> list[str]:
         noun, bare = _WHICH_NOUN.match(parts[0]), _WHICH_BARE.match(piece)
         if noun and bare:
             piece = f"{piece[:bare.end(1)]} {noun.group(1)}{piece[bare.end(1):]}"
+        about = _ABOUT.match(piece)  # "..., and what about China?"
         if (another := _of_another_owner(piece, parts[0]) or _in_another_period(piece, parts[0])
-                or _of_another_doer(piece, parts[0])) is not None:
+                or _of_another_doer(piece, parts[0])
+                or (about and _of_another_country(about["piece"], parts[0]))) is not None:
             parts.append(another)
             continue
         back, own = _BACK_IN_TIME.search(piece), periods_in(parts[0])[0]

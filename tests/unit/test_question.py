@@ -182,6 +182,11 @@ def test_is_follow_up(question, follow_up):
      "Which sectors does India want concessions for: dairy?"),
     (["Who is the US Commerce Secretary?"], "Who leads the Indian side?", "Who leads the Indian side?"),
     ([], "And in 2023-24?", "And in 2023-24?"),
+    # another country, where the one it replaces stood
+    (["What was the US trade deficit with Canada in 2024?"], "And with India?",
+     "What was the US trade deficit with India in 2024?"),
+    (["What was the US trade deficit with India in 2024?"], "What about China?",
+     "What was the US trade deficit with China in 2024?"),
 ])
 def test_rewrite_question(history, question, searched):
     assert rewrite_question(question, history) == searched
@@ -268,6 +273,15 @@ def test_a_question_typed_without_its_mark_is_read_as_a_question():
     ("What was the total goods trade between the US and India in 2024?",
      ["What was the total goods trade between the US and India in 2024?"]),
     ("What was the trade deficit of India and the US?", ["What was the trade deficit of India and the US?"]),
+    # a last part that is a country or a period alone asks the first again, of it
+    ("What was the US trade deficit with Canada in 2024, and with India?",
+     ["What was the US trade deficit with Canada in 2024?", "What was the US trade deficit with India in 2024?"]),
+    ("What was the US trade deficit with Canada in 2024? And India?",
+     ["What was the US trade deficit with Canada in 2024?", "What was the US trade deficit with India in 2024?"]),
+    ("What was the US deficit with India in 2024, and what about China?",
+     ["What was the US deficit with India in 2024?", "What was the US deficit with China in 2024?"]),
+    ("What was India's surplus with the US in 2024-25? What about 2023-24?",
+     ["What was India's surplus with the US in 2024-25?", "What was India's surplus with the US in 2023-24?"]),
     ("What was agreed by Goyal and Lutnick?", ["What was agreed by Goyal and Lutnick?"]),
     ("What are the main issues of agriculture and dairy?", ["What are the main issues of agriculture and dairy?"]),
     # two years are two parts, unless they bound one span
