@@ -46,6 +46,19 @@ def test_ask_abstains(built_index):
     assert data["abstained"] is True and data["answer"] == "The articles don't say." and data["citations"] == []
 
 
+def test_last_year_is_read_from_the_day_given(built_index):
+    question = "What was the US goods trade deficit with India last year?"
+    proc = rag("ask", "--json", "--index", str(built_index), "--today", "2025-06-01", question)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert not data["abstained"] and data["short_answer"] == "$45.7 billion" and data["question"] == question
+    proc = rag("ask", "--json", "--index", str(built_index), "--today", "2026-12-06", question)
+    assert json.loads(proc.stdout)["abstained"] is True
+    proc = rag("ask", "--index", str(built_index), "--today", "June 2025", question)
+    assert proc.returncode != 0 and "today must be a day like" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
 def test_ask_reads_questions_from_stdin(built_index):
     stdin = f"{DEFICIT}\n\nWho is the US Commerce Secretary?\n{'x' * 5000}\n"
     proc = rag("ask", "--json", "--index", str(built_index), "-", stdin=stdin)
