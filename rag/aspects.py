@@ -69,6 +69,7 @@ def _forms() -> dict:
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
         "arrival": re.compile(_ARRIVAL + pattern),
         "for": re.compile(rf"\b(?i:for|of)\s+(?:the\s+)?{pattern}"),
+        "office for": re.compile(rf"\s+(?i:for|of)\s+(?:the\s+)?{pattern}"),
     }
 
 
@@ -90,6 +91,8 @@ _TITLE_ASKED = re.compile(rf"\s+(?P<title>(?:[a-z]+\s+){{0,2}}?(?i:{_RANKS}))\b"
 _OTHER_OFFICE = re.compile(r"\b(?:Deputy|Vice|Assistant|Under|Former|former|Acting|Junior|Associate)\s*$")
 _WHICH_TITLE = re.compile(rf"^\s*(?:which|what)\s+(?P<title>(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|"
                           rf"would|the|an?)\b)[a-z]+\s+){{0,2}}?(?:{_RANKS})(?:\s+of\s+[a-z]+)?)\b", re.I)
+_TITLE_FOR = re.compile(rf"\b(?P<title>(?:(?!(?i:is|was|are|were|the|an?|who|what|which|of)\b)[A-Za-z]+\s+){{0,2}}?"
+                        rf"(?i:{_RANKS}))\s+(?:for|of)\s+(?:the\s+)?(?=(?P<country>[A-Z]))")
 _WHO_HOLDS = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+name\s+of)\b", re.I)
 
 
@@ -116,6 +119,14 @@ def offices_in(question: str) -> frozenset[tuple[str, str, str, bool]]:
             # Secretary he thanked is no minister
             which = re.fullmatch(r"\s*(?:which|what)\s+", question[:country.start()], re.I) is not None
             found.add((code_of[country.group(1)], title, asked, holder or which))
+    # "the top trade negotiator for India": the office's country after it
+    for office in _TITLE_FOR.finditer(question):
+        country = pattern.match(question, office.start("country"))
+        if re.search(r"\bas\s+(?:the\s+)?$", question[:office.start()], re.I):
+            continue  # "described as the top trade negotiator for India" is what it is called (see described_as)
+        if country and not any(code == code_of[country.group(1)] for code, *_ in found):
+            found.add((code_of[country.group(1)], office["title"].title(), question[office.start():country.end()],
+                       holder))
     # an office named with no country is still that office: "What did Deputy Secretary of Commerce Landau
     # discuss ...?" is not answered by "US Deputy Secretary of State Christopher Landau ..."
     taken = {asked for _, _, asked, _ in found}
@@ -150,7 +161,8 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
         before = re.sub(r"\s*\bthe\s*$", "", text[:mention.start()], flags=re.I).rstrip()
         if _OTHER_OFFICE.search(before):
             continue
-        country = _forms()["last"].search(before)
+        # "the top trade negotiator for the US": its country after it
+        country = _forms()["office for"].match(text, mention.end()) or _forms()["last"].search(before)
         if country is None or not code or code_of[country.group(1)] == code:
             return True
     if mentions:

@@ -287,6 +287,11 @@ def test_period_labels():
      "small and marginal farmers whose livelihoods depend on staple crops.", ["owner US's farmers"]),
     ("Which crops do Indian farmers depend on?", "Dhar said India's position is driven by the need to protect "
      "small and marginal farmers whose livelihoods depend on staple crops.", []),
+    # an office for a country is that country's: "the top trade negotiator for the US" is not India's
+    ("Who is the top trade negotiator for India?", "The deficit grew, according to the office of the US Trade "
+     "Representative, the top trade negotiator for the US.", ["name top trade negotiator for India"]),
+    ("Who is the top trade negotiator for the US?", "The deficit grew, according to the office of the US Trade "
+     "Representative, the top trade negotiator for the US.", []),
     # whose something is described as: "the top trade negotiator for the US" is not India's
     ("Which office is described as the top trade negotiator for India?", "The deficit grew, according to the office "
      "of the US Trade Representative, the top trade negotiator for the US.", ["described india negoti top trade"]),
