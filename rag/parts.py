@@ -248,7 +248,7 @@ def _elliptic(question: str) -> list[str] | None:
     if second is None:
         for slot in _PERIOD_SLOTS:  # "..., and in 2023?"
             new, old = slot.search(tail["piece"]), slot.search(first)
-            if new and old and new.group() == tail["piece"].split()[-1]:
+            if new and old and new.group() == _PIECE.match(tail["piece"].strip())["what"]:  # the period alone
                 second = f"{first[:old.start()]}{new.group()}{first[old.end():]}"
                 break
     return [first, second] if second and second != first else None

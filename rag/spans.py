@@ -176,7 +176,7 @@ def _distance(sentence: str, word: tuple[int, int], value: tuple[int, int]) -> i
 _MEASURE_WORD = re.compile(r"\b(export|import|trade)s?\b", re.I)
 
 
-def of_asked_measure(question: str, sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _of_asked_measure(question: str, sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The values ``found`` in ``sentence`` less those described (up to the next value) as of a measure the
     question does not name, when it names one; all of them when that would leave none."""
     asked = {m.lower() for m in _MEASURE_WORD.findall(question)}
@@ -493,7 +493,7 @@ def _typed_value(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
             found = _candidates(query, sentence, pattern)
             if query.constraints.flows:
                 found = _of_flow(query, sentence, found)
-            found = of_asked_measure(query.searched, sentence, found)
+            found = _of_asked_measure(query.searched, sentence, found)
             if pattern == _MONEY and not change_asked:
                 # a level asked for is no change: "($1.4 billion)" after "up 3.4 per cent" is the rise in money
                 found = [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])] or found

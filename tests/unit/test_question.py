@@ -321,6 +321,11 @@ def test_split_parts(question, parts):
     assert len(analyse(question).parts) == (len(parts) if len(parts) > 1 else 0)
 
 
+def test_a_last_part_with_words_of_its_own_beside_its_period_is_no_period_alone():
+    parts = split_parts("What was the deficit with India in 2024, and exports in 2023?")
+    assert "What was the deficit with India in 2023?" not in parts
+
+
 @pytest.mark.parametrize("question,carries,lacks", [
     ("In which month did the first flight land?", "It landed in February 2025.", "It landed in 2025."),
     ("Who is the spokesperson for the ministry?", "Tammy Bruce, spokesperson, said so.",
