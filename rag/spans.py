@@ -31,7 +31,8 @@ _MONTH_ALONE = rf"\b{MONTH}\b"
 # "Over which years ...?" is answered by the stretch ("From 2009 to 2024"), not by its first year
 _YEARS = r"\b(?:19|20)\d{2}\s*(?:to|and|through|until|[-–])\s*(?:19|20)\d{2}\b"
 _SPAN_OF_TIME = rf"(?i:{DURATION.pattern})"  # "90-day", "two decades"
-_NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|R))+")
+# (not from inside a hyphened word: the "In Podcast" of "All-In Podcast" is no one)
+_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|R))+")
 _TITLES = frozenset("""us u.s. india indian american former secretary minister president prime deputy commerce
 industry foreign state trade external affairs department ministry office government official spokesperson
 representative chief professor senior the of and institute negotiator commissioner""".split())
@@ -56,7 +57,10 @@ _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growt
 # which body, or what someone did ("What did India and the US do days before the 25% tariffs ...?")
 _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.*\bdo\b|"
                             r"\b(?:which|what)\s+(?:office|ministry|department|agency|body|organi[sz]ation|"
-                            r"institution)s?\b", re.I)
+                            r"institution)s?\b|"
+                            # "How did the MEA respond to the tariff bill?" asks the manner of a reply, no figure
+                            r"^\s*how\s+(?:did|does|do|has|have|had|will|would)\b.*\b(?:respond|react|reply|replied|"
+                            r"answer|describe|view|see|justify|explain|feel|greet)\w*\b", re.I)
 
 
 # "up 3.4 per cent ($1.4 billion)": the amount in brackets after a change in per cent is that change
@@ -227,6 +231,10 @@ _ASKS_OBJECT = re.compile(r"^\s*(?:whom?\s+|which\s+(?:[\w’'-]+\s+){0,3}?)(?:d
 _WHO_CLAUSE = re.compile(r",?\s+who\b[^,.;]*")
 
 
+_THINGS = frozenset("Podcast Show Initiative Agreement Summit Forum Council Committee Bank Fund Party House "
+                    "Ministry Department Office Affairs Administration Organisation Organization".split())
+
+
 def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
     """(end, name) of each person ``sentence`` names: in full ("Commerce Secretary Howard Lutnick", titles
     dropped), or by a surname alone that ``surnames`` holds ("According to Lutnick", where the article
@@ -237,6 +245,8 @@ def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
         while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
             words = words[1:]
         taken.append(match.span())
+        if words and words[-1] in _THINGS:
+            continue  # "the All-In Podcast", "the Pax Silica Initiative": named things, no one
         if len(words) >= 2 or (words and words[0].lower() in surnames):
             found.append((match.end(), " ".join(words)))
     # "the Trump administration" is a body the name describes, not the person
@@ -244,6 +254,15 @@ def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
         if match.group().lower() in surnames and not any(s <= match.start() < e for s, e in taken):
             found.append((match.end(), match.group()))
     return sorted(found)
+
+
+# "Who said the deal lost momentum?" asks for the speaker: the name "said" follows ("US Commerce Secretary Howard
+# Lutnick said the ... agreement lost momentum after Prime Minister Narendra Modi did not ..."), or "according
+# to" goes before, not the name nearest the words said
+_WHO_SAID = re.compile(r"^\s*who\s+(?:said|says|told|stated|claimed|noted|remarked|warned|argued|observed)\b", re.I)
+_SAYS_AFTER = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:said|says|told|stated|noted|added|claimed|warned|argued|"
+                         r"observed)\b")
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
 
 def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset()) -> str | None:
@@ -273,12 +292,15 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         clause = _WHO_CLAUSE.match(sentence, end)
         if clause:
             describing |= set(tokenize(clause.group()))
-        people.append((len(terms & describing), len(doer & describing), name, query.role in describing, title))
+        speaks = bool(_SAYS_AFTER.match(sentence, end) or _ACCORDING_BEFORE.search(sentence[:start]))
+        people.append((len(terms & describing), len(doer & describing), name, query.role in describing, title, speaks))
     # "Which US official ...?": when some are titled by the country asked ("US Commerce Secretary Howard
     # Lutnick"), one who is not ("Prime Minister Narendra Modi") is no answer
     of = query.constraints.role_doer[0] if query.constraints.role_doer else None
     if of is not None and any(of in countries_in(p[4]) for p in people):
         people = [p for p in people if of in countries_in(p[4])]
+    if _WHO_SAID.match(query.searched) and any(p[5] for p in people):
+        people = [p for p in people if p[5]]
     if sum(p[3] for p in people) == 1:
         # "Which US president did Modi not reach out to?": of "Commerce Secretary Howard Lutnick" and
         # "US President Donald Trump", the one the asked role describes, though the act's words stand by him

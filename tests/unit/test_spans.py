@@ -406,3 +406,24 @@ _GOAL = ("This aligns with the \"Mission 500\" goal announced during Prime Minis
 ])
 def test_the_date_amount_or_share_a_question_asks_for(question, sentence, short):
     assert short_answer(analyse(question), [sentence]) == short
+
+
+PODCAST = ("Speaking on the All-In Podcast on January 8, 2026, US Commerce Secretary Howard Lutnick said the "
+           "long-anticipated India–US trade agreement lost momentum after Prime Minister Narendra Modi did not "
+           "personally reach out to then US President Donald Trump to close the deal.")
+
+
+@pytest.mark.parametrize("question,short", [
+    # the speaker is the one "said" follows, not the name nearest the words said
+    ("Who said the deal lost momentum?", "Howard Lutnick"),
+    # a named thing is no one: "All-In Podcast" holds no "In Podcast"
+    ("Who did Lutnick say failed to reach out to Trump?", "Narendra Modi"),
+])
+def test_the_person_asked_for(question, short):
+    assert short_answer(analyse(question), [PODCAST]) == short
+
+
+def test_the_manner_of_a_reply_has_no_short_answer():
+    sentences = ["The MEA responded on Monday saying that they are fully aware of the proposal.",
+                 "Trump gave a heads up for a bill that aims to impose 500% tariffs."]
+    assert short_answer(analyse("How did the MEA respond to the tariff bill?"), sentences) is None
