@@ -159,9 +159,15 @@ def _in_another_period(piece: str, first: str) -> str | None:
     # were they ...?" asks a level after a change
     if match is None or not first.lower().startswith(match["asks"].lower() + " "):
         return None
+    return _with_period(first, match["period"])
+
+
+def _with_period(first: str, period: str, alone: bool = False) -> str | None:
+    """``first`` with its period replaced by the one ``period`` names, of the same kind (see _PERIOD_SLOTS);
+    ``alone``: only when ``period`` is nothing but that period. None when there is no such pair."""
     for slot in _PERIOD_SLOTS:
-        new, old = slot.search(match["period"]), slot.search(first)
-        if new and old:
+        new, old = slot.search(period), slot.search(first)
+        if new and old and (not alone or new.group() == period):
             return f"{first[:old.start()]}{new.group()}{first[old.end():]}"
     return None
 
@@ -244,13 +250,9 @@ def _elliptic(question: str) -> list[str] | None:
     if tail is None or _ASKS.match(tail["piece"]) or not _ASKS.match(tail["first"]):
         return None
     first = tail["first"].rstrip("?,. ") + "?"
-    second = _of_another_country(tail["piece"], first)
-    if second is None:
-        for slot in _PERIOD_SLOTS:  # "..., and in 2023?"
-            new, old = slot.search(tail["piece"]), slot.search(first)
-            if new and old and new.group() == _PIECE.match(tail["piece"].strip())["what"]:  # the period alone
-                second = f"{first[:old.start()]}{new.group()}{first[old.end():]}"
-                break
+    # "..., and in 2023?": the period alone, its preposition aside
+    second = (_of_another_country(tail["piece"], first)
+              or _with_period(first, _PIECE.match(tail["piece"].strip())["what"], alone=True))
     return [first, second] if second and second != first else None
 
 

@@ -573,11 +573,20 @@ _BODY_NAME = re.compile(rf"\b(?:[A-Z][\w’'-]*\s+)*(?:{_BODY_WORDS})(?:\s+(?:of
                         rf"|\b[A-Z]{{3,5}}\b")
 
 
+def asks_who_said(query: Query) -> bool:
+    """Whether ``query`` asks who said something ("Who said the deal lost momentum?")."""
+    return _WHO_SAID.match(query.searched) is not None
+
+
+# what follows a speaker's name: "Howard Lutnick said", "Dhar, a former professor, noted"
+SAYS_AFTER = re.compile(rf"(?:\s*,[^,.;]{{0,80}},)?\s+(?i:{_SPEECH})\b")
+
+
 def speaking_body(query: Query, sentence: str) -> str | None:
     """The body that says, in ``sentence``, what a "Who said ...?" question asks about ("... the Ministry of
     External Affairs said" -> "Ministry of External Affairs"); None for other questions, or when no body
     says it."""
-    said = _BODY_SAID.search(sentence) if _WHO_SAID.match(query.searched) else None
+    said = _BODY_SAID.search(sentence) if asks_who_said(query) else None
     if said is None:
         return None
     return next((m.group() for m in _BODY_NAME.finditer(said.group())), None)

@@ -17,7 +17,7 @@ from .bm25 import tokenize
 from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
-from .question import Query, affirms, asks_for_things, speaking_body
+from .question import SAYS_AFTER, Query, affirms, asks_for_things, asks_who_said, speaking_body
 from .terms import SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
@@ -259,9 +259,6 @@ def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
 # "Who said the deal lost momentum?" asks for the speaker: the name "said" follows ("US Commerce Secretary Howard
 # Lutnick said the ... agreement lost momentum after Prime Minister Narendra Modi did not ..."), or "according
 # to" goes before, not the name nearest the words said
-_WHO_SAID = re.compile(r"^\s*who\s+(?:said|says|told|stated|claimed|noted|remarked|warned|argued|observed)\b", re.I)
-_SAYS_AFTER = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:said|says|told|stated|noted|added|claimed|warned|argued|"
-                         r"observed)\b")
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
 
@@ -292,14 +289,14 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         clause = _WHO_CLAUSE.match(sentence, end)
         if clause:
             describing |= set(tokenize(clause.group()))
-        speaks = bool(_SAYS_AFTER.match(sentence, end) or _ACCORDING_BEFORE.search(sentence[:start]))
+        speaks = bool(SAYS_AFTER.match(sentence, end) or _ACCORDING_BEFORE.search(sentence[:start]))
         people.append((len(terms & describing), len(doer & describing), name, query.role in describing, title, speaks))
     # "Which US official ...?": when some are titled by the country asked ("US Commerce Secretary Howard
     # Lutnick"), one who is not ("Prime Minister Narendra Modi") is no answer
     of = query.constraints.role_doer[0] if query.constraints.role_doer else None
     if of is not None and any(of in countries_in(p[4]) for p in people):
         people = [p for p in people if of in countries_in(p[4])]
-    if _WHO_SAID.match(query.searched) and any(p[5] for p in people):
+    if asks_who_said(query) and any(p[5] for p in people):
         people = [p for p in people if p[5]]
     if sum(p[3] for p in people) == 1:
         # "Which US president did Modi not reach out to?": of "Commerce Secretary Howard Lutnick" and
