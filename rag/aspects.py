@@ -774,7 +774,7 @@ def doer_described(act: str, sentence: str) -> str | None:
 _SAID_IT_WOULD = re.compile(r"^\s*(?:say|said|says)\s+(?:that\s+)?(?:it|they)\s+(?:would|will|could|might)\s+", re.I)
 
 
-_ADVERBS = frozenset("already also still yet just even ever once now then again further since".split())
+_ADVERBS = frozenset("already also still yet just even ever once now then again further since most".split())
 
 
 def _act_after(rest: str) -> str | None:

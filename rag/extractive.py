@@ -22,7 +22,7 @@ from .config import Config
 from .conflicts import Claim, disagreeing
 from .constraints import as_asked, said_instead
 from .dates import readable_date
-from .question import Query, as_query
+from .question import Query, as_query, asks_words_of
 from .spans import short_answer, slot_fit
 from .terms import SPEECH_ACTS
 from .types import ABSTAIN_TEXT, Answer, Chunk, Citation, Passage
@@ -211,7 +211,9 @@ class ExtractiveGenerator:
         c = query.constraints
         # words someone said on another thing tell nothing otherwise ("Chakravarty said negotiators had reached
         # alignment" for "Which sectors did Chakravarty say discussions had advanced on?")
-        if not (c.agent and c.act) or c.act in SPEECH_ACTS:
+        # nor do a speaker's words name an act of theirs: "What did Trump call Modi?" asks what he called him,
+        # and "Modi has made eight calls to the US president" is no telling of it
+        if not (c.agent and c.act) or c.act in SPEECH_ACTS or asks_words_of(query):
             return False
         texts = ((s, self._sentence(s, passages)) for s in scored)
         # a telling that lacks only the answer's form ("a ministerial-level meeting" for "which official

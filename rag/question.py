@@ -578,6 +578,12 @@ def asks_who_said(query: Query) -> bool:
     return _WHO_SAID.match(query.searched) is not None
 
 
+def asks_words_of(query: Query) -> bool:
+    """Whether ``query`` asks for someone's words ("What did Lutnick say ...?", "What did Trump call Modi?",
+    where "call" names, not phones)."""
+    return _SAID_BY.search(query.searched) is not None
+
+
 # what follows a speaker's name: "Howard Lutnick said", "Dhar, a former professor, noted"
 SAYS_AFTER = re.compile(rf"(?:\s*,[^,.;]{{0,80}},)?\s+(?i:{_SPEECH})\b")
 

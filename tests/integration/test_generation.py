@@ -189,6 +189,14 @@ def test_an_act_the_articles_tell_with_the_roles_the_other_way_round_is_not_answ
     assert "shrimp" in pipeline.ask("Does India seek duty concessions for shrimp?").text
 
 
+def test_what_someone_called_another_is_their_words_not_a_phone_call(pipeline):
+    # "Modi has made eight calls to the US president" tells of calls, not of what Trump called Modi
+    answer = pipeline.ask("What did Trump call Modi?")
+    assert not answer.abstained and "close partner" in answer.text
+    # a call placed is still an act: no sentence tells of Trump phoning Modi
+    assert pipeline.ask("When did Trump call Modi?").abstained
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")

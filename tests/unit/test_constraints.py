@@ -644,6 +644,15 @@ def test_a_figure_asked_of_a_flow_is_the_one_in_that_flows_clause():
     assert right.unmet(both, "", ARTICLE) == []
 
 
+def test_an_adverb_of_degree_is_no_act_of_the_doer():
+    from rag.aspects import agent_in
+
+    # "most recently say": the act is saying, not "most"
+    assert agent_in("What did Trump most recently say about Modi?") == (frozenset({"trump"}), "say")
+    assert agent_in("When did Lutnick most recently comment on the India-US deal?") == (
+        frozenset({"lutnick"}), "comment")
+
+
 def test_a_country_that_did_the_act_is_named_just_before_it():
     from rag.aspects import country_agent_in, country_doing
 
