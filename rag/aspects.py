@@ -1219,13 +1219,25 @@ def ranks_something(text: str, superlative: str) -> bool:
     return any((m.group().lower() in _LEAST) == (superlative in _LEAST) for m in _ANY_SUPERLATIVE.finditer(text))
 
 
+# "In which year was India's surplus with the US smallest?", "... at its lowest?": the superlative is said of
+# the subject, whose head stands before its first preposition ("surplus" of "India's surplus with the US")
+_SUPERLATIVE_SAID_OF = re.compile(rf"\b(?:was|were|is|are|been)\s+(?P<subject>[^?,;:]+?)\s+"
+                                  rf"(?:the\s+|at\s+(?:its|their)\s+)?(?P<sup>{_SUPERLATIVES})\s*(?:[?.!]|$)", re.I)
+_SUBJECT_ENDS = re.compile(r"\s+(?:with|to|for|of|in|from|between|on|by|among)\s", re.I)
+
+
 def superlatives_in(text: str) -> frozenset[tuple[str, str]]:
-    """(superlative, stem of the thing it is of): "India's largest trading partner for" -> ("largest", "partner")."""
+    """(superlative, stem of the thing it is of): "India's largest trading partner for" -> ("largest", "partner"),
+    "was India's surplus with the US smallest?" -> ("smallest", "surplus")."""
     found = set()
     for m in _SUPERLATIVE.finditer(text):
         stems = tokenize(m.group(2))
         if stems:
             found.add((m.group(1).lower(), stems[-1]))
+    for m in _SUPERLATIVE_SAID_OF.finditer(text):
+        stems = tokenize(_SUBJECT_ENDS.split(m["subject"], maxsplit=1)[0])
+        if stems:
+            found.add((m["sup"].lower(), stems[-1]))
     return frozenset(found)
 
 

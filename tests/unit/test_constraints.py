@@ -713,6 +713,22 @@ def test_the_country_a_sentence_opens_with_is_its_subject():
     assert Constraints.of("Which duty concessions did India seek?").unmet(wants, "", ARTICLE) == []
 
 
+def test_a_superlative_said_of_the_subject_is_of_its_head():
+    from rag.aspects import superlatives_in
+
+    assert superlatives_in("In which year was India's trade surplus with the US smallest?") == {("smallest", "surplus")}
+    assert superlatives_in("When was India's surplus at its lowest?") == {("lowest", "surplus")}
+    assert superlatives_in("During which fiscal year was the surplus the largest?") == {("largest", "surplus")}
+    # a sentence that lists five years' surpluses says of none that it was the smallest
+    listed = "It was USD 35.32 billion in 2023-24, USD 27.7 billion in 2022-23 and USD 22.73 billion in 2020-21."
+    asked = Constraints.of("In which year was India's trade surplus with the US smallest?")
+    assert asked.unmet(listed, "", ARTICLE) == ["superlative smallest surplus"]
+    # nor does "India's largest trading partner" say which surplus was the largest
+    partner = "The US remained India's largest trading partner for the fourth consecutive year in 2024-25."
+    assert Constraints.of("In which year was India's surplus with the US largest?").unmet(partner, "", ARTICLE) == [
+        "superlative largest surplus"]
+
+
 def test_a_superlative_may_end_where_a_name_begins():
     asked = Constraints.of("What is the smallest sector India seeks duty concessions for?")
     assert asked.superlatives == {("smallest", "sector")}
