@@ -738,6 +738,15 @@ class Constraints:
             tied = act_days(self.day_act, f"{context} {sentence}") if self.day_act else frozenset()
             if tied and not tied & self.days:
                 unmet += [f"day {d}" for d in sorted(self.days & said) if f"day {d}" not in unmet]
+            # a text that names no month speaks of its article's days ("on Tuesday"), or of none: "The US
+            # imposed 50% on several Indian exports", in an article of January 2026, is no levy of April 2
+            # (a range of months is a figure's period, not a day: "from April–November FY26")
+            undated = not _month_names(_MONTH_RANGE.sub(" ", f"{context} {sentence}"))
+            if undated and article.date and len(article.date) >= 7:
+                month = int(article.date[5:7])
+                near = {month, month - 1 or 12}
+                unmet += [f"day {d}" for d in sorted(self.days) if " " in d and f"day {d}" not in unmet
+                          and _month_names(d.title()) and not _month_names(d.title()) & near]
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]
@@ -810,7 +819,10 @@ class Constraints:
             unmet.append(f"trend {self.trend}")  # a figure that did not move, or moved the other way
         # "Despite tariffs being imposed, ...": the levy may be the sentence before's
         done = imposition_in(sentence) or imposition_in(context) if self.imposition else None
-        if done is not None and done != self.imposition:
+        # and a levy asked of a country is told as that country's: in "a bill that aims to impose 500% tariffs
+        # on countries trading with Russia" or "the 10 per cent baseline tariff imposed on the countries" no
+        # one imposes it on the US, so neither answers "What tariff did India impose on US goods?"
+        if self.imposition and done != self.imposition:
             unmet.append(f"imposition {self.imposition[0]}'s levy on {self.imposition[1]}")
         # "levies higher tariff on American goods" is no levy on Indian goods, whoever levies it (a country
         # the sentence does not speak of at all is reported once, as that)

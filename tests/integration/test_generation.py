@@ -197,6 +197,21 @@ def test_what_someone_called_another_is_their_words_not_a_phone_call(pipeline):
     assert pipeline.ask("When did Trump call Modi?").abstained
 
 
+@pytest.mark.parametrize("question", [
+    "What tariff did India impose on US goods?",  # "a bill that aims to impose 500% tariffs" is no one's levy on the US
+    "What tariffs has India imposed on imports from the US?",  # nor is "the 10 per cent baseline tariff imposed"
+    "What tariff did the US impose on Indian goods on April 2?",  # the 50% of a January article is not of April 2
+    "In which year was India's trade surplus with the US smallest?",  # five years listed, none said smallest
+])
+def test_a_levy_day_or_superlative_the_articles_do_not_tell_is_withheld(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
+def test_a_levy_told_as_the_countrys_is_still_answered(pipeline):
+    answer = pipeline.ask("What tariff did the US impose on Indian carpets?")
+    assert not answer.abstained and answer.short_answer == "50%"
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")
