@@ -18,7 +18,7 @@ from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
 from .question import SAYS_AFTER, Query, affirms, asks_for_things, asks_who_said, speaking_body
-from .terms import SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING
+from .terms import SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING, content_terms
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -50,6 +50,7 @@ _CHANGE_ASKED = re.compile(r"\b(?:how (?:much|large|big)|by how many)\b.*\b(?:gr
                            r"drop)\b|\bthan (?:the year before|a year (?:earlier|before)|the previous year)\b")
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growth|fell|fall|decline[sd]?|jump(?:ed)?|"
                             r"climb(?:ed)?|drop(?:ped)?|widen(?:ed)?|narrow(?:ed)?)(?:\s+(?:of|by))?"
+                            r"(?:\s+(?:more|less|nearly|almost|about|over)(?:\s+than)?)?"  # "rose more than 22%"
                             r"(?:\s+[\d.,]+\s*(?:%|per\s*cent|percent))?\s*\(?$", re.I)
 
 
@@ -61,6 +62,9 @@ _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.
                             # "How did the MEA respond to the tariff bill?" asks the manner of a reply, no figure
                             r"^\s*how\s+(?:did|does|do|has|have|had|will|would)\b.*\b(?:respond|react|reply|replied|"
                             r"answer|describe|view|see|justify|explain|feel|greet)\w*\b", re.I)
+
+
+_LEVY_ASKED = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b", re.I)
 
 
 # "up 3.4 per cent ($1.4 billion)": the amount in brackets after a change in per cent is that change
@@ -468,6 +472,55 @@ def _period_of_figure(query: Query, sentence: str) -> str | None:
     return None
 
 
+# "Which grew faster in 2024, US exports to India or US imports from India?", "Between A and B, which is
+# larger?": the answer is one of the two things, never a figure of either alone
+_MORE = r"more|larger|bigger|greater|higher|faster"
+_LESS = r"less|fewer|smaller|lower|slower"
+_CHOICE = re.compile(rf"^\W*which\b[^?]*?\b(?P<cmp>{_MORE}|{_LESS})\b[^?]*?[,:]\s*(?P<a>[^,:?]+?)\s+or\s+"
+                     r"(?P<b>[^,:?]+?)\s*\?\s*$|"
+                     rf"^\W*between\s+(?P<a2>[^,?]+?)\s+and\s+(?P<b2>[^,?]+?),\s*which\b[^?]*?\b(?P<cmp2>{_MORE}|{_LESS})\b",
+                     re.I)
+_GROWTH = re.compile(r"\b(?:grow|grew|grown|rise|rose|risen|increase[sd]?|climb(?:ed)?|faster|slower|share|"
+                     r"percent|percentage|per cent)\b", re.I)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _magnitude(value: str) -> float:
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+    scale = re.search(r"thousand|million|billion|trillion", value, re.I)
+    return float(number.group().replace(",", "")) * (_SCALE[scale.group().lower()] if scale else 1) if number else 0.0
+
+
+def _chosen(query: Query, choice: re.Match, sentences: Sequence[str], idf: Callable[[str], float]) -> str | None:
+    """Of the two things a "which is more, A or B?" question offers, the one the sentence gives the larger
+    (or smaller) value, with that value: "US goods imports from India ($87.4 billion)". None unless one
+    sentence gives each its own value, told apart by the words one has and the other lacks."""
+    options = [choice["a"] or choice["a2"], choice["b"] or choice["b2"]]
+    own = [set(content_terms(o)) for o in options]
+    telling = [own[0] - own[1], own[1] - own[0]]
+    if not all(telling):
+        return None
+    pattern = _PERCENT if _GROWTH.search(query.searched) else _MONEY
+    for sentence in sentences:
+        found = _candidates(query, sentence, pattern)
+        if pattern == _MONEY:  # a level, not the rise in money after "up 3.4 per cent"
+            found = [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])]
+        picked = []
+        for terms in telling:
+            weights = owned_weight(sentence, found, terms, idf)
+            best = max(range(len(found)), key=lambda i: (weights[i][0], -weights[i][1]), default=None)
+            picked.append(best if best is not None and weights[best][0] > 0 else None)
+        if None in picked or picked[0] == picked[1]:
+            continue
+        sizes = [_magnitude(found[i][2]) for i in picked]
+        if sizes[0] == sizes[1]:
+            return None
+        larger = sizes[1] > sizes[0]
+        index = int(larger) if re.fullmatch(_MORE, choice["cmp"] or choice["cmp2"], re.I) else int(not larger)
+        return f"{options[index]} ({found[picked[index]][2]})"
+    return None
+
+
 def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], float] = lambda term: 1.0,
                  people: frozenset[str] = frozenset()) -> str | None:
     """The value or name in ``sentences`` (the cited ones, best first) that answers ``query``; None when
@@ -479,6 +532,8 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
         return "Yes" if sentences and affirms(query, sentences[0]) else None
     if re.match(r"\s*why\b", query.searched, re.I):
         return None  # a reason is the sentence itself, no value in it
+    if choice := _CHOICE.search(query.searched):
+        return _chosen(query, choice, sentences, idf)
     if query.answer_type == "person":
         # a person's name, or for "Who said ...?" the body that said it ("the Ministry of External Affairs said")
         return next((name for s in sentences
@@ -513,6 +568,10 @@ def _typed_value(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
             if query.constraints.flows:
                 found = _of_flow(query, sentence, found)
             found = _of_asked_measure(query.searched, sentence, found)
+            if pattern == _PERCENT and not change_asked and _LEVY_ASKED.search(query.searched):
+                # a levy's rate is no change: "went up by 11.38%", quoted after "The US imposed 50% on several
+                # Indian exports", is the exports' growth
+                found = [v for v in found if not _CHANGE_BEFORE.search(sentence[max(0, v[0] - 40):v[0]].rstrip())]
             if pattern == _MONEY and not change_asked:
                 # a level asked for is no change: "($1.4 billion)" after "up 3.4 per cent" is the rise in money
                 found = [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])] or found

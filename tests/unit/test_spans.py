@@ -78,6 +78,34 @@ def test_a_reason_has_no_short_answer():
     assert short_answer(analyse("What tariff did the US impose on Indian leather?"), [sentence]) == "50%"
 
 
+def test_a_levy_asked_for_is_no_change_of_another_figure():
+    # the sentence quoted after "The US imposed 50% ..." gives the exports' growth, not a tariff
+    despite = ("Despite tariffs being imposed, India's merchandise exports to the US went up by 11.38% to $59.04 "
+               "billion from April–November FY26.")
+    asked = analyse("What tariff did the US impose on Indian goods?")
+    assert short_answer(asked, [despite]) is None
+    assert short_answer(asked, [despite, "The US imposed 50% on several Indian exports."]) == "50%"
+    # "rose more than 22%" is a rise too
+    assert short_answer(analyse("What tariff does the US levy on Indian goods?"),
+                        ["Shipments to the US rose more than 22% in November."]) is None
+
+
+@pytest.mark.parametrize("question,short", [
+    ("Which grew faster in 2024, US exports to India or US imports from India?",
+     "US imports from India (4.5 per cent)"),
+    ("Which was larger in 2024: US goods exports to India or US goods imports from India?",
+     "US goods imports from India ($87.4 billion)"),
+    ("Between US goods exports to India and US goods imports from India, which was smaller in 2024?",
+     "US goods exports to India ($41.8 billion)"),
+    # the words that tell the two apart are not in the sentence: neither is chosen, and no lone figure either
+    ("Which grew faster: American sales to India or American purchases of Indian goods?", None),
+])
+def test_a_choice_between_two_things_is_answered_by_the_thing_with_its_value(question, short):
+    sentence = ("US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023 and total US "
+                "goods imports from India totalled $87.4 billion in 2024, up 4.5 per cent ($3.7 billion) from 2023.")
+    assert short_answer(analyse(question), [sentence]) == short
+
+
 def test_how_much_a_figure_grew_is_its_rise_first():
     sentence = "US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023."
     assert short_answer(analyse("How much did US goods exports to India grow in 2024?"), [sentence]) == "3.4 per cent"
