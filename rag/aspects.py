@@ -899,6 +899,22 @@ def country_doing(act: str, sentence: str) -> str | None:
     return named[-1] if named else None
 
 
+# the words that may stand between a doer's name and the act: "Modi later agreed", "Goyal also held"
+_BETWEEN_DOER_AND_ACT = frozenset("later also then still had has have did not never already".split())
+
+
+def person_doing(act: str, sentence: str) -> str | None:
+    """The surname, lowercased, of the person named right before the first word of ``act`` in ``sentence``
+    ("Although Modi later agreed to make the call" -> "modi"), or None when no name stands there."""
+    around = _around_act(act, sentence)
+    # nothing but spaces and such words between: in "Tammy Bruce, spokesperson for ..." no one does "spokesperson"
+    named = re.search(rf"\b([A-Z][a-z]+)(?:\s+(?:{'|'.join(_BETWEEN_DOER_AND_ACT)}|\w+ly))*\s+$",
+                      around[0]) if around else None
+    if named is None or countries_in(named.group(1)):
+        return None
+    return named.group(1).lower()
+
+
 # a country named after one of these is what is spoken of, not who acts ("over India"); "with the US having
 # moved on to sealing ..." and "deported by the US" name who acts
 _OBJECT_OF = re.compile(r"\b(?:over|on|upon|against|to|for|from|about|at|into|towards?)\s+(?:the\s+)?$", re.I)

@@ -93,6 +93,7 @@ from .aspects import (
     owned_thing_in,
     parts_of_year_in,
     patient_in,
+    person_doing,
     plan_asked,
     ranks_in,
     ranks_something,
@@ -888,7 +889,8 @@ class Constraints:
                       if (sup, head) not in said and (not ranks_something(f"{context} {sentence}", sup)
                                                       or any(other == sup for other, _ in said))]
         # a country the sentence does not speak of at all is reported as such, not as one not doing it
-        unmet += [u for u in self._country_doer_unmet(sentence, context) if f"country {u.split()[1]}" not in found]
+        unmet += [u for u in self._country_doer_unmet(sentence, context, article)
+                  if f"country {u.split()[1]}" not in found]
         if self.destinations:
             went = destinations_in(sentence)
             unmet += [f"destination {code}" for code in sorted(self.destinations) if went and code not in went]
@@ -961,7 +963,7 @@ class Constraints:
             unmet.append(f"answer {self.act} denied")  # an "answer" item: the abstention does not list it
         return unmet
 
-    def _country_doer_unmet(self, sentence: str, context: str) -> list[str]:
+    def _country_doer_unmet(self, sentence: str, context: str, article: ArticleContext | None = None) -> list[str]:
         """Whether the country the question says did the act, or was asked to, is the one the sentence has
         do it, or asks."""
         if self.asked and self._asked_another(sentence, context):
@@ -991,6 +993,11 @@ class Constraints:
             if doer is not None and doer != code or country_done_to(act, sentence) == code:
                 unmet.append(f"country {code} doing it")
             elif doer is None and acted_for_another(code, act, sentence):
+                unmet.append(f"country {code} doing it")
+            elif (doer is None and article is not None and (person := person_doing(act, sentence)) in article.people
+                  and not any(code in countries_in(mention) for name, mention in article.titled if name == person)):
+                # "Although Modi later agreed to make the call" is a person's act, and the article names him with
+                # no title of the US: it tells nothing the US agreed to
                 unmet.append(f"country {code} doing it")
             elif only_asked(act, sentence):
                 # "Which sectors has India opened ...?": the US asking India to open them is not India opening them

@@ -207,6 +207,12 @@ def test_a_levy_day_or_superlative_the_articles_do_not_tell_is_withheld(pipeline
     assert pipeline.ask(question).abstained
 
 
+def test_an_act_of_a_person_the_articles_do_not_tie_to_the_country_asked_is_not_that_countrys(pipeline):
+    # "Although Modi later agreed to make the call": Modi is named with no title of the US
+    assert pipeline.ask("What did the US agree to make later?").abstained
+    assert "make the call" in pipeline.ask("What did Modi later agree to?").text
+
+
 def test_a_levy_told_as_the_countrys_is_still_answered(pipeline):
     answer = pipeline.ask("What tariff did the US impose on Indian carpets?")
     assert not answer.abstained and answer.short_answer == "50%"

@@ -653,6 +653,16 @@ def test_an_adverb_of_degree_is_no_act_of_the_doer():
         frozenset({"lutnick"}), "comment")
 
 
+def test_a_person_who_did_the_act_is_named_right_before_it():
+    from rag.aspects import person_doing
+
+    assert person_doing("agre", "Although Modi later agreed to make the call, he said it came too late.") == "modi"
+    assert person_doing("thank", "Landau also thanked the Foreign Secretary Misri.") == "landau"
+    # a country is no person, and a name cut off by a comma does not do the word after it
+    assert person_doing("agre", "Although India later agreed to make the call.") is None
+    assert person_doing("spokesperson", "Tammy Bruce, spokesperson for the US State Department, said.") is None
+
+
 def test_a_country_that_did_the_act_is_named_just_before_it():
     from rag.aspects import country_agent_in, country_doing
 
