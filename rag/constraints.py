@@ -956,7 +956,16 @@ class Constraints:
         if self.patient_act:
             # "Landau also thanked the Foreign Secretary Misri" for "Which Indian official thanked Landau?"
             people = {w for w in _names_within(sentence) if not countries_in(w.capitalize())} | self.patient
-            if done_by(self.patient_act, people, sentence) in self.patient:
+            # calling someone something is told in any word of naming: "Who called Trump a close partner?" by
+            # "described Prime Minister Narendra Modi as a close partner"
+            words = set(tokenize(sentence))
+            act = next((a for a in (self.patient_act, *sorted(_NAMING)) if a in words), self.patient_act) if (
+                self.patient_act in _NAMING) else self.patient_act
+            if done_by(act, people, sentence) in self.patient:
+                unmet.append(f"patient {' '.join(sorted(self.patient))}")
+            elif (to := done_to(act, people, sentence)) and not to & self.patient:
+                # "Trump ... described Prime Minister Narendra Modi as a close partner" for "Who described Trump
+                # as a close partner?": the act was done to another
                 unmet.append(f"patient {' '.join(sorted(self.patient))}")
         if self.act and "negated" not in self.statements and negates_act(self.act, sentence):
             # "Which company did Trump name ...?" is denied, not answered, by "without naming the beneficiary"
@@ -1209,6 +1218,10 @@ def _words(text: str) -> set[str]:
     its "'s" ("Modi’s visit" names Modi)."""
     words = set(re.findall(r"[\w’']+", text.lower()))
     return words | {w[:-2] for w in words if w.endswith(("’s", "'s"))}
+
+
+# the words that name someone something ("called him a close partner", "described Modi as ...")
+_NAMING = frozenset(tokenize("call describe name term label dub", ()))
 
 
 @dataclass(frozen=True)

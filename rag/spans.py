@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .aspects import flows_in
+from .aspects import done_by, flows_in
 from .bm25 import tokenize
 from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
@@ -302,6 +302,12 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         people = [p for p in people if of in countries_in(p[4])]
     if asks_who_said(query) and any(p[5] for p in people):
         people = [p for p in people if p[5]]
+    if query.doing and not acted_on and not asks_who_said(query) and people:
+        # "Who asked the Indian government for continued cooperation?": the one who did the act ("Landau also
+        # thanked ... and asked the Indian government ..."), not the one whose words stand by it ("Bruce said")
+        by = done_by(query.doing, {w.lower() for p in people for w in p[2].split()}, sentence)
+        if by is not None:
+            return next(p[2] for p in people if by in p[2].lower().split())
     if sum(p[3] for p in people) == 1:
         # "Which US president did Modi not reach out to?": of "Commerce Secretary Howard Lutnick" and
         # "US President Donald Trump", the one the asked role describes, though the act's words stand by him

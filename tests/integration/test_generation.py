@@ -213,6 +213,15 @@ def test_an_act_of_a_person_the_articles_do_not_tie_to_the_country_asked_is_not_
     assert "make the call" in pipeline.ask("What did Modi later agree to?").text
 
 
+def test_who_did_an_act_to_someone_is_not_answered_by_the_act_done_to_another(pipeline):
+    # Trump "described Prime Minister Narendra Modi as a close partner": no one so described Trump, in that
+    # word or another of naming
+    assert pipeline.ask("Who described Trump as a close partner?").abstained
+    assert pipeline.ask("Who called Trump a close partner?").abstained
+    answer = pipeline.ask("Who described Modi as a close partner?")
+    assert not answer.abstained and answer.short_answer == "Donald Trump"
+
+
 def test_a_levy_told_as_the_countrys_is_still_answered(pipeline):
     answer = pipeline.ask("What tariff did the US impose on Indian carpets?")
     assert not answer.abstained and answer.short_answer == "50%"

@@ -106,6 +106,16 @@ def test_a_choice_between_two_things_is_answered_by_the_thing_with_its_value(que
     assert short_answer(analyse(question), [sentence]) == short
 
 
+def test_who_did_the_act_is_its_doer_not_the_one_whose_words_report_it():
+    sentence = ("Landau also thanked the Foreign Secretary Misri for India’s “assistance addressing illegal "
+                "immigration to the US and asked the Indian government for continued cooperation on this issue,” "
+                "Bruce said.")
+    people = frozenset({"landau", "misri", "bruce"})
+    asked = analyse("Who asked the Indian government for continued cooperation?")
+    assert short_answer(asked, [sentence], people=people) == "Landau"
+    assert short_answer(analyse("Who said Landau thanked Misri?"), [sentence], people=people) == "Bruce"
+
+
 def test_how_much_a_figure_grew_is_its_rise_first():
     sentence = "US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023."
     assert short_answer(analyse("How much did US goods exports to India grow in 2024?"), [sentence]) == "3.4 per cent"
