@@ -720,7 +720,8 @@ _LEANED_ON = re.compile(r"\s*\([^()]*\)\s*(?=\?\s*$)")
 # "the first load of migrants" nouns and verbs cannot be told apart, and no act is read.
 _NAMED_DOER = r"(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*"
 _WHEN_DID = re.compile(r"^\s*(?:when|on what date|on which date|what date|on what day|on which day|in what year|"
-                       r"in which year|in what month|in which month)\s+did\s+"
+                       r"in which year|in what month|in which month)\s+"
+                       r"(?P<aux>did|does|do|will|would|is|are|was|were|has|have|had)\s+"
                        rf"{_NAMED_DOER}(?:\s+(?:and|&)\s+{_NAMED_DOER})?"
                        r"(?:\s+(?:first|most|last|\w+ly))*\s+(?P<act>(?-i:[a-z]{2,}))\b(?P<after>\s+[\w’'-]+)?", re.I)
 # what may follow the verb when the next word is in lower case ("hold their second call", "stop importing");
@@ -737,6 +738,12 @@ def _done_act(question: str) -> str | None:
     match = _WHEN_DID.match(question)
     if match is None or match["act"].lower() in _EVENT_VERBS or re.search(r"(?<![su])s$", match["act"]):
         return None  # "US shipments ... rise": a plural is the doer's noun
+    # "When is Trump visiting India?", "When has Goyal travelled ...?": after "is" or "has" only a verb's own
+    # form is its act ("When was Goyal in Washington?" asks of none)
+    aux, act = match["aux"].lower(), match["act"].lower()
+    if aux in ("is", "are", "was", "were") and not act.endswith("ing") or (
+            aux in ("has", "have", "had") and not act.endswith(("ed", "en"))):
+        return None
     return match["act"] if not match["after"] or _AFTER_VERB.match(match["after"]) else None
 
 

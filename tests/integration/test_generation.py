@@ -222,6 +222,12 @@ def test_who_did_an_act_to_someone_is_not_answered_by_the_act_done_to_another(pi
     assert not answer.abstained and answer.short_answer == "Donald Trump"
 
 
+def test_a_visit_to_come_is_not_dated_by_another_act(pipeline):
+    # "migrants ... sent back by the Trump administration arrived in India in February 2025" is no visit
+    assert pipeline.ask("When is Trump visiting India?").abstained
+    assert pipeline.ask("When will Trump visit India?").abstained
+
+
 def test_a_levy_told_as_the_countrys_is_still_answered(pipeline):
     answer = pipeline.ask("What tariff did the US impose on Indian carpets?")
     assert not answer.abstained and answer.short_answer == "50%"

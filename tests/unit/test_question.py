@@ -530,6 +530,11 @@ def test_the_act_a_why_question_takes_for_granted_must_be_the_asked_country_s():
     ("On what date did Modi phone Trump to close the deal?", "phone"),
     ("When did India formally join Pax Silica as a full member?", "join"),
     ("When did Misri and Landau hold their second call?", "hold"),
+    # an act to come or going on: "will" and a verb, "is" and its "-ing", "has" and its past
+    ("When will Trump visit India?", "visit"),
+    ("When is Trump visiting India?", "visit"),
+    ("When has Goyal travelled to Washington?", "travel"),
+    ("When was Goyal in Washington?", None),  # "is" and no verb's form asks of no act
     # no act read where nouns and verbs cannot be told apart, or the verb names no act of its own
     ("When did the first load of illegal migrants from India arrive in the US?", None),
     ("When did the US-India COMPACT initiative launch?", None),
