@@ -184,6 +184,13 @@ _REQUIRES = [
      re.compile(r"\b(?:averag\w*|per (?:year|month|week|day|annum)|a (?:year|month|week|day)|each (?:year|month)|"
                 r"every (?:year|month)|annual(?:ly)?|yearly|monthly)\b", re.I)),
     (re.compile(r"\b(which|what) month", re.I), re.compile(_MONTH_OR_SEASON, re.I)),
+    # "How long have India and the US been negotiating?" asks for a span of time: "around 19 chapters" counts
+    # something else. A span is named in its units ("90-day", "for several years", "the past two decades"), or
+    # by where it ends or runs ("until May 22", "from 2009 to 2024"); the days of a meeting ("talks held ...
+    # from April 23-25") are not how long anything else has gone on
+    (re.compile(r"^\W*(?:\w+\s+)?how long\b", re.I),
+     re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?)\b|-day\b|\b(?:until|till|since)\b|"
+                r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\b", re.I)),
     # "On which weekday ...?" is answered by a day of the week, not by a date ("on April 2")
     (re.compile(r"\b(which|what) weekday|\bday of the week\b", re.I),
      re.compile(rf"\b({WEEKDAY})\b", re.I)),

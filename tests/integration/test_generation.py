@@ -228,6 +228,13 @@ def test_a_visit_to_come_is_not_dated_by_another_act(pipeline):
     assert pipeline.ask("When will Trump visit India?").abstained
 
 
+def test_how_long_is_answered_by_a_span_of_time_or_withheld(pipeline):
+    # no article says how long the BTA has been negotiated: neither "19 chapters" nor "April 23-25" tells it
+    assert pipeline.ask("How long have India and the US been negotiating the BTA?").abstained
+    answer = pipeline.ask("How long is the tariff pause window?")
+    assert not answer.abstained and answer.short_answer == "90-day"
+
+
 def test_a_levy_told_as_the_countrys_is_still_answered(pipeline):
     answer = pipeline.ask("What tariff did the US impose on Indian carpets?")
     assert not answer.abstained and answer.short_answer == "50%"

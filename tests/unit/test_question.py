@@ -62,6 +62,18 @@ def test_how_much_more_asks_for_the_size_of_a_change():
     assert growth.carried_by("Shipments to the US rose more than 22% in November.")
 
 
+def test_how_long_asks_for_a_span_of_time():
+    query = analyse("How long have India and the US been negotiating the BTA?")
+    # a count of chapters, the days of one meeting, "through" of a means: no span of the negotiations
+    assert not query.carried_by("The terms of reference for the BTA include around 19 chapters.")
+    assert not query.carried_by("Recent talks were held in Washington from April 23-25.")
+    assert not query.carried_by("The BTA is a tool to narrow this gap through enhanced market access.")
+    assert query.carried_by("Officials aim to use the 90-day tariff pause window.")
+    assert query.carried_by("The US has been carrying out deportation operations for several years now.")
+    assert query.carried_by("The deliberations will continue until May 22.")
+    assert query.carried_by("From 2009 to 2024, a total of 15,564 Indian nationals have been deported.")
+
+
 def test_who_said_may_be_answered_by_the_body_that_said_it():
     asked = analyse("Who said the US had been carrying out deportation operations for several years?")
     assert asked.carried_by("“The US has been carrying out deportation operations for several years now,” the "
