@@ -739,13 +739,14 @@ class Constraints:
             tied = act_days(self.day_act, f"{context} {sentence}") if self.day_act else frozenset()
             if tied and not tied & self.days:
                 unmet += [f"day {d}" for d in sorted(self.days & said) if f"day {d}" not in unmet]
-            # a text that names no month speaks of its article's days ("on Tuesday"), or of none: "The US
-            # imposed 50% on several Indian exports", in an article of January 2026, is no levy of April 2
-            # (a range of months is a figure's period, not a day: "from April–November FY26")
+            # a text that names no month speaks of days near its article's ("on Tuesday" gone, "next Wednesday"
+            # to come), or of none: "The US imposed 50% on several Indian exports", in an article of January
+            # 2026, is no levy of April 2 (a range of months is a figure's period, not a day: "April–November")
+            # (an end asked, "till August 9", is no day of the act itself: "suspended on Friday" may end then)
             undated = not _month_names(_MONTH_RANGE.sub(" ", f"{context} {sentence}"))
-            if undated and article.date and len(article.date) >= 7:
+            if undated and self.day_role != "end" and article.date and len(article.date) >= 7:
                 month = int(article.date[5:7])
-                near = {month, month - 1 or 12}
+                near = {month - 1 or 12, month, month % 12 + 1}
                 unmet += [f"day {d}" for d in sorted(self.days) if " " in d and f"day {d}" not in unmet
                           and _month_names(d.title()) and not _month_names(d.title()) & near]
         if self.numbered:
@@ -958,9 +959,9 @@ class Constraints:
             people = {w for w in _names_within(sentence) if not countries_in(w.capitalize())} | self.patient
             # calling someone something is told in any word of naming: "Who called Trump a close partner?" by
             # "described Prime Minister Narendra Modi as a close partner"
-            words = set(tokenize(sentence))
-            act = next((a for a in (self.patient_act, *sorted(_NAMING)) if a in words), self.patient_act) if (
-                self.patient_act in _NAMING) else self.patient_act
+            act, words = self.patient_act, set(tokenize(sentence))
+            if act in _NAMING and act not in words:
+                act = next((a for a in sorted(_NAMING) if a in words), act)
             if done_by(act, people, sentence) in self.patient:
                 unmet.append(f"patient {' '.join(sorted(self.patient))}")
             elif (to := done_to(act, people, sentence)) and not to & self.patient:

@@ -488,12 +488,13 @@ _CHOICE = re.compile(rf"^\W*which\b[^?]*?\b(?P<cmp>{_MORE}|{_LESS})\b[^?]*?[,:]\
                      re.I)
 _GROWTH = re.compile(r"\b(?:grow|grew|grown|rise|rose|risen|increase[sd]?|climb(?:ed)?|faster|slower|share|"
                      r"percent|percentage|per cent)\b", re.I)
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
 
 
 def _magnitude(value: str) -> float:
+    """The size of a figure as written ("$41.8 billion" -> 4.18e10), to compare two of one kind."""
     number = re.search(r"\d[\d,]*(?:\.\d+)?", value)
-    scale = re.search(r"thousand|million|billion|trillion", value, re.I)
+    scale = re.search("|".join(_SCALE), value, re.I)
     return float(number.group().replace(",", "")) * (_SCALE[scale.group().lower()] if scale else 1) if number else 0.0
 
 
