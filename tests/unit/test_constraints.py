@@ -524,6 +524,18 @@ def test_a_target_is_for_the_year_it_is_to_be_met_by():
     assert Constraints.of("When did Modi visit Washington in 2025?").unmet(visit, "", ARTICLE) == []
 
 
+def test_a_day_asked_is_near_the_month_of_an_article_whose_sentence_names_none():
+    asked = Constraints.of("What tariff did the US impose on Indian goods on April 2?")
+    january = ArticleContext.of("Dairy holds up deal", "The US imposed 50% on Indian exports.", "2026-01")
+    # a January article's "The US imposed 50% ..." names no day: it is no levy of April 2
+    assert asked.unmet("The US imposed 50% on several Indian exports.", "", january) == ["day april 2"]
+    # an article of March 28 may speak of April 2 as the coming Wednesday, or of the days before
+    assert asked.unmet("The US will impose 25% on Indian goods on Wednesday.", "", ARTICLE) == []
+    # a range of months is a figure's period, no day: it does not date the levy to April
+    assert "day april 2" in asked.unmet("Despite tariffs, exports rose 11.38% from April–November.",
+                                        "The US imposed 50% on several Indian exports.", january)
+
+
 def test_a_day_of_another_month_is_another_day():
     asked = Constraints.of("Which tariffs did the US suspend on India till August 9?")
     assert asked.unmet("The US has suspended the additional tariffs on India till July 9.", "", ARTICLE) == [
