@@ -1012,6 +1012,10 @@ class Constraints:
             elif only_asked(act, sentence):
                 # "Which sectors has India opened ...?": the US asking India to open them is not India opening them
                 unmet.append(f"country {code} doing it")
+            elif act in _GIVING and not _GIVING & set(tokenize(sentence)) and _ASKING & set(tokenize(sentence)):
+                # "Which sectors did the US offer India duty concessions in?": "the US wants duty concessions in
+                # sectors like ..." tells of concessions asked for, not given
+                unmet.append(f"country {code} doing it")
             elif act == "do" and not does_something(code, f"{context} {sentence}"):
                 # any act asked ("What has the US been doing ...?"): the country does something here
                 unmet.append(f"country {code} doing it")
@@ -1219,6 +1223,11 @@ def _words(text: str) -> set[str]:
     its "'s" ("Modi’s visit" names Modi)."""
     words = set(re.findall(r"[\w’']+", text.lower()))
     return words | {w[:-2] for w in words if w.endswith(("’s", "'s"))}
+
+
+# giving and asking for are two ways of one exchange: a concession a country wants is none it offers
+_GIVING = frozenset(tokenize("offer offered give gave grant granted extend extended provide provided", ()))
+_ASKING = frozenset(tokenize("want wants seek seeks seeking sought ask asked asking demand demanded aim aims", ()))
 
 
 # the words that name someone something ("called him a close partner", "described Modi as ...")

@@ -235,6 +235,12 @@ def test_how_long_is_answered_by_a_span_of_time_or_withheld(pipeline):
     assert not answer.abstained and answer.short_answer == "90-day"
 
 
+def test_concessions_a_country_wants_are_none_it_offers(pipeline):
+    # "the US wants duty concessions in sectors like ..." and "India is seeking duty concessions for ..."
+    assert pipeline.ask("Which sectors did the US offer India duty concessions in?").abstained
+    assert "offered enhanced access" in pipeline.ask("What did India offer in non-trade areas?").text
+
+
 def test_a_levy_told_as_the_countrys_is_still_answered(pipeline):
     answer = pipeline.ask("What tariff did the US impose on Indian carpets?")
     assert not answer.abstained and answer.short_answer == "50%"

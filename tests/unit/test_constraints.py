@@ -675,6 +675,16 @@ def test_a_person_who_did_the_act_is_named_right_before_it():
     assert person_doing("spokesperson", "Tammy Bruce, spokesperson for the US State Department, said.") is None
 
 
+def test_a_concession_asked_for_is_none_offered():
+    asked = Constraints.of("Which sectors did the US offer India duty concessions in?")
+    wants = "On the other hand, the US wants duty concessions in sectors like wines and dairy."
+    assert asked.unmet(wants, "", ARTICLE) == ["country US doing it"]
+    # an offer told is still one
+    offered = Constraints.of("What did India offer in non-trade areas?")
+    assert offered.unmet("Indian negotiators have also reportedly offered enhanced access in non-trade areas.", "",
+                         ARTICLE) == []
+
+
 def test_a_country_that_did_the_act_is_named_just_before_it():
     from rag.aspects import country_agent_in, country_doing
 
