@@ -315,9 +315,14 @@ def reports_dated_in(text: str) -> frozenset[tuple[int, int | None]]:
                      for m in _REPORT_DATED.finditer(text))
 
 
+def _month_of(date: str | None) -> int | None:
+    """The month (1-12) of an ISO date as precise as known ("2026-01", "2025-03-28"); None for a year alone."""
+    return int(date[5:7]) if date and len(date) >= 7 else None
+
+
 def dated_as_report(date: str | None, month: int, day: int | None) -> bool:
     """Whether an article of ``date`` (ISO, as precise as known) may be the report of ``month`` (and ``day``)."""
-    if not date or len(date) < 7 or int(date[5:7]) != month:
+    if _month_of(date) != month:
         return False
     return day is None or len(date) < 10 or int(date[8:10]) == day
 
@@ -348,10 +353,9 @@ def _year_of_months(sentence: str, date: str) -> int:
     """The year a sentence that names no year speaks of: its article's, unless every month it names (not as
     an end: "till July 9") is over six months past the article's, so the last one gone ("rose more than 22%
     in November", in an article of January 2026, is November 2025)."""
-    year = int(date[:4])
-    if len(date) < 7:
+    year, month = int(date[:4]), _month_of(date)
+    if month is None:
         return year
-    month = int(date[5:7])
     named = [MONTHS.index(m.group(1)) + 1 for m in re.finditer(rf"\b({MONTH})\b", sentence)
              if date_role(sentence, m.start()) != "end"]
     return year - 1 if named and all(m - month > 6 for m in named) else year
@@ -744,11 +748,10 @@ class Constraints:
             # 2026, is no levy of April 2 (a range of months is a figure's period, not a day: "April–November")
             # (an end asked, "till August 9", is no day of the act itself: "suspended on Friday" may end then)
             undated = not _month_names(_MONTH_RANGE.sub(" ", f"{context} {sentence}"))
-            if undated and self.day_role != "end" and article.date and len(article.date) >= 7:
-                month = int(article.date[5:7])
+            if undated and self.day_role != "end" and (month := _month_of(article.date)) is not None:
                 near = {month - 1 or 12, month, month % 12 + 1}
                 unmet += [f"day {d}" for d in sorted(self.days) if " " in d and f"day {d}" not in unmet
-                          and _month_names(d.title()) and not _month_names(d.title()) & near]
+                          and (asked := _month_names(d.title())) and not asked & near]
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]
@@ -776,11 +779,11 @@ class Constraints:
                 # the one before's months count when this sentence goes on from it ("He announced ...");
                 # "Landau and Misri held phone talks", in an article of March 28, after a sentence about
                 # tariffs from April 2, speaks of March
-                dated = article.date and len(article.date) >= 7
+                dated = _month_of(article.date)
                 goes_on = _GOES_ON.match(sentence) or _HE_SHE.match(sentence)
-                months = set(_month_names(context)) if goes_on or not dated else set()
-                if dated:
-                    months.add(int(article.date[5:7]))
+                months = set(_month_names(context)) if goes_on or dated is None else set()
+                if dated is not None:
+                    months.add(dated)
             unmet += [f"month {MONTHS[m - 1]}" for m in sorted(self.months) if m not in months]
         if self.periods or self.bases:
             own, base = periods_in(_as_of(sentence, article.date))
@@ -959,8 +962,8 @@ class Constraints:
             people = {w for w in _names_within(sentence) if not countries_in(w.capitalize())} | self.patient
             # calling someone something is told in any word of naming: "Who called Trump a close partner?" by
             # "described Prime Minister Narendra Modi as a close partner"
-            act, words = self.patient_act, set(tokenize(sentence))
-            if act in _NAMING and act not in words:
+            act = self.patient_act
+            if act in _NAMING and act not in (words := set(tokenize(sentence))):
                 act = next((a for a in sorted(_NAMING) if a in words), act)
             if done_by(act, people, sentence) in self.patient:
                 unmet.append(f"patient {' '.join(sorted(self.patient))}")
@@ -1012,7 +1015,7 @@ class Constraints:
             elif only_asked(act, sentence):
                 # "Which sectors has India opened ...?": the US asking India to open them is not India opening them
                 unmet.append(f"country {code} doing it")
-            elif act in _GIVING and not _GIVING & set(tokenize(sentence)) and _ASKING & set(tokenize(sentence)):
+            elif act in _GIVING and not _GIVING & (told := set(tokenize(sentence))) and _ASKING & told:
                 # "Which sectors did the US offer India duty concessions in?": "the US wants duty concessions in
                 # sectors like ..." tells of concessions asked for, not given
                 unmet.append(f"country {code} doing it")

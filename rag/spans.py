@@ -71,6 +71,12 @@ _LEVY_ASKED = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b", re.I)
 _RISE_IN_MONEY = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s*\(\s*$", re.I)
 
 
+def _levels(sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The amounts of ``found`` that are no rise in money after a rise in per cent ("up 3.4 per cent ($1.4
+    billion)": the $1.4 billion is the rise)."""
+    return [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])]
+
+
 def _changes(sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The amounts of ``found`` that are changes ("up 3.4 per cent ($1.4 billion)", "rose by $2 billion")."""
     return [f for f in found if _CHANGE_BEFORE.search(sentence[max(0, f[0] - 40):f[0]].rstrip())]
@@ -511,7 +517,7 @@ def _chosen(query: Query, choice: re.Match, sentences: Sequence[str], idf: Calla
     for sentence in sentences:
         found = _candidates(query, sentence, pattern)
         if pattern == _MONEY:  # a level, not the rise in money after "up 3.4 per cent"
-            found = [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])]
+            found = _levels(sentence, found)
         picked = []
         for terms in telling:
             weights = owned_weight(sentence, found, terms, idf)
@@ -578,10 +584,11 @@ def _typed_value(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
             if pattern == _PERCENT and not change_asked and _LEVY_ASKED.search(query.searched):
                 # a levy's rate is no change: "went up by 11.38%", quoted after "The US imposed 50% on several
                 # Indian exports", is the exports' growth
-                found = [v for v in found if not _CHANGE_BEFORE.search(sentence[max(0, v[0] - 40):v[0]].rstrip())]
+                changes = _changes(sentence, found)
+                found = [v for v in found if v not in changes]
             if pattern == _MONEY and not change_asked:
                 # a level asked for is no change: "($1.4 billion)" after "up 3.4 per cent" is the rise in money
-                found = [v for v in found if not _RISE_IN_MONEY.search(sentence[max(0, v[0] - 20):v[0]])] or found
+                found = _levels(sentence, found) or found
             listed = _in_period_clause(query, sentence, found) if query.constraints.periods else None
             if listed:
                 return listed
