@@ -325,6 +325,9 @@ _SHARE_ASKED = re.compile(rf"\b(?:what|which)\s+(?:share|proportion|portion|frac
                           rf"(?P<part>[\w’' -]+?)\s*\?*\s*$)?", re.I)
 _SHARE_OF_IN = re.compile(rf"\b(?:share|proportion|portion|fraction|percentage)\s+of\s+"
                           rf"(?P<part>(?:(?!in\b)[\w’'-]+\s+){{1,3}}?)in\s+{_WHOLE}", re.I)
+# "What was India's share of US goods imports?", "the US share of India's imports": a country's share of a whole is
+# the part that country has of it (the country word is kept: the part must be named)
+_SHARE_OF_COUNTRY = re.compile(rf"(?P<part>\b[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+share\s+of\s+{_WHOLE}", re.I)
 _WHOLES = [frozenset(tokenize(" ".join(BALANCES), ())),
            frozenset(tokenize("exports exported imports imported shipments sales sold sells buys bought purchases",
                               ())),
@@ -349,7 +352,9 @@ def share_asked(question: str) -> Share | None:
     livelihood ...", is left to the other checks: where its name ends, the words do not say)."""
     match = _SHARE_ASKED.search(question) or _SHARE_OF_IN.search(question)
     if match is None:
-        return None
+        match = _SHARE_OF_COUNTRY.search(question)
+        if match is None or not countries_in(match["part"]):
+            return None
     stems = tokenize(country_pattern()[0].sub(" ", match["whole"]))
     # the last word of trade, and the kind it names
     found = next(((i, whole) for i in range(len(stems) - 1, -1, -1) for whole in _WHOLES if stems[i] in whole), None)

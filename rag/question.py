@@ -112,7 +112,9 @@ _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|
 # ("Name the official who ..." asks as "Which official ...?" does; in "Which talks follow the ministers'
 # meeting?" an article starts another phrase, and talks are asked for, while "Which American official's
 # readout ...?" asks for the official; "Which of the officials ...?" asks for one of them)
-_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|(?:\bwhich|^\s*(?:name|identify)(?:\s+the)?)\s+(?:of\s+the\s+)?"
+# "What are the names of the chief negotiators?" asks for people too
+_ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|"
+                          r"(?:\bwhich|^\s*(?:name|identify)(?:\s+the)?|\bnames?\s+of(?:\s+the)?)\s+(?:of\s+the\s+)?"
                           r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|the|a|an)\b)"
                           r"[\w.’'-]+\s+){0,6}?(official|minister|secretary|person|spokesperson|spokes(?:wo)?man|expert|"
                           r"professor|economist|analyst|diplomat|president|leader|negotiator|ambassador|envoy|chief)s?\b",
@@ -206,6 +208,14 @@ _REQUIRES = [
                 re.I),
      re.compile(r"\b(?:BY|By)\s+[A-Z][a-z]+\s+[A-Z][a-z]+|\b(?:written|authored|filed)\s+by\b|\bcorrespondent\b")),
     (_ASKS_PERSON, re.compile(_PERSON)),
+    # "How many articles mention Lutnick?" asks about the collection, not about what its articles tell: no
+    # sentence answers it ("the two countries" counts no articles)
+    (re.compile(r"\bhow\s+many\s+(?:of\s+(?:the|these|those|your)\s+)?(?:news\s+)?(?:articles|stories|reports|"
+                r"documents|texts|pieces|files)\s+(?!(?:say|said|says)\b)(?:\w+\s+){0,2}?"
+                r"(?:mention\w*|name\w*|cite\w*|quote\w*|refer\w*|talk\w*|discuss\w*|cover\w*|are|were|is|"
+                r"contain\w*|include\w*|feature\w*|speak\w*|deal\w*)\b|"
+                r"\bhow\s+many\s+(?:articles|stories|documents)\s+(?:are|were|is)\s+there\b", re.I),
+     re.compile(r"(?!)")),
     # "Which Indian sectors face the 26 per cent tariff?": a sentence that names no sector, and lists
     # none, says nothing of which ("India's foodgrain and dairy markets" names two, as markets)
     (re.compile(r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:sectors|industries)\b", re.I),

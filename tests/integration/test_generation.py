@@ -207,6 +207,21 @@ def test_a_levy_day_or_superlative_the_articles_do_not_tell_is_withheld(pipeline
     assert pipeline.ask(question).abstained
 
 
+@pytest.mark.parametrize("question", [
+    "How many articles mention Lutnick?",  # had "two", from "the two countries"
+    "How many of the articles are about agriculture?",  # had "two", from "a couple of sensitive sectors"
+    "What was India's share of US goods imports?",  # had "6.22 per cent", the US share of India's imports
+    "What are the names of the chief negotiators?",  # had the sentence on their talks, which names no one
+])
+def test_a_count_of_articles_another_country_s_share_or_names_not_given_are_withheld(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
+def test_a_country_s_share_of_the_whole_asked_is_still_answered(pipeline):
+    answer = pipeline.ask("What is the US share of India's imports?")
+    assert not answer.abstained and answer.short_answer == "6.22 per cent"
+
+
 def test_an_act_of_a_person_the_articles_do_not_tie_to_the_country_asked_is_not_that_countrys(pipeline):
     # "Although Modi later agreed to make the call": Modi is named with no title of the US
     assert pipeline.ask("What did the US agree to make later?").abstained

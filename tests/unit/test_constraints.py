@@ -1303,6 +1303,9 @@ def test_a_country_s_levies_are_its_tariffs():
     # and of the country's whole asked about: a share in India's imports is none of US imports
     ("What percentage of US imports come from India?", False),
     ("What share of India's imports comes from the US?", True),
+    # a country's share of a whole: India's share of US imports is not the US share of India's
+    ("What was India's share of US goods imports?", False),
+    ("What is the US share of India's imports?", True),
     # and of the goods asked: a share of all goods exports is none of textile exports
     ("What percentage of Indian textile exports go to America?", False),
     ("Roughly what fraction of everything India sells abroad in goods ends up in America?", True),

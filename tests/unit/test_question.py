@@ -868,6 +868,9 @@ def test_the_act_that_ends_a_question_about_a_thing(question, doing):
     ("Who wrote the article about the Goyal-Lutnick talks in Washington?",
      "BY Anjali Sharma WASHINGTON – India and the US, on Friday discussed trade.",
      "Commerce and Industry Minister Piyush Goyal held discussions with US Commerce Secretary Howard Lutnick."),
+    # "the names of" people asked for must be names
+    ("What are the names of the chief negotiators?", "The chief negotiators, Brendan Lynch and Darpan Jain, met.",
+     "The minister-level meeting is followed by the deliberations between chief negotiators of the two countries."),
     # "Where is ... headquartered?" asks for a seat, not for any place named
     ("Where is Pax Silica headquartered?", "The Pax Silica initiative is headquartered in Washington.",
      "Momentum has been strengthened by Washington’s invitation to India to join the US led “Pax Silica” "
@@ -877,3 +880,23 @@ def test_what_a_sentence_must_carry_to_answer(question, carried, not_carried):
     asked = analyse(question)
     assert asked.carried_by(carried)
     assert not asked.carried_by(not_carried)
+
+
+@pytest.mark.parametrize("question", [
+    "How many articles mention Lutnick?",
+    "How many of the articles are about agriculture?",
+    "How many stories talk about Pax Silica?",
+    "How many articles are there?",
+])
+def test_a_count_of_the_articles_themselves_is_told_by_no_sentence(question):
+    asked = analyse(question)
+    assert not asked.carried_by("Goyal held discussions with Lutnick on trade between the two countries.")
+    assert not asked.carried_by("Two articles mention Lutnick.")
+
+
+@pytest.mark.parametrize("question", [
+    "How many reports did the MEA cite?",  # a count of what an article tells of
+    "How many Indians were deported from 2009 to 2024?",
+])
+def test_a_count_of_things_the_articles_tell_of_is_no_count_of_articles(question):
+    assert analyse(question).carried_by("The MEA cited two reports; a total of 15,564 Indians were deported.")
