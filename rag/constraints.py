@@ -695,6 +695,28 @@ class Constraints:
                    events=events_in(question), reports=reports_dated_in(question),
                    kinds=kinds_in(question))
 
+    def offices_unmet(self, sentence: str, people: frozenset[str],
+                      titled: frozenset[tuple[str, str]]) -> list[str]:
+        """The offices asked that ``sentence`` does not speak of: an office holder it names alone holds the
+        office their article gives them elsewhere; and one titled with that office and a country (in
+        ``titled``, the full mentions of ``people``) holds it for that country: "the Foreign Secretary
+        Misri" is "India's Foreign Secretary Vikram Misri", no US Foreign Secretary."""
+        if not self.offices:
+            return []
+        unmet = []
+        named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} & people
+        fulls = [full for who, full in titled if who in named]
+        for code, title, asked, holder in sorted(self.offices):
+            with_country = [full for full in fulls
+                            if re.search(rf"\b{re.escape(title)}\b", full, re.I) and countries_in(full)]
+            if with_country:
+                held = any(holds_office(code, title, full, holder) for full in with_country)
+            else:
+                held = holds_office(code, title, sentence, holder) or any(
+                    holds_office(code, title, full, holder) for full in fulls)
+            unmet += [] if held else [f"name {asked}"]
+        return unmet
+
     def unmet(self, sentence: str, context: str, article: ArticleContext, earlier: str = "") -> list[str]:
         """The constraints ``sentence`` fails, with the sentence before it as ``context`` (and the ones
         before that as ``earlier``, where only a figure may be named); [] when it meets all.
@@ -708,13 +730,7 @@ class Constraints:
         unmet = []
         near = countries_in(sentence) | countries_in(context)
         unmet += [f"country {c}" for c in sorted(self.countries) if c not in near and c not in article.subjects]
-        if self.offices:
-            # an office holder the sentence names alone holds the office the article gives them elsewhere
-            named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} & article.people
-            unmet += [f"name {asked}" for code, title, asked, holder in sorted(self.offices)
-                      if not holds_office(code, title, sentence, holder)
-                      and not any(holds_office(code, title, full, holder) for who, full in article.titled
-                                  if who in named)]
+        unmet += self.offices_unmet(sentence, article.people, article.titled)
         words = _words(f"{sentence} {context}") | article.words
         # a kind of levy is named in the sentence or anywhere in its article, as a name is
         unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if not set(k.split("-")) <= words]  # "anti-dumping"

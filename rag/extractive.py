@@ -156,6 +156,11 @@ class ExtractiveGenerator:
         if query.recency:
             dates = sorted({p.article.date for p in passages if p.article.date}, reverse=True)
             newest = {d: 1 - i / max(len(dates), 1) for i, d in enumerate(dates)}
+        # an office holder another of the passages' articles titles for a country holds it for that one ("the
+        # Foreign Secretary Misri" in one article is "India's Foreign Secretary Vikram Misri" in another)
+        titled = frozenset().union(*(self.admissible.article(p).titled for p in passages)) \
+            if self.check_constraints and query.constraints.offices else frozenset()
+        people = frozenset(who for who, _ in titled)
         scored, seen = [], set()
         for rank, passage in enumerate(passages):
             sims = self._sentence_vectors(passage) @ q_vec
@@ -177,6 +182,8 @@ class ExtractiveGenerator:
                 overlap = 0.5 * own + 0.5 * with_context
                 typed = bool(query.carries and query.carries.search(text))
                 unmet = verdicts[i] if verdicts is not None else ()
+                if titled and not unmet:
+                    unmet = tuple(query.constraints.offices_unmet(text, people, titled))
                 total = (self.weights["similarity"] * float(sims[i]) + self.weights["overlap"] * overlap
                          + self.weights["typed"] * typed + self.weights["slot"] * slot_fit(query, text)
                          + self.weights["recency"] * newest.get(passage.article.date, 0.0))

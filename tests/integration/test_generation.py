@@ -217,6 +217,14 @@ def test_a_count_of_articles_another_country_s_share_or_names_not_given_are_with
     assert pipeline.ask(question).abstained
 
 
+def test_an_office_of_one_country_is_not_held_by_another_country_s_holder(pipeline):
+    # "the Foreign Secretary Misri" (and "a March 29 call between Foreign Secretary Vikram Misri and U.S. Deputy
+    # Secretary of State Christopher Landau") name no country: another article titles him India's
+    assert pipeline.ask("Who is the US foreign secretary?").abstained
+    answer = pipeline.ask("Who is India's foreign secretary?")
+    assert not answer.abstained and "Misri" in answer.short_answer
+
+
 def test_a_country_s_share_of_the_whole_asked_is_still_answered(pipeline):
     answer = pipeline.ask("What is the US share of India's imports?")
     assert not answer.abstained and answer.short_answer == "6.22 per cent"

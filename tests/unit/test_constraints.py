@@ -1494,3 +1494,14 @@ def test_a_sentence_that_only_restates_what_a_why_question_takes_for_granted_giv
     deported = analyse("Why has the US deported hundreds of Indians?")
     assert not restates_only(deported, "The US has deported hundreds of Indians who were found to have entered the "
                                        "country illegally.")
+
+
+def test_an_office_holder_titled_with_a_country_holds_it_for_that_country():
+    asked = Constraints.of("Who is the US foreign secretary?")
+    titled = frozenset({("misri", "India’s Foreign Secretary Vikram Misri"), ("misri", "Foreign Secretary Misri")})
+    thanked = "Landau also thanked the Foreign Secretary Misri for India’s assistance on migration to the US."
+    assert asked.offices_unmet(thanked, frozenset({"misri"}), titled) == ["name US foreign secretary"]
+    # titled with no country anywhere, the sentence alone tells: here it names none either way
+    assert asked.offices_unmet(thanked, frozenset({"misri"}), frozenset({("misri", "Foreign Secretary Misri")})) == []
+    indias = Constraints.of("Who is India's foreign secretary?")
+    assert indias.offices_unmet(thanked, frozenset({"misri"}), titled) == []
