@@ -708,7 +708,8 @@ _WHICH_THING = re.compile(rf"^\s*{SET_ASIDE_FIRST}(?:which|what)\s+"
 
 # "What did India and the US do days before the reciprocal tariffs kicked in?" asks what was done or
 # said, not a value: the tariff it names is no rate to compare between articles
-_WHAT_DONE = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\b.*?\b(?:do|say|tell|discuss|ask|want|seek)\b", re.I)
+_WHAT_DONE = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\b.*?\b(?:do|say|tell|discuss|ask|want|seek)\b|"
+                        r"^\s*what\s+(?:(?:has|had|will|would|is|was)\s+)?happen\w*\b", re.I)
 
 
 def asks_for_things(question: str) -> bool:

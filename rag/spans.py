@@ -57,6 +57,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growt
 # Questions that name a figure's words ("trade", "exports", "tariffs") but ask for no figure: whose it is,
 # which body, or what someone did ("What did India and the US do days before the 25% tariffs ...?")
 _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.*\bdo\b|"
+                            # "What happened before the April 2 tariffs took effect?" asks for an event: "25%" is none
+                            r"^\s*what\s+(?:(?:has|had|will|would|is|was)\s+)?happen\w*\b|"
                             r"\b(?:which|what)\s+(?:office|ministry|department|agency|body|organi[sz]ation|"
                             r"institution)s?\b|"
                             # "How did the MEA respond to the tariff bill?" asks the manner of a reply, no figure

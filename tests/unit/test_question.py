@@ -137,6 +137,8 @@ def test_a_weekday_asked_for_is_a_day_of_the_week():
 def test_a_kind_asked_for_is_no_value_to_compare():
     assert value_kind("What kind of tariff system was to kick into effect on April 2?") is None
     assert value_kind("What tariff was to kick into effect on April 2?") == "percent"
+    # an event asked for is no value: "25%" in one article and "26 per cent" in another are no disagreement on it
+    assert value_kind("What happened before the April 2 tariffs took effect?") is None
     # a yes-or-no question asks for no value: the articles' 5.4 and 5.1 per cent are no disagreement on it
     assert value_kind("Did the US deficit with India grow or shrink in 2024?") is None
     assert value_kind("By how much did the US deficit with India grow in 2024?") == "percent"

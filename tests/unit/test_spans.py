@@ -78,6 +78,13 @@ def test_a_reason_has_no_short_answer():
     assert short_answer(analyse("What tariff did the US impose on Indian leather?"), [sentence]) == "50%"
 
 
+def test_an_event_asked_for_has_no_short_answer():
+    sentence = ("India and the US discussed trade days ahead of President Donald Trump’s reciprocal 25% tariffs "
+                "system kicks into effect on April 2.")
+    assert short_answer(analyse("What happened before the April 2 tariffs took effect?"), [sentence]) is None
+    assert short_answer(analyse("What tariff took effect on April 2?"), [sentence]) == "25%"
+
+
 def test_a_levy_asked_for_is_no_change_of_another_figure():
     # the sentence quoted after "The US imposed 50% ..." gives the exports' growth, not a tariff
     despite = ("Despite tariffs being imposed, India's merchandise exports to the US went up by 11.38% to $59.04 "
