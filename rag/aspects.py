@@ -1240,6 +1240,22 @@ def ranks_something(text: str, superlative: str) -> bool:
     return any((m.group().lower() in _LEAST) == (superlative in _LEAST) for m in _ANY_SUPERLATIVE.finditer(text))
 
 
+# "India being one of the highest importers of Russian oil" ranks India among the highest, not highest: a
+# superlative of one of several answers only a question that asks of one of several
+_AMONG = re.compile(rf"\b((?:one|some|two|three|four|five|several|a few|any)\s+of\s+(?:the|its|their|\w+['’]s)\s+|"
+                    rf"\bamong\s+(?:the|its|their|\w+['’]s)\s+)(?:{_SUPERLATIVES}|most|best|worst|greatest)\b", re.I)
+
+
+def among_several(text: str) -> str:
+    """``text`` with each superlative of one of several left out ("one of the highest importers" -> "one of the
+    importers"), for questions that ask which is the one."""
+    return _AMONG.sub(lambda m: m.group(1), text)
+
+
+def asks_among(question: str) -> bool:
+    return _AMONG.search(question) is not None
+
+
 # "In which year was India's surplus with the US smallest?", "... at its lowest?": the superlative is said of
 # the subject, whose head stands before its first preposition ("surplus" of "India's surplus with the US")
 _SUPERLATIVE_SAID_OF = re.compile(rf"\b(?:was|were|is|are|been)\s+(?P<subject>[^?,;:]+?)\s+"

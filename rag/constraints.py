@@ -38,8 +38,10 @@ from .aspects import (
     acts_asked,
     agent_in,
     alone_in,
+    among_several,
     asked_now,
     asked_to_act,
+    asks_among,
     asks_figure,
     attributes_to,
     balance_in,
@@ -619,6 +621,7 @@ class Constraints:
     holders: frozenset[str] = frozenset()  # whose stance is asked ("Modi's position" -> "modi")
     currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
     superlatives: frozenset[tuple[str, str]] = frozenset()  # ("largest", "sector") of "largest export sector"
+    among: bool = False  # the superlative asked is of one of several ("one of the largest ...")
     cities: frozenset[str] = frozenset()  # cities asked about as places ("visit New Delhi")
     city_of: str | None = None  # the country a city is asked of ("Which Indian city ...?" -> "IN")
     destinations: frozenset[str] = frozenset()  # countries asked as arrived in or sent to (destinations_in)
@@ -680,7 +683,7 @@ class Constraints:
                    alone=alone_in(question), succession=succession_asked(question), wholes=wholes_in(question),
                    holders=stance_holders_in(question),
                    currency=currency_in(question),
-                   superlatives=superlatives_in(question), cities=cities_in(question),
+                   superlatives=superlatives_in(question), among=asks_among(question), cities=cities_in(question),
                    city_of=city_country_in(question),
                    destinations=destinations_in(question),
                    doing_country=country_agent_in(question), recipient=recipient_in(question), subject=subject,
@@ -903,10 +906,12 @@ class Constraints:
             if named and self.currency not in named:
                 unmet.append(f"currency {self.currency}")
         if self.superlatives:
-            # which is largest is said with a superlative: one of another thing, or none, does not say it
-            said = superlatives_in(f"{context} {sentence}")
+            # which is largest is said with a superlative: one of another thing, or none, does not say it; nor
+            # does one of several ("one of the highest importers"), unless one of several is asked
+            text = f"{context} {sentence}" if self.among else among_several(f"{context} {sentence}")
+            said = superlatives_in(text)
             unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
-                      if (sup, head) not in said and (not ranks_something(f"{context} {sentence}", sup)
+                      if (sup, head) not in said and (not ranks_something(text, sup)
                                                       or any(other == sup for other, _ in said))]
         # a country the sentence does not speak of at all is reported as such, not as one not doing it
         unmet += [u for u in self._country_doer_unmet(sentence, context, article)

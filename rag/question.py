@@ -121,11 +121,20 @@ _ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|"
                           re.I)
 
 
+# "Who was the US president in January 2026?" asks for the holder of a role as much as "Which US president ...?"
+_WHO_HOLDS_ROLE = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?"
+                             r"(minister|secretary|spokesperson|spokes(?:wo)?man|president|ambassador|envoy|"
+                             r"negotiator|representative|professor|chief)s?\b", re.I)
+
+
 def role_asked(question: str) -> str | None:
-    """The stem of the role a "which <role>" question asks a person of (Query.role: "Which US president ...?" ->
-    "presid"), or None."""
+    """The stem of the role a "which <role>" or "who is the <role>" question asks a person of (Query.role:
+    "Which US president ...?" -> "presid"), or None."""
     match = _ASKS_PERSON.search(question)
-    return tokenize(match.group(2))[0] if match and match.group(2) else None
+    if match and match.group(2):
+        return tokenize(match.group(2))[0]
+    match = _WHO_HOLDS_ROLE.search(question)
+    return tokenize(match.group(1))[0] if match else None
 
 
 # "Who is Tammy Bruce?" asks what she is, not for a person; "Who is India's Foreign Secretary?" asks who holds

@@ -66,6 +66,9 @@ _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.
                             r"answer|describe|view|see|justify|explain|feel|greet)\w*\b", re.I)
 
 
+_CHANGE_WORDS = re.compile(r"\b(?:grow\w*|grew|growth|rise|rises|rising|rose|risen|increase\w*|jump\w*|surge\w*|"
+                           r"climb\w*|fall\w*|fell|decline\w*|drop\w*|widen\w*|narrow\w*|up|down|chang\w*|"
+                           r"gain\w*|shr[iau]nk\w*|expand\w*|contract\w*|per ?cent|percentage|%)", re.I)
 _LEVY_ASKED = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b", re.I)
 
 
@@ -576,14 +579,18 @@ def _typed_value(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
     # periods is _in_period_clause's); they tell no value from another
     terms = {t for t in query.terms if not t[0].isdigit() and t != "fy" and len(t) > 1}  # "s" of "India's"
     change_asked = _CHANGE_ASKED.search(query.searched.lower()) is not None
-    for pattern in _patterns(query):
+    patterns = _patterns(query)
+    # a level of trade asked for in no words of change ("What did India export to the US in November 2025?")
+    # is no change in per cent: "shipments to the US rose more than 22% in November" tells its growth
+    level_asked = bool(patterns) and patterns[0] == _MONEY and not _CHANGE_WORDS.search(query.searched)
+    for pattern in patterns:
         unowned: set[str] = set()
         for sentence in sentences:
             found = _candidates(query, sentence, pattern)
             if query.constraints.flows:
                 found = _of_flow(query, sentence, found)
             found = _of_asked_measure(query.searched, sentence, found)
-            if pattern == _PERCENT and not change_asked and _LEVY_ASKED.search(query.searched):
+            if pattern == _PERCENT and not change_asked and (_LEVY_ASKED.search(query.searched) or level_asked):
                 # a levy's rate is no change: "went up by 11.38%", quoted after "The US imposed 50% on several
                 # Indian exports", is the exports' growth
                 changes = _changes(sentence, found)

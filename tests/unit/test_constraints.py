@@ -1505,3 +1505,11 @@ def test_an_office_holder_titled_with_a_country_holds_it_for_that_country():
     assert asked.offices_unmet(thanked, frozenset({"misri"}), frozenset({("misri", "Foreign Secretary Misri")})) == []
     indias = Constraints.of("Who is India's foreign secretary?")
     assert indias.offices_unmet(thanked, frozenset({"misri"}), titled) == []
+
+
+def test_one_of_several_ranked_highest_is_not_the_highest():
+    importer = "And India being one of the highest importers of Russian oil, exporters fear another round of tariff."
+    assert Constraints.of("Which country is the largest importer of Russian oil?").unmet(importer, "", ARTICLE) == [
+        "superlative largest import"]
+    assert Constraints.of("Which country is one of the highest importers of Russian oil?").unmet(
+        importer, "", ARTICLE) == []

@@ -85,6 +85,21 @@ def test_an_event_asked_for_has_no_short_answer():
     assert short_answer(analyse("What tariff took effect on April 2?"), [sentence]) == "25%"
 
 
+def test_who_holds_a_role_is_the_one_the_role_describes():
+    # the date's words stand by Lutnick; the president asked is the one titled so
+    sentence = ("Speaking on the All-In Podcast on January 8, 2026, US Commerce Secretary Howard Lutnick said the "
+                "agreement lost momentum after Prime Minister Narendra Modi did not reach out to then US President "
+                "Donald Trump.")
+    assert short_answer(analyse("Who was the US president in January 2026?"), [sentence]) == "Donald Trump"
+    assert short_answer(analyse("Who was the US commerce secretary in January 2026?"), [sentence]) == "Howard Lutnick"
+
+
+def test_a_level_of_trade_asked_for_is_no_change_in_per_cent():
+    rose = "Also on a year-on-year basis, shipments to the US rose more than 22% in November."
+    assert short_answer(analyse("What did India export to the US in November 2025?"), [rose]) is None
+    assert short_answer(analyse("How much did India's shipments to the US rise in November?"), [rose]) == "22%"
+
+
 def test_a_levy_asked_for_is_no_change_of_another_figure():
     # the sentence quoted after "The US imposed 50% ..." gives the exports' growth, not a tariff
     despite = ("Despite tariffs being imposed, India's merchandise exports to the US went up by 11.38% to $59.04 "
