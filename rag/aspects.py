@@ -290,10 +290,16 @@ def traded_in(question: str) -> frozenset[str]:
 _SAME_GOODS = {"crude": "oil"}
 
 
+# what a flow's figure measures, no goods: "India's export growth to the US" is the growth of all its exports
+_MEASURE_NAMES = frozenset(tokenize("growth rise increase decline fall drop jump surge value volume figure figures "
+                                    "data number level share rate pace amount", ()))
+
+
 def _naming_goods(stems) -> frozenset[str]:
-    """The stems that name goods in particular: not "goods", "total", "which", nor a number."""
+    """The stems that name goods in particular: not "goods", "total", "which", "growth", nor a number."""
     return frozenset(_SAME_GOODS.get(t, t) for t in stems
-                     if t not in _ANY_GOODS and t not in _ANY_TRADE and not t[0].isdigit())
+                     if t not in _ANY_GOODS and t not in _ANY_TRADE and t not in _MEASURE_NAMES
+                     and not t[0].isdigit())
 
 
 # ---------------------------------------------------------------- figures, ranks and kinds of trade

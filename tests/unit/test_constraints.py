@@ -1513,3 +1513,12 @@ def test_one_of_several_ranked_highest_is_not_the_highest():
         "superlative largest import"]
     assert Constraints.of("Which country is one of the highest importers of Russian oil?").unmet(
         importer, "", ARTICLE) == []
+
+
+def test_a_flow_s_growth_is_no_goods_of_it():
+    # "India's export growth to the US" is the growth of all its exports; "defence sales" are of defence goods
+    rose = "India's shipments to the US rose more than 22% in November as compared to the same month a year earlier."
+    assert not [u for u in Constraints.of("What was India's export growth to the US in November?").unmet(
+        rose, "", ARTICLE) if u.startswith("goods ")]
+    assert "goods defenc" in Constraints.of("What were India's defence exports to the US in November?").unmet(
+        rose, "", ARTICLE)
