@@ -17,6 +17,7 @@ from collections.abc import Callable
 from .aspects import degree_words, denies, turns
 from .bm25 import tokenize
 from .constraints import ArticleContext, with_titles
+from .countries import country_pattern
 from .question import Query, dates_only_an_end, done_by_another, names_measure, tells_of
 from .types import Chunk, Passage
 
@@ -138,8 +139,13 @@ _NOTHING_MORE = frozenset(tokenize("till until since by on in from to of the las
 def restates_only(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` says no more than the act a why-question takes for granted, and when: "The US has
     suspended the additional 26 per cent tariffs on India till July 9" gives no reason for the suspension."""
-    extra = set(tokenize(sentence)) - set(query.terms) - _NOTHING_MORE
+    # whom a levy is on, and words that only tell it is one more ("additional", "extra"), give no reason either
+    plain = country_pattern()[0].sub(" ", sentence)
+    extra = set(tokenize(plain)) - set(query.terms) - _NOTHING_MORE - _ONE_MORE
     return not {w for w in extra if not w[0].isdigit()}
+
+
+_ONE_MORE = frozenset(tokenize("additional extra further new fresh more another", ()))
 
 
 # one checker per store: a store is one generation of the index, so what it knows of its articles

@@ -1702,6 +1702,31 @@ def sources_in(question: str) -> frozenset[str]:
     return frozenset(stems[-1:] if whose else stems)
 
 
+def source_country_in(question: str) -> str | None:
+    """The country whose figures a claim is asked according to, when the question names the source by its
+    country alone ("according to Indian data", "by US estimates"): a figure the US Trade Representative gives
+    is no Indian figure, and one given with no source says not whose it is."""
+    according = _ACCORDING_TO.search(question) or _BY_DATA.search(question)
+    if according is None or sources_in(question):
+        return None
+    codes = countries_in(according["who"])
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+# "by the US estimate", "in Indian government figures": a country's figures, as "according to" gives them
+_BY_DATA = re.compile(r"\b(?:by|in|from|per|as per)\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){1,3}?"
+                      r"(?:data|figures|estimates?|numbers|statistics))\b", re.I)
+# where a sentence gives its figures' source: "according to ...", "the data of ...", "... data show"
+_SOURCE_GIVEN = re.compile(r"\baccording to\s+(?P<a>[^,.;]+)|\b(?:data|figures|estimates|statistics)\s+(?:of|from)\s+"
+                           r"(?P<b>[^,.;]+)|(?P<c>(?:[\w’'.-]+\s+){1,4})(?:data|figures|estimates|statistics)\b", re.I)
+
+
+def source_countries(text: str) -> frozenset[str]:
+    """The countries of the sources ``text`` gives its figures by ("according to the office of the US Trade
+    Representative": US)."""
+    return frozenset(code for m in _SOURCE_GIVEN.finditer(text) for code in countries_in(m["a"] or m["b"] or m["c"]))
+
+
 # The words that attribute a claim to its source; stemmed, as tokenize gives them
 _ATTRIBUTING = frozenset(tokenize("according said say says told tell noted adds added observed stated confirmed "
                                   "responded posted wrote described argued believe believes readout", ()))

@@ -102,6 +102,8 @@ from .aspects import (
     recipient_in,
     sectors_in,
     share_asked,
+    source_countries,
+    source_country_in,
     sources_in,
     speaks_of_order,
     stages_in,
@@ -588,6 +590,7 @@ class Constraints:
     levied: str | None = None
     asked: str | None = None  # the country asked to act ("does India want the US to open up"; asked_to_act)
     sources: frozenset[str] = frozenset()  # whom a claim is asked according to (see sources_in)
+    source_country: str | None = None  # whose figures, when named by country alone (see source_country_in)
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
     acts: frozenset[str] = frozenset()  # undoing, lowering or raising a levy, refusing ... (aspects.acts_asked)
     order: str | None = None  # "first" or "last" when the question asks which came so (see aspects.order_in)
@@ -667,6 +670,7 @@ class Constraints:
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
                    asked=asked_to_act(question), sources=sources_in(question),
+                   source_country=source_country_in(question),
                    organisations=organisations_in(question), acts=acts_asked(question),
                    order=order_in(question),
                    plan_of=plan_asked(question),
@@ -861,6 +865,8 @@ class Constraints:
                 unmet.append(f"source {' '.join(sorted(self.sources))}")
             elif self.sources & words and not attributes_to(self.sources, told):
                 unmet.append(f"said {' '.join(sorted(self.sources))}")  # named, but as no claim's source
+        if self.source_country and self.source_country not in source_countries(f"{context} {sentence}"):
+            unmet.append(f"source {self.source_country}")  # "according to Indian data": the USTR's is none
         if self.organisations:
             named = organisations_in(f"{context} {sentence}")
             for kind, name, owner in sorted(self.organisations, key=str):
@@ -1168,8 +1174,8 @@ def as_asked(item: str, question: str) -> str:
         return f"anything given to {named(written)}"
     if item.startswith("plan "):  # "India doing anything yet to come"
         return f"{what} doing anything yet to come"
-    if item.startswith("source "):
-        return according_to(question) or what
+    if item.startswith("source "):  # "Indian data"; "US figures" for "by US estimates"
+        return according_to(question) or (f"{named(written)} figures" if re.fullmatch(r"[A-Z]{2}", what) else what)
     if item.startswith("said "):  # named, but not as saying anything
         return f"anything {according_to(question) or what} said"
     if item.startswith("organisation "):

@@ -730,8 +730,9 @@ def value_kind(question: str) -> str | None:
     """The kind of value a question asks for, if it asks for one that articles can disagree on."""
     # a yes-or-no question ("Did the deficit grow or shrink in 2024?") asks for no value: the articles'
     # 5.4 and 5.1 per cent are no disagreement on whether it grew
+    # nor does a reason: "Why were the 26 per cent tariffs announced?" is not asked which rate they were
     if _IN_MONEY.search(question) or asks_for_things(question) or _WHAT_DONE.search(question) \
-            or WHETHER.match(question):
+            or WHETHER.match(question) or re.match(r"\s*(?:why|for what reason|how come)\b", question, re.I):
         return None
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)
 
@@ -823,14 +824,22 @@ _WHY_DID = re.compile(r"^\s*(?:[^,?]*,\s*)?why\s+(?:did|does|do|has|have|had)\s+
                       r"\s+(?:not\s+|never\s+)?(?P<act>[a-z]{3,})\b", re.I)
 
 
+# "Why were the 26 per cent tariffs announced?": the act done to the thing, by no one named
+_WHY_PASSIVE = re.compile(r"^\s*(?:[^,?]*,\s*)?why\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+                          r"(?:[\w.'’%-]+\s+){1,8}?(?P<act>[a-z]{3,}(?:ed|en))\s*(?:\?|$|\b(?:by|on|in|at|for|to|"
+                          r"till|until|from|after|before|over)\b)", re.I)
+
+
 def presupposed_act(question: str) -> tuple[str | None, str | None]:
-    """The act a "why did X <act> ...?" question takes for granted, stemmed ("decline" -> "declin"),
-    and the country that did it, when X is one ("Why did India lower tariffs?" -> "IN")."""
+    """The act a "why did X <act> ...?" (or "why were the tariffs <act>ed?") question takes for granted,
+    stemmed ("decline" -> "declin"), and the country that did it, when X is one ("Why did India lower
+    tariffs?" -> "IN")."""
     match = _WHY_DID.match(question)
-    stems = tokenize(match["act"]) if match else []
+    passive = None if match else _WHY_PASSIVE.match(question)
+    stems = tokenize((match or passive)["act"]) if match or passive else []
     if not stems or stems[0] in QUESTION_STEMS:
         return None, None
-    who = countries_in(match["who"])
+    who = countries_in(match["who"]) if match else set()
     return stems[0], next(iter(who)) if len(who) == 1 else None
 
 

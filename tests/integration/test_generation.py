@@ -226,6 +226,21 @@ def test_an_office_of_one_country_is_not_held_by_another_country_s_holder(pipeli
     assert not answer.abstained and "Misri" in answer.short_answer
 
 
+def test_a_figure_asked_by_a_country_s_data_is_given_by_that_country(pipeline):
+    # the $45.7 billion is the US Trade Representative's
+    assert pipeline.ask("What was the US trade deficit with India in 2024 according to Indian data?").abstained
+    answer = pipeline.ask("What was the US trade deficit with India in 2024 according to US data?")
+    assert not answer.abstained and answer.short_answer == "$45.7 billion"
+
+
+def test_a_reason_is_no_value_that_may_disagree(pipeline):
+    # "26 per cent" and "25%" were reported as the sources disagreeing on why the tariffs were announced
+    answer = pipeline.ask("Why were the 26 per cent tariffs announced?")
+    assert answer.conflict is None and "to bridge the widening trade deficit" in answer.text
+    # "The US has suspended the additional 26 per cent tariffs on India till July 9" tells no reason
+    assert pipeline.ask("Why did the US suspend the 26 per cent tariffs?").abstained
+
+
 def test_a_country_s_share_of_the_whole_asked_is_still_answered(pipeline):
     answer = pipeline.ask("What is the US share of India's imports?")
     assert not answer.abstained and answer.short_answer == "6.22 per cent"

@@ -1491,6 +1491,10 @@ def test_a_sentence_that_only_restates_what_a_why_question_takes_for_granted_giv
     asked = analyse("Why did the US suspend the additional 26 per cent tariffs on India?")
     assert restates_only(asked, "The US has suspended the additional 26 per cent tariffs on India till July 9.")
     assert not restates_only(asked, "The US suspended the additional 26 per cent tariffs on India to allow talks.")
+    # in fewer words: whom the levy is on, and that it is an additional one, give no reason either
+    shorter = analyse("Why did the US suspend the 26 per cent tariffs?")
+    assert restates_only(shorter, "The US has suspended the additional 26 per cent tariffs on India till July 9.")
+    assert not restates_only(shorter, "The US suspended the additional 26 per cent tariffs on India to allow talks.")
     deported = analyse("Why has the US deported hundreds of Indians?")
     assert not restates_only(deported, "The US has deported hundreds of Indians who were found to have entered the "
                                        "country illegally.")
@@ -1522,3 +1526,17 @@ def test_a_flow_s_growth_is_no_goods_of_it():
         rose, "", ARTICLE) if u.startswith("goods ")]
     assert "goods defenc" in Constraints.of("What were India's defence exports to the US in November?").unmet(
         rose, "", ARTICLE)
+
+
+def test_figures_asked_by_a_country_s_data_are_that_country_s():
+    ustr = ("US goods trade deficit with India was $45.7 billion in 2024, according to the office of the US Trade "
+            "Representative.")
+    assert Constraints.of("What was the US trade deficit with India in 2024 according to Indian data?").unmet(
+        ustr, "", ARTICLE) == ["source IN"]
+    assert Constraints.of("What was the US trade deficit with India in 2024 according to US data?").unmet(
+        ustr, "", ARTICLE) == []
+    # a figure given by no source says not whose it is; the sentence before may give it
+    total = "Total goods trade between the two countries was an estimated $129.2 billion in 2024."
+    by_us = Constraints.of("How big was total goods trade in 2024 by US estimates?")
+    assert by_us.unmet(total, "", ARTICLE) == ["source US"]
+    assert by_us.unmet(total, ustr, ARTICLE) == []

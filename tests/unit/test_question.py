@@ -137,6 +137,8 @@ def test_a_weekday_asked_for_is_a_day_of_the_week():
 def test_a_kind_asked_for_is_no_value_to_compare():
     assert value_kind("What kind of tariff system was to kick into effect on April 2?") is None
     assert value_kind("What tariff was to kick into effect on April 2?") == "percent"
+    # a reason asked for is no value: "26 per cent" and "25%" are no disagreement on why
+    assert value_kind("Why were the 26 per cent tariffs announced?") is None
     # an event asked for is no value: "25%" in one article and "26 per cent" in another are no disagreement on it
     assert value_kind("What happened before the April 2 tariffs took effect?") is None
     # a yes-or-no question asks for no value: the articles' 5.4 and 5.1 per cent are no disagreement on it
@@ -517,6 +519,9 @@ def test_the_measure_a_figure_is_asked_of(question, measure, named, other):
     ("As of now, why has the deal lost momentum according to Lutnick?", "lose"),
     ("Why did New Delhi refuse the offer?", "refus"),
     ("Why is New Delhi unwilling to open its farms?", None),  # no act: a state
+    ("Why were the 26 per cent tariffs announced?", "announc"),  # the act done to a thing, by no one named
+    ("Why was the 26 per cent tariff suspended till July 9?", "suspend"),
+    ("Why is agriculture the most sensitive issue?", None),
 ])
 def test_the_act_a_why_question_takes_for_granted(question, premise):
     assert analyse(question).premise == premise
@@ -902,3 +907,4 @@ def test_a_count_of_the_articles_themselves_is_told_by_no_sentence(question):
 ])
 def test_a_count_of_things_the_articles_tell_of_is_no_count_of_articles(question):
     assert analyse(question).carried_by("The MEA cited two reports; a total of 15,564 Indians were deported.")
+
