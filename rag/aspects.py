@@ -163,6 +163,10 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
             continue
         # "the top trade negotiator for the US": its country after it
         country = _forms()["office for"].match(text, mention.end()) or _forms()["last"].search(before)
+        if country is None and code and code in titling_countries(text):
+            # "US President Donald Trump ... described Prime Minister Narendra Modi": where the text gives the
+            # country asked to another office, an office it gives no country is not taken for that one's
+            continue
         if country is None or not code or code_of[country.group(1)] == code:
             return True
     if mentions:
@@ -182,6 +186,25 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
     return not holder
 
 
+def names_holder(title: str, text: str) -> bool:
+    """Whether ``text`` names someone with ``title``: "Prime Minister Narendra Modi", "Tammy Bruce, spokesperson
+    for ..."; "Modi has made eight calls to the US president" names no president."""
+    # the title's rank ("Commerce and Industry Minister Piyush Goyal" for the Commerce Minister: holds_office
+    # reads the rest), in any case; names capitalized
+    head = _HEAD.search(title)
+    words = "(?i:" + (head.group() if head else r"\s+".join(map(re.escape, title.split()))) + ")"
+    return re.search(rf"\b{words}\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}[A-Z][a-z]{{2,}}|"
+                     rf"\b[A-Z][a-z]{{2,}},\s+(?:[\w.’'-]+\s+){{0,4}}?{words}\b", text) is not None
+
+
+def titling_countries(text: str) -> set[str]:
+    """The countries ``text`` names right before an office's title ("US President", "India’s Foreign Secretary")."""
+    pattern, code_of = country_pattern()
+    return {code_of[m.group(1)] for m in pattern.finditer(text)
+            if _TITLE_AFTER_COUNTRY.match(text, m.end())}
+
+
+_TITLE_AFTER_COUNTRY = re.compile(rf"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+){{0,3}}?(?:{_RANKS})\b")
 _RUN_BEFORE = re.compile(rf"(?:(?:(?!(?:{_RANKS})\b)[A-Z][\w.’'-]*|and|&)\s+)*$")  # back to another rank at most
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*)+")
 

@@ -83,6 +83,7 @@ from .aspects import (
     moved,
     names_city,
     names_city_of,
+    names_holder,
     names_rank,
     negated_in,
     negates_act,
@@ -120,6 +121,7 @@ from .aspects import (
     tells_plan,
     tells_share,
     tells_succession,
+    titling_countries,
     trade_kinds_in,
     traded_in,
     trend_in,
@@ -719,8 +721,14 @@ class Constraints:
             if with_country:
                 held = any(holds_office(code, title, full, holder) for full in with_country)
             else:
-                held = holds_office(code, title, sentence, holder) or any(
-                    holds_office(code, title, full, holder) for full in fulls)
+                # asked who holds it, the sentence names the holder with the title, or names one the article
+                # titles so; a title given no country is not taken for the country asked when the sentence
+                # gives that country to another office ("US President Donald Trump ... Prime Minister Narendra
+                # Modi" names no US Prime Minister)
+                own = holds_office(code, title, sentence, holder) and (not holder or names_holder(title, sentence))
+                other = code in titling_countries(sentence)
+                held = own or any(holds_office(code, title, full, holder) for full in fulls
+                                  if not (other and not countries_in(full)))
             unmet += [] if held else [f"name {asked}"]
         return unmet
 

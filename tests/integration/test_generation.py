@@ -241,6 +241,14 @@ def test_a_reason_is_no_value_that_may_disagree(pipeline):
     assert pipeline.ask("Why did the US suspend the 26 per cent tariffs?").abstained
 
 
+def test_who_holds_a_country_s_office_is_its_titled_holder(pipeline):
+    # "US President Donald Trump ... described Prime Minister Narendra Modi": no US Prime Minister
+    assert pipeline.ask("Who is the Prime Minister of the US?").abstained
+    # "Modi has made eight calls to the US president" names no president
+    answer = pipeline.ask("Who is the US president?")
+    assert not answer.abstained and answer.short_answer == "Donald Trump"
+
+
 def test_a_country_s_share_of_the_whole_asked_is_still_answered(pipeline):
     answer = pipeline.ask("What is the US share of India's imports?")
     assert not answer.abstained and answer.short_answer == "6.22 per cent"

@@ -1540,3 +1540,17 @@ def test_figures_asked_by_a_country_s_data_are_that_country_s():
     by_us = Constraints.of("How big was total goods trade in 2024 by US estimates?")
     assert by_us.unmet(total, "", ARTICLE) == ["source US"]
     assert by_us.unmet(total, ustr, ARTICLE) == []
+
+
+def test_who_holds_an_office_is_answered_by_its_titled_holder():
+    people = frozenset({"trump", "modi"})
+    titled = frozenset({("trump", "US President Donald Trump"), ("modi", "Prime Minister Narendra Modi")})
+    assurances = ("Officials cited assurances from US President Donald Trump, who described Prime Minister Narendra "
+                  "Modi as a close partner.")
+    # the sentence gives the US to the President: its Prime Minister, given no country, is not the US one
+    assert Constraints.of("Who is the Prime Minister of the US?").offices_unmet(assurances, people, titled) == [
+        "name Prime Minister of the US"]
+    assert Constraints.of("Who is the US president?").offices_unmet(assurances, people, titled) == []
+    # a sentence that names the office and no one holding it does not say who holds it
+    calls = "MEA even confirmed that Modi has made eight calls to the US president in the last year."
+    assert Constraints.of("Who is the US president?").offices_unmet(calls, people, titled) == ["name US president"]
