@@ -1072,6 +1072,19 @@ def done_to(act: str, names: set[str], sentence: str) -> frozenset[str]:
     return frozenset(w for n, w in enumerate(after) if w in names and "by" not in after[:n])
 
 
+# "made eight calls to the US president": one done to by title, not by name
+_TO_TITLED = re.compile(rf"^\W*(?:[\w’'-]+\W+){{0,4}}?to\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?"
+                        rf"(?P<rank>(?i:{_RANKS}))\b")
+
+
+def done_to_titled(act: str, sentence: str) -> str | None:
+    """The rank, lower case, of the one ``sentence`` says ``act`` was done to when it names them by title only
+    ("Modi has made eight calls to the US president": "president"); None when it does not."""
+    around = _around_act(act, sentence)
+    match = _TO_TITLED.match(around[2]) if around else None
+    return match["rank"].lower() if match else None
+
+
 # "Which Indian official thanked Landau ...?": the one the act was done to, by name
 _PATIENT = re.compile(r"^\s*(?:who|which(?:\s+[A-Za-z]+){1,3}?)\s+(?P<act>[a-z]{2,}ed|met)\s+(?:the\s+)?"
                       rf"(?P<whom>{_NAMED})", re.I)

@@ -66,6 +66,7 @@ from .aspects import (
     does_something,
     done_by,
     done_to,
+    done_to_titled,
     done_with,
     events_in,
     figures_in,
@@ -890,7 +891,7 @@ class Constraints:
             unmet.append(f"order {self.order}")
         if self.plan_of and not tells_plan(self.plan_of, sentence):
             unmet.append(f"plan {self.plan_of}")
-        unmet += self._doer_unmet(sentence, context, found)
+        unmet += self._doer_unmet(sentence, context, found, article)
         unmet += self._whose_unmet(sentence)
         # goods named only in the sentence before count when this one goes on from it ("It was ...");
         # one with its own list ("the US wants duty concessions in sectors like wines, dairy ...")
@@ -956,7 +957,8 @@ class Constraints:
             unmet.append(f"share {min(self.share.whole)}")
         return unmet
 
-    def _doer_unmet(self, sentence: str, context: str, found: list[str]) -> list[str]:
+    def _doer_unmet(self, sentence: str, context: str, found: list[str],
+                    article: ArticleContext | None = None) -> list[str]:
         """Who did the act the question asks of, and whether the sentence denies it was done."""
         unmet = []
         if self.role_doer:
@@ -1005,6 +1007,11 @@ class Constraints:
             elif (to := done_to(act, people, sentence)) and not to & self.patient:
                 # "Trump ... described Prime Minister Narendra Modi as a close partner" for "Who described Trump
                 # as a close partner?": the act was done to another
+                unmet.append(f"patient {' '.join(sorted(self.patient))}")
+            elif not to and (rank := done_to_titled(act, sentence)) and article is not None and not any(
+                    rank in full.lower() for who, full in article.titled if who in self.patient):
+                # "Modi has made eight calls to the US president" for "... calls did Modi make to Lutnick?": the
+                # article titles Lutnick no president
                 unmet.append(f"patient {' '.join(sorted(self.patient))}")
         if self.act and "negated" not in self.statements and negates_act(self.act, sentence):
             # "Which company did Trump name ...?" is denied, not answered, by "without naming the beneficiary"

@@ -1554,3 +1554,12 @@ def test_who_holds_an_office_is_answered_by_its_titled_holder():
     # a sentence that names the office and no one holding it does not say who holds it
     calls = "MEA even confirmed that Modi has made eight calls to the US president in the last year."
     assert Constraints.of("Who is the US president?").offices_unmet(calls, people, titled) == ["name US president"]
+
+
+def test_an_act_done_to_someone_by_title_is_done_to_who_holds_it():
+    article = ArticleContext.of("Agriculture, dairy hold up deal", "US Commerce Secretary Howard Lutnick spoke. "
+                                "President Donald Trump gave a heads up. Prime Minister Narendra Modi did not call.",
+                                "2026-01")
+    calls = "MEA even confirmed that Modi has made eight calls to the US president in the last year."
+    assert Constraints.of("How many calls did Modi make to Lutnick?").unmet(calls, "", article) == ["patient lutnick"]
+    assert Constraints.of("How many calls did Modi make to Trump?").unmet(calls, "", article) == []
