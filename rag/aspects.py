@@ -354,6 +354,9 @@ _SHARE_ASKED = re.compile(rf"\b(?:what|which)\s+(?:share|proportion|portion|frac
                           rf"(?P<part>[\w’' -]+?)\s*\?*\s*$)?", re.I)
 _SHARE_OF_IN = re.compile(rf"\b(?:share|proportion|portion|fraction|percentage)\s+of\s+"
                           rf"(?P<part>(?:(?!in\b)[\w’'-]+\s+){{1,3}}?)in\s+{_WHOLE}", re.I)
+# "Of all the goods America buys abroad, what share comes from India?": the whole named first
+_SHARE_OF_FIRST = re.compile(rf"^\s*(?:out\s+)?of\s+{_WHOLE}\s*,\s*(?:roughly\s+|about\s+)?(?:what|which)\s+"
+                             r"(?:share|proportion|portion|fraction|percentage|per cent|percent)\b", re.I)
 # "What was India's share of US goods imports?", "the US share of India's imports": a country's share of a whole is
 # the part that country has of it (the country word is kept: the part must be named)
 _SHARE_OF_COUNTRY = re.compile(rf"(?P<part>\b[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+share\s+of\s+{_WHOLE}", re.I)
@@ -379,7 +382,7 @@ class Share(NamedTuple):
 def share_asked(question: str) -> Share | None:
     """The share of a whole of trade ``question`` asks for, or None (a whole of another kind, "the
     livelihood ...", is left to the other checks: where its name ends, the words do not say)."""
-    match = _SHARE_ASKED.search(question) or _SHARE_OF_IN.search(question)
+    match = _SHARE_ASKED.search(question) or _SHARE_OF_IN.search(question) or _SHARE_OF_FIRST.search(question)
     if match is None:
         match = _SHARE_OF_COUNTRY.search(question)
         if match is None or not countries_in(match["part"]):
@@ -395,7 +398,8 @@ def share_asked(question: str) -> Share | None:
     return Share(whole=whole,
                  owner=next(iter(codes)) if len(codes) == 1 else None,
                  kinds=frozenset(t for t in stems[:head] if t not in generic and not t[0].isdigit() and len(t) > 1),
-                 part=frozenset(t for t in tokenize(match["part"] or "") if t not in generic and len(t) > 1),
+                 part=frozenset(t for t in tokenize(match.groupdict().get("part") or "")
+                                if t not in generic and len(t) > 1),
                  words=match["whole"].strip())
 
 

@@ -1000,8 +1000,10 @@ class Constraints:
             # calling someone something is told in any word of naming: "Who called Trump a close partner?" by
             # "described Prime Minister Narendra Modi as a close partner"
             act = self.patient_act
-            if act in _NAMING and act not in (words := set(tokenize(sentence))):
-                act = next((a for a in sorted(_NAMING) if a in words), act)
+            words = set(tokenize(sentence))
+            for kin in (_NAMING, _PLACING):
+                if act in kin and act not in words:
+                    act = next((a for a in sorted(kin) if a in words), act)
             if done_by(act, people, sentence) in self.patient:
                 unmet.append(f"patient {' '.join(sorted(self.patient))}")
             elif (to := done_to(act, people, sentence)) and not to & self.patient:
@@ -1277,6 +1279,9 @@ _ASKING = frozenset(tokenize("want wants seek seeks seeking sought ask asked ask
 
 # the words that name someone something ("called him a close partner", "described Modi as ...")
 _NAMING = frozenset(tokenize("call describe name term label dub", ()))
+# a call (or a letter) placed is one made or sent: "How many calls has Modi placed to Lutnick?" by "Modi has made
+# eight calls to the US president"
+_PLACING = frozenset(tokenize("make place send give", ()))
 
 
 @dataclass(frozen=True)

@@ -1303,6 +1303,9 @@ def test_a_country_s_levies_are_its_tariffs():
     # and of the country's whole asked about: a share in India's imports is none of US imports
     ("What percentage of US imports come from India?", False),
     ("What share of India's imports comes from the US?", True),
+    # the whole named first: America's purchases are no share of India's exports
+    ("Of all the goods America buys abroad, what share comes from India?", False),
+    ("Of everything India sells abroad, what portion goes to the US?", True),
     # a country's share of a whole: India's share of US imports is not the US share of India's
     ("What was India's share of US goods imports?", False),
     ("What is the US share of India's imports?", True),
@@ -1563,3 +1566,6 @@ def test_an_act_done_to_someone_by_title_is_done_to_who_holds_it():
     calls = "MEA even confirmed that Modi has made eight calls to the US president in the last year."
     assert Constraints.of("How many calls did Modi make to Lutnick?").unmet(calls, "", article) == ["patient lutnick"]
     assert Constraints.of("How many calls did Modi make to Trump?").unmet(calls, "", article) == []
+    # a call placed is one made
+    assert Constraints.of("How many calls has Modi placed to Lutnick?").unmet(calls, "", article) == [
+        "patient lutnick"]
