@@ -355,7 +355,9 @@ _SHARE_ASKED = re.compile(rf"\b(?:what|which)\s+(?:share|proportion|portion|frac
 _SHARE_OF_IN = re.compile(rf"\b(?:share|proportion|portion|fraction|percentage)\s+of\s+"
                           rf"(?P<part>(?:(?!in\b)[\w’'-]+\s+){{1,3}}?)in\s+{_WHOLE}", re.I)
 # "Of all the goods America buys abroad, what share comes from India?": the whole named first
-_SHARE_OF_FIRST = re.compile(rf"^\s*(?:out\s+)?of\s+{_WHOLE}\s*,\s*(?:roughly\s+|about\s+)?(?:what|which)\s+"
+# (it runs to the comma: "Of everything India trades in goods, ...")
+_SHARE_OF_FIRST = re.compile(r"^\s*(?:out\s+)?of\s+(?P<whole>[^,?]{3,80}?)\s*,\s*(?:roughly\s+|about\s+)?"
+                             r"(?:what|which)\s+"
                              r"(?:share|proportion|portion|fraction|percentage|per cent|percent)\b", re.I)
 # "What was India's share of US goods imports?", "the US share of India's imports": a country's share of a whole is
 # the part that country has of it (the country word is kept: the part must be named)

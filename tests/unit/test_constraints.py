@@ -1306,6 +1306,8 @@ def test_a_country_s_levies_are_its_tariffs():
     # the whole named first: America's purchases are no share of India's exports
     ("Of all the goods America buys abroad, what share comes from India?", False),
     ("Of everything India sells abroad, what portion goes to the US?", True),
+    ("Of everything India trades in goods, what fraction is with the US?", True),  # the whole runs to the comma
+    ("Of all goods America trades in, what fraction is with India?", False),
     # a country's share of a whole: India's share of US imports is not the US share of India's
     ("What was India's share of US goods imports?", False),
     ("What is the US share of India's imports?", True),
