@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from .bm25 import tokenize
 from .casing import capitals_in, truecased, typed_in_lower_case
+from .collection import count_mentions, mentioned
 from .config import Config
 from .embedding import Embedder
 from .generation import Generator, combine_parts, make_generator, stream_answer
@@ -157,6 +158,12 @@ class Pipeline:
                filters: Filters | None = None, today: datetime.date | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer as they are produced, then the Answer."""
         query = self.analyse(question, history, today)
+        if (words := mentioned(query.searched)) is not None:
+            # a count of the articles themselves is answered by counting them, whatever the generator
+            answer = count_mentions(query.text, words, self.store, filters)
+            yield answer.text
+            yield replace(answer, searched=query.searched)
+            return
         chosen = self.get_generator(generator)
         if query.parts and getattr(chosen, "answers_parts_separately", False):
             # a generator that answers one thing at a time answers each part, and the parts are combined

@@ -75,3 +75,9 @@ def test_distinct_articles_are_not_copies():
     found = find_copies([article("b.txt", "Republished. " + story), article("a.txt", story, "2025-01-02"),
                          article("c.txt", other), article("d.txt", story[: len(story) // 3])])
     assert found == {"b.txt": "a.txt"}  # the dated original is canonical; a third of the story is no copy
+
+
+def test_a_count_of_articles_counts_copies_once(copies_pipeline, pipeline):
+    with_copies = copies_pipeline.ask("How many articles mention Lutnick?")
+    assert with_copies.text == pipeline.ask("How many articles mention Lutnick?").text
+    assert all(len(c.also_in) == COPIES for c in with_copies.citations)
