@@ -1,9 +1,10 @@
 """Questions about the collection itself: "How many articles mention Lutnick?".
 
 No sentence of an article answers them ("the two countries" counts no articles), so they are answered by
-counting: the articles (near-copies counted once, the filters applied) that name the words asked, each
-cited by the first sentence that names them. Other questions about the articles ("How many articles are
-about agriculture?") are withheld by question analysis: what an article is about is not a count of words.
+counting the articles (near-copies counted once, the filters applied) that name the words question analysis
+read (``Query.mentions``), each cited by the first sentence that names them. Other questions about the
+articles ("How many articles are about agriculture?") are withheld by question analysis: what an article
+is about is not a count of words.
 """
 
 from __future__ import annotations
@@ -12,23 +13,6 @@ import re
 
 from .store import Store
 from .types import Answer, Citation, Filters, Passage
-
-# "How many (of the) articles (in the archive) mention/name/cite/quote/refer to <words>?"
-_MENTIONS = re.compile(r"^\s*how\s+many\s+(?:of\s+(?:the|these|those|your)\s+)?(?:news\s+)?"
-                       r"(?:articles|stories|reports|documents)\s+(?:in\s+the\s+(?:collection|archive|corpus)\s+)?"
-                       r"(?:(?:ever|also|even|actually)\s+)?(?:mention|name|cite|quote|refer\s+to)s?\s+"
-                       r"(?P<words>[^?]{1,80}?)\s*\?*\s*$", re.I)
-_QUOTES = " \"'“”‘’"
-
-
-def mentioned(question: str) -> str | None:
-    """The words a "How many articles mention <words>?" question counts the articles naming, or None."""
-    match = _MENTIONS.match(question)
-    if match is None:
-        return None
-    words = match["words"].strip(_QUOTES)
-    words = re.sub(r"^(?:the\s+(?:words?|names?|term)\s+)", "", words, flags=re.I).strip(_QUOTES)
-    return words if words and len(words.split()) <= 6 else None
 
 
 def count_mentions(question: str, words: str, store: Store, filters: Filters | None = None) -> Answer:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .bm25 import tokenize
 from .casing import capitals_in, truecased, typed_in_lower_case
-from .collection import count_mentions, mentioned
+from .collection import count_mentions
 from .config import Config
 from .embedding import Embedder
 from .generation import Generator, combine_parts, make_generator, stream_answer
@@ -158,9 +158,9 @@ class Pipeline:
                filters: Filters | None = None, today: datetime.date | None = None) -> Iterator[str | Answer]:
         """Text pieces of the answer as they are produced, then the Answer."""
         query = self.analyse(question, history, today)
-        if (words := mentioned(query.searched)) is not None:
+        if query.mentions is not None:
             # a count of the articles themselves is answered by counting them, whatever the generator
-            answer = count_mentions(query.text, words, self.store, filters)
+            answer = count_mentions(query.text, query.mentions, self.store, filters)
             yield answer.text
             yield replace(answer, searched=query.searched)
             return

@@ -308,6 +308,7 @@ class Query:
     measure: str | None = None  # what the figure asked is of: "deficit" (or surplus, gap), "exports" (or imports)
     whether: bool = False  # a yes-or-no question ("Did ...?", "Is ...?")
     role: str | None = None  # the stem of the role a "which <role>" question asks a person of ("presid")
+    mentions: str | None = None  # the words a "How many articles mention <words>?" question counts (see mentioned)
 
     def __str__(self) -> str:
         return self.searched
@@ -717,8 +718,10 @@ _WHICH_THING = re.compile(rf"^\s*{SET_ASIDE_FIRST}(?:which|what)\s+"
 
 # "What did India and the US do days before the reciprocal tariffs kicked in?" asks what was done or
 # said, not a value: the tariff it names is no rate to compare between articles
-_WHAT_DONE = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had)\b.*?\b(?:do|say|tell|discuss|ask|want|seek)\b|"
-                        r"^\s*what\s+(?:(?:has|had|will|would|is|was)\s+)?happen\w*\b", re.I)
+# "What happened before the April 2 tariffs took effect?" asks for an event (read by short answers too)
+WHAT_HAPPENED = r"^\s*what\s+(?:(?:has|had|will|would|is|was)\s+)?happen\w*\b"
+_WHAT_DONE = re.compile(rf"^\s*what\s+(?:did|does|do|has|have|had)\b.*?\b(?:do|say|tell|discuss|ask|want|seek)\b|"
+                        rf"{WHAT_HAPPENED}", re.I)
 
 
 def asks_for_things(question: str) -> bool:
@@ -877,7 +880,7 @@ def _analysed(text: str, searched: str) -> Query:
                  constraints=constraints, requires=required_form(own), act=asked_act(searched),
                  measure=asked_measure(searched), premise=premise, premise_by=premise_by,
                  topic=said_topic(searched), doing=asked_doing(searched), whether=bool(WHETHER.match(searched)),
-                 role=role_asked(own))
+                 role=role_asked(own), mentions=mentioned(searched))
 
 
 def analyse(question: str, history: Sequence[str] = (), max_chars: int = 1000,
@@ -907,6 +910,25 @@ def with_person_named(part: Query, first: Query, name: str) -> Query | None:
         return None
     text = naming(part.searched, name)
     return _analysed(text, text) if text else None
+
+
+# "How many (of the) articles (in the archive) mention/name/cite/quote/refer to <words>?": a count of the
+# articles themselves, answered by counting them (rag.collection), not by any sentence
+_MENTIONS = re.compile(r"^\s*how\s+many\s+(?:of\s+(?:the|these|those|your)\s+)?(?:news\s+)?"
+                       r"(?:articles|stories|reports|documents)\s+(?:in\s+the\s+(?:collection|archive|corpus)\s+)?"
+                       r"(?:(?:ever|also|even|actually)\s+)?(?:mention|name|cite|quote|refer\s+to)s?\s+"
+                       r"(?P<words>[^?]{1,80}?)\s*\?*\s*$", re.I)
+_QUOTES = " \"'“”‘’"
+
+
+def mentioned(question: str) -> str | None:
+    """The words a "How many articles mention <words>?" question counts the articles naming, or None."""
+    match = _MENTIONS.match(question)
+    if match is None:
+        return None
+    words = match["words"].strip(_QUOTES)
+    words = re.sub(r"^(?:the\s+(?:words?|names?|term)\s+)", "", words, flags=re.I).strip(_QUOTES)
+    return words if words and len(words.split()) <= 6 else None
 
 
 def as_query(question: str | Query) -> Query:

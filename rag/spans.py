@@ -17,7 +17,7 @@ from .bm25 import tokenize
 from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
-from .question import SAYS_AFTER, Query, affirms, asks_for_things, asks_who_said, speaking_body
+from .question import SAYS_AFTER, WHAT_HAPPENED, Query, affirms, asks_for_things, asks_who_said, speaking_body
 from .terms import SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING, content_terms
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
@@ -58,7 +58,7 @@ _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growt
 # which body, or what someone did ("What did India and the US do days before the 25% tariffs ...?")
 _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.*\bdo\b|"
                             # "What happened before the April 2 tariffs took effect?" asks for an event: "25%" is none
-                            r"^\s*what\s+(?:(?:has|had|will|would|is|was)\s+)?happen\w*\b|"
+                            rf"{WHAT_HAPPENED}|"
                             r"\b(?:which|what)\s+(?:office|ministry|department|agency|body|organi[sz]ation|"
                             r"institution)s?\b|"
                             # "How did the MEA respond to the tariff bill?" asks the manner of a reply, no figure

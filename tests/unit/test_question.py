@@ -919,6 +919,4 @@ def test_a_count_of_things_the_articles_tell_of_is_no_count_of_articles(question
     ("How many Indians were deported?", None),
 ])
 def test_the_words_a_count_of_articles_asks_for(question, words):
-    from rag.collection import mentioned
-
-    assert mentioned(question) == words
+    assert analyse(question).mentions == words
