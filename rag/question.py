@@ -186,6 +186,10 @@ _BODY = re.compile(rf"\b(?:{_BODY_WORDS})\b|\b[A-Z]{{3,5}}\b")
 # (a "which month" question needs a month; a "who" question a person's name).
 _MONTH_OR_SEASON = rf"\b({MONTH}|spring|summer|fall|autumn|winter)\b"
 _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affairs|Podcast|Secretary)[A-Z][a-z]{2,}\b"
+# "How many (of the) (news) articles": a question about the collection itself. Those that ask how many
+# mention some words are counted (_MENTIONS); every other is withheld (_REQUIRES)
+_HOW_MANY_ARTICLES = (r"\bhow\s+many\s+(?:of\s+(?:the|these|those|your)\s+)?(?:news\s+)?"
+                      r"(?:articles|stories|reports|documents|texts|pieces|files)")
 _REQUIRES = [
     # "On average, how many Indians were deported each year from 2009 to 2024?" asks for a rate: the
     # total over the years ("a total of 15,564") is none ("yearly" is left out: "What yearly shortfall
@@ -219,8 +223,7 @@ _REQUIRES = [
     (_ASKS_PERSON, re.compile(_PERSON)),
     # "How many articles mention Lutnick?" asks about the collection, not about what its articles tell: no
     # sentence answers it ("the two countries" counts no articles)
-    (re.compile(r"\bhow\s+many\s+(?:of\s+(?:the|these|those|your)\s+)?(?:news\s+)?(?:articles|stories|reports|"
-                r"documents|texts|pieces|files)\s+(?!(?:say|said|says)\b)(?:\w+\s+){0,2}?"
+    (re.compile(rf"{_HOW_MANY_ARTICLES}\s+(?!(?:say|said|says)\b)(?:\w+\s+){{0,2}}?"
                 r"(?:mention\w*|name\w*|cite\w*|quote\w*|refer\w*|talk\w*|discuss\w*|cover\w*|are|were|is|"
                 r"contain\w*|include\w*|feature\w*|speak\w*|deal\w*)\b|"
                 r"\bhow\s+many\s+(?:articles|stories|documents)\s+(?:are|were|is)\s+there\b", re.I),
@@ -914,8 +917,7 @@ def with_person_named(part: Query, first: Query, name: str) -> Query | None:
 
 # "How many (of the) articles (in the archive) mention/name/cite/quote/refer to <words>?": a count of the
 # articles themselves, answered by counting them (rag.collection), not by any sentence
-_MENTIONS = re.compile(r"^\s*how\s+many\s+(?:of\s+(?:the|these|those|your)\s+)?(?:news\s+)?"
-                       r"(?:articles|stories|reports|documents)\s+(?:in\s+the\s+(?:collection|archive|corpus)\s+)?"
+_MENTIONS = re.compile(rf"^\s*{_HOW_MANY_ARTICLES}\s+(?:in\s+the\s+(?:collection|archive|corpus)\s+)?"
                        r"(?:(?:ever|also|even|actually)\s+)?(?:mention|name|cite|quote|refer\s+to)s?\s+"
                        r"(?P<words>[^?]{1,80}?)\s*\?*\s*$", re.I)
 _QUOTES = " \"'“”‘’"

@@ -909,12 +909,13 @@ def test_a_count_of_things_the_articles_tell_of_is_no_count_of_articles(question
     assert analyse(question).carried_by("The MEA cited two reports; a total of 15,564 Indians were deported.")
 
 
-
 @pytest.mark.parametrize("question,words", [
     ("How many articles mention Lutnick?", "Lutnick"),
     ("How many of these news stories mention Goyal?", "Goyal"),
     ("How many articles in the archive name “Howard Lutnick”?", "Howard Lutnick"),
     ("How many reports cite the words 'Pax Silica'?", "Pax Silica"),
+    ("How many of the texts refer to Misri?", "Misri"),  # every noun the withholding rule reads, counted
+    ("How many files quote Goyal?", "Goyal"),
     ("How many of the articles are about agriculture?", None),  # what an article is about is no count of words
     ("How many Indians were deported?", None),
 ])
