@@ -266,6 +266,11 @@ class ExtractiveGenerator:
             scored, passages = self._with_statements_elsewhere(query, scored, passages)
             # the newest article with a sentence close to the best one leads
             close = [s for s in scored if s.score >= scored[0].score - 0.15]
+            # when a figure is asked and the best sentence gives it, a newer one leads only if it gives one too:
+            # "India's exports went up by 11.38%" is no newer word on "the current US baseline tariff" (10 per
+            # cent). "What is the latest on the deficit?" asks for no figure: "projected to widen" is news of it
+            if query.answer_type == "number" and self._value(query, scored[0], passages):
+                close = [s for s in close if self._value(query, s, passages)]
             newest = max(passages[s.passage_rank].article.date or "" for s in close)
             scored = [s for s in scored if (passages[s.passage_rank].article.date or "") == newest]
         chosen = [s for s in scored if s.score >= scored[0].score - self.margin][: self.max_sentences]
@@ -281,6 +286,11 @@ class ExtractiveGenerator:
             answer = replace(answer, as_of=lead.date,
                              text=f"As of {readable_date(lead.date)} ({lead.title}): {answer.text}")
         return answer
+
+    def _value(self, query: Query, s: ScoredSentence, passages: Sequence[Passage]) -> str | None:
+        """The short answer sentence ``s`` alone gives, if any."""
+        people = self.admissible.article(passages[s.passage_rank]).people
+        return short_answer(query, [self._sentence(s, passages)], self.idf, people)
 
     def _with_statements_elsewhere(self, query: Query, scored: Sequence[ScoredSentence],
                                    passages: list[Passage]) -> tuple[list[ScoredSentence], list[Passage]]:

@@ -49,6 +49,13 @@ def test_latest_state_leads_with_the_newest_article_and_says_when(pipeline):
     assert answer.to_json()["as_of"] == "2026-01"
 
 
+def test_a_newer_article_without_the_figure_asked_does_not_lead(pipeline):
+    # the January 2026 article's "exports went up by 11.38%" is near in words, but gives no tariff
+    answer = pipeline.ask("What is the current US baseline tariff on India?")
+    assert answer.short_answer == "10 per cent" and answer.as_of == "2025-05-20"
+    assert "baseline tariff" in answer.citations[0].quote
+
+
 def test_latest_state_questions_always_retrieve_the_newest_article(pipeline):
     newest = max(pipeline.store.articles.values(), key=lambda meta: meta.date or "").source
     plain = [p.source for p in pipeline.retrieve("Where do the India-US trade talks stand?", k=3)]
