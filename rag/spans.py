@@ -47,7 +47,10 @@ _CHANGE_ASKED = re.compile(r"\b(?:how (?:much|large|big)|by how many)\b.*\b(?:gr
                            r"widen(?:ed)?|fall|fell|decline[sd]?|jump(?:ed)?|drop(?:ped)?|climb(?:ed)?|"
                            r"(?:go|goes|went|gone) (?:up|down))\b|"
                            r"\b(?:figure|rate|amount|size)\s+(?:of|for)\s+the\s+(?:rise|increase|growth|jump|fall|decline|"
-                           r"drop)\b|\bthan (?:the year before|a year (?:earlier|before)|the previous year)\b")
+                           r"drop)\b|\bthan (?:the year before|a year (?:earlier|before)|the previous year)\b|"
+                           # "How much bigger was the deficit in 2024 than in 2023?": the difference, not a level
+                           r"\bhow much (?:bigger|larger|higher|greater|wider|more|smaller|lower|less|narrower)\b.*"
+                           r"\bthan\s+(?:in\s+)?(?:fy\s?)?(?:19|20)\d\d\b")
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growth|fell|fall|decline[sd]?|jump(?:ed)?|"
                             r"climb(?:ed)?|drop(?:ped)?|widen(?:ed)?|narrow(?:ed)?)(?:\s+(?:of|by))?"
                             r"(?:\s+(?:more|less|nearly|almost|about|over)(?:\s+than)?)?"  # "rose more than 22%"
@@ -59,6 +62,12 @@ _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growt
 _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.*\bdo\b|"
                             # "What happened before the April 2 tariffs took effect?" asks for an event: "25%" is none
                             rf"{WHAT_HAPPENED}|"
+                            # "How much more did India export to the US than the US exported to India?" asks for a
+                            # difference of two figures, which a sentence giving both ($87.4 and $41.8 billion) is
+                            # not; "... in 2024 than in 2023?" asks for a change, which sentences give (_CHANGE_ASKED)
+                            r"\bhow much (?:bigger|larger|higher|greater|wider|more|smaller|lower|less|narrower)\b"
+                            r"(?!.*\bthan\s+(?:(?:in\s+)?(?:fy\s?)?(?:19|20)\d\d\b|the (?:year|month) before|"
+                            r"a year (?:earlier|before)|the previous year|last year)).*\bthan\b|"
                             r"\b(?:which|what)\s+(?:office|ministry|department|agency|body|organi[sz]ation|"
                             r"institution)s?\b|"
                             # "How did the MEA respond to the tariff bill?" asks the manner of a reply, no figure

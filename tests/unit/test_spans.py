@@ -361,9 +361,21 @@ def test_a_date_asked_within_a_month_is_a_date():
      "$3.7 billion"),
     ("By how many dollars did American shipments to India go up in 2024 compared with 2023?", [TRADE],
      "$1.4 billion"),
+    ("How much bigger was the US deficit with India in 2024 than in 2023?",
+     ["US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase ($2.4 billion)."],
+     "5.4 per cent"),
 ])
 def test_a_change_asked_in_other_words_is_the_change(question, sentences, short):
     assert short_answer(analyse(question), sentences) == short
+
+
+@pytest.mark.parametrize("question", [
+    "How much more did America buy from India than it sold there in 2024?",
+    "How much larger were US imports from India than US exports to India in 2024?",
+])
+def test_a_difference_of_two_figures_is_neither_figure(question):
+    # the sentence gives both figures, not their difference
+    assert short_answer(analyse(question), [TRADE]) is None
 
 
 def test_of_several_values_none_of_the_questions_words_belongs_to_none_is_guessed():
