@@ -737,6 +737,19 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     return frozenset(w.lower() for w in match["who"].split() if len(w) > 1), act
 
 
+# "Where did Goyal and Lutnick meet?": two people named as doing something together
+_TOGETHER = re.compile(rf"{_DOES}(?P<a>{_NAMED})\s+and\s+(?P<b>{_NAMED}){_THEN_VERB}", re.I)
+
+
+def together_in(question: str) -> frozenset[str]:
+    """The surnames of two people a question says did something together ("Where did Goyal and Lutnick
+    meet?" -> {"goyal", "lutnick"}); nothing when either is a country."""
+    match = _TOGETHER.search(question)
+    if match is None or countries_in(match["a"]) or countries_in(match["b"]):
+        return frozenset()
+    return frozenset(match[g].split()[-1].lower() for g in ("a", "b"))
+
+
 # "What did the US offer India ...?": a country's name may take "the"
 _AGENT_THE = re.compile(rf"{_DOES}the\s+(?P<who>{_NAMED}){_THEN_VERB}", re.I)
 

@@ -123,6 +123,7 @@ from .aspects import (
     tells_share,
     tells_succession,
     titling_countries,
+    together_in,
     trade_kinds_in,
     traded_in,
     trend_in,
@@ -648,6 +649,7 @@ class Constraints:
     events: frozenset[str] = frozenset()  # stems of a change of office taken for granted ("replac")
     reports: frozenset[tuple[int, int | None]] = frozenset()  # the reports asked of, by date (reports_dated_in)
     kinds: frozenset[tuple[str, str]] = frozenset()  # kinds asked of a thing ("military flights"; kinds_in)
+    together: frozenset[str] = frozenset()  # people asked of as doing it together (together_in)
 
     @classmethod
     def of(cls, question: str) -> Constraints:
@@ -703,7 +705,7 @@ class Constraints:
                    statements=statement_kinds_in(question),
                    negated=negated_in(question),
                    events=events_in(question), reports=reports_dated_in(question),
-                   kinds=kinds_in(question))
+                   kinds=kinds_in(question), together=together_in(question))
 
     def offices_unmet(self, sentence: str, people: frozenset[str],
                       titled: frozenset[tuple[str, str]]) -> list[str]:
@@ -750,6 +752,10 @@ class Constraints:
         words = _words(f"{sentence} {context}") | article.words
         # a kind of levy is named in the sentence or anywhere in its article, as a name is
         unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if not set(k.split("-")) <= words]  # "anti-dumping"
+        # two people asked of as doing it together ("Where did Goyal and Lutnick meet in March?") are both
+        # named where it is told: "Goyal was in Washington in March" tells of Goyal alone, though his article
+        # names Lutnick elsewhere
+        unmet += [f"name {n}" for n in sorted(self.together) if n not in _words(f"{sentence} {context}")]
         missing = [n for n in sorted(self.names) if n not in words]
         if missing:  # an acronym may be spelled out: "Ministry of External Affairs" for the MEA
             spelled = initialisms(f"{sentence} {context}") | article.initials

@@ -216,6 +216,12 @@ _REQUIRES = [
     # "Where is Pax Silica headquartered?" asks for a seat: an invitation "to India" gives none
     (re.compile(r"^\s*where\s+(?:is|are|was|were)\b[^?]*\b(?:headquartered|based|located|situated)\b", re.I),
      re.compile(r"\b(?:headquartered|headquarters|based|located|situated|seat)\b", re.I)),
+    # "Where did Landau and Misri meet?" asks where people met: a sentence that names a place they were in or
+    # at; a call ("held phone talks") or a virtual meeting took place nowhere it tells
+    (re.compile(r"^\s*where\s+(?:did|do|does|will|would|have|has|had)\b[^?]*\b(?:meet|met|talk|discuss|confer)\w*",
+                re.I),
+     re.compile(r"^(?![\s\S]*\b(?:phone|telephone|virtual(?:ly)?|video)\b)[\s\S]*\b(?:in|at)\s+(?:the\s+)?"
+                r"(?-i:[A-Z])\w", re.I)),
     # "Who wrote the article ...?" asks for a byline ("BY Anjali Sharma"), not for anyone the article names
     (re.compile(r"^\s*who\s+(?:wrote|authored|penned|filed)\b|\bwho\s+(?:is|was)\s+the\s+(?:author|writer)\b",
                 re.I),

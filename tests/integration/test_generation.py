@@ -202,9 +202,15 @@ def test_what_someone_called_another_is_their_words_not_a_phone_call(pipeline):
     "What tariffs has India imposed on imports from the US?",  # nor is "the 10 per cent baseline tariff imposed"
     "What tariff did the US impose on Indian goods on April 2?",  # the 50% of a January article is not of April 2
     "In which year was India's trade surplus with the US smallest?",  # five years listed, none said smallest
+    "Where did Landau and Misri meet?",  # had "held phone talks ... in the Indo-Pacific region"
+    "Where did Goyal and Lutnick meet in March?",  # had "Washington": Goyal's March visit names no Lutnick
 ])
 def test_a_levy_day_or_superlative_the_articles_do_not_tell_is_withheld(pipeline, question):
     assert pipeline.ask(question).abstained
+
+
+def test_where_two_people_met_is_where_both_are_told_to_have_met(pipeline):
+    assert pipeline.ask("Where did Goyal and Lutnick meet?").short_answer == "Washington"
 
 
 @pytest.mark.parametrize("question", [

@@ -608,6 +608,17 @@ def test_whom_a_sentence_is_according_to_did_not_do_what_it_tells():
     assert "agent lutnick" not in asked.unmet("Lutnick made the call to Modi in March.", "", ARTICLE)
 
 
+def test_two_people_asked_of_together_are_both_named_where_it_is_told():
+    asked = Constraints.of("Where did Goyal and Lutnick meet in March?")
+    article = ArticleContext.of("Goyal meets Lutnick", "Goyal held discussions with US Commerce Secretary Howard "
+                                "Lutnick. Goyal was in Washington in March also for the trade talks.", "2025-05-20")
+    # the article names Lutnick, but not where Goyal's March visit is told
+    assert asked.unmet("Goyal was in Washington in March also for the trade talks.", "", article) == ["name lutnick"]
+    assert asked.unmet("Goyal was in Washington in March also for the trade talks.",
+                       "Goyal met Howard Lutnick.", article) == []
+    assert Constraints.of("Where did India and the US meet?").together == frozenset()  # countries are no people
+
+
 def test_an_amount_asked_in_one_currency_is_not_given_in_another():
     asked = Constraints.of("What was the US goods trade deficit with India in 2024 in rupees?")
     assert asked.unmet("US goods trade deficit with India was $45.7 billion in 2024.", "", ARTICLE) == ["currency INR"]

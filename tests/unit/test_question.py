@@ -901,6 +901,14 @@ def test_a_count_of_the_articles_themselves_is_told_by_no_sentence(question):
     assert not asked.carried_by("Two articles mention Lutnick.")
 
 
+def test_where_people_met_is_a_place_they_were_in_not_a_call():
+    asked = analyse("Where did Landau and Misri meet?")
+    assert not asked.carried_by("Landau and Misri held phone talks and discussed boosting security in the "
+                                "Indo-Pacific region.")
+    assert not asked.carried_by("Landau also thanked the Foreign Secretary Misri, Bruce said in the readout.")
+    assert asked.carried_by("Goyal held discussions with Howard Lutnick in Washington.")
+
+
 @pytest.mark.parametrize("question", [
     "How many reports did the MEA cite?",  # a count of what an article tells of
     "How many Indians were deported from 2009 to 2024?",
