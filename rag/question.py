@@ -478,8 +478,10 @@ def _words_of(who: str) -> re.Pattern:
     # State Department, in a readout of the phone call said", within the clause and outside a quote; not
     # "..., said the official", where the words are another's
     far = r"(?:[^\w.;:“”\"]+\w+){7,15}?[^\w.;:“”\",]+"
-    return re.compile(rf"\b{head}\b(?:{near}|{far}){_SPEECH}\b"
-                      rf"|\b(?:{_SPEECH}|according to){near}(?:\w+\W+){{0,4}}?{head}\b", re.I)
+    # "said Goyal" names the speaker after the verb; "confirmed that Modi has made eight calls" one spoken of.
+    # "Modi later agreed to make the call, he said" is another's words of him
+    return re.compile(rf"\b{head}\b(?:{near}|{far})(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s){_SPEECH}\b"
+                      rf"|\b(?:{_SPEECH}|according to)(?!\s+that\b){near}(?:\w+\W+){{0,4}}?{head}\b", re.I)
 
 
 # "What did Pinak Chakravarty say about dairy?": words of his on something else do not answer

@@ -673,6 +673,10 @@ _READOUT = ("Tammy Bruce, spokesperson for the US State Department, in a readout
     ("What did Goyal say?", "Goyal met Lutnick in Washington on Tuesday to review the progress of the talks, "
                             "said an official.", False),
     ("What did Goyal say?", "Goyal said the talks were good.", True),
+    ("What did Goyal say?", "The talks were good, said Goyal.", True),
+    # one spoken of: what another confirmed of him, or what "he", another, said of him
+    ("What did Modi call Trump?", "MEA even confirmed that Modi has made eight calls to the US president.", False),
+    ("What did Modi say?", "Although Modi later agreed to make the call, he said it came too late.", False),
 ])
 def test_a_speaker_is_found_past_their_title(question, sentence, speaks):
     assert bool(analyse(question).requires.search(sentence)) is speaks
