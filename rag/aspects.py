@@ -737,17 +737,23 @@ def agent_in(question: str) -> tuple[frozenset[str], str | None]:
     return frozenset(w.lower() for w in match["who"].split() if len(w) > 1), act
 
 
-# "Where did Goyal and Lutnick meet?": two people named as doing something together
-_TOGETHER = re.compile(rf"{_DOES}(?P<a>{_NAMED})\s+and\s+(?P<b>{_NAMED}){_THEN_VERB}", re.I)
+# "Where did Goyal and Lutnick meet?", "the call between Goyal and Lutnick", "When did Goyal meet Lutnick?":
+# two people named as doing something together
+_MEETING = (r"(?:(?:meet|met)(?:\s+with)?|call|phone|ring|speak\s+(?:with|to)|talk\s+(?:with|to)|"
+            r"hold\s+talks\s+with|confer\s+with)")
+_TOGETHER = re.compile(rf"{_DOES}(?P<a>{_NAMED})\s+and\s+(?P<b>{_NAMED}){_THEN_VERB}|"
+                       rf"\bbetween\s+(?P<c>{_NAMED})\s+and\s+(?P<d>{_NAMED})|"
+                       rf"{_DOES}(?P<e>{_NAMED})\s+(?-i:{_MEETING})\s+(?P<f>{_NAMED})\b", re.I)
 
 
 def together_in(question: str) -> frozenset[str]:
     """The surnames of two people a question says did something together ("Where did Goyal and Lutnick
     meet?" -> {"goyal", "lutnick"}); nothing when either is a country."""
     match = _TOGETHER.search(question)
-    if match is None or countries_in(match["a"]) or countries_in(match["b"]):
+    people = [who for who in match.groups() if who] if match else []
+    if len(people) != 2 or any(countries_in(who) for who in people):
         return frozenset()
-    return frozenset(match[g].split()[-1].lower() for g in ("a", "b"))
+    return frozenset(who.split()[-1].lower() for who in people)
 
 
 # "What did the US offer India ...?": a country's name may take "the"

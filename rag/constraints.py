@@ -752,14 +752,15 @@ class Constraints:
         words = _words(f"{sentence} {context}") | article.words
         # a kind of levy is named in the sentence or anywhere in its article, as a name is
         unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if not set(k.split("-")) <= words]  # "anti-dumping"
-        # two people asked of as doing it together ("Where did Goyal and Lutnick meet in March?") are both
-        # named where it is told: "Goyal was in Washington in March" tells of Goyal alone, though his article
-        # names Lutnick elsewhere
-        unmet += [f"name {n}" for n in sorted(self.together) if n not in _words(f"{sentence} {context}")]
         missing = [n for n in sorted(self.names) if n not in words]
         if missing:  # an acronym may be spelled out: "Ministry of External Affairs" for the MEA
             spelled = initialisms(f"{sentence} {context}") | article.initials
             unmet += [f"name {n}" for n in missing if n not in spelled]
+        # two people asked of as doing it together ("Where did Goyal and Lutnick meet in March?") are both
+        # named where it is told: "Goyal was in Washington in March" tells of Goyal alone, though his article
+        # names Lutnick elsewhere
+        unmet += [f"name {n}" for n in sorted(self.together)
+                  if n not in _words(f"{sentence} {context}") and f"name {n}" not in unmet]
         # a claim asked "according to the April report" is one of that report's
         unmet += [f"report {MONTHS[m - 1]}{f' {d}' if d else ''}" for m, d in sorted(self.reports, key=str)
                   if not dated_as_report(article.date, m, d)]

@@ -619,6 +619,15 @@ def test_two_people_asked_of_together_are_both_named_where_it_is_told():
     assert Constraints.of("Where did India and the US meet?").together == frozenset()  # countries are no people
 
 
+@pytest.mark.parametrize("question", [
+    "Who read out the call between Goyal and Lutnick?",
+    "On what date did Goyal meet Lutnick in March?",
+    "When did Goyal meet with Lutnick?",
+])
+def test_people_asked_of_as_meeting_are_asked_of_together(question):
+    assert Constraints.of(question).together == {"goyal", "lutnick"}
+
+
 def test_an_amount_asked_in_one_currency_is_not_given_in_another():
     asked = Constraints.of("What was the US goods trade deficit with India in 2024 in rupees?")
     assert asked.unmet("US goods trade deficit with India was $45.7 billion in 2024.", "", ARTICLE) == ["currency INR"]
