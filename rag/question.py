@@ -122,7 +122,10 @@ _ASKS_PERSON = re.compile(r"^\s*(who|whom|whose)\b|"
 
 
 # "Who was the US president in January 2026?" asks for the holder of a role as much as "Which US president ...?"
-_WHO_HOLDS_ROLE = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?"
+# the last role word names the role: "the chief negotiators" are negotiators; "What are the names of the two
+# countries' chief negotiators?" asks who they are
+_WHO_HOLDS_ROLE = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|are|was|were)\s+the\s+names?\s+of)\s+"
+                             r"(?:the\s+)?(?:[\w.’'-]+\s+){0,3}"
                              r"(minister|secretary|spokesperson|spokes(?:wo)?man|president|ambassador|envoy|"
                              r"negotiator|representative|professor|chief)s?\b", re.I)
 
@@ -130,11 +133,12 @@ _WHO_HOLDS_ROLE = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w
 def role_asked(question: str) -> str | None:
     """The stem of the role a "which <role>" or "who is the <role>" question asks a person of (Query.role:
     "Which US president ...?" -> "presid"), or None."""
-    match = _ASKS_PERSON.search(question)
-    if match and match.group(2):
-        return tokenize(match.group(2))[0]
+    # the holder of a role first: it names the role by its last word ("the two countries' chief negotiators")
     match = _WHO_HOLDS_ROLE.search(question)
-    return tokenize(match.group(1))[0] if match else None
+    if match:
+        return tokenize(match.group(1))[0]
+    match = _ASKS_PERSON.search(question)
+    return tokenize(match.group(2))[0] if match and match.group(2) else None
 
 
 # "Who is Tammy Bruce?" asks what she is, not for a person; "Who is India's Foreign Secretary?" asks who holds
@@ -354,6 +358,10 @@ class Query:
                 sentence = _VAGUE.sub(" ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
+        if (held := _WHO_HOLDS_ROLE.search(self.searched)) and not _role_named(held.group(1), sentence):
+            # "Who are the chief negotiators of the two countries?": "Commerce and Industry Minister Piyush
+            # Goyal ... held discussions with US Commerce Secretary Howard Lutnick" names none as a negotiator
+            return False
         if speaking_body(self, sentence) is not None:
             # "Who said the US had been carrying out deportation operations?": "... the Ministry of External
             # Affairs said"; the body must be the one saying it, within a few words of the verb
@@ -377,6 +385,14 @@ class Query:
         if any(someone_else(m) for m in self.requires.finditer(sentence)):
             return True
         return bool(people & {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", sentence)} - asked)
+
+
+def _role_named(role: str, sentence: str) -> bool:
+    """Whether ``sentence`` names ``role`` ("negotiator"), or another word for it (_ROLES: "the commerce chief"
+    is "Commerce Secretary Howard Lutnick"), in either number."""
+    word = role.lower()
+    words = {word} | {w for group in _ROLES if word in group for w in group}
+    return re.search(rf"\b(?:{'|'.join(sorted(words))})s?\b", sentence, re.I) is not None
 
 
 def affirms(query: Query, sentence: str) -> bool:

@@ -752,6 +752,21 @@ def test_a_part_naming_its_own_year_is_asked_of_that_year_not_the_one_it_leans_o
                                    "USD 22.73 billion in 2020-21."]) == "USD 22.73 billion"
 
 
+_TALKS = ("New Delhi: Commerce and Industry Minister Piyush Goyal on Tuesday held discussions with US Commerce "
+          "Secretary Howard Lutnick in Washington to expedite negotiations.")
+
+
+@pytest.mark.parametrize("question,role,carried", [
+    ("Who are the chief negotiators of the two countries?", "negoti", False),  # "negotiations" names no negotiator
+    ("What are the names of the two countries' chief negotiators?", "negoti", False),
+    ("Who is the US Commerce Secretary?", "secretari", True),
+    ("Who is the US commerce chief?", "chief", True),  # another word of the role (_ROLES)
+])
+def test_who_holds_a_role_is_answered_by_a_sentence_naming_the_role(question, role, carried):
+    asked = analyse(question)
+    assert asked.role == role and asked.carried_by(_TALKS) is carried
+
+
 def test_a_speaker_described_by_role_may_be_named_by_another_word_of_that_role():
     asked = analyse("What did the former diplomat say had been reached on several key areas?")
     assert asked.carried_by("Former External Affairs Ministry official Pinak R Chakravarty said negotiators had "
