@@ -738,7 +738,8 @@ _WHICH_THING = re.compile(rf"^\s*{SET_ASIDE_FIRST}(?:which|what)\s+"
                           r"(?!(?:months?|dates?|days?|years?|percentage|share|rate|level|tariff)\b)"
                           r"(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)[\w-]+\s+){0,2}?"
                           r"(?:sectors?|products?|goods|exports|imports|shipments|countries|country|officials?|items|"
-                          r"areas|issues|nations?|companies|firms|initiatives?)\b"
+                          r"areas|issues|nations?|companies|firms|initiatives?|categor(?:y|ies)|segments?|"
+                          r"industr(?:y|ies)|commodit(?:y|ies))\b"
                           # "What kind of tariff system ...?" asks for a kind, not a rate
                           rf"|^\s*{SET_ASIDE_FIRST}(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b", re.I)
 

@@ -159,6 +159,11 @@ def test_things_asked_for_have_no_figure_for_a_short_answer():
                         [sentence]) == "engineering goods"
     assert short_answer(analyse("Which exports surged besides chemicals?"), [sentence]) == \
         "engineering goods, farm products"
+    # categories, industries, commodities are things too: no figure answers which they were
+    assert short_answer(analyse("Which categories of Indian exports surged?"), [sentence]) == \
+        "engineering goods, chemicals, and farm products"
+    assert short_answer(analyse("Besides engineering goods, which categories drove India's export surge to the US?"),
+                        [sentence]) is None
 
 
 def test_how_much_a_figure_grew_in_dollars_is_the_amount_of_its_change():
