@@ -44,7 +44,7 @@ representative chief professor senior the of and institute negotiator commission
 # "how large was the increase", "by how many dollars did ... go up", "the latest figure for the rise", "how much
 # more ... than the year before" too
 _CHANGE_ASKED = re.compile(r"\b(?:how (?:much|large|big)|by how many)\b.*\b(?:grow|grew|rise|rose|increase[sd]?|"
-                           r"widen(?:ed)?|fall|fell|decline[sd]?|jump(?:ed)?|drop(?:ped)?|climb(?:ed)?|"
+                           r"chang(?:e|ed)|widen(?:ed)?|fall|fell|decline[sd]?|jump(?:ed)?|drop(?:ped)?|climb(?:ed)?|"
                            r"(?:go|goes|went|gone) (?:up|down))\b|"
                            r"\b(?:figure|rate|amount|size)\s+(?:of|for)\s+the\s+(?:rise|increase|growth|jump|fall|decline|"
                            r"drop)\b|\bthan (?:the year before|a year (?:earlier|before)|the previous year)\b|"
@@ -607,7 +607,10 @@ def _typed_value(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
             if pattern == _MONEY and not change_asked:
                 # a level asked for is no change: "($1.4 billion)" after "up 3.4 per cent" is the rise in money
                 found = _levels(sentence, found) or found
-            listed = _in_period_clause(query, sentence, found) if query.constraints.periods else None
+            # a change asked for is no level listed for one of its periods ("How much did the surplus change
+            # between 2022-23 and 2023-24?" is not "USD 35.32 billion in 2023-24")
+            listed = _in_period_clause(query, sentence, found) if query.constraints.periods and not change_asked \
+                else None
             if listed:
                 return listed
             weights = owned_weight(sentence, found, terms, idf)
