@@ -1469,10 +1469,19 @@ def statement_kinds_in(question: str) -> frozenset[str]:
 _AUXILIARIES = frozenset("do does did doing done be been being is are was were have has had get got".split())
 
 
+_INVERTED_NEGATION = re.compile(r"^\W*(?:why|how\s+come|when|where)?\s*\w+n[’']t\s+(?:\w+\s+){1,4}?"
+                                r"(?:been\s+)?(?P<verb>\w+(?:ed|en))\b", re.I)
+
+
 def negated_in(question: str) -> frozenset[str]:
     """Stems of the (up to two) words a question's negation governs: "not asking India" -> {"ask",
     "india"}, "did not personally reach" -> {"person", "reach"}."""
     found = set()
+    # "Why hasn't the trade deal closed yet?": a negated auxiliary put before its subject governs the verb
+    # after the subject, a participle ("closed", "been signed"), not the subject's first word
+    inverted = _INVERTED_NEGATION.match(question)
+    if inverted:
+        return frozenset(tokenize(inverted["verb"]))
     for match in re.finditer(r"(?:\b(?:not|never)|n[’']t)\s+(\w+)(?:\s+(\w+))?", question, re.I):
         # a country is whom it is done to, not what is done; "not do" governs no word of its own
         found |= {stem for word in match.groups() if word and not countries_in(word)

@@ -976,6 +976,15 @@ def test_the_kind_of_statement_asked(question, sentence, kind):
     assert f"answer {kind}" not in asked.unmet(said, "", ARTICLE)
 
 
+def test_a_negated_auxiliary_before_its_subject_governs_the_verb_after_it():
+    asked = Constraints.of("Why hasn't the trade deal closed yet?")
+    assert asked.negated == {"close"}  # not "trade", the subject's first word
+    said = ("The US has been asking India to open up agriculture and dairy, and this is the primary reason for the "
+            "two countries not able to close the bilateral trade talks.")
+    assert "answer negated" not in asked.unmet(said, "", ARTICLE)
+    assert Constraints.of("Why hasn't the deal been signed?").negated == {"sign"}
+
+
 def test_a_negation_must_govern_the_act_asked_of():
     asked = Constraints.of("Which sectors is the US not asking India to open?")
     assert asked.negated == {"ask"}
