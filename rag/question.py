@@ -214,6 +214,13 @@ _REQUIRES = [
     (re.compile(r"\b(which|what) weekday|\bday of the week\b", re.I),
      re.compile(rf"\b({WEEKDAY})\b", re.I)),
     (re.compile(r"\b(which|what) year", re.I), re.compile(r"\b(19|20)\d{2}\b")),
+    # "When did the deportation operations start?" asks for a beginning: "carrying out deportation operations
+    # for several years now, the MEA said ... on March 17" dates the saying, "will continue until May 22" an end
+    (re.compile(rf"(?:{_WHEN}|\b(?:what|which) (?:dates?|days?|month|year)\b)[^?]*\b(?:start|started|starts|begin|"
+                r"began|begun|begins|commence[sd]?|get\s+under\s*way|got\s+under\s*way)\b", re.I),
+     re.compile(rf"(?=[\s\S]*\b(?:start\w*|began|begin\w*|begun|commenc\w*|launch\w*|since|from|kick\w*|"
+                r"open\w*|first|under\s*way)\b)"
+                rf"[\s\S]*\b(?:{MONTH}|\d{{4}}|{WEEKDAY}|spring|summer|fall|autumn|winter)\b", re.I)),
     (re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|{WEEKDAY}|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|(?:week|month|year)s?)\b", re.I)),

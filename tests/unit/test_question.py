@@ -920,6 +920,18 @@ def test_a_count_of_the_articles_themselves_is_told_by_no_sentence(question):
     assert not asked.carried_by("Two articles mention Lutnick.")
 
 
+def test_when_something_began_is_dated_by_a_beginning():
+    asked = analyse("When did the deportation operations start?")
+    # the day the words were said, and the day something runs until, are no beginning
+    assert not asked.carried_by("“The US has been carrying out deportation operations for several years now,” the "
+                                "Ministry of External Affairs said in response to a parliamentary query on March 17.")
+    assert not analyse("What date did the chief negotiators' deliberations begin?").carried_by(
+        "The deliberations between chief negotiators will continue until May 22.")
+    assert asked.carried_by("Deportation operations began in 2009.")
+    assert analyse("When did the reciprocal tariffs start?").carried_by(
+        "Trump’s reciprocal 25% tariffs system kicks into effect on April 2.")
+
+
 def test_where_people_met_is_a_place_they_were_in_not_a_call():
     asked = analyse("Where did Landau and Misri meet?")
     assert not asked.carried_by("Landau and Misri held phone talks and discussed boosting security in the "
