@@ -259,6 +259,10 @@ _THINGS = frozenset("Podcast Show Initiative Agreement Summit Forum Council Comm
                     "Ministry Department Office Affairs Administration Organisation Organization".split())
 
 
+_OPENERS = frozenset("as although though but and while when whereas after before if since despite however also "
+                     "meanwhile still yet so thus hence under with without like unlike even once because".split())
+
+
 def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
     """(end, name) of each person ``sentence`` names: in full ("Commerce Secretary Howard Lutnick", titles
     dropped), or by a surname alone that ``surnames`` holds ("According to Lutnick", where the article
@@ -267,6 +271,10 @@ def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
     for match in _NAME.finditer(sentence):
         words = match.group().split()
         while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
+            words = words[1:]
+        # a sentence's first word is capitalized whatever it is: "As Chakravarty observed", "Although Modi
+        # later agreed" name Chakravarty and Modi
+        while words and words[0].lower() in _OPENERS:
             words = words[1:]
         taken.append(match.span())
         if words and words[-1] in _THINGS:
@@ -332,7 +340,9 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         # "Which US president did Modi not reach out to?": of "Commerce Secretary Howard Lutnick" and
         # "US President Donald Trump", the one the asked role describes, though the act's words stand by him
         return next(p[2] for p in people if p[3])
-    if acted_on and len(people) > 1:
+    # a doer the question names ("Who did Lutnick blame for the deal losing momentum?") is known by name, and the
+    # words after it describe the one acted on ("Narendra Modi" after "lost momentum")
+    if acted_on and len(people) > 1 and not query.constraints.agent:
         described = max(p[1] for p in people)
         # the one person the doer's words describe best is the doer, and the answer another; words of the
         # act itself ("held discussions with") stand by both and single no one out

@@ -512,3 +512,20 @@ def test_the_manner_of_a_reply_has_no_short_answer():
     sentences = ["The MEA responded on Monday saying that they are fully aware of the proposal.",
                  "Trump gave a heads up for a bill that aims to impose 500% tariffs."]
     assert short_answer(analyse("How did the MEA respond to the tariff bill?"), sentences) is None
+
+
+def test_a_sentence_s_first_word_is_no_part_of_a_name():
+    said = ("As Chakravarty observed, sustained engagement over the past two decades has created enough strategic "
+            "investment on both sides.")
+    # (the article names Pinak R Chakravarty in full elsewhere)
+    assert short_answer(analyse("Who observed that sustained engagement created strategic investment?"), [said],
+                        people=frozenset({"chakravarty"})) == "Chakravarty"
+    sealed = ("Although Modi later agreed to make the call, he said it came too late, with the US having moved on to "
+              "sealing trade pacts with Indonesia, the Philippines and Vietnam.")
+    assert short_answer(analyse("Who did the US seal trade pacts with?"), [sealed]) != "Although Modi"
+
+
+def test_the_one_a_named_doer_acted_on_is_the_one_the_question_s_words_describe():
+    said = ("US Commerce Secretary Howard Lutnick said the trade agreement lost momentum after Prime Minister Narendra "
+            "Modi did not personally reach out to then US President Donald Trump to close the deal.")
+    assert short_answer(analyse("Who did Lutnick blame for the deal losing momentum?"), [said]) == "Narendra Modi"
