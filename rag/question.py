@@ -143,9 +143,10 @@ def role_asked(question: str) -> str | None:
 
 # "Who is Tammy Bruce?" asks what she is, not for a person; "Who is India's Foreign Secretary?" asks who holds
 # the office
-_WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?!(?:[\w.’'-]+\s+){0,3}(?:Secretary|Minister|President|"
-                           r"Spokesperson|Ambassador|Chief|Representative)\b)(?:(?-i:[A-Z])[\w.’'-]*\s*){1,4}\?*\s*$",
-                           re.I)
+_WHO_IS_NAMED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?!(?:[\w.’'-]+\s+){0,6}(?:Secretary|Minister|President|"
+                           r"Spokesperson|Ambassador|Chief|Representative)\b)(?:(?-i:[A-Z])[\w.’'-]*\s*){1,4}"
+                           # "Who are Misri and Landau?" asks what each is too
+                           r"(?:(?:and|&)\s+(?:(?-i:[A-Z])[\w.’'-]*\s*){1,4})?\?*\s*$", re.I)
 # ... typed all in lower case ("who is lutnick?"): a name of one to three words, none of them a small word, a
 # verb in "-ing" or "-ed", or a word that says what someone is ("who is leading the talks?", "who is responsible?")
 _WHO_IS_NAMED_LOWER = re.compile(r"^\s*who\s+(?:is|was)\s+(?!(?:[a-z.’'-]+\s+){0,2}(?:secretary|minister|president|"

@@ -39,6 +39,8 @@ from rag.terms import content_terms
     ("Which issue did the official say India can't risk opening?", None),  # an issue, not the official
     ("Name the official who gave the readout of the call.", "person"),
     ("Who is Tammy Bruce?", None),  # what she is, not who
+    ("Who are Misri and Landau?", None),  # what each is
+    ("Who is India's Commerce and Industry Minister?", "person"),  # who holds the office, however long its title
     ("who is lutnick", None),  # typed in lower case, still a name
     ("who is leading the talks", "person"),  # no name: a person is asked for
     ("who is responsible?", "person"),
