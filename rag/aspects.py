@@ -220,7 +220,7 @@ _LEVIED_ON = re.compile(r"\b(?:(?:tariffs?|dut(?:y|ies)|levy|levies|levied|penal
                         r"concessions?(?:\s+(?:does|do|did|is|are|was|were|has|have|had)\s+(?:the\s+)?[\w’'-]+\s+"
                         r"(?:want|seek|ask|demand)\w*)?\s+(?:for|on))\s+"
                         r"(?!(?:from|besides|except|other|than|like|such|as|in|to|with|by)\b)"
-                        r"(?P<goods>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:in|for|from|since|during|by|over|after|before|"
+                        r"(?P<goods>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?=\s+(?:in|for|from|since|during|by|over|after|before|"
                         r"until|till|to|as|at|with|that|which|who|now|these|this|currently|today)\b|\s*[?,.]|\s*$)",
                         re.I)
 _ANY_GOODS = frozenset(tokenize("goods products items exports imports shipments sectors sector the its their "
@@ -233,7 +233,8 @@ _ANY_TRADE = frozenset(tokenize("merchandise total overall bilateral annual mont
 def goods_in(question: str) -> frozenset[str]:
     """The stemmed words naming the goods a question asks a levy on ("dairy" of "Indian dairy
     products"); countries and words that name no goods in particular are left out."""
-    match = _LEVIED_ON.search(question)
+    # "on Indian textiles and on Indian steel": both are the goods asked a levy on
+    match = _LEVIED_ON.search(re.sub(r"\band\s+on\s+", "and ", question, flags=re.I))
     if match is None:
         return frozenset()
     words = match["goods"].split()

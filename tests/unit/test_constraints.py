@@ -1600,3 +1600,11 @@ def test_an_act_done_to_someone_by_title_is_done_to_who_holds_it():
     # a call placed is one made
     assert Constraints.of("How many calls has Modi placed to Lutnick?").unmet(calls, "", article) == [
         "patient lutnick"]
+
+
+def test_goods_asked_a_levy_on_in_two_phrases_are_both_asked():
+    asked = Constraints.of("What is the tariff on Indian textiles and on Indian steel?")
+    assert asked.goods == {"textil", "steel"}
+    # a levy on textiles says nothing of steel
+    assert "goods steel" in asked.unmet("The US imposed 50% on several Indian exports including sectors like "
+                                        "textiles, leather, apparels, carpets.", "", ARTICLE)
