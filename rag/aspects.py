@@ -1308,6 +1308,20 @@ def ranks_something(text: str, superlative: str) -> bool:
     return any((m.group().lower() in _LEAST) == (superlative in _LEAST) for m in _ANY_SUPERLATIVE.finditer(text))
 
 
+# a superlative said of someone's post is their title ("the top trade negotiator", "the highest official")
+_POSTS = frozenset(tokenize("negotiator official officer diplomat leader minister secretary envoy adviser aide "
+                            "executive representative spokesperson"))
+
+
+def ranks_only_posts(text: str, superlative: str, head: str) -> bool:
+    """Whether every superlative of ``superlative``'s direction that ``text`` says of a thing is a title of
+    someone's post, not ``head`` ("the top trade negotiator" ranks no surplus), when it says one of any thing.
+    (A superlative of another thing may say the same in other words: "the biggest buyer" of India's
+    partners is its "largest trading partner".)"""
+    same_way = [h for s, h in superlatives_in(text) if (s.lower() in _LEAST) == (superlative in _LEAST)]
+    return bool(same_way) and head not in same_way and set(same_way) <= _POSTS
+
+
 # "India being one of the highest importers of Russian oil" ranks India among the highest, not highest: a
 # superlative of one of several answers only a question that asks of one of several
 _AMONG = re.compile(rf"\b((?:one|some|two|three|four|five|several|a few|any)\s+of\s+(?:the|its|their|\w+['’]s)\s+|"

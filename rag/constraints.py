@@ -100,6 +100,7 @@ from .aspects import (
     person_doing,
     plan_asked,
     ranks_in,
+    ranks_only_posts,
     ranks_something,
     recipient_in,
     sectors_in,
@@ -932,9 +933,12 @@ class Constraints:
             # does one of several ("one of the highest importers"), unless one of several is asked
             text = f"{context} {sentence}" if self.among else among_several(f"{context} {sentence}")
             said = superlatives_in(text)
+            # (a superlative in other words, "biggest surplus" for "largest", says it; "the top trade
+            # negotiator" is a title)
             unmet += [f"superlative {sup} {head}" for sup, head in sorted(self.superlatives)
                       if (sup, head) not in said and (not ranks_something(text, sup)
-                                                      or any(other == sup for other, _ in said))]
+                                                      or any(other == sup for other, _ in said)
+                                                      or ranks_only_posts(text, sup, head))]
         # a country the sentence does not speak of at all is reported as such, not as one not doing it
         unmet += [u for u in self._country_doer_unmet(sentence, context, article)
                   if f"country {u.split()[1]}" not in found]

@@ -206,6 +206,8 @@ def test_what_someone_called_another_is_their_words_not_a_phone_call(pipeline):
     "Where did Goyal and Lutnick meet in March?",  # had "Washington": Goyal's March visit names no Lutnick
     "When did the deportation operations start?",  # had "March 17", the day the MEA spoke of them
     "What date did the chief negotiators' deliberations begin?",  # had "May 22", the day they run until
+    # had "2024" from the US deficit's sentence, whose "top trade negotiator" ranks no surplus
+    "In which fiscal year was India's surplus with the US largest?",
 ])
 def test_a_levy_day_or_superlative_the_articles_do_not_tell_is_withheld(pipeline, question):
     assert pipeline.ask(question).abstained

@@ -1608,3 +1608,13 @@ def test_goods_asked_a_levy_on_in_two_phrases_are_both_asked():
     # a levy on textiles says nothing of steel
     assert "goods steel" in asked.unmet("The US imposed 50% on several Indian exports including sectors like "
                                         "textiles, leather, apparels, carpets.", "", ARTICLE)
+
+
+def test_a_superlative_that_titles_a_post_ranks_no_figure():
+    asked = Constraints.of("In which fiscal year was India's surplus with the US largest?")
+    titled = ("US goods trade deficit with India was $45.7 billion in 2024, according to the office of the US Trade "
+              "Representative the top trade negotiator for the US.")
+    assert "superlative largest surplus" in asked.unmet(titled, "", ARTICLE)
+    # a superlative of the surplus in other words still says it
+    assert "superlative largest surplus" not in asked.unmet("India posted its biggest surplus with the US in "
+                                                            "2024-25.", "", ARTICLE)
