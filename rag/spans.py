@@ -41,16 +41,19 @@ representative chief professor senior the of and institute negotiator commission
 # "By how much did the deficit grow in 2024, in dollars?" asks for the change, not the level: in "$45.7
 # billion in 2024, a 5.4 per cent increase ($2.4 billion)" the amount of the change follows a word of
 # change or stands in brackets after one
+_MORE_OR_LESS = "bigger|larger|higher|greater|wider|more|smaller|lower|less|narrower"
+# "... than in 2023", "... than the year before": a figure set against its own earlier one
+_THAN_EARLIER = (r"\bthan\s+(?:(?:in\s+)?(?:fy\s?)?(?:19|20)\d\d\b|the (?:year|month) before|a year (?:earlier|before)|"
+                 r"the previous year|last year)")
 # "how large was the increase", "by how many dollars did ... go up", "the latest figure for the rise", "how much
 # more ... than the year before" too
 _CHANGE_ASKED = re.compile(r"\b(?:how (?:much|large|big)|by how many)\b.*\b(?:grow|grew|rise|rose|increase[sd]?|"
                            r"chang(?:e|ed)|widen(?:ed)?|fall|fell|decline[sd]?|jump(?:ed)?|drop(?:ped)?|climb(?:ed)?|"
                            r"(?:go|goes|went|gone) (?:up|down))\b|"
                            r"\b(?:figure|rate|amount|size)\s+(?:of|for)\s+the\s+(?:rise|increase|growth|jump|fall|decline|"
-                           r"drop)\b|\bthan (?:the year before|a year (?:earlier|before)|the previous year)\b|"
+                           rf"drop)\b|{_THAN_EARLIER}|"
                            # "How much bigger was the deficit in 2024 than in 2023?": the difference, not a level
-                           r"\bhow much (?:bigger|larger|higher|greater|wider|more|smaller|lower|less|narrower)\b.*"
-                           r"\bthan\s+(?:in\s+)?(?:fy\s?)?(?:19|20)\d\d\b")
+                           rf"\bhow much (?:{_MORE_OR_LESS})\b.*{_THAN_EARLIER}")
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growth|fell|fall|decline[sd]?|jump(?:ed)?|"
                             r"climb(?:ed)?|drop(?:ped)?|widen(?:ed)?|narrow(?:ed)?)(?:\s+(?:of|by))?"
                             r"(?:\s+(?:more|less|nearly|almost|about|over)(?:\s+than)?)?"  # "rose more than 22%"
@@ -65,9 +68,7 @@ _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.
                             # "How much more did India export to the US than the US exported to India?" asks for a
                             # difference of two figures, which a sentence giving both ($87.4 and $41.8 billion) is
                             # not; "... in 2024 than in 2023?" asks for a change, which sentences give (_CHANGE_ASKED)
-                            r"\bhow much (?:bigger|larger|higher|greater|wider|more|smaller|lower|less|narrower)\b"
-                            r"(?!.*\bthan\s+(?:(?:in\s+)?(?:fy\s?)?(?:19|20)\d\d\b|the (?:year|month) before|"
-                            r"a year (?:earlier|before)|the previous year|last year)).*\bthan\b|"
+                            rf"\bhow much (?:{_MORE_OR_LESS})\b(?!.*{_THAN_EARLIER}).*\bthan\b|"
                             r"\b(?:which|what)\s+(?:office|ministry|department|agency|body|organi[sz]ation|"
                             r"institution)s?\b|"
                             # "How did the MEA respond to the tariff bill?" asks the manner of a reply, no figure
@@ -260,7 +261,7 @@ _THINGS = frozenset("Podcast Show Initiative Agreement Summit Forum Council Comm
 
 
 _OPENERS = frozenset("as although though but and while when whereas after before if since despite however also "
-                     "meanwhile still yet so thus hence under with without like unlike even once because".split())
+                     "meanwhile still yet so thus hence with without like unlike even once because".split())
 
 
 def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
@@ -270,11 +271,9 @@ def _names(sentence: str, surnames: frozenset[str]) -> list[tuple[int, str]]:
     found, taken = [], []
     for match in _NAME.finditer(sentence):
         words = match.group().split()
-        while words and words[0].lower().strip(".") in _TITLES | {"u.s"}:
-            words = words[1:]
         # a sentence's first word is capitalized whatever it is: "As Chakravarty observed", "Although Modi
         # later agreed" name Chakravarty and Modi
-        while words and words[0].lower() in _OPENERS:
+        while words and (words[0].lower().strip(".") in _TITLES | {"u.s"} or words[0].lower() in _OPENERS):
             words = words[1:]
         taken.append(match.span())
         if words and words[-1] in _THINGS:
