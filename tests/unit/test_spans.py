@@ -144,7 +144,6 @@ def test_how_much_a_figure_grew_is_its_rise_first():
     assert short_answer(analyse("How much were US goods exports to India in 2024?"), [sentence]) == "$41.8 billion"
 
 
-
 def test_things_asked_for_have_no_figure_for_a_short_answer():
     sentence = ("India's merchandise exports to the US went up by 11.38% to $59.04 billion, with a surge in exports "
                 "of engineering goods, chemicals, and farm products.")
@@ -522,7 +521,7 @@ def test_a_sentence_s_first_word_is_no_part_of_a_name():
                         people=frozenset({"chakravarty"})) == "Chakravarty"
     sealed = ("Although Modi later agreed to make the call, he said it came too late, with the US having moved on to "
               "sealing trade pacts with Indonesia, the Philippines and Vietnam.")
-    assert short_answer(analyse("Who did the US seal trade pacts with?"), [sealed]) != "Although Modi"
+    assert short_answer(analyse("Who did the US seal trade pacts with?"), [sealed]) is None  # no "Although Modi"
 
 
 def test_the_one_a_named_doer_acted_on_is_the_one_the_question_s_words_describe():
