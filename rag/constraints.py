@@ -750,7 +750,8 @@ class Constraints:
         near = countries_in(sentence) | countries_in(context)
         unmet += [f"country {c}" for c in sorted(self.countries) if c not in near and c not in article.subjects]
         unmet += self.offices_unmet(sentence, article.people, article.titled)
-        words = _words(f"{sentence} {context}") | article.words
+        told = _words(f"{sentence} {context}")  # the words of the sentence and the one before
+        words = told | article.words
         # a kind of levy is named in the sentence or anywhere in its article, as a name is
         unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if not set(k.split("-")) <= words]  # "anti-dumping"
         missing = [n for n in sorted(self.names) if n not in words]
@@ -761,7 +762,7 @@ class Constraints:
         # named where it is told: "Goyal was in Washington in March" tells of Goyal alone, though his article
         # names Lutnick elsewhere
         unmet += [f"name {n}" for n in sorted(self.together)
-                  if n not in _words(f"{sentence} {context}") and f"name {n}" not in unmet]
+                  if n not in told and f"name {n}" not in unmet]
         # a claim asked "according to the April report" is one of that report's
         unmet += [f"report {MONTHS[m - 1]}{f' {d}' if d else ''}" for m, d in sorted(self.reports, key=str)
                   if not dated_as_report(article.date, m, d)]

@@ -399,8 +399,7 @@ def _role_named(role: str, sentence: str) -> bool:
     """Whether ``sentence`` names ``role`` ("negotiator"), or another word for it (_ROLES: "the commerce chief"
     is "Commerce Secretary Howard Lutnick"), in either number."""
     word = role.lower()
-    words = {word} | {w for group in _ROLES if word in group for w in group}
-    return re.search(rf"\b(?:{'|'.join(sorted(words))})s?\b", sentence, re.I) is not None
+    return re.search(rf"\b(?:{'|'.join(sorted(_role_words(word) | {word}))})s?\b", sentence, re.I) is not None
 
 
 def affirms(query: Query, sentence: str) -> bool:
@@ -458,6 +457,11 @@ _ROLES = [frozenset(words.split()) for words in (
 )]
 
 
+def _role_words(word: str) -> set[str]:
+    """The words of every role (_ROLES) that ``word`` is a word of ("chief" -> chief, head, secretary, ...)."""
+    return {w for role in _ROLES if word in role for w in role}
+
+
 # "What does the government source currently say ...?": an adverb after the speaker is no part of them;
 # "What did Goyal's post on X say ...?": a statement speaks for the one whose it is
 _SPEAKER_ADVERB = re.compile(r"(?:\s+(?:currently|recently|publicly|officially|reportedly|initially|previously|first|"
@@ -482,7 +486,7 @@ _RANK_WORDS = frozenset("the a an some two several other top senior leading key 
 def _words_of(who: str) -> re.Pattern:
     """A sentence in which ``who`` speaks: "<who> ... said", "said <who>", "according to <who>"."""
     word = re.sub(r"'s$", "", who.split()[-1]).lower()
-    same = sorted({w for role in _ROLES if word in role for w in role if w.rstrip("s") != word.rstrip("s")})
+    same = sorted(w for w in _role_words(word) if w.rstrip("s") != word.rstrip("s"))
     # another word of the role keeps the field the question gives it: "diplomatic sources" are not any
     # "officials", though "Commerce Ministry officials" are "the commerce chief"'s kind
     fields = [w[:6] for w in re.findall(r"[\w-]+", country_pattern()[0].sub(" ", " ".join(who.split()[:-1])))
