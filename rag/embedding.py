@@ -245,10 +245,11 @@ class Embedder:
 
     def _uses_onnx(self, count: int) -> bool:
         """Whether ``count`` texts go through ONNX Runtime: always with backend "onnx"; with "auto",
-        small batches (a question, the sentences to answer from) in processes that have not loaded
-        torch, while bulk indexing runs on sentence-transformers."""
-        small = count <= 64 and not self.model_loaded
-        return (self.backend == "onnx" or (self.backend == "auto" and small)) and self.onnx is not None
+        small batches (a question, the sentences to answer from), while bulk indexing runs on
+        sentence-transformers. Small batches take ONNX even where this process has loaded torch to
+        index: a question then encodes in about half the time (10 against 20 ms on two cores,
+        BENCHMARKS.md), and gets the same vector whether or not the process built the index."""
+        return (self.backend == "onnx" or (self.backend == "auto" and count <= 64)) and self.onnx is not None
 
     def token_vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Per text, the model's output vector for each token, before pooling."""

@@ -25,12 +25,24 @@ def test_onnx_export_matches_sentence_transformers(embedder, tmp_path, monkeypat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert export_onnx(embedder) is not None
     onnx = Embedder(backend="onnx")
-    torch_vectors = embedder.encode(TEXTS)
+    torch_vectors = Embedder(backend="torch").encode(TEXTS)
     onnx_vectors = onnx.encode(TEXTS)
     assert not onnx.model_loaded  # no torch model was loaded
     cosines = np.sum(torch_vectors * onnx_vectors, axis=1)
     assert cosines.min() >= 1 - 1e-3
     assert onnx.count_tokens(TEXTS[2]) == embedder.count_tokens(TEXTS[2]) > 256
+
+
+def test_a_question_is_encoded_by_onnx_after_torch_has_indexed(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    indexer = Embedder()
+    assert export_onnx(indexer) is not None
+    bulk = [f"Sentence {i} of an article about the duty on item {i}." for i in range(65)]
+    indexer.encode(bulk)  # more than a small batch: sentence-transformers, so torch is loaded
+    assert indexer.model_loaded
+    # the question then gets the very vector a process that never loaded torch gives it
+    np.testing.assert_array_equal(indexer.encode(TEXTS[:1]), Embedder(backend="onnx").encode(TEXTS[:1]))
+    assert not np.array_equal(Embedder(backend="torch").encode(TEXTS[:1]), indexer.encode(TEXTS[:1]))
 
 
 def test_missing_onnx_export_is_reported(tmp_path, monkeypatch):
