@@ -188,7 +188,8 @@ def perf_report(result: dict) -> str:
     if "ann_real" in result:
         a = result["ann_real"]
         out.append(f"\nIVF on real embeddings ({a['documents']} documents, {a['queries']} queries, nlist "
-                   f"{a['nlist']}, nprobe {a['nprobe']}): recall@10 {a['recall@10']}")
+                   f"{a['nlist']}, nprobe {a['nprobe']}): recall@10 {a['recall@10']}; the 16-bit exhaustive "
+                   f"scan: recall@10 {a.get('half_precision_recall@10', '-')}")
     c = result["cold_start"]
     out.append(f"\ncold start of `rag ask` (new process, bundled corpus): median {c['ask_s_median']} s with the "
                f"ONNX query encoder, {c['ask_torch_s_median']} s with sentence-transformers; import torch "

@@ -6,7 +6,7 @@ import pytest
 from rag.config import Config
 from rag.errors import RagError
 from rag.indexing import build, open_store, stale_reasons
-from rag.store.files import CURRENT, current_generation
+from rag.store.files import CURRENT, CorruptIndex, current_generation, file_record
 from rag.store.local import LocalStore
 
 
@@ -145,3 +145,41 @@ def test_an_index_made_by_another_tokenizer_is_stale_and_its_keyword_tokens_are_
     again = build(config.replace(index_dir=tmp_path), embedder, previous=old, save=False)
     assert again.manifest["counts"]["embedded"] == 0  # the vectors are still good
     assert [again.tokens(c.id) for c in again.chunks] == [tokenize(c.text) for c in again.chunks]
+
+
+def test_a_half_precision_index_finds_what_exact_search_finds_and_is_checked_on_load(pipeline, embedder, tmp_path):
+    import faiss
+
+    from rag.store.local import HALF_PRECISION_FROM, faiss_index
+    from rag.types import Filters
+
+    built = pipeline.store
+    assert type(built.dense).__name__ == "IndexFlatIP"  # the bundled corpus is far below the size
+    assert type(faiss_index(np.zeros((HALF_PRECISION_FROM, 8), np.float32))).__name__ == "IndexScalarQuantizer"
+    half = LocalStore(built.manifest, built.chunks, built.articles, built.embeddings, built.bm25,
+                      faiss_index(built.embeddings, half_from=0), sentences=built.sentences)
+    assert type(half.dense).__name__ == "IndexScalarQuantizer"
+    half.save(tmp_path)
+    loaded = LocalStore.load(tmp_path)
+    assert type(loaded.dense).__name__ == "IndexScalarQuantizer"
+    source = built.chunks[0].source
+    for question in ("US goods trade deficit with India", "Who leads India's negotiating team?",
+                     "dairy and agriculture hold up the deal"):
+        query = embedder.encode([question])[0]
+        exact_ids, exact_scores = built.dense_search(query, 10)
+        ids, scores = loaded.dense_search(query, 10)
+        assert ids[:5] == exact_ids[:5] and np.allclose(scores, exact_scores, atol=2e-3)
+        only = Filters(sources=(source,))
+        filtered = loaded.dense_search(query, 10, only)[0]
+        assert filtered == built.dense_search(query, 10, only)[0][:len(filtered)] and filtered
+        assert {built.chunk(i).source for i in filtered} == {source}
+    # a half-precision index holding other vectors than embeddings.npy is refused, even when the
+    # manifest was rewritten to match it
+    gen = current_generation(tmp_path)
+    other = faiss_index(np.roll(built.embeddings, 1, axis=0), half_from=0)
+    faiss.write_index(other, str(gen / "dense.faiss"))
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["files"]["dense.faiss"] = file_record(gen / "dense.faiss")
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(CorruptIndex, match="does not hold the embeddings"):
+        LocalStore.load(tmp_path)
