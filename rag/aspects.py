@@ -1460,13 +1460,21 @@ _FORESEES = re.compile(r"\b(?:will|would|expected to|likely to|set to|due to|aim
 # "What tariff did the US suspend until June 9?" is answered only by a sentence that speaks of a pause
 # (or the one before it does), not by one on exports rising despite tariffs
 _PAUSING = re.compile(r"\b(?:suspen\w*|paus\w*|on hold|put off|defer\w*|postpon\w*|halt\w*)\b", re.I)
+# "When was the tariff pause announced?" asks of the pause as a thing (kind "a pause"), and "It was announced on
+# April 2" after "The US has suspended the 26 per cent tariffs" is the tariffs' date, not the pause's: a sentence
+# whose subject is "it" takes the pause from the sentence before only where that one names a pause as a thing
+# ("the 90-day pause", "a suspension"), which "it" can stand for. "What tariff did the US suspend until July 9, and
+# when was it announced?" asks of the tariff, and its "it" is the tariffs (dev q610): kind "pause", as before.
+_PAUSE_NAMED = re.compile(r"\b(?:pauses?|suspensions?|moratori(?:um|a)|on hold|deferrals?|postponements?|"
+                          r"(?:a|the)\s+halt)\b(?!\s+(?:the|a|an|its|their|all)\b)", re.I)
+_IT_OPENS = re.compile(r"^\W*it\b(?!\s+is\s+(?:not\s+)?(?:clear|likely|unclear|expected)\b)", re.I)
 _NEXT_ASKED = re.compile(r"^\s*when\s+(?:will|is|are|would)\b.*\b(?:next|upcoming)\b", re.I)
 _COMING = re.compile(r"\b(?:next|upcoming|coming|later)\b", re.I)
 
 
 def statement_kinds_in(question: str) -> frozenset[str]:
     """What kind of statement a question needs: "negated", "conditional", "points", "done", "next",
-    "pause"."""
+    "pause" (or "a pause", where the question names the pause as a thing)."""
     kinds = {"negated"} if _NOT_ASKED.search(question) else set()
     if _HYPOTHETICAL.search(question):
         kinds.add("conditional")
@@ -1477,7 +1485,7 @@ def statement_kinds_in(question: str) -> frozenset[str]:
     elif _NEXT_ASKED.search(question):
         kinds.add("next")
     if _PAUSING.search(question):
-        kinds.add("pause")
+        kinds.add("a pause" if _PAUSE_NAMED.search(question) else "pause")
     return frozenset(kinds)
 
 
@@ -1599,7 +1607,9 @@ def states(kind: str, sentence: str, before: str = "", governed: frozenset[str] 
         return _FORESEES.search(sentence) is not None or _COMING.search(sentence) is not None
     if kind == "negated":
         return negates(governed, f"{before} {sentence}")
-    pattern = {"conditional": _MAY_BE, "points": _POINTS, "pause": _PAUSING}[kind]
+    pattern = {"conditional": _MAY_BE, "points": _POINTS, "pause": _PAUSING, "a pause": _PAUSING}[kind]
+    if kind == "a pause" and pattern.search(sentence) is None and _IT_OPENS.search(sentence):
+        return _PAUSE_NAMED.search(before) is not None
     return pattern.search(f"{before} {sentence}") is not None
 
 

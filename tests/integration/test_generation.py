@@ -208,9 +208,16 @@ def test_what_someone_called_another_is_their_words_not_a_phone_call(pipeline):
     "What date did the chief negotiators' deliberations begin?",  # had "May 22", the day they run until
     # had "2024" from the US deficit's sentence, whose "top trade negotiator" ranks no surplus
     "In which fiscal year was India's surplus with the US largest?",
+    # had "April 2" from "It was announced on April 2", whose "it" is the tariffs the sentence before suspends
+    "When was the tariff pause announced?",
 ])
 def test_a_levy_day_or_superlative_the_articles_do_not_tell_is_withheld(pipeline, question):
     assert pipeline.ask(question).abstained
+
+
+def test_the_day_the_suspended_tariffs_were_announced_is_still_answered(pipeline):
+    answer = pipeline.ask("When were the reciprocal tariffs announced?")
+    assert not answer.abstained and answer.short_answer == "April 2"
 
 
 def test_where_two_people_met_is_where_both_are_told_to_have_met(pipeline):

@@ -976,6 +976,19 @@ def test_the_kind_of_statement_asked(question, sentence, kind):
     assert f"answer {kind}" not in asked.unmet(said, "", ARTICLE)
 
 
+def test_it_stands_for_a_pause_only_where_the_sentence_before_names_one():
+    suspended = "The US has suspended the additional 26 per cent tariffs on India till July 9."
+    announced = "It was announced on April 2 to bridge the widening trade deficit."
+    asked = Constraints.of("When was the tariff pause announced?")  # the pause, as a thing
+    assert asked.statements == {"done", "a pause"}
+    assert "answer a pause" in asked.unmet(announced, suspended, ARTICLE)  # "it" is the tariffs
+    assert "answer a pause" not in asked.unmet(announced, "Trump announced a 90-day pause on the tariffs.", ARTICLE)
+    assert "answer a pause" not in asked.unmet("The pause was announced on April 9.", suspended, ARTICLE)
+    # the tariff the US suspended is asked, and "it" is that tariff (dev q610)
+    tariff = Constraints.of("What tariff did the US suspend until July 9, and when was it announced?")
+    assert "pause" in tariff.statements and "answer pause" not in tariff.unmet(announced, suspended, ARTICLE)
+
+
 def test_a_negated_auxiliary_before_its_subject_governs_the_verb_after_it():
     asked = Constraints.of("Why hasn't the trade deal closed yet?")
     assert asked.negated == {"close"}  # not "trade", the subject's first word
