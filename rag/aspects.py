@@ -1637,6 +1637,51 @@ def tells_succession(sentence: str) -> bool:
     return _SUCCESSION.search(sentence) is not None
 
 
+# ---------------------------------------------------------------- when a thing began
+
+# "When did the BTA negotiations begin?" asks when they began: "the broader COMPACT initiative launched in
+# February 2025" dates the initiative's launch (the word before a start verb is what started), "talks held
+# in Washington from April 23-25" the days of one round (which date a beginning only of a meeting asked of:
+# "When did the talks in Washington begin?"), and "concluding the first phase" is no start at all.
+# Negotiations, talks and discussions are one thing that starts.
+_BEGIN_ASKED = re.compile(r"^\s*(?:when|on what date|on which date|what date|in (?:what|which) (?:year|month))\s+"
+                          r"(?:did|do|does|was|were|has|have|had)\s+(?:the\s+)?(?P<thing>[\w.'’ -]+?)\s+"
+                          r"(?:(?:first|formally|officially|actually)\s+)?(?:begin|start|commence|launch|kick\s+off|"
+                          r"get\s+under\s*way|begun|started|commenced|launched|kicked\s+off)\b", re.I)
+_START = re.compile(r"\b(?:start\w*|began|begin\w*|begun|commenc\w*|launch\w*|since|from|kick\w*|open\w*|"
+                    r"first(?!\s+(?:phase|tranche|stage|part|half|quarter)\b)|under\s*way)\b", re.I)
+_STARTED_THING = re.compile(r"\b(?P<thing>[\w’'-]+)\s+(?P<verb>began|begun|start(?:ed|s)|commenc(?:ed|es)|"
+                            r"launch(?:ed|es)|kicked\s+off|got\s+under\s*way)\s+(?:in|on|from|during|last|this)\b",
+                            re.I)
+_DAYS_FROM = re.compile(rf"\bfrom\s+(?:{MONTH})\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\b", re.I)
+_TALKS = frozenset(tokenize("negotiations talks discussions dialogue"))
+_MEETINGS = frozenset(tokenize("talks meeting round session visit deliberations conference summit"))
+_NOT_THINGS = frozenset(tokenize("was were is are be been being has have had it they which that who formally "
+                                 "officially first and"))
+
+
+def beginning_asked(question: str) -> str | None:
+    """The thing whose beginning a question asks the date of ("the BTA negotiations" -> "BTA negotiations"),
+    or None."""
+    match = _BEGIN_ASKED.search(question)
+    return match["thing"].strip() if match else None
+
+
+def tells_beginning(thing: str, sentence: str) -> bool:
+    """Whether ``sentence`` has a start word that may date the beginning of ``thing``: not only the start
+    of another thing ("the COMPACT initiative launched in February 2025") or the days of a meeting."""
+    own = set(tokenize(thing))
+    family = own | _TALKS if own & _TALKS else own
+    others = set()
+    for match in _STARTED_THING.finditer(sentence):
+        started = set(tokenize(match["thing"]))
+        if started and not started & (family | _NOT_THINGS):
+            others.add(match.start("verb"))
+    if not own & _MEETINGS:
+        others |= {m.start() for m in _DAYS_FROM.finditer(sentence)}
+    return any(m.start() not in others for m in _START.finditer(sentence))
+
+
 # "How many were deported on commercial flights alone?": a figure for "chartered and commercial
 # flights" is for more than what is asked
 _ALONE = re.compile(r"\b([A-Za-z][\w-]*)\s+([A-Za-z][\w-]*)\s+(?:alone|only)\b|"

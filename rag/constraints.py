@@ -45,6 +45,7 @@ from .aspects import (
     asks_figure,
     attributes_to,
     balance_in,
+    beginning_asked,
     cities_in,
     city_as_asked,
     city_country_in,
@@ -118,6 +119,7 @@ from .aspects import (
     superlatives_in,
     target_years,
     target_years_in,
+    tells_beginning,
     tells_of_act,
     tells_of_part,
     tells_plan,
@@ -625,6 +627,7 @@ class Constraints:
     described_for: frozenset[str] = frozenset()  # whose it is described as ("... negotiator for India")
     alone: frozenset[tuple[str, str]] = frozenset()  # a part asked alone ("commercial flights alone")
     succession: tuple[str, str] | None = None  # a holder asked before or after another ("before", "Misri")
+    began: str | None = None  # a thing whose beginning is dated ("BTA negotiations")
     wholes: frozenset[str] = frozenset()  # what is asked of as a whole ("all the terms" -> "terms"; wholes_in)
     holders: frozenset[str] = frozenset()  # whose stance is asked ("Modi's position" -> "modi")
     currency: str | None = None  # the currency an amount is asked in ("in rupees" -> "INR")
@@ -690,7 +693,8 @@ class Constraints:
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), figure_asked=asks_figure(question),
                    described=described_as(question), described_for=described_for(question),
-                   alone=alone_in(question), succession=succession_asked(question), wholes=wholes_in(question),
+                   alone=alone_in(question), succession=succession_asked(question),
+                   began=beginning_asked(question), wholes=wholes_in(question),
                    holders=stance_holders_in(question),
                    currency=currency_in(question),
                    superlatives=superlatives_in(question), among=asks_among(question), cities=cities_in(question),
@@ -923,6 +927,8 @@ class Constraints:
         unmet += [f"alone {mod} {noun}" for mod, noun in sorted(self.alone) if joined_with_others(mod, noun, sentence)]
         if self.succession and not tells_succession(sentence):
             unmet.append(f"succession {' '.join(self.succession)}")  # names the holder, and no one before or after
+        if self.began and not tells_beginning(self.began, sentence):
+            unmet.append(f"began {self.began}")  # only another thing's start, or a meeting's days
         unmet += [f"kind {kind} {noun}" for kind, noun in sorted(self.kinds) if of_other_kinds(kind, noun, sentence)]
         unmet += [f"whole {whole}" for whole in sorted(self.wholes) if tells_of_part(whole, sentence)]
         if self.currency:
@@ -1244,6 +1250,8 @@ def as_asked(item: str, question: str) -> str:
         return whole_as_asked(what, question)
     if item.startswith("succession "):  # "anyone before Misri"
         return f"anyone {what}"
+    if item.startswith("began "):  # "when the BTA negotiations began"
+        return f"when the {what} began"
     if item.startswith("now "):  # "Biswajit Dhar now", as the question names them
         return " ".join(as_asked(f"name {w}", question) for w in what.split()) + " now"
     if item.startswith("alone "):  # "commercial flights alone"

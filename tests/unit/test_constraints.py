@@ -989,6 +989,26 @@ def test_it_stands_for_a_pause_only_where_the_sentence_before_names_one():
     assert "pause" in tariff.statements and "answer pause" not in tariff.unmet(announced, suspended, ARTICLE)
 
 
+@pytest.mark.parametrize("sentence,tells", [
+    # the word before a start verb is what started: the initiative's launch, not the negotiations'
+    ("The BTA negotiations are part of the broader U.S.-India COMPACT initiative launched in February 2025.", False),
+    # the days of one round of talks, and the first phase to conclude, are no beginning of the negotiations
+    ("India and the US are advancing negotiations, with recent talks held in Washington from April 23-25 focusing "
+     "on concluding the first phase by Fall 2025.", False),
+    ("The BTA negotiations began in March 2025.", True),
+    ("Talks on the BTA started in March 2025.", True),  # talks are the negotiations
+    ("India and the US launched the BTA negotiations in March 2025.", True),
+])
+def test_a_beginning_is_dated_only_by_a_start_of_the_thing_asked(sentence, tells):
+    asked = Constraints.of("When did the BTA negotiations begin?")
+    assert asked.began == "BTA negotiations"
+    assert ("began BTA negotiations" not in asked.unmet(sentence, "", ARTICLE)) is tells
+    # a meeting's days date its own beginning
+    meeting = Constraints.of("When did the talks in Washington begin?")
+    assert "began talks in Washington" not in meeting.unmet(
+        "Recent talks were held in Washington from April 23-25.", "", ARTICLE)
+
+
 def test_a_negated_auxiliary_before_its_subject_governs_the_verb_after_it():
     asked = Constraints.of("Why hasn't the trade deal closed yet?")
     assert asked.negated == {"close"}  # not "trade", the subject's first word
