@@ -221,13 +221,16 @@ def _of_asked_measure(question: str, sentence: str, found: list[tuple[int, int, 
 
 
 def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[str],
-                 idf: Callable[[str], float]) -> list[tuple[float, int]]:
+                 idf: Callable[[str], float], act: str | None = None) -> list[tuple[float, int]]:
     """Per value found, the rarity-weighted question terms that belong to it, and how near the nearest stands.
 
     Each occurrence of a question term belongs to the value nearest it within its clause, so in
     "18 per cent of India's goods exports, 6.22 per cent of its imports" the word "imports" is
     6.22 per cent's and not 18 per cent's. A term near every value (the country both figures
     are about) says little; rarity weighting lets the term that tells the values apart decide.
+    The word of the ``act`` a date is asked of owns the nearest value after it, where one is within
+    reach: in "talks held from April 23-25 focusing on concluding the first phase by Fall 2025" the
+    concluding is by Fall 2025, though April 23-25 stands nearer.
     """
     if not found:
         return []
@@ -241,7 +244,8 @@ def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[st
         if not stems or stems[0] not in terms:
             continue
         distances = [_distance(sentence, match.span(), (start, end)) for start, end, _ in found]
-        nearest = min(range(len(found)), key=lambda i: distances[i])
+        after = [i for i, (start, _, _) in enumerate(found) if start >= match.end() and distances[i] <= _FAR]
+        nearest = min(after if stems[0] == act and after else range(len(found)), key=lambda i: distances[i])
         if distances[nearest] <= _FAR:
             term = stems[0]
             owned[nearest][term] = min(owned[nearest].get(term, _FAR), distances[nearest])
@@ -622,7 +626,7 @@ def _typed_value(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
                 else None
             if listed:
                 return listed
-            weights = owned_weight(sentence, found, terms, idf)
+            weights = owned_weight(sentence, found, terms, idf, query.act if query.answer_type == "date" else None)
             best = max(range(len(found)), key=lambda i: (round(weights[i][0], 6), -weights[i][1], -i), default=None)
             owned = best is not None and weights[best][0] > 0
             if pattern == _MONEY and change_asked:

@@ -354,6 +354,21 @@ def test_a_date_asked_within_a_month_is_a_date():
         == "July 9"
 
 
+BTA_ROUND = ("India and the United States are advancing negotiations on a multi-sector Bilateral Trade Agreement "
+             "(BTA), with recent talks held in Washington from April 23-25 focusing on concluding the first phase by "
+             "Fall 2025 (September-November).")
+
+
+@pytest.mark.parametrize("question,short", [
+    # the act asked owns the date after it: the concluding is by Fall 2025, though April 23-25 stands nearer
+    ("When will the first tranche be concluded?", "Fall 2025"),
+    ("When were the recent talks in Washington held?", "April 23-25"),
+])
+def test_the_date_of_the_act_asked_is_the_one_after_its_word(question, short):
+    rarity = {"conclud": 3.0, "held": 2.0}  # the act's word is rarer than "first" in a news collection
+    assert short_answer(analyse(question), [BTA_ROUND], idf=lambda term: rarity.get(term, 1.0)) == short
+
+
 @pytest.mark.parametrize("question,sentences,short", [
     ("How large was the increase in the US goods trade deficit with India in 2024 in dollars?",
      ["US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase ($2.4 billion)."],
