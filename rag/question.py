@@ -37,11 +37,12 @@ _COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:countries|nations)\
 # "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
 # the month or the second year of "2024-25" is no figure; "hundreds" is no count.
+# a levy's rate: "What tariff ...?", "What is the current tariff on ...?"
+_LEVY_RATE = (r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b|"
+              r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies)"
+              r"\s+(?:on|for|rate)\b")
 _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long|old)\b|\bby how\b|"
-             r"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|"
-             r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b|"  # a levy's rate
-             r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies)"
-             r"\s+(?:on|for|rate)\b")
+             rf"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|{_LEVY_RATE}")
 # nouns of a quantity, each with its plural; a look-behind for each, as look-behinds have a fixed width
 _QUANTITY = "".join(rf"(?<!\b{w}\s)(?<!\b{w}s\s)" for w in (
     "figure", "number", "estimate", "target", "goal", "projection", "forecast", "level", "amount")) + r"(?<!\bdata\s)"
@@ -281,6 +282,13 @@ _REQUIRES = [
                 r"newspaper|social media|post|tweet|press conference|briefing|statement|readout|op-ed|column|website|"
                 r"broadcast)s?\b", re.I)),
     (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
+    # "What is the current tariff on Indian exports to the US?" asks for a levy's rate: "exports crossed the USD
+    # 100 billion mark" gives a figure, and no rate ("What tariff revenue ...?", "What tariff concessions ...?"
+    # ask for other things)
+    (re.compile(rf"(?:{_LEVY_RATE})(?!\s+(?:revenues?|receipts|income|collections?|concessions?|barriers?|wars?|"
+                r"threats?|polic(?:y|ies)|regimes?|uncertainty|talks|deals?|cuts?|reductions?|relief|exemptions?|"
+                r"lines?|codes?|items?|negotiations?|issues?|structures?|disputes?)\b)", re.I),
+     re.compile(r"\d(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)|\bpercentage\s+points?\b", re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
     # "What reason did the MEA give for the eight calls?" asks for a reason: that the calls were made gives none
     (re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:reasons?|causes?|grounds|explanation|motive|purpose|justification)\b",

@@ -451,3 +451,9 @@ def test_last_year_is_the_reader_s_last_year(pipeline):
     assert not then.abstained and then.short_answer == "$45.7 billion"
     now = pipeline.ask(question, today=datetime.date(2026, 12, 6))
     assert now.abstained and "2025" in now.text and now.question == question
+
+
+def test_a_levy_asked_is_answered_by_a_rate_not_by_a_figure_of_trade(pipeline):
+    # had "India's exports to the United States crossed the USD 100 billion mark in 2025", the newest article's
+    answer = pipeline.ask("What is the current tariff on Indian exports to the US?")
+    assert not answer.abstained and "50%" in answer.text and "USD 100 billion" not in answer.text

@@ -962,3 +962,18 @@ def test_a_count_of_things_the_articles_tell_of_is_no_count_of_articles(question
 ])
 def test_the_words_a_count_of_articles_asks_for(question, words):
     assert analyse(question).mentions == words
+
+
+@pytest.mark.parametrize("question,sentence,answers", [
+    # a levy's rate is asked: a figure in money or a count is none
+    ("What is the current tariff on Indian exports to the US?",
+     "India's exports to the United States crossed the USD 100 billion mark in 2025.", False),
+    ("What is the current tariff on Indian exports to the US?",
+     "The US imposed 50% on several Indian exports as a penalty for purchasing Russian oil.", True),
+    ("What tariff did the US suspend until July 9?",
+     "The US has suspended the additional 26 per cent tariffs on India till July 9.", True),
+    # the revenue a tariff raised is money, asked of in other words
+    ("What tariff revenue did the US collect from India in 2025?", "The US collected $3 billion in 2025.", True),
+])
+def test_a_levy_asked_is_a_rate(question, sentence, answers):
+    assert bool(analyse(question).requires.search(sentence)) is answers
