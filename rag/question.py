@@ -34,13 +34,13 @@ _COUNTRY_ROLE = re.compile(r"^\s*who\b.*\b(?:trading\s+partners?|partners?|ally|
 _HOW_MANY_COUNTRIES = re.compile(r"\bhow many\s+(?:other\s+)?(?:countries|nations)\b", re.I)
 _WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
 _COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:countries|nations)\b", re.I)
-# "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
-# a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
-# the month or the second year of "2024-25" is no figure; "hundreds" is no count.
 # a levy's rate: "What tariff ...?", "What is the current tariff on ...?"
 _LEVY_RATE = (r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b|"
               r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies)"
               r"\s+(?:on|for|rate)\b")
+# "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
+# a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
+# the month or the second year of "2024-25" is no figure; "hundreds" is no count.
 _HOW_MUCH = (r"\bhow (?:many|much|big|large|high|low|far|long|old)\b|\bby how\b|"
              rf"\b(?:what|which) (?:percentage|share|amount|value|rate|figure|number|total|size)\b|{_LEVY_RATE}")
 # nouns of a quantity, each with its plural; a look-behind for each, as look-behinds have a fixed width
