@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, WEEKDAY
-from .terms import BALANCES, QUESTION_STEMS, TRADE_WHOLE
+from .terms import BALANCES, QUESTION_STEMS, STARTS, TRADE_WHOLE
 from .values import values
 
 
@@ -1648,8 +1648,7 @@ _BEGIN_ASKED = re.compile(r"^\s*(?:when|on what date|on which date|what date|in 
                           r"(?:did|do|does|was|were|has|have|had)\s+(?:the\s+)?(?P<thing>[\w.'’ -]+?)\s+"
                           r"(?:(?:first|formally|officially|actually)\s+)?(?:begin|start|commence|launch|kick\s+off|"
                           r"get\s+under\s*way|begun|started|commenced|launched|kicked\s+off)\b", re.I)
-_START = re.compile(r"\b(?:start\w*|began|begin\w*|begun|commenc\w*|launch\w*|since|from|kick\w*|open\w*|"
-                    r"first(?!\s+(?:phase|tranche|stage|part|half|quarter)\b)|under\s*way)\b", re.I)
+_START = re.compile(rf"\b(?:{STARTS}|first(?!\s+(?:phase|tranche|stage|part|half|quarter)\b))\b", re.I)
 _STARTED_THING = re.compile(r"\b(?P<thing>[\w’'-]+)\s+(?P<verb>began|begun|start(?:ed|s)|commenc(?:ed|es)|"
                             r"launch(?:ed|es)|kicked\s+off|got\s+under\s*way)\s+(?:in|on|from|during|last|this)\b",
                             re.I)

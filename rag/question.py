@@ -24,7 +24,7 @@ from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH, MONTHS, WEEKDAY, date_role, dated_relative
 from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
-from .terms import BALANCE, QUESTION_STEMS, SET_ASIDE_FIRST, SPEECH_ACTS, TRADE_WHOLE, WHETHER, content_terms
+from .terms import BALANCE, QUESTION_STEMS, SET_ASIDE_FIRST, SPEECH_ACTS, STARTS, TRADE_WHOLE, WHETHER, content_terms
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -220,8 +220,7 @@ _REQUIRES = [
     # for several years now, the MEA said ... on March 17" dates the saying, "will continue until May 22" an end
     (re.compile(rf"(?:{_WHEN}|\b(?:what|which) (?:dates?|days?|month|year)\b)[^?]*\b(?:start|started|starts|begin|"
                 r"began|begun|begins|commence[sd]?|get\s+under\s*way|got\s+under\s*way)\b", re.I),
-     re.compile(rf"(?=[\s\S]*\b(?:start\w*|began|begin\w*|begun|commenc\w*|launch\w*|since|from|kick\w*|"
-                r"open\w*|first|under\s*way)\b)"
+     re.compile(rf"(?=[\s\S]*\b(?:{STARTS}|first)\b)"
                 rf"[\s\S]*\b(?:{MONTH}|\d{{4}}|{WEEKDAY}|spring|summer|fall|autumn|winter)\b", re.I)),
     (re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|{WEEKDAY}|spring|summer|fall|"

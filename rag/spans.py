@@ -244,8 +244,10 @@ def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[st
         if not stems or stems[0] not in terms:
             continue
         distances = [_distance(sentence, match.span(), (start, end)) for start, end, _ in found]
-        after = [i for i, (start, _, _) in enumerate(found) if start >= match.end() and distances[i] <= _FAR]
-        nearest = min(after if stems[0] == act and after else range(len(found)), key=lambda i: distances[i])
+        reach = range(len(found))
+        if stems[0] == act:  # the act's word: the values after it within reach, where there are any
+            reach = [i for i in reach if found[i][0] >= match.end() and distances[i] <= _FAR] or reach
+        nearest = min(reach, key=lambda i: distances[i])
         if distances[nearest] <= _FAR:
             term = stems[0]
             owned[nearest][term] = min(owned[nearest].get(term, _FAR), distances[nearest])

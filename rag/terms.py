@@ -24,6 +24,9 @@ SPEECH_ACTS = frozenset(tokenize("say says said tell tells told state states sta
 # the words that set things aside ("Besides chemicals, which exports surged?"): read by question analysis
 # (the question asks for things still) and by short answers (the list's other items answer it)
 SETS_ASIDE = r"besides|apart from|other than|aside from"
+# words that may tell a beginning beside its date ("launched in February 2025", "since 2009", "from April"); "first"
+# is left to each reader ("the first round was held in March" starts talks, "the first phase" to conclude does not)
+STARTS = r"start\w*|began|begin\w*|begun|commenc\w*|launch\w*|since|from|kick\w*|open\w*|under\s*way"
 SET_ASIDE_FIRST = rf"(?:(?:{SETS_ASIDE})\s+[^,?]+,\s*)?"  # "Besides chemicals, which ...": a phrase before the asking
 
 # "trade" that follows no amount or flow of goods: a "trade deal", "trade talks", the "Trade Representative";
