@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, WEEKDAY
-from .terms import BALANCES, QUESTION_STEMS, STARTS, TRADE_WHOLE
+from .terms import BALANCES, HOW_MUCH_TRADED, QUESTION_STEMS, STARTS, TRADE_WHOLE
 from .values import values
 
 
@@ -306,6 +306,8 @@ def traded_in(question: str) -> frozenset[str]:
     for form, _ in _forms()["flows"]:
         for match in form.finditer(question):
             goods |= set(tokenize(match["goods"]))
+    if (amount := HOW_MUCH_TRADED.search(question)):  # "How much Russian oil does India buy?": oil
+        goods |= set(tokenize(country_pattern()[0].sub(" ", amount["goods"])))
     return _naming_goods(goods)
 
 

@@ -24,7 +24,17 @@ from .countries import countries_in, country_pattern, state_pattern
 from .dates import MONTH, MONTHS, WEEKDAY, date_role, dated_relative
 from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
-from .terms import BALANCE, QUESTION_STEMS, SET_ASIDE_FIRST, SPEECH_ACTS, STARTS, TRADE_WHOLE, WHETHER, content_terms
+from .terms import (
+    BALANCE,
+    HOW_MUCH_TRADED,
+    QUESTION_STEMS,
+    SET_ASIDE_FIRST,
+    SPEECH_ACTS,
+    STARTS,
+    TRADE_WHOLE,
+    WHETHER,
+    content_terms,
+)
 
 _WHOSE = re.compile(r"^\s*whose\b", re.I)  # a person's, a country's, or a body's
 _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Bureau|Agency|"
@@ -97,10 +107,8 @@ _MEASURE_OF = {"deficit": BALANCE,
                "exports": "exports?|exported|imports?|imported|shipments|sales|purchases|bought|sold",
                "trade": TRADE_WHOLE}
 _MEASURE_OF |= {"surplus": _MEASURE_OF["deficit"], "imports": _MEASURE_OF["exports"]}
-# "How much did India export to the US in April 2025?" asks for exports as a verb; "how much more
-# did America buy than it sold" asks for a difference, which is a balance, so "more" is left out
-_TRADED = re.compile(r"^\s*how much\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
-                     r"(?:export|exported|import|imported|sell|sold|buy|bought|ship|shipped|purchase)\b", re.I)
+# "How much did India export to the US in April 2025?" asks for exports as a verb
+_TRADED = HOW_MUCH_TRADED
 
 # "How much did the US spend on deportation flights?": what is spent, paid or worth is money, and a
 # count of deportees no answer

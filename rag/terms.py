@@ -42,6 +42,16 @@ TRADE_BALANCE = f"{BALANCE}|balance"
 # trade as a whole: not the "trade deficit", a "trade agreement" or the "Trade Representative"
 TRADE_WHOLE = rf"trade(?!\s+(?:{TRADE_BALANCE}|{TRADE_NAMING}))"
 
+# "How much did India export to the US in April 2025?" asks for an amount traded, by its verb; "How much
+# crude does India buy from the US?" for an amount of the goods named between "how much" and the verb
+# ("how much more did America buy than it sold" asks for a difference, a balance; "how much of its oil"
+# for a portion): read by question analysis (an amount of money is asked) and by the constraints (the
+# sentence must name the goods)
+HOW_MUCH_TRADED = re.compile(
+    r"^\s*how much\s+(?P<goods>(?:(?!(?:more|less|higher|lower|of|did|does|do|has|have|had|will|would)\b)"
+    r"[\w’'-]+\s+){0,3}?)(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
+    r"(?:export|exported|import|imported|sell|sold|buy|bought|ship|shipped|purchase)\b", re.I)
+
 # "Did India's exports cross $100 billion?" asks whether, not what
 WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 

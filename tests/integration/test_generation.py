@@ -345,6 +345,8 @@ def test_a_figure_named_before_the_passage_begins_is_found_in_the_article(pipeli
 @pytest.mark.parametrize("question", [
     "How many semiconductors does India import from the US?",  # a count, not an amount of money
     "How much did the US spend on deportation flights to India?",  # money, not a count of deportees
+    "How much oil does India import from Russia?",  # not the 500% a bill would levy on trading with Russia
+    "How much crude does India buy from the US?",  # not all US goods exports to India
 ])
 def test_an_answer_of_another_kind_of_figure_is_withheld(pipeline, question):
     assert pipeline.ask(question).abstained

@@ -977,3 +977,28 @@ def test_the_words_a_count_of_articles_asks_for(question, words):
 ])
 def test_a_levy_asked_is_a_rate(question, sentence, answers):
     assert bool(analyse(question).requires.search(sentence)) is answers
+
+
+@pytest.mark.parametrize("question", [
+    "How much Russian oil does India buy?",
+    "How much oil does India import from Russia?",
+])
+def test_an_amount_of_goods_bought_is_money_and_no_levy_on_them(question):
+    # "The US imposed 50% on several Indian exports ... as a penalty for purchasing Russian oil" gives a levy,
+    # "a bill that aims to impose 500% tariffs on countries trading with Russia" too: neither an amount bought
+    query = analyse(question)
+    assert query.constraints.traded == frozenset({"oil"})
+    assert not query.requires.search("The US imposed 50% on several Indian exports as a penalty for purchasing "
+                                     "Russian oil.")
+    assert query.requires.search("India bought $10 billion of Russian oil.")
+
+
+@pytest.mark.parametrize("question,goods", [
+    ("How much crude does India buy from the US?", {"oil"}),  # crude is oil
+    ("How much shrimp does India export to the US?", {"shrimp"}),
+    ("How much did India export to the US in FY2024-25?", set()),  # no goods in particular
+    ("How much merchandise did India export to the US?", set()),
+    ("How much more did America buy from India than it sold there in 2024?", set()),  # a balance
+])
+def test_the_goods_of_an_amount_traded_are_those_between_how_much_and_its_verb(question, goods):
+    assert analyse(question).constraints.traded == frozenset(goods)
