@@ -7,13 +7,14 @@ about is decided once, in :mod:`rag.question`.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .constraints import Period, periods_in
-from .dates import MONTHS, date_role
+from .dates import MONTHS, date_range, date_role
 from .spans import terms_near
 from .terms import BALANCE, TRADE_WHOLE
 from .values import VALUE_PATTERNS, on_weekday, values
@@ -39,6 +40,19 @@ def _days_apart(a: str, b: str) -> int:
     except ValueError:
         return 1 << 20
     return abs((first - second).days)
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Whether two articles' dates, each possibly partial ("2026-01"), may be within a few days of each
+    other: reports of where things stand then speak of the same moment."""
+    if not a or not b:
+        return False
+
+    def day(iso: str) -> datetime.date:  # date_range writes every month's last day as the 31st
+        year, month, d = map(int, iso.split("-"))
+        return datetime.date(year, month, min(d, calendar.monthrange(year, month)[1]))
+    (a_first, a_last), (b_first, b_last) = ((day(x) for x in date_range(d)) for d in (a, b))
+    return (max(a_first, b_first) - min(a_last, b_last)).days <= _SAME_EVENT_DAYS
 
 
 @dataclass(frozen=True)
@@ -117,7 +131,7 @@ def _periods(claim: Claim) -> set:
 
 
 def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim],
-                relevance: Callable[[str], float] | None = None) -> list[tuple[Claim, str]]:
+                relevance: Callable[[str], float] | None = None, now: bool = False) -> list[tuple[Claim, str]]:
     """The answer's claim and each other article's claim of the same thing with another value.
 
     Another sentence makes the same claim when it is close to the answer's sentence
@@ -129,6 +143,11 @@ def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim]
     paused until July 8, the BTA's progress could ..."), and its other clauses take it away from
     the question. ``relevance(text)``, a text's closeness to the question, then judges the clauses
     that hold the two values instead; it costs a model call, so it is asked only then.
+
+    ``now``: the question asks where things stand now ("What tariff does India face now?"). An article
+    written weeks apart from the answer's tells where things stood at another time ("the additional 26
+    per cent tariffs" suspended in May 2025, the "reciprocal 25% tariffs" about to start in March): a
+    change, not a disagreement, and the newest article leads the answer (see :mod:`rag.extractive`).
     """
     first = slot_value(terms, lead.text, kind)
     if first is None:
@@ -138,6 +157,8 @@ def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim]
     for claim in sorted(others, key=lambda c: -c.similarity):
         if claim.similarity < CLAIM_SIMILARITY or any(claim.source == c.source for c, _ in picked):
             continue
+        if now and not _same_time(lead.date, claim.date):
+            continue  # where things stood at another time
         if _periods(lead) and _periods(claim) and not _periods(lead) & _periods(claim):
             continue  # the same quantity for another period is no disagreement
         value = slot_value(terms, claim.text, kind)

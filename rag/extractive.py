@@ -374,7 +374,7 @@ class ExtractiveGenerator:
         lead_claim = Claim(lead_text, lead_article, passages[lead.passage_rank].article.date, 1.0,
                            lead.similarity, lead)
         found = disagreeing(set(query.terms), query.value_kind, lead_claim, claims,
-                            relevance=lambda text: float(self.embedder.encode([text])[0] @ q_vec))
+                            relevance=lambda text: float(self.embedder.encode([text])[0] @ q_vec), now=query.recency)
         return [(claim.ref, value) for claim, value in found], pool
 
     @staticmethod

@@ -48,6 +48,13 @@ _COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:countries|nations)\
 _LEVY_RATE = (r"\b(?:what|which)\s+(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b|"
               r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies)"
               r"\s+(?:on|for|rate)\b")
+_LEVY_RATE_ASKED = (rf"(?:{_LEVY_RATE})(?!\s+(?:revenues?|receipts|income|collections?|concessions?|barriers?|wars?|"
+                    r"threats?|polic(?:y|ies)|regimes?|uncertainty|talks|deals?|cuts?|reductions?|relief|exemptions?|"
+                    r"lines?|codes?|items?|negotiations?|issues?|structures?|disputes?)\b)")
+# a levy's rate, in per cent: no rise or fall ("went up by 11.38%", "a 5.4 per cent increase"), nor a share
+# ("18 per cent of India's total goods exports", "6.22 per cent in imports")
+_LEVY_FIGURE = (r"(?<![\d.])(?<!\bup\s)(?<!\bby\s)(?<!\bdown\s)\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)"
+                r"(?!\s+(?:increase|rise|jump|growth|decline|drop|fall|of|in)\b)|\bpercentage\s+points?\b")
 # "How many ...", "What was the US goods trade deficit with India in 2025?": a figure is asked for, and
 # a sentence without one ("is projected to widen further in 2025") cannot answer. A year, a day of
 # the month or the second year of "2024-25" is no figure; "hundreds" is no count.
@@ -290,12 +297,16 @@ _REQUIRES = [
                 r"broadcast)s?\b", re.I)),
     (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
     # "What is the current tariff on Indian exports to the US?" asks for a levy's rate: "exports crossed the USD
-    # 100 billion mark" gives a figure, and no rate ("What tariff revenue ...?", "What tariff concessions ...?"
-    # ask for other things)
-    (re.compile(rf"(?:{_LEVY_RATE})(?!\s+(?:revenues?|receipts|income|collections?|concessions?|barriers?|wars?|"
-                r"threats?|polic(?:y|ies)|regimes?|uncertainty|talks|deals?|cuts?|reductions?|relief|exemptions?|"
-                r"lines?|codes?|items?|negotiations?|issues?|structures?|disputes?)\b)", re.I),
-     re.compile(r"\d(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)|\bpercentage\s+points?\b", re.I)),
+    # 100 billion mark" gives a figure, and no rate, and "exports went up by 11.38%" a rate of change ("What
+    # tariff revenue ...?", "What tariff concessions ...?" ask for other things). Asked in the present, the
+    # levy is one in force: "The US has suspended the additional 26 per cent tariffs on India till July 9" tells
+    # of none, unless the question asks of the pause, or of what was announced or threatened
+    (re.compile(rf"^(?![^?]*\b(?:suspen\w*|paus\w*|halt\w*|defer\w*|delay\w*|lift\w*|announc\w*|threat\w*|"
+                r"plann\w*|propos\w*)\b)(?=[^?]*\b(?:is|are|does|do|now|currently|current|today|presently|"
+                rf"at present|in force|in effect|in place)\b)[^?]*?{_LEVY_RATE_ASKED}", re.I),
+     re.compile(rf"^(?![\s\S]*\b(?:suspended|suspends|paused|pauses|on hold|deferred)\b)[\s\S]*?{_LEVY_FIGURE}",
+                re.I)),
+    (re.compile(_LEVY_RATE_ASKED, re.I), re.compile(_LEVY_FIGURE, re.I)),
     (re.compile(rf"{_HOW_MUCH}|{_MEASURE}", re.I), re.compile(_NUMBER, re.I)),
     # "What reason did the MEA give for the eight calls?" asks for a reason: that the calls were made gives none
     (re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:reasons?|causes?|grounds|explanation|motive|purpose|justification)\b",

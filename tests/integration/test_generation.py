@@ -330,6 +330,15 @@ def test_a_levy_told_as_the_countrys_is_still_answered(pipeline):
     assert not answer.abstained and answer.short_answer == "50%"
 
 
+def test_a_levy_faced_now_is_no_disagreement_between_levies_of_other_times(pipeline):
+    # the additional 26 per cent suspended in May 2025 and the 25% about to start in March 2025 are neither
+    # what India faces now, nor two accounts of one levy
+    answer = pipeline.ask("What tariff does India face now?")
+    assert not answer.conflict and "suspended" not in answer.text
+    # nor is a rise in exports a tariff's rate
+    assert "11.38%" not in pipeline.ask("What tariff rate applies to Indian exports today?").text
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")

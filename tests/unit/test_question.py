@@ -1002,3 +1002,25 @@ def test_an_amount_of_goods_bought_is_money_and_no_levy_on_them(question):
 ])
 def test_the_goods_of_an_amount_traded_are_those_between_how_much_and_its_verb(question, goods):
     assert analyse(question).constraints.traded == frozenset(goods)
+
+
+@pytest.mark.parametrize("question,sentence,gives", [
+    # a levy asked of now is one in force, not one suspended
+    ("What tariff does India face now?", "The US has suspended the additional 26 per cent tariffs on India till "
+     "July 9.", False),
+    ("What is the current tariff on Indian exports to the US?", "The US imposed 50% on several Indian exports.", True),
+    # asked of the pause, or of the past, a suspended levy answers
+    ("What tariff did the US suspend until July 9?", "The US has suspended the additional 26 per cent tariffs on "
+     "India till July 9.", True),
+    ("What tariff was announced on April 2?", "The US has suspended the additional 26 per cent tariffs on India "
+     "till July 9.", True),
+    # a rise, or a share, is no levy's rate
+    ("What tariff rate applies to Indian exports today?", "India's merchandise exports to the US went up by 11.38% "
+     "to $59.04 billion.", False),
+    ("What tariff did the US impose on Indian goods?", "The US accounts for about 18 per cent of India's total "
+     "goods exports.", False),
+    ("What tariff did the US impose on Indian goods?", "The US goods trade deficit rose, a 5.4 per cent increase.",
+     False),
+])
+def test_a_levy_s_rate_is_in_force_when_asked_of_now_and_is_no_rise_or_share(question, sentence, gives):
+    assert bool(analyse(question).requires.search(sentence)) is gives

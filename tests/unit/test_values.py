@@ -45,6 +45,24 @@ def test_two_articles_giving_two_values_for_one_claim_disagree():
     assert [(c.source, v) for c, v in found] == [("a.txt", "5.4 per cent"), ("b.txt", "5.1%")]
 
 
+SUSPENDED = "The US has suspended the additional 26 per cent tariffs on India till July 9."
+PLANNED = "India and the US discussed trade days ahead of President Donald Trump's reciprocal 25% tariffs."
+
+
+@pytest.mark.parametrize("other_date,disagree", [
+    ("2025-03-28", False),  # seven weeks before: where things stood then
+    ("2025-05-18", True),  # two days before: the same moment, told two ways
+    ("2025-05", True),  # a month that holds days near it
+    (None, False),  # an undated article is of no known moment
+])
+def test_where_things_stand_now_is_told_by_articles_of_one_moment(other_date, disagree):
+    lead = _claim(SUSPENDED, "a.txt", 1.0, date="2025-05-20")
+    other = _claim(PLANNED, "b.txt", date=other_date)
+    assert bool(disagreeing({"tariff", "india"}, "percent", lead, [other], now=True)) is disagree
+    # asked of no moment in particular, the two values disagree whenever they were written
+    assert disagreeing({"tariff", "india"}, "percent", lead, [other])
+
+
 @pytest.mark.parametrize("other,why", [
     (_claim(DEFICIT_B.replace("5.1%", "5.4 per cent"), "b.txt"), "the same value"),
     (_claim(DEFICIT_B, "b.txt", similarity=0.3), "another claim"),
