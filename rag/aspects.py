@@ -1135,6 +1135,32 @@ def patient_in(question: str) -> tuple[frozenset[str], str | None]:
     return (whom, stems[0]) if stems and whom else (frozenset(), None)
 
 
+# "When did the MEA respond to the parliamentary query?": what was answered ("the MEA responded on Monday
+# saying they are fully aware of the proposal" answers a proposal, on another day). A preposition after the
+# verb starts no thing ("What did the MEA respond to on Monday?")
+_RESPONDED = re.compile(r"\b(?:respond(?:ed|s|ing)?|repl(?:y|ied|ies|ying)|react(?:ed|s|ing)?|answer(?:ed|s|ing)?|"
+                        r"in\s+(?:response|reply|answer)|(?:a|its|their|the)\s+(?:response|reply|answer))\s+"
+                        r"(?:to\s+)?(?!(?:on|in|at|by|with|from|when|after|before|during|about|that|this|it)\b)"
+                        r"(?P<thing>(?:[\w’'%-]+\s+){0,4}?[\w’'%-]+)"
+                        r"(?=\s*[?,]|\s+(?:on|in|at|by|with|from|when|after|before|during|about|and|or)\b|\s*$)", re.I)
+
+
+def responded_in(question: str) -> frozenset[str]:
+    """The stems naming what a question asks a response to ("parliamentari", "queri" of "respond to the
+    parliamentary query"); countries, figures and words that name nothing in particular left out."""
+    match = _RESPONDED.search(question)
+    if match is None:
+        return frozenset()
+    words = country_pattern()[0].sub(" ", re.sub(r"[’']s\b", "", match["thing"]))  # "Lutnick's claim"
+    return frozenset(t for t in tokenize(words) if t not in QUESTION_STEMS and not t[0].isdigit())
+
+
+def responded_as_asked(question: str) -> str | None:
+    """What a response is asked to, as the question says it ("the parliamentary query")."""
+    match = _RESPONDED.search(question)
+    return match["thing"] if match else None
+
+
 def _own_clause(before: str) -> str:
     """Of the words before an act, those in the act's own clause, where its doer stands: in "Although Modi
     later agreed to make the call, he said" the doer of "said" is no Modi."""

@@ -104,6 +104,8 @@ from .aspects import (
     ranks_only_posts,
     ranks_something,
     recipient_in,
+    responded_as_asked,
+    responded_in,
     sectors_in,
     share_asked,
     source_countries,
@@ -648,6 +650,7 @@ class Constraints:
     # "Which sectors has India already opened ...?" takes the act as done: only a sentence of that act can say
     already: bool = False
     levy_kinds: frozenset[str] = frozenset()  # "retaliatory" of "What retaliatory tariffs ...?" (levy_kinds_in)
+    responded: frozenset[str] = frozenset()  # stems of what a response is asked to (responded_in)
     statements: frozenset[str] = frozenset()  # the kind of statement asked: "negated", "conditional", "points"
     negated: frozenset[str] = frozenset()  # stems of what the question's negation governs (see negated_in)
     events: frozenset[str] = frozenset()  # stems of a change of office taken for granted ("replac")
@@ -707,6 +710,7 @@ class Constraints:
                    whether=bool(subject and WHETHER.match(question)),
                    already=bool(re.search(r"\balready\b", question, re.I)),
                    levy_kinds=levy_kinds_in(question),
+                   responded=responded_in(question),
                    statements=statement_kinds_in(question),
                    negated=negated_in(question),
                    events=events_in(question), reports=reports_dated_in(question),
@@ -758,6 +762,12 @@ class Constraints:
         words = told | article.words
         # a kind of levy is named in the sentence or anywhere in its article, as a name is
         unmet += [f"kind {k}" for k in sorted(self.levy_kinds) if not set(k.split("-")) <= words]  # "anti-dumping"
+        if self.responded:
+            # a response names what it answers, in its sentence or the one before, by one of the question's words
+            # at least ("the proposal" for "the proposed 500% levy"; "parliamentary" for "parliament")
+            said = set(tokenize(f"{sentence} {context}"))
+            if not any(w.startswith(r) or r.startswith(w) for r in self.responded for w in said if len(w) > 3):
+                unmet.append(f"response {' '.join(sorted(self.responded))}")
         missing = [n for n in sorted(self.names) if n not in words]
         if missing:  # an acronym may be spelled out: "Ministry of External Affairs" for the MEA
             spelled = initialisms(f"{sentence} {context}") | article.initials
@@ -1250,6 +1260,8 @@ def as_asked(item: str, question: str) -> str:
         return whole_as_asked(what, question)
     if item.startswith("succession "):  # "anyone before Misri"
         return f"anyone {what}"
+    if item.startswith("response "):  # "a response to the parliamentary query"
+        return f"a response to {responded_as_asked(question) or what}"
     if item.startswith("began "):  # "when the BTA negotiations began"
         return f"when the {what} began"
     if item.startswith("now "):  # "Biswajit Dhar now", as the question names them

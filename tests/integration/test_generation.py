@@ -339,6 +339,12 @@ def test_a_levy_faced_now_is_no_disagreement_between_levies_of_other_times(pipel
     assert "11.38%" not in pipeline.ask("What tariff rate applies to Indian exports today?").text
 
 
+def test_a_response_to_one_thing_dates_no_response_to_another(pipeline):
+    # the MEA "responded on Monday" to the 500% proposal; the parliamentary query was answered on March 17
+    answer = pipeline.ask("When did the MEA respond to the parliamentary query?")
+    assert "Monday" not in answer.text and answer.short_answer != "Monday"
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")

@@ -1651,3 +1651,30 @@ def test_a_superlative_that_titles_a_post_ranks_no_figure():
     # a superlative of the surplus in other words still says it
     assert "superlative largest surplus" not in asked.unmet("India posted its biggest surplus with the US in "
                                                             "2024-25.", "", ARTICLE)
+
+
+MONDAY = ("The Ministry of External Affairs (MEA) responded on Monday saying that they are “fully aware” of the "
+          "proposal and “carefully monitoring” the situation.")
+MARCH_17 = ("“The US has been carrying out deportation operations for several years now,” the Ministry of External "
+            "Affairs said in response to a parliamentary query on March 17.")
+
+
+@pytest.mark.parametrize("question,sentence,met", [
+    # a response to a proposal answers no parliamentary query
+    ("When did the MEA respond to the parliamentary query?", MONDAY, False),
+    ("When did the MEA respond to the parliamentary query?", MARCH_17, True),
+    ("When did the MEA answer parliament?", MARCH_17, True),  # "parliament" of "parliamentary"
+    # "the proposal" is the proposed levy, by one of the question's words
+    ("How did New Delhi's foreign ministry react to the proposed 500% levy?", MONDAY, True),
+    # a preposition after the verb starts no thing responded to
+    ("What did the MEA respond to on Monday?", MONDAY, True),
+])
+def test_a_response_names_what_it_answers(question, sentence, met):
+    assert ("response" not in " ".join(Constraints.of(question).unmet(sentence, "", ARTICLE))) is met
+
+
+def test_what_a_response_answers_is_said_as_asked():
+    asked = "When did the MEA respond to the parliamentary query?"
+    unmet = Constraints.of(asked).unmet(MONDAY, "", ARTICLE)
+    assert [as_asked(u, asked) for u in unmet if u.startswith("response")] == [
+        "a response to the parliamentary query"]
