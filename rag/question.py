@@ -469,6 +469,10 @@ _SAID_BY = re.compile(r"^\s*what (?:did|does|do|has|have|had) (?P<who>.+?) "
 _SPEECH = (r"(?:said|says|say|saying|told|tells|stated|noted|added|remarked|announced|claimed|speaking|spoke|"
            r"argued|warned|suggested|insisted|explained|urged|reiterated|stressed|asserted|emphasi[sz]ed|observed|"
            r"pointed out|confirmed|responded|replied|wrote|quoted|expressed|described)")
+# the verbs a report puts before its speaker ("..., said Goyal", "added the official"); after the others the
+# one named is spoken to or of: "described Prime Minister Narendra Modi as a close partner", "told Modi"
+_SPEECH_BEFORE_SPEAKER = (r"(?:said|says|noted|added|remarked|argued|insisted|explained|reiterated|stressed|asserted|"
+                          r"emphasi[sz]ed|observed|wrote|according to)")
 
 
 # A speaker described by role may be named by another word of the same role: "the former diplomat" is
@@ -535,7 +539,7 @@ def _words_of(who: str) -> re.Pattern:
     # "said Goyal" names the speaker after the verb; "confirmed that Modi has made eight calls" one spoken of.
     # "Modi later agreed to make the call, he said" is another's words of him
     return re.compile(rf"\b{head}\b(?:{near}|{far})(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s){_SPEECH}\b"
-                      rf"|\b(?:{_SPEECH}|according to)(?!\s+that\b){near}(?:\w+\W+){{0,4}}?{head}\b", re.I)
+                      rf"|\b{_SPEECH_BEFORE_SPEAKER}(?!\s+that\b){near}(?:\w+\W+){{0,4}}?{head}\b", re.I)
 
 
 # "What did Pinak Chakravarty say about dairy?": words of his on something else do not answer

@@ -345,6 +345,12 @@ def test_a_response_to_one_thing_dates_no_response_to_another(pipeline):
     assert "Monday" not in answer.text and answer.short_answer != "Monday"
 
 
+def test_one_described_by_another_says_nothing(pipeline):
+    # Trump "described Prime Minister Narendra Modi as a close partner": Trump's words, not Modi's
+    assert "close partner" not in pipeline.ask("What did Modi say about Trump?").text
+    assert "close partner" in pipeline.ask("What did Trump say about Modi?").text
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")

@@ -1024,3 +1024,21 @@ def test_the_goods_of_an_amount_traded_are_those_between_how_much_and_its_verb(q
 ])
 def test_a_levy_s_rate_is_in_force_when_asked_of_now_and_is_no_rise_or_share(question, sentence, gives):
     assert bool(analyse(question).requires.search(sentence)) is gives
+
+
+ASSURANCES = ("Commerce Ministry sources said discussions were progressing rapidly following political assurances from "
+              "US President Donald Trump, who recently expressed confidence in a favourable outcome and described "
+              "Prime Minister Narendra Modi as a close partner.")
+
+
+@pytest.mark.parametrize("question,sentence,speaks", [
+    # after "described" or "told" the one named is spoken of, or to: Modi says nothing here
+    ("What did Modi say about Trump?", ASSURANCES, False),
+    ("What did Trump say about Modi?", ASSURANCES, True),
+    ("What did Modi say about the deal?", "The official told Modi the deal was close.", False),
+    # the verbs a report puts before its speaker still name them
+    ("What did Goyal say about the talks?", "The talks went well, said Goyal.", True),
+    ("What did Lutnick say about the call?", "The call came too late, according to Lutnick.", True),
+])
+def test_a_name_after_a_verb_of_saying_speaks_only_where_reports_put_the_speaker(question, sentence, speaks):
+    assert bool(analyse(question).requires.search(sentence)) is speaks
