@@ -150,11 +150,39 @@ _DEPARTMENTS = frozenset("Affairs Trade Industry Commerce State Security Defence
                          "Relations Development Justice Energy Treasury Health Education Labour Labor".split())
 
 
+# the words one office goes by in other countries' titles and the press: India's "Commerce and Industry
+# Minister" is its trade minister, its "External Affairs" minister the foreign minister
+_SAME_OFFICE_WORDS = {"commerce": ("trade",), "trade": ("commerce",), "external": ("foreign",),
+                      "foreign": ("external",)}
+
+
+# one office by its names in different governments: the US Secretary of State is its foreign minister
+_SAME_OFFICES = (("Foreign Minister", "Secretary of State", "External Affairs Minister"),)
+
+
+def _other_names(title: str) -> list[str]:
+    """The office's other names, its rank's prefix kept: "Deputy Foreign Minister" -> "Deputy Secretary of
+    State", "Deputy External Affairs Minister"."""
+    for group in _SAME_OFFICES:
+        for name in group:
+            if title.lower().endswith(name.lower()):
+                prefix = title[:len(title) - len(name)]
+                return [prefix + other for other in group if other != name]
+    return []
+
+
 def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool:
     """Whether ``text`` may speak of the office: False when every mention of ``title`` is another
     country's office or another office ("US Commerce Secretary" for India's, "Deputy Secretary of
     State" for the Secretary), or when it names the rank only as another office ("the Foreign
-    Secretary" for the Commerce Secretary). Asked who holds it (``holder``), the text must name it."""
+    Secretary" for the Commerce Secretary). Asked who holds it (``holder``), the text must name it,
+    by any of its names."""
+    return _holds_office(code, title, text, holder) or holder and any(
+        _holds_office(code, other, text, True) for other in _other_names(title))
+
+
+def _holds_office(code: str, title: str, text: str, holder: bool) -> bool:
+    """``holds_office`` for the office by one of its names."""
     code_of = country_pattern()[1]
     mentions = list(re.finditer(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", text, re.I))
     for mention in mentions:
@@ -181,8 +209,9 @@ def holds_office(code: str, title: str, text: str, holder: bool = False) -> bool
         def title_words(rank: re.Match) -> set[str]:
             before = _RUN_BEFORE.search(text[:rank.start()]).group()
             after = _OF_AFTER.match(text, rank.end())
-            return set(before.split()) | set(after.group().split() if after else ())
-        return any(own <= title_words(r) for r in ranks)
+            words = {w.lower() for w in before.split()} | {w.lower() for w in (after.group().split() if after else ())}
+            return words | {same for w in words for same in _SAME_OFFICE_WORDS.get(w, ())}
+        return any({w.lower() for w in own} <= title_words(r) for r in ranks)
     return not holder
 
 

@@ -739,8 +739,14 @@ class Constraints:
                 # Modi" names no US Prime Minister)
                 own = holds_office(code, title, sentence, holder) and (not holder or names_holder(title, sentence))
                 other = code in titling_countries(sentence)
-                held = own or any(holds_office(code, title, full, holder) for full in fulls
-                                  if not (other and not countries_in(full)))
+                # a person's full mention gives their title: one that names another office ("Commerce and
+                # Industry Minister Piyush Goyal") is no Foreign Secretary, so the full must name the office;
+                # and a sentence that names neither the office nor anyone holding it, but titled people who
+                # hold others ("Goyal ... held discussions with US Commerce Secretary Howard Lutnick" for the
+                # US Trade Representative), does not speak of it
+                by_full = any(holds_office(code, title, full, holder=True) for full in fulls
+                              if not (other and not countries_in(full)))
+                held = by_full or own and (not fulls or holds_office(code, title, sentence, holder=True))
             unmet += [] if held else [f"name {asked}"]
         return unmet
 

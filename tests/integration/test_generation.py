@@ -351,6 +351,15 @@ def test_one_described_by_another_says_nothing(pipeline):
     assert "close partner" in pipeline.ask("What did Trump say about Modi?").text
 
 
+@pytest.mark.parametrize("question", [
+    # Goyal is India's Commerce and Industry Minister, Lutnick the US Commerce Secretary
+    "What did the US Commerce Secretary discuss with India's Foreign Secretary?",
+    "What did Goyal discuss with the US Trade Representative?",
+])
+def test_talks_between_other_office_holders_answer_no_question_of_this_office(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")

@@ -1678,3 +1678,32 @@ def test_what_a_response_answers_is_said_as_asked():
     unmet = Constraints.of(asked).unmet(MONDAY, "", ARTICLE)
     assert [as_asked(u, asked) for u in unmet if u.startswith("response")] == [
         "a response to the parliamentary query"]
+
+
+GOYAL_LUTNICK = ("New Delhi: Commerce and Industry Minister Piyush Goyal on Tuesday held discussions with US Commerce "
+                 "Secretary Howard Lutnick in Washington.")
+TALKS_ARTICLE = ArticleContext.of("Goyal meets Lutnick", GOYAL_LUTNICK, "2025-05-20")
+
+
+@pytest.mark.parametrize("question,office,met", [
+    # the people it names hold other offices: the sentence speaks of neither of these
+    ("What did the US Commerce Secretary discuss with India's Foreign Secretary?", "India's Foreign Secretary", False),
+    ("What did Goyal discuss with the US Trade Representative?", "US Trade Representative", False),
+    # an office by another of its names: India's trade minister is its Commerce and Industry Minister
+    ("Where did the Indian trade minister hold talks with the American commerce chief?", "Indian trade minister",
+     True),
+    ("What did India's commerce minister discuss with Lutnick?", "India's commerce minister", True),
+])
+def test_people_named_with_other_offices_do_not_hold_the_office_asked(question, office, met):
+    unmet = Constraints.of(question).unmet(GOYAL_LUTNICK, "", TALKS_ARTICLE)
+    assert (f"name {office}" not in unmet) is met
+
+
+def test_the_us_secretary_of_state_is_its_foreign_minister():
+    call = ("US Deputy Secretary of State Christopher Landau and India’s Foreign Secretary Vikram Misri held phone "
+            "talks.")
+    article = ArticleContext.of("India, US discuss trade", call, "2025-03-28")
+    asked = Constraints.of("Which Indian official did the US deputy foreign minister speak with by phone?")
+    assert asked.unmet(call, "", article) == []
+    # a Deputy Secretary of State is no Secretary of State
+    assert Constraints.of("Which Indian official did the US foreign minister call?").unmet(call, "", article)
