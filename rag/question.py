@@ -765,7 +765,12 @@ def names_measure(measure: str, sentence: str, before: str) -> bool:
             if owner is not None and owner.lastgroup == measure:
                 return True
         return False
-    return not others and not named(measure, sentence) and named(measure, before)
+    # the sentence before names the measure as its own, not in brackets beside another ("a trade surplus (the
+    # difference between imports and exports) of USD 41.18 billion ... It was USD 35.32 billion in 2023-24"
+    # gives no exports)
+    plain_before = re.sub(r"\([^)]*\)", " ", before)
+    return not others and not named(measure, sentence) and named(measure, plain_before) and not any(
+        named(kind, plain_before) for kind, words in _MEASURE_OF.items() if words != _MEASURE_OF[measure])
 
 
 # "How large was the increase ... in dollars?" asks for an amount of money, which is never compared

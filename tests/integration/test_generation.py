@@ -360,6 +360,17 @@ def test_talks_between_other_office_holders_answer_no_question_of_this_office(pi
     assert pipeline.ask(question).abstained
 
 
+@pytest.mark.parametrize("question", [
+    "How much did India export to the US in 2021-22?",
+    "What were India's exports to the US in 2022-23?",
+])
+def test_a_surplus_defined_by_exports_gives_no_exports(pipeline, question):
+    # "a trade surplus (the difference between imports and exports) of USD 41.18 billion ... It was USD 32.85
+    # billion in 2021-22": the year's surplus, not its exports
+    answer = pipeline.ask(question)
+    assert answer.abstained and not answer.short_answer
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")

@@ -1042,3 +1042,13 @@ ASSURANCES = ("Commerce Ministry sources said discussions were progressing rapid
 ])
 def test_a_name_after_a_verb_of_saying_speaks_only_where_reports_put_the_speaker(question, sentence, speaks):
     assert bool(analyse(question).requires.search(sentence)) is speaks
+
+
+def test_a_sentence_leaning_on_one_before_takes_its_measure_outside_brackets():
+    before = ("With America, India had a trade surplus (the difference between imports and exports) of USD 41.18 "
+              "billion in goods in 2024-25.")
+    it_was = "It was USD 35.32 billion in 2023-24, USD 27.7 billion in 2022-23."
+    assert names_measure("surplus", it_was, before) and names_measure("deficit", it_was, before)
+    # the exports in brackets define the surplus: the figures are none
+    assert not names_measure("exports", it_was, before)
+    assert names_measure("exports", "It was $80 billion in 2023-24.", "India's exports to the US rose in 2024-25.")
