@@ -546,6 +546,18 @@ def periods_counted(text: str) -> str:
     return _COUNTED_FROM.sub(counted, text)
 
 
+# "What was the US trade deficit with India before 2024?" asks for a year before it, which the 2024 figure is
+# not ("2024-25" is a fiscal year, read as one)
+_RELATIVE_YEAR = re.compile(r"\b(?P<side>before|prior to|earlier than|after|later than)\s+(?:the\s+(?:year\s+)?)?"
+                            r"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", re.I)
+
+
+def relative_years_in(question: str) -> frozenset[tuple[str, int]]:
+    """The years a question asks of as bounds, with their side: {("before", 2024)} of "before 2024"."""
+    return frozenset(("after" if m["side"].lower() in ("after", "later than") else "before", int(m["year"]))
+                     for m in _RELATIVE_YEAR.finditer(question))
+
+
 def periods_in(text: str) -> tuple[set[Period], set[Period]]:
     """The periods a text's figures belong to, and the periods it compares them with (bases)."""
     own, base, taken = set(), set(), []
@@ -583,6 +595,7 @@ class Constraints:
         return any(getattr(self, f.name) for f in fields(self))
 
     bases: frozenset[Period] = frozenset()  # periods asked about as a comparison's base ("over 2023")
+    relative_years: frozenset[tuple[str, int]] = frozenset()  # bounds asked: ("before", 2024) (relative_years_in)
     offices: frozenset[tuple[str, str, str, bool]] = frozenset()  # a country's office (see offices_in)
     months: frozenset[int] = frozenset()  # months asked about ("in October"), 1-12
     balance: tuple[str, str] | None = None  # whose surplus with whom is asked about (see balance_in)
@@ -663,6 +676,8 @@ class Constraints:
         # the date of a report asked of ("according to the April report") is no month or day of the claim
         undated = _REPORT_DATED.sub(" the report", question)
         own, base = periods_in(question)
+        relative = relative_years_in(question)
+        own -= {Period(year) for _, year in relative}  # a bound is no period asked
         spans, trend = spans_in(question), trend_in(question)
         if trend:  # "widen from 2023 to 2024" asks the change to the later year over the earlier one
             own -= {Period(first) for first, _ in spans}
@@ -674,7 +689,8 @@ class Constraints:
         subject = subject_country_in(question)
         imposition, lookbacks = imposition_in(question), lookbacks_in(question)
         return cls(countries=frozenset(countries_in(question)), names=frozenset(names_in(question)),
-                   periods=frozenset(own), bases=frozenset(base), offices=offices_in(question),
+                   periods=frozenset(own), bases=frozenset(base), relative_years=relative,
+                   offices=offices_in(question),
                    months=months_in(undated), balance=balance_in(question),
                    goods=goods_in(question) | sectors_in(question) | owned_thing_in(question),
                    figures=figures_in(question), ranks=ranks_in(question), share=share_asked(question),
@@ -846,7 +862,7 @@ class Constraints:
                 if dated is not None:
                     months.add(dated)
             unmet += [f"month {MONTHS[m - 1]}" for m in sorted(self.months) if m not in months]
-        if self.periods or self.bases:
+        if self.periods or self.bases or self.relative_years:
             own, base = periods_in(_as_of(sentence, article.date))
             if self.figure_asked and not self.targets and (targeted := target_years(sentence)):
                 own = {Period(year) for year in targeted}  # "What was trade in 2025?" asks for no target
@@ -858,6 +874,11 @@ class Constraints:
                     _RANGE.sub(" ", sentence))[0]
             unmet += [f"period {p}" for p in sorted(self.periods) if p not in own]
             unmet += [f"period {p}" for p in sorted(self.bases) if p not in own | base]
+            # every period of the sentence's figures is on the side of the bound asked (a fiscal year ends
+            # in the year after it starts)
+            unmet += [f"period {side} {year}" for side, year in sorted(self.relative_years)
+                      if not own or not all(p.year < year if side == "before" else p.year + p.fiscal > year
+                                            for p in own)]
         return unmet
 
     def _aspects_unmet(self, sentence: str, context: str, found: list[str], earlier: str = "",
@@ -1268,6 +1289,8 @@ def as_asked(item: str, question: str) -> str:
         return f"anyone {what}"
     if item.startswith("response "):  # "a response to the parliamentary query"
         return f"a response to {responded_as_asked(question) or what}"
+    if re.match(r"period (?:before|after) ", item):  # "a year before 2024"
+        return f"a year {what}"
     if item.startswith("began "):  # "when the BTA negotiations began"
         return f"when the {what} began"
     if item.startswith("now "):  # "Biswajit Dhar now", as the question names them

@@ -371,6 +371,11 @@ def test_a_surplus_defined_by_exports_gives_no_exports(pipeline, question):
     assert answer.abstained and not answer.short_answer
 
 
+def test_a_year_asked_as_a_bound_is_not_the_year_given(pipeline):
+    answer = pipeline.ask("What was the US trade deficit with India before 2024?")
+    assert answer.abstained and "a year before 2024" in answer.text
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")

@@ -1707,3 +1707,28 @@ def test_the_us_secretary_of_state_is_its_foreign_minister():
     assert asked.unmet(call, "", article) == []
     # a Deputy Secretary of State is no Secretary of State
     assert Constraints.of("Which Indian official did the US foreign minister call?").unmet(call, "", article)
+
+
+DEFICIT_2024 = "US goods trade deficit with India was $45.7 billion in 2024, a 5.4 per cent increase over 2023."
+
+
+@pytest.mark.parametrize("question,met", [
+    # a year before 2024 is asked: the 2024 figure is none
+    ("What was the US trade deficit with India before 2024?", False),
+    ("What was the US trade deficit with India prior to 2024?", False),
+    ("What was the US trade deficit with India after 2023?", True),
+    ("What was the US trade deficit with India after 2024?", False),
+])
+def test_a_year_asked_as_a_bound_is_met_only_on_its_side(question, met):
+    asked = Constraints.of(question)
+    unmet = [u for u in asked.unmet(DEFICIT_2024, "", ARTICLE) if u.startswith("period")]
+    assert (unmet == []) is met
+
+
+def test_a_bound_is_said_as_asked():
+    asked = "What was the US trade deficit with India before 2024?"
+    assert Constraints.of(asked).periods == frozenset()
+    assert as_asked("period before 2024", asked) == "a year before 2024"
+    # a fiscal year is no bound, but the period asked
+    fiscal = Constraints.of("What was India's surplus before 2024-25?")
+    assert fiscal.relative_years == frozenset() and fiscal.periods == frozenset({Period(2024, fiscal=True)})
