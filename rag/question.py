@@ -27,6 +27,7 @@ from .parts import as_question, naming, rewrite_question, split_parts
 from .terms import (
     BALANCE,
     HOW_MUCH_TRADED,
+    IN_MONEY,
     QUESTION_STEMS,
     SET_ASIDE_FIRST,
     SPEECH_ACTS,
@@ -227,6 +228,15 @@ _REQUIRES = [
     (re.compile(r"^\W*(?:\w+\s+)?how long\b", re.I),
      re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?)\b|-day\b|\b(?:until|till|since)\b|"
                 r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\b", re.I)),
+    # "How many days were the chief negotiators to meet?" asks for a count of days: "the chief negotiators of the
+    # two countries ... will continue until May 22" counts countries. The sentence counts the unit of time ("a
+    # 90-day pause", "for the fourth consecutive year") or runs from one year to another
+    (re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:days|weeks|months|years|decades|hours)\b", re.I),
+     re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                r"fifty|sixty|ninety|hundred|several|a few|many|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                r"ninth|tenth)(?:[\s-]+(?:consecutive|straight|successive|more))?[\s-]+"
+                r"(?:days?|weeks?|months?|years?|decades?|hours?)\b|\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\b",
+                re.I)),
     # "On which weekday ...?" is answered by a day of the week, not by a date ("on April 2")
     (re.compile(r"\b(which|what) weekday|\bday of the week\b", re.I),
      re.compile(rf"\b({WEEKDAY})\b", re.I)),
@@ -240,6 +250,10 @@ _REQUIRES = [
     (re.compile(rf"{_WHEN}|\b(what|which) (dates?|days?)\b|\buntil what\b", re.I),
      re.compile(rf"\b({MONTH}|\d{{4}}|{WEEKDAY}|spring|summer|fall|"
                 r"autumn|winter|today|yesterday|tomorrow|(?:week|month|year)s?)\b", re.I)),
+    # "Where is Goyal from?" asks where someone comes from: "Goyal was in Washington in March" tells where he was
+    (re.compile(r"^\s*where\s+(?:is|are|was|were|does|do|did)\s+[^?]*?\b(?:from|hails?\s+from|comes?\s+from)\s*\??\s*$",
+                re.I),
+     re.compile(r"\b(?:from|hails?|born|native|hometown|home\s+state)\b(?:\s+\w+){0,2}?\s+(?-i:[A-Z])\w", re.I)),
     # "Where is Pax Silica headquartered?" asks for a seat: an invitation "to India" gives none
     (re.compile(r"^\s*where\s+(?:is|are|was|were)\b[^?]*\b(?:headquartered|based|located|situated)\b", re.I),
      re.compile(r"\b(?:headquartered|headquarters|based|located|situated|seat)\b", re.I)),
@@ -737,6 +751,8 @@ def asked_measure(question: str) -> str | None:
         near = question[max(0, measure.start("head") - 30):measure.end("head") + 40].lower()
         named = re.findall(r"\b(deficit|surplus|exports|imports|trade|commerce)\b", near)
         head = {"commerce": "trade"}.get(named[0], named[0]) if named else head
+        if {"exports", "imports"} <= set(named):  # "the combined value of exports and imports" is trade's
+            head = "trade"
     return {"surplus": "deficit", "imports": "exports"}.get(head, head) if head in _MEASURE_OF else None
 
 
@@ -773,9 +789,6 @@ def names_measure(measure: str, sentence: str, before: str) -> bool:
         named(kind, plain_before) for kind, words in _MEASURE_OF.items() if words != _MEASURE_OF[measure])
 
 
-# "How large was the increase ... in dollars?" asks for an amount of money, which is never compared
-# (see conflicts.py), though "increase" alone would ask for a percentage
-_IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", re.I)
 
 
 # "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare; "What
@@ -809,7 +822,8 @@ def value_kind(question: str) -> str | None:
     # a yes-or-no question ("Did the deficit grow or shrink in 2024?") asks for no value: the articles'
     # 5.4 and 5.1 per cent are no disagreement on whether it grew
     # nor does a reason: "Why were the 26 per cent tariffs announced?" is not asked which rate they were
-    if _IN_MONEY.search(question) or asks_for_things(question) or _WHAT_DONE.search(question) \
+    # an amount of money is never compared (see conflicts.py), though "increase" alone would ask for a percentage
+    if IN_MONEY.search(question) or asks_for_things(question) or _WHAT_DONE.search(question) \
             or WHETHER.match(question) or re.match(r"\s*(?:why|for what reason|how come)\b", question, re.I):
         return None
     return next((kind for kind, pattern in _VALUE_KINDS if pattern.search(question)), None)

@@ -18,7 +18,7 @@ from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
 from .question import SAYS_AFTER, WHAT_HAPPENED, Query, affirms, asks_for_things, asks_who_said, speaking_body
-from .terms import SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING, content_terms
+from .terms import IN_MONEY, SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING, content_terms
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -124,7 +124,7 @@ def _patterns(query: Query) -> list[str]:
     if re.search(r"^\W*(?:\w+\s+)?how long\b", q):
         # "How long is the tariff pause window?": "the 90-day tariff pause window"; "Over how long ...?" too
         return [_SPAN_OF_TIME]
-    if re.search(r"\bin (?:dollars|us dollars|usd|rupees)\b|\bhow many (?:dollars|rupees)\b", q):
+    if IN_MONEY.search(q):
         return [_MONEY]
     if re.search(r"^\W*(?:\w+\s+)?how many\b(?! (?:billion|million|per ?cent|percentage))", q):
         return [_COUNT]  # "For how many years in a row has the US been India's largest trade partner?"

@@ -52,6 +52,12 @@ HOW_MUCH_TRADED = re.compile(
     r"[\w’'-]+\s+){0,3}?)(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
     r"(?:export|exported|import|imported|sell|sold|buy|bought|ship|shipped|purchase)\b", re.I)
 
+# "How large was the increase ... in dollars?", "How much did exports grow in dollar terms?" ask for an amount
+# of money: read by question analysis (amounts are never compared between articles) and by short answers (the
+# "$1.4 billion", not the "3.4 per cent" beside it)
+IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees|(?:dollar|rupee|money|cash) terms)\b|"
+                      r"\bhow many (?:dollars|rupees)\b", re.I)
+
 # "Did India's exports cross $100 billion?" asks whether, not what
 WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 

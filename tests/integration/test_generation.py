@@ -376,6 +376,16 @@ def test_a_year_asked_as_a_bound_is_not_the_year_given(pipeline):
     assert answer.abstained and "a year before 2024" in answer.text
 
 
+@pytest.mark.parametrize("question,short", [
+    ("What is the combined value of US goods exports and imports with India in 2024?", "$129.2 billion"),
+    ("How much did US goods exports to India grow in dollar terms in 2024?", "$1.4 billion"),
+    ("How many days were the chief negotiators to meet after the ministers?", None),  # "the two countries" no
+    ("Where is Goyal from?", None),  # "Goyal was in Washington in March" is where he was
+])
+def test_the_value_asked_is_the_one_given(pipeline, question, short):
+    assert pipeline.ask(question).short_answer == short
+
+
 def test_a_phrasal_verb_asks_for_no_figure_that_moved(pipeline):
     # "holding up" the deal is no rise: the sentences on what stalls it may answer
     answer = pipeline.ask("What is currently holding up the India-US trade deal?")

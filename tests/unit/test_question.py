@@ -1052,3 +1052,34 @@ def test_a_sentence_leaning_on_one_before_takes_its_measure_outside_brackets():
     # the exports in brackets define the surplus: the figures are none
     assert not names_measure("exports", it_was, before)
     assert names_measure("exports", "It was $80 billion in 2023-24.", "India's exports to the US rose in 2024-25.")
+
+
+@pytest.mark.parametrize("question,sentence,gives", [
+    # a count of days is told in days, not by "the two countries"
+    ("How many days were the chief negotiators to meet after the ministers?", "The chief negotiators of the two "
+     "countries will continue until May 22.", False),
+    ("How many days is the tariff pause window?", "They aim to use the 90-day tariff pause window.", True),
+    ("For how many years in a row has America been India's biggest trade partner?", "The US remained India's "
+     "largest trading partner for the fourth consecutive year in 2024-25.", True),
+    # where someone is from is not where they were
+    ("Where is Goyal from?", "Goyal was in Washington in March also for the trade talks.", False),
+    ("Where is Goyal from?", "Goyal, who hails from Mumbai, spoke.", True),
+])
+def test_days_counted_and_where_someone_is_from_are_told_as_such(question, sentence, gives):
+    assert bool(analyse(question).requires.search(sentence)) is gives
+
+
+def test_the_combined_value_of_exports_and_imports_is_trade():
+    query = analyse("What is the combined value of US goods exports and imports with India in 2024?")
+    assert query.measure == "trade"
+    assert analyse("What was the value of US goods exports to India in 2024?").measure == "exports"
+
+
+@pytest.mark.parametrize("question", [
+    "How much did US goods exports to India grow in dollar terms in 2024?",
+    "By how much did the US deficit with India rise in 2024, in dollars?",
+])
+def test_a_change_asked_in_money_is_the_amount_beside_the_per_cent(question):
+    sentence = "US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023."
+    assert short_answer(analyse(question), [sentence]) == "$1.4 billion"
+    assert value_kind(question) is None  # amounts of money are never compared
