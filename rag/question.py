@@ -299,6 +299,8 @@ _REQUIRES = [
     # ("How much did total goods trade grow in 2024?" too: "$129.2 billion in 2024" is its size, not its growth)
     (re.compile(r"\bhow much (?:more|less|higher|lower|bigger|larger|smaller)\b|\bby how much\b|"
                 r"\b(?:growth|increase|rise|decline|fall|drop)\s+(?:figure|rate)\b|"
+                # "What increase in the 2024 deficit does the report give?": a change, not the level
+                r"^\s*what\s+(?:[\w-]+\s+)?(?:increase|rise|growth|jump|fall|decline|drop)\s+(?:in|of)\b|"
                 r"\bhow much\s+(?:did|has|have|had|does|do|will|would)\b[^?]*?\b(?:grow|grew|rise|rose|increase|"
                 r"decrease|fall|fell|decline|drop|shrink|widen|narrow|expand|contract|jump|climb|surge)\b", re.I),
      re.compile(_CHANGE_FIGURE, re.I)),
@@ -738,12 +740,19 @@ def required_form(question: str) -> re.Pattern | None:
     return next((form for asks, form in _REQUIRES if asks.search(question)), None)
 
 
+# "What bilateral trade did India and the US record in 2023-24?" names the measure before its verb ("What share
+# of India's imports does the US account for?" asks for a share)
+_MEASURE_BEFORE_VERB = re.compile(r"^\s*(?:what|how much)\s+(?:(?!(?:did|does|do|has|have|had|was|were|is|are|of)\b)"
+                                  r"[\w.'’-]+\s+){0,3}?(?P<head>deficit|surplus|exports|imports|trade)\s+"
+                                  r"(?:did|does|do|has|have|had|was|were|is|are)\b", re.I)
+
+
 def asked_measure(question: str) -> str | None:
     """The measure a figure is asked of ("What was the US deficit ...?" -> "deficit"), if one of
     those whose figures a sentence of another measure cannot give."""
     if _TRADED.search(question):
         return "exports"
-    measure = re.search(_MEASURE, question, re.I)
+    measure = re.search(_MEASURE, question, re.I) or _MEASURE_BEFORE_VERB.search(question)
     head = measure["head"].lower() if measure else None
     if head in ("value", "total", "size", "worth"):
         # "the bilateral trade value", "the value of bilateral trade": the value is of trade ("the

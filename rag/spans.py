@@ -52,6 +52,8 @@ _CHANGE_ASKED = re.compile(r"\b(?:how (?:much|large|big)|by how many)\b.*\b(?:gr
                            r"(?:go|goes|went|gone) (?:up|down))\b|"
                            r"\b(?:figure|rate|amount|size)\s+(?:of|for)\s+the\s+(?:rise|increase|growth|jump|fall|decline|"
                            rf"drop)\b|{_THAN_EARLIER}|"
+                           # "What increase in the 2024 deficit does the report give?"
+                           r"^\s*what\s+(?:[\w-]+\s+)?(?:increase|rise|growth|jump|fall|decline|drop)\s+(?:in|of)\b|"
                            # "How much bigger was the deficit in 2024 than in 2023?": the difference, not a level
                            rf"\bhow much (?:{_MORE_OR_LESS})\b.*{_THAN_EARLIER}")
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growth|fell|fall|decline[sd]?|jump(?:ed)?|"

@@ -381,6 +381,8 @@ def test_a_year_asked_as_a_bound_is_not_the_year_given(pipeline):
     ("How much did US goods exports to India grow in dollar terms in 2024?", "$1.4 billion"),
     ("How many days were the chief negotiators to meet after the ministers?", None),  # "the two countries" no
     ("Where is Goyal from?", None),  # "Goyal was in Washington in March" is where he was
+    ("What increase in the 2024 deficit does the ANI report give?", "5.1%"),  # the change, not "$45.7 billion"
+    ("What bilateral trade did India and the US record in 2023-24?", None),  # not that year's surplus
 ])
 def test_the_value_asked_is_the_one_given(pipeline, question, short):
     assert pipeline.ask(question).short_answer == short

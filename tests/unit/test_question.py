@@ -1083,3 +1083,21 @@ def test_a_change_asked_in_money_is_the_amount_beside_the_per_cent(question):
     sentence = "US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023."
     assert short_answer(analyse(question), [sentence]) == "$1.4 billion"
     assert value_kind(question) is None  # amounts of money are never compared
+
+
+@pytest.mark.parametrize("question,measure", [
+    ("What bilateral trade did India and the US record in 2023-24?", "trade"),
+    ("What surplus did India record with the US in 2023-24?", "deficit"),  # one side's surplus, the other's deficit
+    ("What trade deficit did the US report with India in 2024?", "deficit"),
+    ("What share of India's imports does the US account for?", None),  # a share of imports
+])
+def test_a_measure_named_before_its_verb_is_the_measure_asked(question, measure):
+    assert analyse(question).measure == measure
+
+
+def test_an_increase_asked_in_a_figure_is_the_change_not_the_level():
+    sentence = ("The U.S. reported a goods trade deficit of $45.7 billion with India in 2024, a 5.1% increase from "
+                "2023.")
+    query = analyse("What increase in the 2024 deficit does the ANI report give?")
+    assert short_answer(query, [sentence]) == "5.1%"
+    assert not query.requires.search("US goods trade deficit with India was $45.7 billion in 2024.")
