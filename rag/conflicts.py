@@ -145,9 +145,10 @@ def disagreeing(terms: set[str], kind: str, lead: Claim, others: Sequence[Claim]
     that hold the two values instead; it costs a model call, so it is asked only then.
 
     ``now``: the question asks where things stand now ("What tariff does India face now?"). An article
-    written weeks apart from the answer's tells where things stood at another time ("the additional 26
-    per cent tariffs" suspended in May 2025, the "reciprocal 25% tariffs" about to start in March): a
-    change, not a disagreement, and the newest article leads the answer (see :mod:`rag.extractive`).
+    written more than a few days (``_SAME_EVENT_DAYS``) from the answer's, on any day a month-only date may
+    mean, tells where things stood at another time ("the additional 26 per cent tariffs" suspended in May
+    2025, the "reciprocal 25% tariffs" about to start in March): a change, not a disagreement, and the
+    newest article leads the answer (see :mod:`rag.extractive`).
     """
     first = slot_value(terms, lead.text, kind)
     if first is None:
