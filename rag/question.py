@@ -798,8 +798,6 @@ def names_measure(measure: str, sentence: str, before: str) -> bool:
         named(kind, plain_before) for kind, words in _MEASURE_OF.items() if words != _MEASURE_OF[measure])
 
 
-
-
 # "Which Indian sectors face the 26 per cent tariff?" asks for things, not a value to compare; "What
 # were US goods exports ...?" asks for a value (a verb ends the thing asked for)
 # ("Besides chemicals, which exports surged?" asks for things as well)
