@@ -55,7 +55,9 @@ def test_every_question_gets_the_same_answer_and_citations(copies_pipeline, pipe
 
 
 def test_the_metrics_are_the_same(copies_pipeline, pipeline):
-    questions = ev.load_questions(split="dev")
+    # the reported split: every question's answer and citations are compared above, so the metrics, which
+    # add the three retrieval modes' ranks, need not be run twice over the 1,700 dev questions as well
+    questions = ev.load_questions(split="test")
     _, with_copies = ev.evaluate(copies_pipeline, questions)
     _, alone = ev.evaluate(pipeline, questions)
     for summary in (with_copies, alone):
