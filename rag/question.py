@@ -26,6 +26,7 @@ from .errors import RagError
 from .parts import as_question, naming, rewrite_question, split_parts
 from .terms import (
     BALANCE,
+    CHANGE_AS_THING,
     HOW_MUCH_TRADED,
     IN_MONEY,
     QUESTION_STEMS,
@@ -115,9 +116,6 @@ _MEASURE_OF = {"deficit": BALANCE,
                "exports": "exports?|exported|imports?|imported|shipments|sales|purchases|bought|sold",
                "trade": TRADE_WHOLE}
 _MEASURE_OF |= {"surplus": _MEASURE_OF["deficit"], "imports": _MEASURE_OF["exports"]}
-# "How much did India export to the US in April 2025?" asks for exports as a verb
-_TRADED = HOW_MUCH_TRADED
-
 # "How much did the US spend on deportation flights?": what is spent, paid or worth is money, and a
 # count of deportees no answer
 _SPENT = (r"^\s*how much\s+(?:\w+\s+){0,6}?(?:spend|spent|spends|cost|costs|pay|paid|pays|invest|invested|"
@@ -212,6 +210,7 @@ _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affair
 # mention some words are counted (_MENTIONS); every other is withheld (_REQUIRES)
 _HOW_MANY_ARTICLES = (r"\bhow\s+many\s+(?:of\s+(?:the|these|those|your)\s+)?(?:news\s+)?"
                       r"(?:articles|stories|reports|documents|texts|pieces|files)")
+_YEAR_TO_YEAR = r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\b"  # a span by its years: "from 2009 to 2024"
 _REQUIRES = [
     # "On average, how many Indians were deported each year from 2009 to 2024?" asks for a rate: the
     # total over the years ("a total of 15,564") is none ("yearly" is left out: "What yearly shortfall
@@ -226,8 +225,8 @@ _REQUIRES = [
     # by where it ends or runs ("until May 22", "from 2009 to 2024"); the days of a meeting ("talks held ...
     # from April 23-25") are not how long anything else has gone on
     (re.compile(r"^\W*(?:\w+\s+)?how long\b", re.I),
-     re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?)\b|-day\b|\b(?:until|till|since)\b|"
-                r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\b", re.I)),
+     re.compile(rf"\b(?:years?|decades?|months?|weeks?|days?|hours?)\b|-day\b|\b(?:until|till|since)\b|{_YEAR_TO_YEAR}",
+                re.I)),
     # "How many days were the chief negotiators to meet?" asks for a count of days: "the chief negotiators of the
     # two countries ... will continue until May 22" counts countries. The sentence counts the unit of time ("a
     # 90-day pause", "for the fourth consecutive year") or runs from one year to another
@@ -235,8 +234,7 @@ _REQUIRES = [
      re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                 r"fifty|sixty|ninety|hundred|several|a few|many|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                 r"ninth|tenth)(?:[\s-]+(?:consecutive|straight|successive|more))?[\s-]+"
-                r"(?:days?|weeks?|months?|years?|decades?|hours?)\b|\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\b",
-                re.I)),
+                rf"(?:days?|weeks?|months?|years?|decades?|hours?)\b|{_YEAR_TO_YEAR}", re.I)),
     # "On which weekday ...?" is answered by a day of the week, not by a date ("on April 2")
     (re.compile(r"\b(which|what) weekday|\bday of the week\b", re.I),
      re.compile(rf"\b({WEEKDAY})\b", re.I)),
@@ -299,8 +297,7 @@ _REQUIRES = [
     # ("How much did total goods trade grow in 2024?" too: "$129.2 billion in 2024" is its size, not its growth)
     (re.compile(r"\bhow much (?:more|less|higher|lower|bigger|larger|smaller)\b|\bby how much\b|"
                 r"\b(?:growth|increase|rise|decline|fall|drop)\s+(?:figure|rate)\b|"
-                # "What increase in the 2024 deficit does the report give?": a change, not the level
-                r"^\s*what\s+(?:[\w-]+\s+)?(?:increase|rise|growth|jump|fall|decline|drop)\s+(?:in|of)\b|"
+                rf"{CHANGE_AS_THING}|"
                 r"\bhow much\s+(?:did|has|have|had|does|do|will|would)\b[^?]*?\b(?:grow|grew|rise|rose|increase|"
                 r"decrease|fall|fell|decline|drop|shrink|widen|narrow|expand|contract|jump|climb|surge)\b", re.I),
      re.compile(_CHANGE_FIGURE, re.I)),
@@ -311,7 +308,7 @@ _REQUIRES = [
      re.compile(r"\b(?-i:X|Twitter|Facebook|Instagram|LinkedIn|YouTube|TV)\b|\b(?:podcast|interview|television|radio|"
                 r"newspaper|social media|post|tweet|press conference|briefing|statement|readout|op-ed|column|website|"
                 r"broadcast)s?\b", re.I)),
-    (re.compile(rf"{_AMOUNT_ASKED}|{_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
+    (re.compile(rf"{_AMOUNT_ASKED}|{HOW_MUCH_TRADED.pattern}|{_SPENT}", re.I), re.compile(_MONEY, re.I)),
     # "What is the current tariff on Indian exports to the US?" asks for a levy's rate: "exports crossed the USD
     # 100 billion mark" gives a figure, and no rate, and "exports went up by 11.38%" a rate of change ("What
     # tariff revenue ...?", "What tariff concessions ...?" ask for other things). Asked in the present, the
@@ -750,7 +747,7 @@ _MEASURE_BEFORE_VERB = re.compile(r"^\s*(?:what|how much)\s+(?:(?!(?:did|does|do
 def asked_measure(question: str) -> str | None:
     """The measure a figure is asked of ("What was the US deficit ...?" -> "deficit"), if one of
     those whose figures a sentence of another measure cannot give."""
-    if _TRADED.search(question):
+    if HOW_MUCH_TRADED.search(question):  # "How much did India export ...?": exports, by the verb
         return "exports"
     measure = re.search(_MEASURE, question, re.I) or _MEASURE_BEFORE_VERB.search(question)
     head = measure["head"].lower() if measure else None

@@ -18,7 +18,7 @@ from .constraints import DURATION, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
 from .question import SAYS_AFTER, WHAT_HAPPENED, Query, affirms, asks_for_things, asks_who_said, speaking_body
-from .terms import IN_MONEY, SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING, content_terms
+from .terms import CHANGE_AS_THING, IN_MONEY, SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING, content_terms
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?(?:%|per cent\b|percent\b))"
@@ -52,8 +52,7 @@ _CHANGE_ASKED = re.compile(r"\b(?:how (?:much|large|big)|by how many)\b.*\b(?:gr
                            r"(?:go|goes|went|gone) (?:up|down))\b|"
                            r"\b(?:figure|rate|amount|size)\s+(?:of|for)\s+the\s+(?:rise|increase|growth|jump|fall|decline|"
                            rf"drop)\b|{_THAN_EARLIER}|"
-                           # "What increase in the 2024 deficit does the report give?"
-                           r"^\s*what\s+(?:[\w-]+\s+)?(?:increase|rise|growth|jump|fall|decline|drop)\s+(?:in|of)\b|"
+                           rf"{CHANGE_AS_THING}|"
                            # "How much bigger was the deficit in 2024 than in 2023?": the difference, not a level
                            rf"\bhow much (?:{_MORE_OR_LESS})\b.*{_THAN_EARLIER}")
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|increase[sd]?|rise|rose|grew|growth|fell|fall|decline[sd]?|jump(?:ed)?|"

@@ -58,6 +58,10 @@ HOW_MUCH_TRADED = re.compile(
 IN_MONEY = re.compile(r"\bin (?:dollars|us dollars|usd|rupees|(?:dollar|rupee|money|cash) terms)\b|"
                       r"\bhow many (?:dollars|rupees)\b", re.I)
 
+# "What increase in the 2024 deficit does the report give?" asks for a change, not the level: read by question
+# analysis (a sentence must give a change) and by short answers (the change is the value)
+CHANGE_AS_THING = r"^\s*what\s+(?:[\w-]+\s+)?(?:increase|rise|growth|jump|fall|decline|drop)\s+(?:in|of)\b"
+
 # "Did India's exports cross $100 billion?" asks whether, not what
 WHETHER = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 
