@@ -7,14 +7,15 @@ from tests.conftest import ROOT
 
 
 def test_rag_eval_writes_table_json_and_report(tmp_path, index_dir, pipeline):
+    # the test split (216 questions) holds every question type; the whole of dev took 205 s here
     report = tmp_path / "report"
     proc = subprocess.run(
-        [sys.executable, "-m", "rag", "eval", "--split", "dev", "--json", "--report", str(report),
+        [sys.executable, "-m", "rag", "eval", "--split", "test", "--json", "--report", str(report),
          "--index", str(index_dir)], capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data["retrieval"]) == {"hybrid", "dense", "bm25"}
-    assert data["overall"]["questions"] == len(ev.load_questions(split="dev"))
+    assert data["overall"]["questions"] == len(ev.load_questions(split="test"))
     assert "unanswerable" in data["by_type"]
     text = (report / "report.md").read_text()
     assert "## Failures" in text and "| mode |" in text
