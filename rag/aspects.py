@@ -1731,7 +1731,10 @@ def tells_beginning(thing: str, sentence: str) -> bool:
     others = set()
     for match in _STARTED_THING.finditer(sentence):
         started = set(tokenize(match["thing"]))
-        if started and not started & (family | _NOT_THINGS):
+        # the two words before the head are its name ("the U.S.-India COMPACT initiative launched" is the
+        # COMPACT's launch), within its clause
+        named = set(tokenize(" ".join(re.split(r"[,;:()]", sentence[:match.start("thing")])[-1].split()[-2:])))
+        if started and not started & (family | _NOT_THINGS) and not named & own:
             others.add(match.start("verb"))
     if not own & _MEETINGS:
         others |= {m.start() for m in _DAYS_FROM.finditer(sentence)}

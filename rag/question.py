@@ -896,11 +896,16 @@ def dates_only_an_end(query: Query, sentence: str) -> bool:
     return bool(found) and all(date_role(sentence, m.start()) == "end" for m in found)
 
 
+# a visit told as being there: "Goyal was in Washington in March also for the trade talks"
+_BEING_IN = re.compile(r"\b(?:is|was|were|are)\s+in\s+(?-i:[A-Z])", re.I)
+_VISIT = _ACT_FAMILIES[2]
+
+
 def tells_of(act: str, sentence: str) -> bool:
     """Whether ``sentence`` tells of ``act`` (a stem, as :func:`asked_act` gives it), in its own word or
     one of its family's."""
     family = next((f for f in _ACT_FAMILIES if act in f), frozenset({act}))
-    return bool(family & set(tokenize(sentence)))
+    return bool(family & set(tokenize(sentence))) or (family is _VISIT and bool(_BEING_IN.search(sentence)))
 
 
 def asked_act(question: str) -> str | None:

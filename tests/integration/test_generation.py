@@ -220,6 +220,9 @@ def test_a_levy_day_or_superlative_the_articles_do_not_tell_is_withheld(pipeline
 @pytest.mark.parametrize("question,short", [
     ("When were the reciprocal tariffs announced?", "April 2"),  # the tariffs the sentence before suspends
     ("When was the COMPACT initiative launched?", "February 2025"),  # the thing that started is the one asked
+    ("When was the US-India COMPACT launched?", "February 2025"),  # "COMPACT" names the initiative launched
+    # a visit told as being there, dated by a month named alone ("Goyal was in Washington in March also")
+    ("When did Goyal visit Washington before May 2025?", "March"),
     ("When will the first tranche be concluded?", "Fall 2025"),  # had "April 23-25", the days of the talks
 ])
 def test_the_day_a_thing_the_articles_date_was_announced_or_began_is_still_answered(pipeline, question, short):

@@ -1003,6 +1003,11 @@ def test_a_beginning_is_dated_only_by_a_start_of_the_thing_asked(sentence, tells
     asked = Constraints.of("When did the BTA negotiations begin?")
     assert asked.began == "BTA negotiations"
     assert ("began BTA negotiations" not in asked.unmet(sentence, "", ARTICLE)) is tells
+    # the words naming the head of what started are its name: "the U.S.-India COMPACT initiative"
+    compact = Constraints.of("When was the US-India COMPACT launched?")
+    assert "began US-India COMPACT" not in compact.unmet(
+        "The BTA negotiations are part of the broader U.S.-India COMPACT initiative launched in February 2025.",
+        "", ARTICLE)
     # a meeting's days date its own beginning
     meeting = Constraints.of("When did the talks in Washington begin?")
     assert "began talks in Washington" not in meeting.unmet(

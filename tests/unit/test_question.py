@@ -568,6 +568,8 @@ def test_the_act_whose_date_is_asked(question, act):
 
 @pytest.mark.parametrize("act,sentence,told", [
     ("visit", "Goyal's trip to Washington came in March.", True),
+    ("visit", "Goyal was in Washington in March also for the trade talks.", True),  # being there
+    ("visit", "The talks were in line with the goals set in February.", False),  # "in" a thing, not a place
     ("speak", "Misri and Landau held phone talks on Friday.", True),
     ("phone", "Modi did not personally reach out to Trump.", False),
     ("phone", "Speaking on the All-In Podcast on January 8, Lutnick said Modi did not reach out.", False),
