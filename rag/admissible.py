@@ -9,6 +9,7 @@ so a sentence is checked once per question however many stages ask.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections import OrderedDict
@@ -20,6 +21,20 @@ from .constraints import ArticleContext, with_titles
 from .countries import country_pattern
 from .question import Query, dates_only_an_end, done_by_another, names_measure, tells_of
 from .types import Chunk, Passage
+from .values import values
+
+# a sentence whose subject is the "it" or "they" of the sentence before: "It was announced on April 2"
+_IT_WAS = re.compile(r"^\W*(?:it|they|these|this)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+[a-z]+ed\b", re.I)
+
+
+def figure_of_before(query: Query, sentence: str) -> bool:
+    """Whether a figure asked of ``sentence`` is the one the sentence before names: its subject is that
+    sentence's "it" ("It was announced on April 2 ...") and it names no figure itself."""
+    if not _IT_WAS.match(sentence):
+        return False
+    if query.answer_type == "number":
+        return not query.carried_by(sentence)
+    return query.value_kind == "percent" and not values(sentence, "percent")  # "What was the rate of ...?"
 
 
 class Admissibility:
@@ -80,7 +95,10 @@ class Admissibility:
         # the article gives their title elsewhere ("According to Lutnick" is the US Commerce Secretary)
         # (carried_by reads ``before`` only for a question with a required form)
         named = with_titles(before, article) if before and query.requires is not None else before
-        if not query.carried_by(sentence, people, named):
+        # "The US has suspended the additional 26 per cent tariffs on India till July 9. It was announced on
+        # April 2 ...": a figure asked of the "it" a sentence opens with is the one the sentence before names
+        if not query.carried_by(sentence, people, named) and not (
+                figure_of_before(query, sentence) and before and query.carried_by(before, people)):
             unmet.append(f"answer {query.answer_type or 'form'}")
         if query.act is not None and not tells_of(query.act, sentence):
             unmet.append(f"answer {query.act}")  # the date of another act

@@ -510,6 +510,22 @@ def act_days(act: str, text: str) -> frozenset[str]:
     return frozenset(tied)
 
 
+# "the reciprocal 25% tariffs system kicks into effect on April 2": the day a thing takes effect is no day
+# it was announced, imposed or discussed
+_TAKES_EFFECT = re.compile(r"\b(?:(?:kick|come|go|enter|put|bring)(?:s|ed|ing)?|came|went|brought)\s+into\s+"
+                           r"(?:effect|force)\s+(?:on\s+|from\s+)?$|\b(?:take|takes|took|taking)\s+effect\s+"
+                           r"(?:on\s+|from\s+)?$|\b(?:kicks?|kicked)\s+in\s+(?:on\s+|from\s+)?$|"
+                           r"\beffective\s+(?:from\s+)?$", re.I)
+_EFFECT_ACTS = frozenset(tokenize("effect force kick take come start begin apply implement enter"))
+
+
+def effect_days(text: str) -> frozenset[str]:
+    """The days ``text`` says a thing takes effect on ("kicks into effect ON April 2" -> "april 2")."""
+    return frozenset(day for m in VALUE_PATTERNS["date"].finditer(text)
+                     if _TAKES_EFFECT.search(text[max(0, m.start() - 40):m.start()])
+                     for day in values(m.group(0), "date"))
+
+
 def day_roles(text: str) -> set[tuple[str, str | None]]:
     """Each day of a month ``text`` names, normalized, with its role there ("till July 9" -> ("july 9", "end"))."""
     return {(day, date_role(text, m.start())) for m in VALUE_PATTERNS["date"].finditer(text)
@@ -820,6 +836,9 @@ class Constraints:
             tied = act_days(self.day_act, f"{context} {sentence}") if self.day_act else frozenset()
             if tied and not tied & self.days:
                 unmet += [f"day {d}" for d in sorted(self.days & said) if f"day {d}" not in unmet]
+            elif self.day_act and self.day_act not in _EFFECT_ACTS and not tied:
+                unmet += [f"day {d}" for d in sorted(self.days & effect_days(f"{context} {sentence}"))
+                          if f"day {d}" not in unmet]
             # a text that names no month speaks of days near its article's ("on Tuesday" gone, "next Wednesday"
             # to come), or of none: "The US imposed 50% on several Indian exports", in an article of January
             # 2026, is no levy of April 2 (a range of months is a figure's period, not a day: "April–November")

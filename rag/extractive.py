@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .admissible import Admissibility, for_store
+from .admissible import Admissibility, figure_of_before, for_store
 from .bm25 import tokenize
 from .config import Config
 from .conflicts import Claim, disagreeing
@@ -279,6 +279,11 @@ class ExtractiveGenerator:
         citations, parts = cite(self._with_antecedents(chosen), passages)
         people = frozenset().union(*(self.admissible.article(passages[s.passage_rank]).people for s in chosen))
         short = short_answer(query, [self._sentence(s, passages) for s in chosen], self.idf, people)
+        lead = chosen[0]
+        if short is None and lead.sentence and figure_of_before(query, self._sentence(lead, passages)):
+            # "It was announced on April 2": the figure is the one of the sentence before, which is quoted
+            short = short_answer(query, [passages[lead.passage_rank].chunk.sentence(lead.sentence - 1)],
+                                 self.idf, people)
         answer = Answer(query.searched, " ".join(parts), False, citations, passages, generator=self.name,
                         short_answer=short)
         if query.recency and citations:
@@ -342,16 +347,24 @@ class ExtractiveGenerator:
             return [], list(passages)
         lead = scored[0]
         lead_text = self._sentence(lead, passages)
+        lead_vector = self._sentence_vectors(passages[lead.passage_rank])[lead.sentence]
+        if lead.sentence and figure_of_before(query, lead_text):
+            # its figure is the sentence before's: the claim is the two sentences', and so is its meaning
+            lead_text = f"{passages[lead.passage_rank].chunk.sentence(lead.sentence - 1)} {lead_text}"
+            pair = self._sentence_vectors(passages[lead.passage_rank])[lead.sentence - 1] + lead_vector
+            lead_vector = pair / np.linalg.norm(pair)
         pool = list(passages)
         ids = {p.chunk_id for p in pool}
         pool += [p for p in self.neighbours(lead_text, 10) if p.chunk_id not in ids]
-        lead_vector = self._sentence_vectors(passages[lead.passage_rank])[lead.sentence]
         q_vec = self.embedder.encode([query.searched])[0]
         claims, lead_article = [], passages[lead.passage_rank].source
         # another article may name the act in other words ("paused until July 8" beside "suspended till
         # July 9") and leave out the figure that named the subject ("the 26 per cent tariff"): the claim is
         # matched to the answer's sentence by meaning, so neither word is needed
-        claim_query = replace(query, act=None, constraints=replace(query.constraints, figures=frozenset()))
+        # (nor the verb of a day asked: "the reciprocal 25% tariffs system kicks into effect on April 2" tells the
+        # rate of the tariff "announced on April 2" in another article)
+        claim_query = replace(query, act=None, constraints=replace(query.constraints, figures=frozenset(),
+                                                                   day_act=None))
         for rank, passage in enumerate(pool):
             if passage.source == lead_article or lead_article in passage.also_in:
                 continue

@@ -520,3 +520,16 @@ def test_a_levy_asked_is_answered_by_a_rate_not_by_a_figure_of_trade(pipeline):
     # had "India's exports to the United States crossed the USD 100 billion mark in 2025", the newest article's
     answer = pipeline.ask("What is the current tariff on Indian exports to the US?")
     assert not answer.abstained and "50%" in answer.text and "USD 100 billion" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["What tariff was announced on April 2?",
+                                      "What tariff did the US impose on April 2?"])
+def test_a_figure_asked_of_it_is_the_one_the_sentence_before_names(pipeline, question):
+    # "The US has suspended the additional 26 per cent tariffs on India till July 9. It was announced on April
+    # 2 ...": had "10 per cent" (the baseline tariff, in the sentence after) or "25%" (the rate another
+    # article says kicks into effect on April 2, given alone, not as the disagreement it is)
+    answer = pipeline.ask(question)
+    assert not answer.abstained
+    assert answer.short_answer == ("26 per cent", "25%")  # the two articles' accounts, the answer's first
+    assert "It was announced on April 2" in answer.citations[0].quote
+    assert "26 per cent" in answer.citations[0].quote  # the sentence before, which names the figure

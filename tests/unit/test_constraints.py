@@ -8,6 +8,7 @@ from rag.constraints import (
     Constraints,
     Period,
     as_asked,
+    effect_days,
     initialisms,
     names_in,
     periods_in,
@@ -279,7 +280,10 @@ def test_period_labels():
     # a day of a month: another day of that month is another day; no day at all may be "on Friday"
     ("What rate did Trump announce on April 9?", "Trump set 25% tariffs to kick into effect on April 2.",
      ["day april 9"]),
-    ("What rate did Trump announce on April 2?", "Trump set 25% tariffs to kick into effect on 2 April.", []),
+    ("What rate did Trump announce on April 2?", "Trump announced 25% tariffs on 2 April.", []),
+    # the day a thing takes effect is no day it was announced (test_the_day_a_thing_takes_effect_...)
+    ("What rate did Trump announce on April 2?", "Trump set 25% tariffs to kick into effect on 2 April.",
+     ["day april 2"]),
     ("What was discussed on April 24?", "Talks were held in Washington from April 23-25.", []),
     ("What rate did Trump announce on April 9?", "Trump announced 25% tariffs on Wednesday.", []),
     # a country's people: a sentence about farmers that does not name the country may be about another's
@@ -803,6 +807,18 @@ def test_an_end_date_says_nothing_of_the_day_something_began():
     assert asked.unmet("The tariffs kick into effect on April 9.", "", ARTICLE) == ["day april 2"]
 
 
+def test_the_day_a_thing_takes_effect_is_no_day_it_was_announced():
+    kicks = ("WASHINGTON – India and the US, on Friday discussed trade days ahead of President Donald Trump’s "
+             "reciprocal 25% tariffs system kicks into effect ON April 2.")
+    assert effect_days(kicks) == {"april 2"}
+    assert effect_days("The 26 per cent tariff was announced on April 2.") == frozenset()
+    assert "day april 2" in Constraints.of("What tariff did Trump announce on April 2?").unmet(kicks, "", ARTICLE)
+    assert "day april 2" in Constraints.of("What tariff did the US impose on April 2?").unmet(kicks, "", ARTICLE)
+    # asked of what takes effect, or with no act, the day is the one asked
+    assert "day april 2" not in Constraints.of("What tariff kicks in on April 2?").unmet(kicks, "", ARTICLE)
+    assert "day april 2" not in Constraints.of("Which tariffs start on April 2?").unmet(kicks, "", ARTICLE)
+
+
 def test_a_flow_with_no_countries_named_is_the_flow_of_the_country_the_sentence_opens_with():
     driven = ("India, meanwhile, recorded a $41.18 billion trade surplus with the U.S. in FY2024-25, driven by "
               "$86.51 billion in exports.")
@@ -937,7 +953,10 @@ def test_the_day_of_an_act_is_the_one_named_at_its_verb():
                        ARTICLE) == ["day april 2"]
     # the day at the verb is the one asked, or no day is tied to it
     assert asked.unmet("Landau and Misri discussed defence cooperation on April 2.", "", ARTICLE) == []
-    assert asked.unmet("The tariffs kick into effect on April 2. Landau and Misri discussed trade.", "", ARTICLE) == []
+    assert asked.unmet("The tariffs were set on April 2. Landau and Misri discussed trade.", "", ARTICLE) == []
+    # but the day a thing takes effect is that thing's
+    assert asked.unmet("The tariffs kick into effect on April 2. Landau and Misri discussed trade.", "",
+                       ARTICLE) == ["day april 2"]
     # and a weekday at the verb may be the day asked when the text names the day asked for nothing else
     assert asked.unmet("Landau and Misri discussed defence cooperation on Friday.", "", ARTICLE) == []
 
