@@ -46,9 +46,11 @@ def _forms() -> dict:
         "balance": [re.compile(rf"(?P<a>{country}),?\s+{wide}(?P<m>deficit|surplus)\s+{wide}with\s+(?P<b>{country})"),
                     re.compile(rf"\b(?i:with)\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{wide}"
                                rf"(?P<m>(?i:deficit|surplus))\b")],
-        "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?i:{verb})\s+(?i:to|from)\s+(?P<b>{country})"),
+        # ("US shipments from India" arrive in the US: they come from the country after "from")
+        "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?i:{verb})\s+(?i:{way})\s+(?P<b>{country})"),
                    swap)
-                  for verb, swap in (("exports?|shipments|sales", False), ("imports?|purchases", True))] + [
+                  for verb, way, swap in (("exports?|shipments|sales", "to", False), ("exports?|sales", "from", False),
+                                          ("shipments", "from", True), ("imports?|purchases", "to|from", True))] + [
                   # the same flows told by their verbs: "How much crude oil did India buy from the US?" asks of
                   # US exports to India, which India's exports to the US are not ("How much more did America buy
                   # from India than it sold there?" asks the gap between two flows: no one flow)

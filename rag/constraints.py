@@ -1190,10 +1190,32 @@ class Constraints:
                 sides = {a for a, _ in self.flows} if flows == {"out"} else {b for _, b in self.flows} if (
                     flows == {"in"}) else {lead}
                 misplaced = misplaced or lead not in sides
+            # "shipments to the US rose more than 22%" names only where the goods go: no flow into India
+            if not named:
+                ends = one_sided_flows(sentence)
+                misplaced = misplaced or any(all(flow[side] != code for flow in self.flows) for side, code in ends)
             # (and India's exports to the US are not US exports to India)
             if named and not named & self.flows or misplaced or balance_only:
                 unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         return unmet
+
+
+# a flow told by one end only: "shipments to the US" (where the goods go), "imports from India" (where they
+# come from)
+_ONE_END = re.compile(r"\b(?P<word>exports?|shipments?|sales|imports?|purchases?)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?P<way>to|into|from)\s+(?:the\s+)?", re.I)
+
+
+def one_sided_flows(sentence: str) -> frozenset[tuple[int, str]]:
+    """(side, country) for each flow ``sentence`` names by one end: side 1 for where goods go ("shipments to
+    the US" -> (1, "US")), 0 for where they come from ("imports from India" -> (0, "IN"))."""
+    pattern, code_of = country_pattern()
+    found = set()
+    for match in _ONE_END.finditer(sentence):
+        country = pattern.match(sentence, match.end())
+        if country:
+            found.add((0 if match["way"].lower() == "from" else 1, code_of[country.group(1)]))
+    return frozenset(found)
 
 
 def _listed(items: list[str]) -> str:

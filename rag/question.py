@@ -775,7 +775,9 @@ def names_measure(measure: str, sentence: str, before: str) -> bool:
     def named(kind: str, text: str) -> bool:
         return re.search(rf"\b(?:{_MEASURE_OF[kind]})\b", text, re.I) is not None
     plain = re.sub(r"\([^)]*\)", " ", sentence)
-    others = [kind for kind in _MEASURE_OF if kind != measure and named(kind, plain)]
+    # one side's exports are the other's imports (its flow is checked apart): "shipments to the US rose more
+    # than 22%" names exports and no other measure
+    others = [kind for kind, words in _MEASURE_OF.items() if words != _MEASURE_OF[measure] and named(kind, plain)]
     if named(measure, plain):
         if not others:
             return True

@@ -533,3 +533,11 @@ def test_a_figure_asked_of_it_is_the_one_the_sentence_before_names(pipeline, que
     assert answer.short_answer == ("26 per cent", "25%")  # the two articles' accounts, the answer's first
     assert "It was announced on April 2" in answer.citations[0].quote
     assert "26 per cent" in answer.citations[0].quote  # the sentence before, which names the figure
+
+
+def test_shipments_named_by_where_they_go_answer_that_flow_only(pipeline):
+    # "shipments to the US rose more than 22% in November": India's exports (withheld before: the
+    # shipments read as imports too, a measure besides the one asked), and no US exports to India
+    exports = pipeline.ask("How much did India's exports to the US grow in November?")
+    assert not exports.abstained and exports.short_answer == "22%"
+    assert pipeline.ask("How much did India's imports from the US grow in November?").abstained

@@ -11,6 +11,7 @@ from rag.constraints import (
     effect_days,
     initialisms,
     names_in,
+    one_sided_flows,
     periods_in,
     said_instead,
     surnames,
@@ -1517,6 +1518,18 @@ def test_a_possessive_before_an_act_done_to_someone_is_its_doer():
 ])
 def test_a_flow_told_by_its_verb(text, flows):
     assert flows_in(text) == flows
+
+
+def test_a_flow_named_by_one_end_is_not_the_flow_into_the_other_country():
+    shipped = "Also on a year-on-year basis, shipments to the US rose more than 22% in November."
+    assert one_sided_flows(shipped) == {(1, "US")}
+    assert one_sided_flows("Total US goods imports from India rose.") == {(0, "IN")}
+    assert "flow US to IN" in Constraints.of(
+        "How much did India's imports from the US grow in November?").unmet(shipped, "", ARTICLE)
+    assert not any(u.startswith("flow") for u in Constraints.of(
+        "How much did India's exports to the US grow in November?").unmet(shipped, "", ARTICLE))
+    # "US shipments from India" arrive in the US (dev q1438)
+    assert flows_in("In which month did US shipments from India rise?") == {("IN", "US")}
 
 
 def test_a_flow_told_by_its_verb_is_not_answered_by_the_other_way():

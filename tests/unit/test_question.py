@@ -508,6 +508,9 @@ def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
      ("Total goods trade was $129.2 billion.", ""), ("The US goods trade deficit was $45.7 billion.", "")),
     ("What were US goods imports from Vietnam in 2024?", "exports",
      ("US goods exports to India were $41.8 billion.", ""), ("The deficit was $45.7 billion.", "")),
+    # one side's exports are the other's imports: shipments named alone are the measure, their growth too
+    ("How much did India's exports to the US grow in November?", "exports",
+     ("Shipments to the US rose more than 22% in November.", ""), ("The deficit grew 5.4 per cent.", "")),
 ])
 def test_the_measure_a_figure_is_asked_of(question, measure, named, other):
     query = analyse(question)
