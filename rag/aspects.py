@@ -1865,6 +1865,45 @@ def countries_for(text: str) -> frozenset[str]:
     return frozenset(code_of[m.group(1)] for m in _forms()["for"].finditer(text))
 
 
+# ---------------------------------------------------------------- whose view it is
+
+# "Which sectors does the US consider sensitive?" asks one country's view: "The US has been asking India to
+# open up a couple of sensitive sectors" calls them sensitive in the writer's words (of India's sectors);
+# "areas New Delhi considers politically and economically sensitive" tells India's view. The view must be
+# told by a verb of holding it after the country (its capital stands for it).
+_VIEW_ASKED = re.compile(r"\b(?:does|do|did)\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)\s+"
+                         r"(?:consider|regard|view|deem|treat)\b", re.I)
+_VIEW_VERB = re.compile(r"\b(?:consider(?:s|ed)?|regard(?:s|ed)?|views?|viewed|deem(?:s|ed)?|treat(?:s|ed)?)\b",
+                        re.I)
+
+
+def viewers_in(question: str) -> frozenset[str]:
+    """The countries whose view a question asks ("Which sectors does the US consider sensitive?" -> {"US"})."""
+    match = _VIEW_ASKED.search(question)
+    return countries_in(match["who"]) if match else frozenset()
+
+
+def tells_view_of(viewers: frozenset[str], sentence: str) -> bool:
+    """Whether ``sentence`` tells the view of one of ``viewers``: a verb of holding a view with one of
+    them named within a few words before it ("areas New Delhi considers ... sensitive"), or as the
+    subject the sentence opens with ("The U.S. reported a ... deficit ..., and views the BTA as a tool").
+    With no such verb, a thing called sensitive is so to the country it is of, which is not the one
+    pressing for it: "The US has been asking India to open up a couple of sensitive sectors" tells
+    India's view, not the US's."""
+    verbs = list(_VIEW_VERB.finditer(sentence))
+    if verbs:
+        # (a verb after "and" shares the subject the sentence opens with)
+        return any(countries_in(sentence[max(0, verb.start() - 40):verb.start()]) & viewers
+                   or re.search(r"\band\s+$", sentence[:verb.start()]) and leading_country(sentence) in viewers
+                   for verb in verbs)
+    if not countries_in(sentence):
+        return True  # "agriculture continues to be the most sensitive issue": its article tells whose
+    # the subject, as news writes it: the first country named, not after a preposition ("protected in India")
+    pattern, code_of = country_pattern()
+    first = next((m for m in pattern.finditer(sentence) if not _AFTER_PREPOSITION.search(sentence[:m.start()])), None)
+    return (first is None or code_of[first.group(1)] not in viewers) and bool(countries_in(sentence) & viewers)
+
+
 # ---------------------------------------------------------------- who says it
 
 # "... according to India's Commerce Ministry?": a figure the US Trade Representative gives is not

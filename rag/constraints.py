@@ -127,11 +127,13 @@ from .aspects import (
     tells_plan,
     tells_share,
     tells_succession,
+    tells_view_of,
     titling_countries,
     together_in,
     trade_kinds_in,
     traded_in,
     trend_in,
+    viewers_in,
     whole_as_asked,
     wholes_in,
 )
@@ -656,6 +658,7 @@ class Constraints:
     figure_asked: bool = False  # the question asks for a figure ("How much ...?"), of which a target is none
     described: frozenset[str] = frozenset()  # stems of what something is asked as called ("as a rival")
     described_for: frozenset[str] = frozenset()  # whose it is described as ("... negotiator for India")
+    viewers: frozenset[str] = frozenset()  # countries whose view is asked ("does the US consider ...")
     alone: frozenset[tuple[str, str]] = frozenset()  # a part asked alone ("commercial flights alone")
     succession: tuple[str, str] | None = None  # a holder asked before or after another ("before", "Misri")
     began: str | None = None  # a thing whose beginning is dated ("BTA negotiations")
@@ -728,6 +731,7 @@ class Constraints:
                    numbered=numbered_names_in(question), stages=stages_in(question),
                    targets=target_years_in(question), figure_asked=asks_figure(question),
                    described=described_as(question), described_for=described_for(question),
+                   viewers=viewers_in(question),
                    alone=alone_in(question), succession=succession_asked(question),
                    began=beginning_asked(question), wholes=wholes_in(question),
                    holders=stance_holders_in(question),
@@ -1019,6 +1023,8 @@ class Constraints:
         if self.described and not self.described & stems or self.described_for and (
                 (said := countries_for(sentence)) and not said & self.described_for):
             unmet.append(f"described {' '.join(sorted(self.described))}")
+        if self.viewers and not tells_view_of(self.viewers, sentence):
+            unmet.append(f"view {' '.join(sorted(self.viewers))}")
         if self.stages:
             said = stages_in(f"{context} {sentence}")
             unmet += [f"stage {n}" for n in sorted(self.stages) if n not in said]
@@ -1283,6 +1289,8 @@ def as_asked(item: str, question: str) -> str:
         return named(owners)
     if item.startswith(("country ", "imposition ")):
         return named(written)
+    if item.startswith("view "):  # "the US's view"
+        return f"{named(owners)}'s view"
     if item.startswith("recipient "):  # "anything given to Russia"
         return f"anything given to {named(written)}"
     if item.startswith("plan "):  # "India doing anything yet to come"

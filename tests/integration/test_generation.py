@@ -541,3 +541,10 @@ def test_shipments_named_by_where_they_go_answer_that_flow_only(pipeline):
     exports = pipeline.ask("How much did India's exports to the US grow in November?")
     assert not exports.abstained and exports.short_answer == "22%"
     assert pipeline.ask("How much did India's imports from the US grow in November?").abstained
+
+
+def test_a_view_asked_of_one_country_is_not_answered_with_another_s(pipeline):
+    # had "The US has been asking India to open up a couple of sensitive sectors": India's sectors
+    assert pipeline.ask("Which sectors does the US consider sensitive?").abstained
+    india = pipeline.ask("Which markets does New Delhi consider sensitive?")
+    assert not india.abstained and "New Delhi considers" in india.citations[0].quote

@@ -1769,3 +1769,24 @@ def test_a_bound_is_said_as_asked():
     # a fiscal year is no bound, but the period asked
     fiscal = Constraints.of("What was India's surplus before 2024-25?")
     assert fiscal.relative_years == frozenset() and fiscal.periods == frozenset({Period(2024, fiscal=True)})
+
+
+@pytest.mark.parametrize("question,sentence,told", [
+    # a verb of holding a view, after the country (or its capital), tells its view
+    ("Which markets does India consider sensitive?",
+     "The US is seeking access to India’s dairy markets areas New Delhi considers politically sensitive.", True),
+    ("Which markets does the US consider sensitive?",
+     "The US is seeking access to India’s dairy markets areas New Delhi considers politically sensitive.", False),
+    ("How does the US view the BTA?",
+     "The U.S. reported a deficit of $45.7 billion with India in 2024, and views the BTA as a tool.", True),
+    # without one, a thing called sensitive is so to the country it is of, not to the one pressing for it
+    ("Which sectors does the US consider sensitive?",
+     "The US has been asking India to open up a couple of sensitive sectors – agriculture and dairy.", False),
+    ("Which sectors does India consider too sensitive to open?",
+     "The US has been asking India to open up a couple of sensitive sectors – agriculture and dairy.", True),
+])
+def test_a_view_asked_is_the_view_of_the_country_asked(question, sentence, told):
+    asked = Constraints.of(question)
+    assert asked.viewers
+    assert (not any(u.startswith("view ") for u in asked.unmet(sentence, "", ARTICLE))) is told
+    assert Constraints.of("Which sectors are sensitive?").viewers == frozenset()
