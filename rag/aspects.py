@@ -1565,8 +1565,9 @@ def negated_in(question: str) -> frozenset[str]:
     if inverted:
         return frozenset(tokenize(inverted["verb"]))
     for match in re.finditer(r"(?:\b(?:not|never)|n[’']t)\s+(\w+)(?:\s+(\w+))?", question, re.I):
-        # a country is whom it is done to, not what is done; "not do" governs no word of its own
-        found |= {stem for word in match.groups() if word and not countries_in(word)
+        # a country or a person is whom it is done to, not what is done ("did not call Trump"); "not do"
+        # governs no word of its own
+        found |= {stem for word in match.groups() if word and not countries_in(word) and not word[0].isupper()
                   and word.lower() not in _AUXILIARIES for stem in tokenize(word)}
     return frozenset(found)
 

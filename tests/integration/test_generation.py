@@ -548,3 +548,10 @@ def test_a_view_asked_of_one_country_is_not_answered_with_another_s(pipeline):
     assert pipeline.ask("Which sectors does the US consider sensitive?").abstained
     india = pipeline.ask("Which markets does New Delhi consider sensitive?")
     assert not india.abstained and "New Delhi considers" in india.citations[0].quote
+
+
+def test_a_negation_asked_of_an_act_done_to_someone_is_not_of_the_person(pipeline):
+    # was withheld: "did not call Trump" was read as negating "Trump" too, whom the sentence names with no
+    # negation before him
+    answer = pipeline.ask("Who said the deal lost momentum because Modi did not call Trump?")
+    assert not answer.abstained and answer.short_answer == "Howard Lutnick"

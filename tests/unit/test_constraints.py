@@ -1061,6 +1061,13 @@ def test_a_negation_must_govern_the_act_asked_of():
     # the country the act is done to is not what the negation governs, nor is "do"
     assert Constraints.of("Which US president did Modi not personally reach out to?").negated == {"person", "reach"}
     assert Constraints.of("What will temporary disagreements not do?").negated == frozenset()
+    # nor is the person it is done to: "did not call Trump" negates the call, which "did not personally reach
+    # out to then US President Donald Trump" denies in other words
+    called = Constraints.of("Who said the deal lost momentum because Modi did not call Trump?")
+    assert called.negated == {"call"}
+    assert "answer negated" not in called.unmet(
+        "Lutnick said the agreement lost momentum after Modi did not personally reach out to then US President "
+        "Donald Trump to close the deal.", "", ARTICLE)
 
 
 def test_a_sentence_that_denies_what_the_question_asks_of_says_the_opposite():
