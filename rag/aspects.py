@@ -798,6 +798,14 @@ _SAID_WHO = re.compile(rf"\bsay\s+(?:that\s+)?(?:the\s+)?(?P<who>{_NAMED})\s+"
                        r"(?:had|has|have|was|were|would|will|could)\s+", re.I)
 
 
+# "What did the Indian foreign secretary thank the US for?": the doer is the country's office holder, and the
+# act is the verb after the office, not its first word
+_OFFICE_AFTER = re.compile(r"^\s+(?:(?:deputy|vice|chief|senior|former|commerce|industry|trade|external|foreign|"
+                           r"home|affairs|state|defence|finance|and)\s+)*(?:secretary|minister|president|"
+                           r"representative|spokesperson|official|negotiator|ambassador|envoy)s?(?:\s+of\s+state)?\b",
+                           re.I)
+
+
 def country_agent_in(question: str) -> tuple[str, str] | None:
     """The country a question says did something, and the stem of what it did ("Which countries did
     Vietnam seal trade pacts with?" -> ("VN", "seal"), "What did Lutnick say India had moved on to?" ->
@@ -812,7 +820,8 @@ def country_agent_in(question: str) -> tuple[str, str] | None:
     codes = countries_in(match["who"]) if match else frozenset()
     if len(codes) != 1:
         return None
-    act = _act_after(question[match.end("who"):])
+    rest = question[match.end("who"):]
+    act = _act_after(rest[office.end():] if (office := _OFFICE_AFTER.match(rest)) else rest)
     return (next(iter(codes)), act) if act else None
 
 

@@ -1287,6 +1287,8 @@ def as_asked(item: str, question: str) -> str:
         return f"goods going from {named(written)}"
     if item.startswith(("balance ", "owner ")):  # "US's surplus with India"
         return named(owners)
+    if item.startswith("country ") and what.endswith(" doing it"):  # "India doing it", not "Indian doing it"
+        return named(owners)
     if item.startswith(("country ", "imposition ")):
         return named(written)
     if item.startswith("view "):  # "the US's view"

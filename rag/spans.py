@@ -70,8 +70,9 @@ _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.
                             # difference of two figures, which a sentence giving both ($87.4 and $41.8 billion) is
                             # not; "... in 2024 than in 2023?" asks for a change, which sentences give (_CHANGE_ASKED)
                             rf"\bhow much (?:{_MORE_OR_LESS})\b(?!.*{_THAN_EARLIER}).*\bthan\b|"
-                            r"\b(?:which|what)\s+(?:office|ministry|department|agency|body|organi[sz]ation|"
-                            r"institution)s?\b|"
+                            # ("Which Indian ministry ...?" too: "$59.04 billion" is no ministry)
+                            r"\b(?:which|what)\s+(?:(?!(?:is|are|was|were|did|does|do|has|have|had)\b)[\w.’'-]+\s+){0,2}?"
+                            r"(?:office|ministry|department|agency|body|organi[sz]ation|institution)s?\b|"
                             # "How did the MEA respond to the tariff bill?" asks the manner of a reply, no figure
                             r"^\s*how\s+(?:did|does|do|has|have|had|will|would)\b.*\b(?:respond|react|reply|replied|"
                             r"answer|describe|view|see|justify|explain|feel|greet)\w*\b", re.I)

@@ -555,3 +555,9 @@ def test_a_negation_asked_of_an_act_done_to_someone_is_not_of_the_person(pipelin
     # negation before him
     answer = pipeline.ask("Who said the deal lost momentum because Modi did not call Trump?")
     assert not answer.abstained and answer.short_answer == "Howard Lutnick"
+
+
+def test_an_act_asked_of_a_country_s_office_holder_is_not_answered_with_another_s(pipeline):
+    # had "Landau also thanked the Foreign Secretary Misri for India's assistance ...": the US official thanking
+    answer = pipeline.ask("What did the Indian foreign secretary thank the US for?")
+    assert answer.abstained and "India doing it" in answer.text

@@ -717,6 +717,11 @@ def test_a_country_that_did_the_act_is_named_just_before_it():
     assert country_agent_in("What reason did Washington officially give for its levies?") == ("US", "give")
     # the country a speaker is asked to have said did it
     assert country_agent_in("What did Lutnick say India had moved on to?") == ("IN", "move")
+    # a country's office holder is the country's doer, and the act is the verb after the office
+    assert country_agent_in("What did the Indian foreign secretary thank the US for?") == ("IN", "thank")
+    assert country_agent_in("What did the US deputy secretary of state thank India for?") == ("US", "thank")
+    assert as_asked("country IN doing it", "What did the Indian foreign secretary thank the US for?") == \
+        "India doing it"
     sealed = "It came too late, with the US having moved on to sealing trade pacts with Indonesia and Vietnam."
     assert country_doing("seal", sealed) == "US"
     assert country_doing("cite", "Washington imposed steep tariffs on Indian imports, officially citing oil.") == "US"

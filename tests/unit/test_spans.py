@@ -85,6 +85,14 @@ def test_an_event_asked_for_has_no_short_answer():
     assert short_answer(analyse("What tariff took effect on April 2?"), [sentence]) == "25%"
 
 
+def test_a_body_asked_for_has_no_figure_for_answer():
+    sentence = ("India's merchandise exports to the US went up by 11.38% to $59.04 billion from April–November FY26, "
+                "according to the data of the Commerce Ministry.")
+    # had "$59.04 billion": "Which ministry ...?" had no value, a ministry with a word before it did
+    for question in ("Which ministry gave the export data?", "Which Indian ministry gave the export data?"):
+        assert short_answer(analyse(question), [sentence]) is None
+
+
 def test_who_holds_a_role_is_the_one_the_role_describes():
     # the date's words stand by Lutnick; the president asked is the one titled so
     sentence = ("Speaking on the All-In Podcast on January 8, 2026, US Commerce Secretary Howard Lutnick said the "
