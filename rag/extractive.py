@@ -279,10 +279,10 @@ class ExtractiveGenerator:
         citations, parts = cite(self._with_antecedents(chosen), passages)
         people = frozenset().union(*(self.admissible.article(passages[s.passage_rank]).people for s in chosen))
         short = short_answer(query, [self._sentence(s, passages) for s in chosen], self.idf, people)
-        lead = chosen[0]
-        if short is None and lead.sentence and figure_of_before(query, self._sentence(lead, passages)):
+        best = chosen[0]
+        if short is None and best.sentence and figure_of_before(query, self._sentence(best, passages)):
             # "It was announced on April 2": the figure is the one of the sentence before, which is quoted
-            short = short_answer(query, [passages[lead.passage_rank].chunk.sentence(lead.sentence - 1)],
+            short = short_answer(query, [passages[best.passage_rank].chunk.sentence(best.sentence - 1)],
                                  self.idf, people)
         answer = Answer(query.searched, " ".join(parts), False, citations, passages, generator=self.name,
                         short_answer=short)

@@ -900,7 +900,7 @@ def dates_only_an_end(query: Query, sentence: str) -> bool:
 
 # a visit told as being there: "Goyal was in Washington in March also for the trade talks"
 _BEING_IN = re.compile(r"\b(?:is|was|were|are)\s+in\s+(?-i:[A-Z])", re.I)
-_VISIT = _ACT_FAMILIES[2]
+_VISIT = next(family for family in _ACT_FAMILIES if "visit" in family)
 
 
 def tells_of(act: str, sentence: str) -> bool:
