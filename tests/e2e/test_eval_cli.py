@@ -7,7 +7,7 @@ from tests.conftest import ROOT
 
 
 def test_rag_eval_writes_table_json_and_report(tmp_path, index_dir, pipeline):
-    # the test split (216 questions) holds every question type; the whole of dev took 205 s here
+    # the test split (about a ninth of the set) holds every question type; the whole of dev took 205 s here
     report = tmp_path / "report"
     proc = subprocess.run(
         [sys.executable, "-m", "rag", "eval", "--split", "test", "--json", "--report", str(report),

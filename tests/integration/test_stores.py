@@ -67,7 +67,7 @@ def test_filters_run_inside_the_search_alike(built, pipeline, embedder, filters)
 def test_every_question_gets_the_same_answer_from_either_store(tmp_path_factory, pipeline, embedder):
     config = pipeline.config.replace(index_dir=tmp_path_factory.mktemp("qdrant-index"), store="qdrant")
     other = Pipeline(config, embedder=embedder, log=lambda m: None)
-    # the test split and every eighth dev question (about 430 of 1,916): the whole set took 194 s here
+    # the test split and every eighth dev question (about a fifth of the set): the whole set took 194 s here
     questions = load_questions(split="test") + load_questions(split="dev")[::8]
     for question in questions:
         a, b = pipeline.ask(question.question).to_json(), other.ask(question.question).to_json()
