@@ -68,6 +68,10 @@ def _forms() -> dict:
         "asked": re.compile(rf"\b(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|pressed|"
                             rf"presses|press|pushing|pushed|pushes|push|inviting|invited|invites|invite|"
                             rf"invitation\s+to)\s+(?P<b>{country})(?:\s+(?i:government))?\s+(?i:to)\b"),
+        # "they asked to open some sectors which are protected in India": the country the sectors are in opens them
+        "asked_open": re.compile(rf"\b(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|"
+                                 rf"pressed|presses|press|pushing|pushed|pushes|push)\s+(?i:to)\s+(?i:open)\b"
+                                 rf"[^.;]{{0,60}}?\b(?i:in)\s+(?P<b>{country})"),
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
         "arrival": re.compile(_ARRIVAL + pattern),
         "for": re.compile(rf"\b(?i:for|of)\s+(?:the\s+)?{pattern}"),
@@ -1259,8 +1263,9 @@ def levied_on(text: str) -> str | None:
 
 def asked_to_act(text: str) -> str | None:
     """The country ``text`` has someone, a person or a country, ask or invite to act ("The US has been asking
-    India to open up", "Donald Trump has pushed India to buy more" -> "IN"), or None."""
-    match = _forms()["asked"].search(text)
+    India to open up", "Donald Trump has pushed India to buy more", "they asked to open some sectors which
+    are protected in India" -> "IN"), or None."""
+    match = _forms()["asked"].search(text) or _forms()["asked_open"].search(text)
     if match is None:
         return None
     pattern, code_of = country_pattern()

@@ -561,3 +561,10 @@ def test_an_act_asked_of_a_country_s_office_holder_is_not_answered_with_another_
     # had "Landau also thanked the Foreign Secretary Misri for India's assistance ...": the US official thanking
     answer = pipeline.ask("What did the Indian foreign secretary thank the US for?")
     assert answer.abstained and "India doing it" in answer.text
+
+
+@pytest.mark.parametrize("question", ["Which sectors does India want the US to open up?",
+                                      "Which sectors is India asking the US to open?"])
+def test_sectors_asked_to_be_opened_in_india_are_not_the_us_s_to_open(pipeline, question):
+    # had "But they asked to open some sectors which are protected in India", the US's request of India
+    assert pipeline.ask(question).abstained

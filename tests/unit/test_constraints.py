@@ -845,6 +845,12 @@ def test_who_is_asked_to_act_may_not_be_turned_round():
     assert Constraints.of("Which sectors does India want the US to open up?").unmet(asking, "", ARTICLE) == [
         "country US being asked to act"]
     assert Constraints.of("Which sectors has the US asked India to open up?").unmet(asking, "", ARTICLE) == []
+    # sectors asked to be opened "in India" are India's to open, whoever "they" are
+    protected = "But they asked to open some sectors which are protected in India, even if partially."
+    assert asked_to_act(protected) == "IN"
+    assert Constraints.of("Which sectors is India asking the US to open?").unmet(protected, "", ARTICLE) == [
+        "country US being asked to act"]
+    assert Constraints.of("Which sectors has the US asked India to open up?").unmet(protected, "", ARTICLE) == []
     # an invitation is one too
     invited = "Momentum has been strengthened by Washington's invitation to India to join the Pax Silica initiative."
     assert Constraints.of("Which country invited the US to join Pax Silica?").unmet(invited, "", ARTICLE) == [
