@@ -67,7 +67,10 @@ def _forms() -> dict:
         # invitation to India to join": the verb's case is kept so "US" stays the country's ("us" is a word)
         "asked": re.compile(rf"\b(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|pressed|"
                             rf"presses|press|pushing|pushed|pushes|push|inviting|invited|invites|invite|"
-                            rf"invitation\s+to)\s+(?P<b>{country})(?:\s+(?i:government))?\s+(?i:to)\b"),
+                            rf"invitation\s+to)\s+(?P<b>{country})(?:\s+(?i:government))?\s+(?i:to)\b|"
+                            # "asked the Indian government for continued cooperation": a request of the country
+                            rf"\b(?i:asked|asking|asks|ask|urged|urging|urges|urge|pressed|pressing)\s+(?P<c>{country})"
+                            rf"\s+(?i:government|authorities|side)\s+(?i:for)\b"),
         # "they asked to open some sectors which are protected in India": the country the sectors are in opens them
         "asked_open": re.compile(rf"\b(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|"
                                  rf"pressed|presses|press|pushing|pushed|pushes|push)\s+(?i:to)\s+(?i:open)\b"
@@ -1269,7 +1272,7 @@ def asked_to_act(text: str) -> str | None:
     if match is None:
         return None
     pattern, code_of = country_pattern()
-    return code_of[pattern.search(match["b"]).group(1)]
+    return code_of[pattern.search(match["b"] or match["c"]).group(1)]
 
 
 # ---------------------------------------------------------------- trade balances

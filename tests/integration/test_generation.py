@@ -564,7 +564,9 @@ def test_an_act_asked_of_a_country_s_office_holder_is_not_answered_with_another_
 
 
 @pytest.mark.parametrize("question", ["Which sectors does India want the US to open up?",
-                                      "Which sectors is India asking the US to open?"])
+                                      "Which sectors is India asking the US to open?",
+                                      # had Landau's request of "the Indian government for continued cooperation"
+                                      "What has India asked the US to do?"])
 def test_sectors_asked_to_be_opened_in_india_are_not_the_us_s_to_open(pipeline, question):
     # had "But they asked to open some sectors which are protected in India", the US's request of India
     assert pipeline.ask(question).abstained

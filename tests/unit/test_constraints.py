@@ -851,6 +851,11 @@ def test_who_is_asked_to_act_may_not_be_turned_round():
     assert Constraints.of("Which sectors is India asking the US to open?").unmet(protected, "", ARTICLE) == [
         "country US being asked to act"]
     assert Constraints.of("Which sectors has the US asked India to open up?").unmet(protected, "", ARTICLE) == []
+    # and a request "for" something of a country's government
+    cooperation = "Landau asked the Indian government for continued cooperation on this issue."
+    assert asked_to_act(cooperation) == "IN"
+    assert Constraints.of("What has India asked the US to do?").unmet(cooperation, "", ARTICLE) == [
+        "country US being asked to act"]
     # an invitation is one too
     invited = "Momentum has been strengthened by Washington's invitation to India to join the Pax Silica initiative."
     assert Constraints.of("Which country invited the US to join Pax Silica?").unmet(invited, "", ARTICLE) == [
