@@ -32,6 +32,8 @@ def _forms() -> dict:
     country = rf"(?:the\s+)?(?:{pattern})"
     wide = r"(?:[^\s?!]+\s+){0,7}?"  # "goods trade", "meanwhile, recorded a $41.18 billion trade"
     goods = r"(?:[\w-]+\s+){0,2}?"  # "goods", "merchandise", "total goods"
+    asking = (r"asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|pressed|presses|press|"
+              r"pushing|pushed|pushes|push")  # the verbs of asking someone to act
     return {
         "last": re.compile(rf"(?:{pattern})$"),
         "imposition": re.compile(rf"(?P<a>{country})\s+(?:\w+\s+){{0,2}}?(?:imposed|imposes|impose|imposing|levied|"
@@ -65,15 +67,13 @@ def _forms() -> dict:
                        True))],
         # "The US has been asking India to open up", "does India want the US to open up", "Washington's
         # invitation to India to join": the verb's case is kept so "US" stays the country's ("us" is a word)
-        "asked": re.compile(rf"\b(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|pressed|"
-                            rf"presses|press|pushing|pushed|pushes|push|inviting|invited|invites|invite|"
+        "asked": re.compile(rf"\b(?i:{asking}|inviting|invited|invites|invite|"
                             rf"invitation\s+to)\s+(?P<b>{country})(?:\s+(?i:government))?\s+(?i:to)\b|"
                             # "asked the Indian government for continued cooperation": a request of the country
                             rf"\b(?i:asked|asking|asks|ask|urged|urging|urges|urge|pressed|pressing)\s+(?P<c>{country})"
                             rf"\s+(?i:government|authorities|side)\s+(?i:for)\b"),
         # "they asked to open some sectors which are protected in India": the country the sectors are in opens them
-        "asked_open": re.compile(rf"\b(?i:asking|asked|asks|ask|wants|wanted|want|urging|urged|urges|urge|pressing|"
-                                 rf"pressed|presses|press|pushing|pushed|pushes|push)\s+(?i:to)\s+(?i:open)\b"
+        "asked_open": re.compile(rf"\b(?i:{asking})\s+(?i:to)\s+(?i:open)\b"
                                  rf"[^.;]{{0,60}}?\b(?i:in)\s+(?P<b>{country})"),
         "owned": re.compile(rf"(?:{pattern})\s+(?:[a-z-]+\s+){{0,3}}?(?P<thing>{_OWNED})\b"),
         "arrival": re.compile(_ARRIVAL + pattern),
@@ -1304,6 +1304,24 @@ def flows_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+# a flow told by one end only: "shipments to the US" (where the goods go), "imports from India" (where they
+# come from)
+_ONE_END = re.compile(r"\b(?P<word>exports?|shipments?|sales|imports?|purchases?)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?P<way>to|into|from)\s+(?:the\s+)?", re.I)
+
+
+def one_sided_flows(sentence: str) -> frozenset[tuple[int, str]]:
+    """(side, country) for each flow ``sentence`` names by one end: side 1 for where goods go ("shipments to
+    the US" -> (1, "US")), 0 for where they come from ("imports from India" -> (0, "IN"))."""
+    pattern, code_of = country_pattern()
+    found = set()
+    for match in _ONE_END.finditer(sentence):
+        country = pattern.match(sentence, match.end())
+        if country:
+            found.add((0 if match["way"].lower() == "from" else 1, code_of[country.group(1)]))
+    return frozenset(found)
+
+
 # ---------------------------------------------------------------- whose it is
 
 # "the US's largest trading partner" is not "India's largest trading partner", "US exports" not
@@ -1914,12 +1932,13 @@ def tells_view_of(viewers: frozenset[str], sentence: str) -> bool:
         return any(countries_in(sentence[max(0, verb.start() - 40):verb.start()]) & viewers
                    or re.search(r"\band\s+$", sentence[:verb.start()]) and leading_country(sentence) in viewers
                    for verb in verbs)
-    if not countries_in(sentence):
+    named = countries_in(sentence)
+    if not named:
         return True  # "agriculture continues to be the most sensitive issue": its article tells whose
     # the subject, as news writes it: the first country named, not after a preposition ("protected in India")
     pattern, code_of = country_pattern()
     first = next((m for m in pattern.finditer(sentence) if not _AFTER_PREPOSITION.search(sentence[:m.start()])), None)
-    return (first is None or code_of[first.group(1)] not in viewers) and bool(countries_in(sentence) & viewers)
+    return (first is None or code_of[first.group(1)] not in viewers) and bool(named & viewers)
 
 
 # ---------------------------------------------------------------- who says it

@@ -91,6 +91,7 @@ from .aspects import (
     negates_act,
     of_other_kinds,
     offices_in,
+    one_sided_flows,
     only_asked,
     order_in,
     organisations_in,
@@ -1204,24 +1205,6 @@ class Constraints:
             if named and not named & self.flows or misplaced or balance_only:
                 unmet.append(f"flow {' and '.join(f'{a} to {b}' for a, b in sorted(self.flows))}")
         return unmet
-
-
-# a flow told by one end only: "shipments to the US" (where the goods go), "imports from India" (where they
-# come from)
-_ONE_END = re.compile(r"\b(?P<word>exports?|shipments?|sales|imports?|purchases?)\s+(?:[\w-]+\s+){0,2}?"
-                      r"(?P<way>to|into|from)\s+(?:the\s+)?", re.I)
-
-
-def one_sided_flows(sentence: str) -> frozenset[tuple[int, str]]:
-    """(side, country) for each flow ``sentence`` names by one end: side 1 for where goods go ("shipments to
-    the US" -> (1, "US")), 0 for where they come from ("imports from India" -> (0, "IN"))."""
-    pattern, code_of = country_pattern()
-    found = set()
-    for match in _ONE_END.finditer(sentence):
-        country = pattern.match(sentence, match.end())
-        if country:
-            found.add((0 if match["way"].lower() == "from" else 1, code_of[country.group(1)]))
-    return frozenset(found)
 
 
 def _listed(items: list[str]) -> str:

@@ -347,11 +347,12 @@ class ExtractiveGenerator:
             return [], list(passages)
         lead = scored[0]
         lead_text = self._sentence(lead, passages)
-        lead_vector = self._sentence_vectors(passages[lead.passage_rank])[lead.sentence]
+        lead_vectors = self._sentence_vectors(passages[lead.passage_rank])
+        lead_vector = lead_vectors[lead.sentence]
         if lead.sentence and figure_of_before(query, lead_text):
             # its figure is the sentence before's: the claim is the two sentences', and so is its meaning
             lead_text = f"{passages[lead.passage_rank].chunk.sentence(lead.sentence - 1)} {lead_text}"
-            pair = self._sentence_vectors(passages[lead.passage_rank])[lead.sentence - 1] + lead_vector
+            pair = lead_vectors[lead.sentence - 1] + lead_vector
             lead_vector = pair / np.linalg.norm(pair)
         pool = list(passages)
         ids = {p.chunk_id for p in pool}
