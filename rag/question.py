@@ -44,6 +44,11 @@ _ORGANISATION = re.compile(r"\b(?:[A-Z][\w&-]*\s+){1,4}(?:Ministry|Department|Of
 _COUNTRY_ROLE = re.compile(r"^\s*who\b.*\b(?:trading\s+partners?|partners?|ally|allies|rivals?|neighbou?rs?|importers?|"
                            r"exporters?|suppliers?|buyers?|markets?)\b", re.I)
 _HOW_MANY_COUNTRIES = re.compile(r"\bhow many\s+(?:other\s+)?(?:countries|nations)\b", re.I)
+# "Modi has made eight calls to the US president in the last year" says how often over a span counted back
+# to the article's day, not when: no answer to "When did Modi make the call?" ("last year" alone, without
+# "the", is a year, and "in the coming weeks" a time ahead: both tell when)
+_SPAN_BACK = re.compile(r"\bthe\s+(?:last|past)\s+(?:(?:\d+|few|several|\w+)\s+)??(?:year|decade|month|week|day)s?\b",
+                        re.I)
 _WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
 _COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:countries|nations)\b", re.I)
 # a levy's rate: "What tariff ...?", "What is the current tariff on ...?"
@@ -403,6 +408,8 @@ class Query:
                 sentence = _AMOUNT_OR_SHARE.sub(" ", sentence)
             if not _ROUGHLY.search(self.searched):
                 sentence = _VAGUE.sub(" ", sentence)
+        if self.answer_type == "date":
+            sentence = _SPAN_BACK.sub(" ", sentence)
         if self.answer_type != "person":
             return self.requires.search(sentence) is not None
         if (held := _WHO_HOLDS_ROLE.search(self.searched)) and not _role_named(held.group(1), sentence):
@@ -744,11 +751,17 @@ _MEASURE_BEFORE_VERB = re.compile(r"^\s*(?:what|how much)\s+(?:(?!(?:did|does|do
                                   r"(?:did|does|do|has|have|had|was|were|is|are)\b", re.I)
 
 
+# "What did India export to the US in FY2023-24?" asks for what was sold, goods or their value: a figure of
+# the surplus that the sentence before defines with the word "exports" is neither
+_WHAT_TRADED = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(?:(?!(?:say|said|tell|told)\b)"
+                          r"[\w.'’-]+\s+){1,4}?(?:export|exported|import|imported|ship|shipped|sell|sold)\b", re.I)
+
+
 def asked_measure(question: str) -> str | None:
     """The measure a figure is asked of ("What was the US deficit ...?" -> "deficit"), if one of
     those whose figures a sentence of another measure cannot give."""
-    if HOW_MUCH_TRADED.search(question):  # "How much did India export ...?": exports, by the verb
-        return "exports"
+    if HOW_MUCH_TRADED.search(question) or _WHAT_TRADED.search(question):
+        return "exports"  # "How much did India export ...?": exports, by the verb
     measure = re.search(_MEASURE, question, re.I) or _MEASURE_BEFORE_VERB.search(question)
     head = measure["head"].lower() if measure else None
     if head in ("value", "total", "size", "worth"):

@@ -570,3 +570,12 @@ def test_an_act_asked_of_a_country_s_office_holder_is_not_answered_with_another_
 def test_sectors_asked_to_be_opened_in_india_are_not_the_us_s_to_open(pipeline, question):
     # had "But they asked to open some sectors which are protected in India", the US's request of India
     assert pipeline.ask(question).abstained
+
+
+def test_a_surplus_or_a_span_counted_back_answers_no_export_or_when_question(pipeline):
+    # "It was USD 35.32 billion in 2023-24" is India's surplus (the sentence before defines it with the word
+    # "exports"); "eight calls ... in the last year" says how often, not when the call was made
+    assert pipeline.ask("What did India export to the US in FY2023-24?").abstained
+    assert pipeline.ask("When did Modi make the call to Trump?").abstained
+    exported = pipeline.ask("How much did India export to the US in FY2024-25?")
+    assert not exported.abstained and "86.51" in exported.short_answer

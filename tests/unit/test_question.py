@@ -480,6 +480,15 @@ def test_a_difference_asked_for_is_no_measure_of_exports():
     assert analyse("How much more did America buy from India than it sold there in 2024?").measure is None
 
 
+def test_a_span_counted_back_tells_no_when():
+    query = analyse("When did Modi make the call to Trump?")
+    assert not query.carried_by("MEA confirmed that Modi has made eight calls to the US president in the last year.")
+    assert not query.carried_by("Modi has made calls over the past two decades.")
+    assert query.carried_by("Modi made the call last year.")  # a year, not a span
+    assert analyse("When will India join Pax Silica?").carried_by("India will join in the coming weeks.")
+    assert analyse("What did Modi say he would do?").measure is None  # saying is no selling
+
+
 def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
     assert analyse("What are the main issues that will figure in the negotiations?").requires is None
     assert analyse("What is the latest status of the India-US trade deal?").requires is None
@@ -511,6 +520,11 @@ def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
     # one side's exports are the other's imports: shipments named alone are the measure, their growth too
     ("How much did India's exports to the US grow in November?", "exports",
      ("Shipments to the US rose more than 22% in November.", ""), ("The deficit grew 5.4 per cent.", "")),
+    # "What did India export ...?" asks what was sold or its value: the surplus defined by exports is neither
+    ("What did India export to the US in FY2023-24?", "exports",
+     ("India recorded a $41.18 billion trade surplus, driven by $86.51 billion in exports.", ""),
+     ("It was USD 35.32 billion in 2023-24.",
+      "With America, India had a trade surplus (the difference between imports and exports) of USD 41.18 billion.")),
 ])
 def test_the_measure_a_figure_is_asked_of(question, measure, named, other):
     query = analyse(question)
