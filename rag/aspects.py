@@ -378,8 +378,25 @@ _RANK = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
                    r"[\s-]+(?:largest|biggest|highest|lowest|smallest|most|top|leading)\b", re.I)
 
 
+# "India's largest trading partner after the US" is the second largest: "The US remained India's largest trading
+# partner" does not answer "What is India's largest trading partner after the US?" (an "after" that a country
+# follows; "the biggest jump after April 2" is a time)
+_RANK_AFTER = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|top|leading)\s+(?:[\w-]+\s+){0,3}?"
+                         r"after\s+(?:the\s+)?", re.I)
+
+
+def ranked_after(text: str) -> str | None:
+    """The words of a rank after a country ("largest trading partner after the US"), if ``text`` has one."""
+    for m in _RANK_AFTER.finditer(text):
+        country = country_pattern()[0].match(text, m.end())
+        if country:
+            return text[m.start():country.end()]
+    return None
+
+
 def ranks_in(text: str) -> frozenset[str]:
-    return frozenset(m.group(1).lower() for m in _RANK.finditer(text))
+    ranks = {m.group(1).lower() for m in _RANK.finditer(text)}
+    return frozenset(ranks | {"second"} if ranked_after(text) else ranks)
 
 
 # "What percentage of the overall US trade deficit is with India?": a share is of a whole, and "18 per cent of

@@ -101,6 +101,7 @@ from .aspects import (
     patient_in,
     person_doing,
     plan_asked,
+    ranked_after,
     ranks_in,
     ranks_only_posts,
     ranks_something,
@@ -1293,7 +1294,7 @@ def as_asked(item: str, question: str) -> str:
         return f"a share of {share.words}" if share else what
     if item.startswith("rank "):
         found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)
-        return found.group() if found else what
+        return found.group() if found else ranked_after(question) or what
     if item.startswith("agent "):
         return " ".join(as_asked(f"name {w}", question) for w in what.split()) + " doing it"
     if item.startswith("patient "):

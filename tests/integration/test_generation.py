@@ -579,3 +579,10 @@ def test_a_surplus_or_a_span_counted_back_answers_no_export_or_when_question(pip
     assert pipeline.ask("When did Modi make the call to Trump?").abstained
     exported = pipeline.ask("How much did India export to the US in FY2024-25?")
     assert not exported.abstained and "86.51" in exported.short_answer
+
+
+def test_the_largest_after_a_country_is_not_that_country(pipeline):
+    # "The US remained India's largest trading partner" answered "... largest trading partner after the US?"
+    after = pipeline.ask("What is India's largest trading partner after the US?")
+    assert after.abstained and "largest trading partner after the US" in after.text
+    assert not pipeline.ask("What is India's largest trading partner?").abstained

@@ -162,6 +162,11 @@ def test_period_labels():
     # a rank is part of what is asked
     ("Which is India's second largest trading partner?", "The US remained India's largest trading partner.",
      ["rank second"]),
+    # the largest after a country is the second largest; after a day it is a time
+    ("What is India's largest trading partner after the US?", "The US remained India's largest trading partner.",
+     ["rank second"]),
+    ("Which is China's largest market after the US?", "China's largest market after the US is the EU.", []),
+    ("What was the biggest tariff after April 2?", "The biggest tariff after April 2 was 50%.", []),
     # a goods figure does not answer for services; a sentence naming neither may
     ("What share of India's services exports goes to the US?", "The US takes 18 per cent of India's goods exports.",
      ["trade services"]),
@@ -431,6 +436,8 @@ def test_what_the_nearest_passage_lacks_is_said_in_the_question_words():
     assert as_asked("country CN", question) == "China"
     assert as_asked("source commerc ministri", question) == "India's Commerce Ministry"
     assert as_asked("rank second", "Which is India's second largest trading partner?") == "second largest"
+    assert as_asked("rank second", "What is India's largest trading partner after the US?") == \
+        "largest trading partner after the US"
     assert as_asked("lookback 5 year", "How many calls over the last five years?") == "the last five years"
     assert as_asked("goods dairi", "What tariff does the US impose on Indian dairy products?") == "dairy"
     assert as_asked("trend rise", "How much did India's exports to the US grow in 2024-25?") == "a rise"
