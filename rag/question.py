@@ -636,6 +636,10 @@ _WHO_WILL = re.compile(r"^\s*who\s+(?:will|would|is going to|is set to|is expect
 # and "Who announced the end of the talks?" takes the announcement for done: "From India's end, there are no
 # further demands" tells of none (a verb in the past, written regularly, is surely the act)
 _WHO_DID = re.compile(r"^\s*who\s+(?P<act>(?-i:[a-z]{3,}ed))\b", re.I)
+# "Who did not personally reach out to Trump?" asks for the one who did not do it, as "Who reached out ...?" asks
+# for the one who did (the act, not its adverb)
+_WHO_DID_NOT = re.compile(r"^\s*who\s+(?:did\s+not|didn[’']t|never)\s+(?:(?-i:[a-z]+ly)\s+)?(?P<act>(?-i:[a-z]{3,}))\b",
+                          re.I)
 
 
 # "What did the 10 per cent baseline tariff replace?": with "the" and no name before it, the doer is a thing, and
@@ -649,7 +653,7 @@ def asked_doing(question: str) -> str | None:
     """The stemmed act a "what did X <act> ...?" question asks about ("offer"), if not speech, or
     the act a "what did X say Y had <act>?" question asks X's words on ("moved"), or the act whose
     doer a "who will <act> ...?" or "who <act>ed ...?" question asks for ("sign")."""
-    will = _WHO_WILL.match(question) or _WHO_DID.match(question)
+    will = _WHO_WILL.match(question) or _WHO_DID.match(question) or _WHO_DID_NOT.match(question)
     if will and (stems := tokenize(will["act"])) and stems[0] not in _NOT_ACTS:
         return stems[0]
     said = _SAID_DONE.match(question)

@@ -259,8 +259,9 @@ def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[st
 
 # "Whom did India's foreign secretary speak with?", "Which official did Goyal meet?": the person asked for is
 # the one acted on; the one the question describes is the doer
-_ASKS_OBJECT = re.compile(r"^\s*(?:whom?\s+|which\s+(?:[\w’'-]+\s+){0,3}?)(?:did|does|do|will|would|has|have|had)\b",
-                          re.I)
+# ("Who did not reach out to Trump?" asks for the doer: "did not" is no "did" of an object asked for)
+_ASKS_OBJECT = re.compile(r"^\s*(?:whom?\s+|which\s+(?:[\w’'-]+\s+){0,3}?)(?:did|does|do|will|would|has|have|had)\b"
+                          r"(?!\s*(?:not|never|n[’']t)\b)", re.I)
 # "Donald Trump, who recently expressed confidence ...": the clause is about the name before it
 _WHO_CLAUSE = re.compile(r",?\s+who\b[^,.;]*")
 

@@ -586,3 +586,10 @@ def test_the_largest_after_a_country_is_not_that_country(pipeline):
     after = pipeline.ask("What is India's largest trading partner after the US?")
     assert after.abstained and "largest trading partner after the US" in after.text
     assert not pipeline.ask("What is India's largest trading partner?").abstained
+
+
+def test_who_did_not_do_it_is_answered_with_its_doer(pipeline):
+    # "... Howard Lutnick said ... Narendra Modi did not personally reach out to ... Donald Trump": the speaker
+    # was the answer, "did not" read as the "did" of "Who did Lutnick meet?"
+    answer = pipeline.ask("Who did not personally reach out to Trump?")
+    assert not answer.abstained and answer.short_answer == "Narendra Modi"

@@ -146,6 +146,17 @@ def test_who_did_the_act_is_its_doer_not_the_one_whose_words_report_it():
     assert short_answer(analyse("Who said Landau thanked Misri?"), [sentence], people=people) == "Bruce"
 
 
+def test_who_did_not_do_the_act_is_its_doer_not_the_one_whose_words_report_it():
+    sentence = ("US Commerce Secretary Howard Lutnick said the long-anticipated India–US trade agreement lost momentum "
+                "after Prime Minister Narendra Modi did not personally reach out to then US President Donald Trump.")
+    people = frozenset({"lutnick", "modi", "trump"})
+    for question in ("Who did not personally reach out to Trump?", "Who never reached out to Trump?"):
+        assert short_answer(analyse(question), [sentence], people=people) == "Narendra Modi"
+    # "Who did Lutnick blame ...?" still asks for the one acted on
+    assert short_answer(analyse("Who did Lutnick blame for the lost momentum?"), [sentence], people=people) == \
+        "Narendra Modi"
+
+
 def test_how_much_a_figure_grew_is_its_rise_first():
     sentence = "US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023."
     assert short_answer(analyse("How much did US goods exports to India grow in 2024?"), [sentence]) == "3.4 per cent"
