@@ -1693,9 +1693,23 @@ _NOT_TURNED = frozenset("disclose discount discover dispatch dispose distance di
 _NEGATED_BASE = r"\b(?:not|no|never|without|outside|beyond|n[’']t)\s+(?:[a-z-]+\s+)?{}\b"
 
 
+# Words whose opposite is another word, not a prefix: "unrestricted access would be difficult to justify" does
+# not answer "What did Dhar say would be easy to justify?". Only the ease of a thing: a change's direction is
+# the trend constraint's, and "a 5.1% increase ... a tool to narrow this gap" tells of a deficit that widened
+# (as stems; no lexicon with antonyms installs offline)
+_OPPOSITES = tuple((frozenset(tokenize(a)), frozenset(tokenize(b))) for a, b in (
+    ("easy easier", "difficult hard harder"),))
+
+
 def turns(question: str, sentence: str) -> bool:
     """Whether ``sentence`` has, without the question's own word, that word turned by a negative prefix,
-    or turned back: "possible" for "impossible", "unresolved" for "resolved"."""
+    or turned back: "possible" for "impossible", "unresolved" for "resolved"; or its opposite in another
+    word ("difficult" for "easy")."""
+    asked_stems, said_stems = set(tokenize(question)), set(tokenize(sentence))
+    for one, other in _OPPOSITES:
+        for a, b in ((one, other), (other, one)):
+            if asked_stems & a and not said_stems & a and said_stems & b and not asked_stems & b:
+                return True
     def plain(word: str, text: str) -> bool:  # the word is in the text, and not negated there
         return re.search(rf"\b{re.escape(word)}\b", text) is not None and not re.search(
             _NEGATED_BASE.format(re.escape(word)), text)

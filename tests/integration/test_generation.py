@@ -593,3 +593,9 @@ def test_who_did_not_do_it_is_answered_with_its_doer(pipeline):
     # was the answer, "did not" read as the "did" of "Who did Lutnick meet?"
     answer = pipeline.ask("Who did not personally reach out to Trump?")
     assert not answer.abstained and answer.short_answer == "Narendra Modi"
+
+
+def test_a_sentence_saying_the_opposite_does_not_answer(pipeline):
+    # "unrestricted access would be difficult to justify domestically" was quoted as what would be easy
+    assert pipeline.ask("What did Dhar say would be easy to justify domestically?").abstained
+    assert not pipeline.ask("What did Dhar say would be difficult to justify domestically?").abstained

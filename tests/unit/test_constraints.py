@@ -1499,6 +1499,13 @@ def test_a_question_on_a_refusal_or_a_stop_is_answered_only_by_one():
     ("What did the MEA disclose about the talks?", "We have been close to the deal several times.", False),
     ("Which Indian official did Landau praise for help on migration?",
      "Landau also thanked the Foreign Secretary Misri for India’s assistance addressing illegal immigration.", False),
+    # or its opposite in another word, either way round; both named, the sentence may set them side by side
+    ("What did Dhar say would be easy to justify domestically?",
+     "He added that unrestricted access would be difficult to justify domestically.", True),
+    ("What would be easy for India to justify?", "Limited tariff adjustments may be possible.", False),
+    # a change's direction is the trend's to check: the deficit widened by "a 5.1% increase"
+    ("By how much did the deficit widen in 2024?", "A 5.1% increase, and the BTA is a tool to narrow this gap.", False),
+    ("What would be hard rather than easy to justify?", "Access would be difficult to justify.", False),
 ])
 def test_a_word_turned_by_a_negative_prefix(question, sentence, turned):
     assert turns(question, sentence) is turned
