@@ -142,6 +142,8 @@ _WHICH_NOUN = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARIES})\b)([a-z][
 # only "which" before a verb other than "is": "what is India's position?" and "which is larger?" ask afresh
 _WHICH_BARE = re.compile(r"^\s*(which)(?=\s+(?:will|would|has|have|had|did|does|do|can|could|stays?|remains?|"
                          r"continues?|went|goes|came|comes|rose|fell)\b)", re.I)
+# a part that names a time of any kind ("now", "in November", "when ...?") asks of it, not of the part before's
+_ANY_TIME = re.compile(rf"\b(?:when|now|currently|latest|recent\w*|today|ago|since|until|till|{MONTH})\b|\d", re.I)
 _BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
 # "..., and what was it in 2019?": the part before's question, of another period of the same kind (a year
 # is no year of a fiscal year's: "2019" does not replace the "2024" of "2024-25")
@@ -293,7 +295,13 @@ def split_parts(question: str) -> list[str]:
         # "..., and what did she say ...?": she is the person of the part before
         leans = (is_follow_up(piece) or not content_terms(piece) or bool(back and not period)
                  or _PERSON_PRONOUN.search(piece) is not None)
-        parts.append(f"{piece[:-1]} ({parts[0][:-1]})?" if leans else piece)
+        if leans:
+            piece = f"{piece[:-1]} ({parts[0][:-1]})?"
+        elif period and not periods_in(piece)[0] and not _ANY_TIME.search(piece):
+            # "How much did US exports rise in 2024, and by what percent did imports rise?": a part that names
+            # no time of its own, and does not lean on the one before for its subject, asks of that one's time
+            piece = f"{piece[:-1]} in {period}?"
+        parts.append(piece)
     return parts
 
 

@@ -599,3 +599,10 @@ def test_a_sentence_saying_the_opposite_does_not_answer(pipeline):
     # "unrestricted access would be difficult to justify domestically" was quoted as what would be easy
     assert pipeline.ask("What did Dhar say would be easy to justify domestically?").abstained
     assert not pipeline.ask("What did Dhar say would be difficult to justify domestically?").abstained
+
+
+def test_a_part_naming_no_time_asks_of_the_time_of_the_part_before(pipeline):
+    # "by what percent did imports rise?" was answered 22% (India's shipments in November 2025), not of 2024
+    answer = pipeline.ask("How much did US exports to India rise in dollars in 2024, and by what percent did "
+                          "imports rise?")
+    assert answer.short_answer[0] == "$1.4 billion" and "22%" not in answer.text

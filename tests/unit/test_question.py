@@ -310,6 +310,11 @@ def test_a_question_typed_without_its_mark_is_read_as_a_question():
     # a time named only by pointing back is the first part's
     ("What was the US deficit with India in 2024, and what was total goods trade that year?",
      ["What was the US deficit with India in 2024?", "What was total goods trade in 2024?"]),
+    # ... and so is the time of a part that names none and stands alone; a part naming a time keeps its own
+    ("How much did US exports to India rise in dollars in 2024, and by what percent did imports rise?",
+     ["How much did US exports to India rise in dollars in 2024?", "By what percent did imports rise in 2024?"]),
+    ("What was the US deficit with India in 2024, and what is the deficit now?",
+     ["What was the US deficit with India in 2024?", "What is the deficit now?"]),
     # a second "which" before a verb is of the first one's thing; "what is ..." asks afresh
     ("Which tariff was suspended till July 9, and which stays in place?",
      ["Which tariff was suspended till July 9?", "Which tariff stays in place?"]),
