@@ -47,7 +47,10 @@ def _forms() -> dict:
         # countries.country_pattern)
         "balance": [re.compile(rf"(?P<a>{country}),?\s+{wide}(?P<m>deficit|surplus)\s+{wide}with\s+(?P<b>{country})"),
                     re.compile(rf"\b(?i:with)\s+(?P<b>{country}),?\s+(?P<a>{country})\s+{wide}"
-                               rf"(?P<m>(?i:deficit|surplus))\b")],
+                               rf"(?P<m>(?i:deficit|surplus))\b"),
+                    # "the trade deficit India has with the US": India's deficit
+                    re.compile(rf"(?P<m>(?i:deficit|surplus))\s+(?i:that\s+)?(?P<a>{country})\s+"
+                               rf"(?i:has|had|have|runs|ran|run|recorded|records|posted)\s+{wide}(?i:with)\s+(?P<b>{country})")],
         # ("US shipments from India" arrive in the US: they come from the country after "from")
         "flows": [(re.compile(rf"(?P<a>{country})\s+(?P<goods>{goods})(?i:{verb})\s+(?i:{way})\s+(?P<b>{country})"),
                    swap)
@@ -407,7 +410,9 @@ def ranks_in(text: str) -> frozenset[str]:
 # asks of a part that must be named.
 _WHOLE = (r"(?P<whole>(?:(?!(?:is|are|was|were|goes|go|went|comes?|came|does|did|do|has|have|had|accounts?|"
           r"accounted|with|from|to|for|in|by)\b)[\w’'-]+\s*){1,6})")
-_SHARE_ASKED = re.compile(rf"\b(?:what|which)\s+(?:share|proportion|portion|fraction|percentage|per cent|percent)\s+"
+# ("How many per cent of India's imports ...?" asks for a share as "What per cent of ...?" does)
+_SHARE_ASKED = re.compile(rf"\b(?:(?:what|which)\s+(?:share|proportion|portion|fraction|percentage|per cent|percent)|"
+                          r"how\s+many\s+(?:per cent|percent))\s+"
                           rf"of\s+{_WHOLE}(?:.*?\b(?:is|are|was|were)\s+(?!(?:with|from|to|in|of|for|by|at|on|the|a|an)\b)"
                           rf"(?P<part>[\w’' -]+?)\s*\?*\s*$)?", re.I)
 _SHARE_OF_IN = re.compile(rf"\b(?:share|proportion|portion|fraction|percentage)\s+of\s+"

@@ -82,7 +82,9 @@ _MEASURE_START = (r"^\s*(?:what|how (?:large|big|much|high))\s+(?:was|were|is|ar
                   # "-ing" is no part of the name of a measure, an adjective in "-ing" may be
                   rf"(?!(?!{_ADJECTIVE_ING})[a-z]+ing\s)"
                   r"[\w.'’-]+\s+){0,7}?")
-_MEASURE_END = r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$)"
+# ("the trade deficit India has with the US": a clause naming whose it is ends it too)
+_MEASURE_END = (r"(?=\s+(?:with|in|between|from|to|of|for|during|over)\b|\s*\?|\s*$|"
+                r"\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*\s+(?:has|had|have|runs|ran|recorded|records)\b)")
 # "the two-way trade figure for 2023-24" asks for trade as "the two-way trade for 2023-24" does
 _MEASURE = (rf"{_MEASURE_START}(?P<head>deficit|surplus|exports|imports|trade|value|total|growth|share|size|worth)"
             r"(?:\s+(?:figures?|numbers?|levels?|amounts?))?"

@@ -606,3 +606,14 @@ def test_a_part_naming_no_time_asks_of_the_time_of_the_part_before(pipeline):
     answer = pipeline.ask("How much did US exports to India rise in dollars in 2024, and by what percent did "
                           "imports rise?")
     assert answer.short_answer[0] == "$1.4 billion" and "22%" not in answer.text
+
+
+def test_whose_balance_and_which_share_are_read_from_any_wording(pipeline):
+    # each was answered: India's exports ($59.04 billion) as its deficit, the US deficit ($45.7 billion) as
+    # India's, India's surplus as the US's, the deficit's growth (5.4 per cent) as a share of India's imports
+    for question in ("What is the trade deficit India has with the US according to the Commerce Ministry?",
+                     "What is the trade deficit India has with the US?",
+                     "What is the trade surplus the US has with India?",
+                     "How many per cent of India's imports come from the US, according to the USTR?"):
+        assert pipeline.ask(question).abstained, question
+    assert pipeline.ask("How many per cent of India's imports come from the US?").short_answer == "6.22 per cent"

@@ -376,6 +376,10 @@ def test_unmet(question, sentence, unmet):
     ("India, meanwhile, recorded a $41.18 billion trade surplus with the U.S. in FY2024-25.", ("IN", "US")),
     ("With America, India had a trade surplus of USD 41.18 billion in goods in 2024-25.", ("IN", "US")),
     ("What was the US goods trade surplus with India in 2024?", ("US", "IN")),
+    # the balance a country has, runs or records with another is that country's
+    ("What is the trade deficit India has with the US?", ("US", "IN")),
+    ("What is the trade surplus the US runs with India?", ("US", "IN")),
+    ("What was the surplus India recorded with the US in 2024-25?", ("IN", "US")),
     ("The US has raised concerns over this widening trade deficit.", None),
 ])
 def test_whose_surplus_with_whom(text, balance):
@@ -1419,6 +1423,7 @@ def test_a_country_s_levies_are_its_tariffs():
     ("What proportion of India's overall merchandise commerce is with America?", True),
     # and of the country's whole asked about: a share in India's imports is none of US imports
     ("What percentage of US imports come from India?", False),
+    ("How many per cent of US imports come from India?", False),
     ("What share of India's imports comes from the US?", True),
     # the whole named first: America's purchases are no share of India's exports
     ("Of all the goods America buys abroad, what share comes from India?", False),

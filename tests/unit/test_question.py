@@ -525,6 +525,9 @@ def test_a_figure_question_asks_nothing_of_questions_that_only_use_its_words():
     # one side's exports are the other's imports: shipments named alone are the measure, their growth too
     ("How much did India's exports to the US grow in November?", "exports",
      ("Shipments to the US rose more than 22% in November.", ""), ("The deficit grew 5.4 per cent.", "")),
+    # a clause naming whose it is ends the measure's name
+    ("What is the trade deficit India has with the US according to the Commerce Ministry?", "deficit",
+     ("The deficit was $45.7 billion.", ""), ("India's merchandise exports to the US went up to $59.04 billion.", "")),
     # "What did India export ...?" asks what was sold or its value: the surplus defined by exports is neither
     ("What did India export to the US in FY2023-24?", "exports",
      ("India recorded a $41.18 billion trade surplus, driven by $86.51 billion in exports.", ""),
