@@ -40,8 +40,12 @@ _OFFICE = re.compile(r"\b(?:(?:deputy|vice|under|assistant)\s+)?(?:secretary|min
                      r"trade)\s+(?:ministry|minister|secretary|department)\b")
 # the words after which a name stands: "in mumbai", "with greer", "on facebook", "Goyal and greer", "calls to
 # biden" ("to" alone and "by" lead to verbs as often: "to grow", "by opening")
-_LEADS_TO_NAME = re.compile(r"(?:\b(?:in|with|from|on|at|of|about)|[A-Z][\w’']*\s+and|"
-                            r"\b(?:calls?|make|made|speak|spoke|talk|talked|send|sent|write|wrote|letter)\s+to)\s+$")
+_LEAD = (r"(?:\b(?:in|with|from|on|at|of|about)|[A-Z][\w’']*\s+and|"
+         r"\b(?:calls?|make|made|speak|spoke|talk|talked|send|sent|write|wrote|letter)\s+to)")
+_LEADS_TO_NAME = re.compile(rf"{_LEAD}\s+$")
+# ... or one word past such a word, when that word begins a name the articles write ("in new york": "New
+# Delhi"; "york" is a word they never use). Any word would read "on which dates" as a name.
+_LEADS_PAST_ONE = re.compile(rf"{_LEAD}\s+(?P<first>[a-z]+)\s+$")
 # words no name is made of, though a small index may never have seen them
 _NO_NAME = frozenset("""his her hers him their theirs them its our ours your yours my mine this that these those some
 any each every all both either neither other another such what which who whom whose when where why how total return
@@ -94,6 +98,11 @@ def truecased(question: str, capitals: dict[str, str], unseen: Callable[[str], b
 
     text = pattern.sub(lambda m: m.group(1) if pronoun(m, question) else names[m.group(1)], question)
     runs = sorted((key for key in capitals if " " in key), key=len, reverse=True)
+    name_starts = {run.split()[0] for run in runs} - _NO_NAME - {"the", "a", "an"}
+
+    def leads_past_one(before: str) -> bool:  # "in new york"
+        past = _LEADS_PAST_ONE.search(before)
+        return past is not None and past["first"] in name_starts
     for run in runs:
         text = re.sub(rf"(?<![\w]){re.escape(run)}(?![\w])", lambda _, cased=capitals[run]: cased, text)
     text = _OFFICE.sub(lambda m: " ".join(w if w == "of" else w.capitalize() for w in m.group().split()), text)
@@ -109,7 +118,7 @@ def truecased(question: str, capitals: dict[str, str], unseen: Callable[[str], b
             cased = capitals[stem]
         # a name the articles lack ("in mumbai", "with xi jinping")
         elif (len(stem) > 1 and stem not in _NO_NAME and unseen(stem)
-              and (_LEADS_TO_NAME.search(before)
+              and (_LEADS_TO_NAME.search(before) or leads_past_one(before)
                    or name_ends is not None and not text[name_ends:match.start()].strip())):
             cased, name_ends = stem.capitalize(), match.end()
         else:
