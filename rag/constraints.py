@@ -142,7 +142,7 @@ from .aspects import (
 from .bm25 import tokenize
 from .countries import capitals_in, countries_in, country_name, country_pattern, is_demonym
 from .dates import MONTH, MONTHS, date_role, dated_relative
-from .terms import BALANCE, NOT_NAMES, QUESTION_STEMS, WHETHER, content_terms
+from .terms import BALANCE, NOT_NAMES, QUESTION_STEMS, SPEECH_ACTS, WHETHER, content_terms
 from .values import VALUE_PATTERNS, values
 
 _WORD = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
@@ -1055,8 +1055,8 @@ class Constraints:
                 unmet.append(f"country {code} doing it")
         if self.agent:
             # "According to Lutnick, Washington saw the call as critical" has Lutnick tell of the call,
-            # not make it: whom a sentence is according to did not do what it tells
-            told = _ACCORDING_TO_NAMES.sub(" ", sentence)
+            # not make it: whom a sentence is according to did not do what it tells, but said it
+            told = sentence if self.act in SPEECH_ACTS else _ACCORDING_TO_NAMES.sub(" ", sentence)
             # "Modi has made eight calls to the US president" does not say Trump called Modi
             said = _words(f"{told} {context}")
             named = f"name {' '.join(sorted(self.agent))}"

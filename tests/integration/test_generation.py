@@ -618,3 +618,10 @@ def test_whose_balance_and_which_share_are_read_from_any_wording(pipeline):
                      "How many per cent of India's imports come from the US, according to the USTR?"):
         assert pipeline.ask(question).abstained, question
     assert pipeline.ask("How many per cent of India's imports come from the US?").short_answer == "6.22 per cent"
+
+
+def test_what_someone_said_is_what_is_according_to_them(pipeline):
+    # "According to Lutnick, Washington saw the call as critical ...": withheld as no act of Lutnick's
+    answer = pipeline.ask("What did Lutnick say Washington saw as critical?")
+    assert not answer.abstained and "According to Lutnick" in answer.citations[0].quote
+    assert pipeline.ask("What did Goyal say Washington saw as critical?").abstained

@@ -622,6 +622,8 @@ def test_whom_a_sentence_is_according_to_did_not_do_what_it_tells():
     said = "According to Lutnick, Washington saw the call as critical to finalising negotiations."
     assert "agent lutnick" in asked.unmet(said, "", ARTICLE)
     assert "agent lutnick" not in asked.unmet("Lutnick made the call to Modi in March.", "", ARTICLE)
+    # ... but said it: "What did Lutnick say ...?" is answered by what is according to him
+    assert Constraints.of("What did Lutnick say Washington saw as critical?").unmet(said, "", ARTICLE) == []
 
 
 def test_two_people_asked_of_together_are_both_named_where_it_is_told():
