@@ -674,6 +674,35 @@ def speaks_of_order(order: str, text: str) -> bool:
     return _ORDER_SAID[order].search(text) is not None
 
 
+# "What did the US do after India's exports crossed USD 100 billion?" asks what followed the event it names: a
+# sentence telling that event alone ("India's exports ... crossed the USD 100 billion mark in 2025") tells
+# nothing after it. A sentence with every content word of the event must also say how something stood to it
+# in time; one telling something else ("Goyal said in a post on X" for "... after the meeting?") may answer.
+_ANCHORED = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would|happened|took\s+place)\b.*?"
+                       r"(?P<when>\b(?:after|before|following|ahead\s+of|prior\s+to)\s+(?P<event>[^?,;]+))", re.I)
+_IN_TIME = re.compile(r"\b(?:after|afterwards|before|ahead|following|followed|follows|later|then|since|prior|"
+                      r"subsequent\w*|until|till|once|when|next|preced\w*|too\s+late|earlier|first)\b", re.I)
+
+
+def anchor_in(question: str) -> frozenset[str]:
+    """The content stems of the event a "What did X do after <event>?" question asks what followed (or came
+    before); empty for other questions."""
+    match = _ANCHORED.search(question)
+    return frozenset(t for t in tokenize(match["event"]) if len(t) > 1) if match else frozenset()
+
+
+def anchor_words(question: str) -> str | None:
+    """The question's words for the event with its word of time ("after India's exports crossed USD 100 billion")."""
+    match = _ANCHORED.search(question)
+    return match["when"].strip() if match else None
+
+
+def tells_only_anchor(anchor: frozenset[str], sentence: str) -> bool:
+    """Whether ``sentence`` tells the question's event (every content stem of it) and nothing of what stood
+    before or after it in time."""
+    return bool(anchor) and anchor <= set(tokenize(sentence)) and _IN_TIME.search(sentence) is None
+
+
 # "What will India do if the bill passes?" asks what India will do: a sentence must have it (by name, or by
 # its country) do something yet to come, "India will ...", "New Delhi is expected to ...", "we can't risk".
 # (a thing "meant to do", or a figure "projected to do", is asked what it will be, not what anyone will do)

@@ -39,6 +39,8 @@ from .aspects import (
     agent_in,
     alone_in,
     among_several,
+    anchor_in,
+    anchor_words,
     asked_now,
     asked_to_act,
     asks_among,
@@ -126,6 +128,7 @@ from .aspects import (
     tells_beginning,
     tells_of_act,
     tells_of_part,
+    tells_only_anchor,
     tells_plan,
     tells_share,
     tells_succession,
@@ -636,6 +639,7 @@ class Constraints:
     organisations: frozenset[tuple[str, frozenset[str], str]] = frozenset()  # see organisations_in
     acts: frozenset[str] = frozenset()  # undoing, lowering or raising a levy, refusing ... (aspects.acts_asked)
     order: str | None = None  # "first" or "last" when the question asks which came so (see aspects.order_in)
+    anchor: frozenset[str] = frozenset()  # the event "What did X do after <event>?" asks what followed (anchor_in)
     plan_of: str | None = None  # whose plan a "What will X do ...?" question asks (see aspects.plan_asked)
     agent: frozenset[str] = frozenset()  # who the question says did it (see agent_in)
     now_of: frozenset[str] = frozenset()  # people asked about as they are now ("Where does Dhar teach now?")
@@ -721,7 +725,7 @@ class Constraints:
                    asked=asked_to_act(question), sources=sources_in(question),
                    source_country=source_country_in(question),
                    organisations=organisations_in(question), acts=acts_asked(question),
-                   order=order_in(question),
+                   order=order_in(question), anchor=anchor_in(question),
                    plan_of=plan_asked(question),
                    agent=agent, act=act, patient=patient, patient_act=patient_act,
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
@@ -964,6 +968,8 @@ class Constraints:
             unmet.append(f"recipient {self.recipient[0]}")  # given, in the sentence, to someone else
         if self.order and not speaks_of_order(self.order, f"{context} {sentence}"):
             unmet.append(f"order {self.order}")
+        if tells_only_anchor(self.anchor, sentence):
+            unmet.append(f"anchor {' '.join(sorted(self.anchor))}")  # the event asked about, and nothing after it
         if self.plan_of and not tells_plan(self.plan_of, sentence):
             unmet.append(f"plan {self.plan_of}")
         unmet += self._doer_unmet(sentence, context, found, article)
@@ -1292,6 +1298,8 @@ def as_asked(item: str, question: str) -> str:
     if item.startswith("share "):  # "a share of the overall US trade deficit"
         share = share_asked(question)
         return f"a share of {share.words}" if share else what
+    if item.startswith("anchor "):  # "what came after India's exports crossed USD 100 billion"
+        return f"what came {anchor_words(question) or 'of it'}"
     if item.startswith("rank "):
         found = re.search(rf"\b{re.escape(what)}[\s-]+\w+", question, re.I)
         return found.group() if found else ranked_after(question) or what

@@ -625,3 +625,10 @@ def test_what_someone_said_is_what_is_according_to_them(pipeline):
     answer = pipeline.ask("What did Lutnick say Washington saw as critical?")
     assert not answer.abstained and "According to Lutnick" in answer.citations[0].quote
     assert pipeline.ask("What did Goyal say Washington saw as critical?").abstained
+
+
+def test_what_followed_an_event_is_not_answered_by_the_event(pipeline):
+    # "India's exports to the United States crossed the USD 100 billion mark in 2025" was quoted as what the US did
+    answer = pipeline.ask("What did the US do after India's exports crossed USD 100 billion?")
+    assert answer.abstained and "what came after India's exports crossed USD 100 billion" in answer.text
+    assert not pipeline.ask("What did the US do before the April 2 tariffs took effect?").abstained

@@ -626,6 +626,21 @@ def test_whom_a_sentence_is_according_to_did_not_do_what_it_tells():
     assert Constraints.of("What did Lutnick say Washington saw as critical?").unmet(said, "", ARTICLE) == []
 
 
+def test_what_came_after_an_event_is_not_the_event_alone():
+    question = "What did the US do after India's exports crossed USD 100 billion?"
+    event = "India's exports to the United States crossed the USD 100 billion mark in 2025, up significantly."
+    assert Constraints.of(question).unmet(event, "", ARTICLE) == ["anchor 100 billion cross export india usd"]
+    assert as_asked("anchor 100 billion cross export india usd", question) == \
+        "what came after India's exports crossed USD 100 billion"
+    # told with how something stood to it in time, or something else told, it may answer
+    assert Constraints.of(question).unmet("After India's exports crossed USD 100 billion, the US raised tariffs.", "",
+                                          ARTICLE) == []
+    assert Constraints.of("What did the Indian minister post after the meeting?").unmet(
+        "Good discussions with Secretary Lutnick, Goyal said in a post on X.", "", ARTICLE) == []
+    assert Constraints.of("What did the US do before the April 2 tariffs took effect?").unmet(
+        "India and the US discussed trade days ahead of the tariffs kicking into effect on April 2.", "", ARTICLE) == []
+
+
 def test_two_people_asked_of_together_are_both_named_where_it_is_told():
     asked = Constraints.of("Where did Goyal and Lutnick meet in March?")
     article = ArticleContext.of("Goyal meets Lutnick", "Goyal held discussions with US Commerce Secretary Howard "
