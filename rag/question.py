@@ -433,9 +433,11 @@ class Query:
             return True  # "Whose data showed ...?": "the data of the Commerce Ministry"
 
         def someone_else(m: re.Match) -> bool:
-            # "Prime Minister Modi’s visit" is the office of the question's own Modi
+            # "Prime Minister Modi’s visit" is the office of the question's own Modi, and "Piyush Goyal" the
+            # Goyal of "Who gave the readout of the Goyal-Lutnick meeting?"
             holder = re.match(r"(?:\s+[A-Z][a-z]+){1,2}", sentence[m.end():])
-            return (bool(set(re.findall(r"\w+", m.group().lower())) - asked) and names_someone(m.group())
+            words = set(re.findall(r"\w+", m.group().lower()))
+            return (bool(words - asked) and names_someone(m.group()) and not words & self.constraints.names
                     and not (holder and set(re.findall(r"\w+", holder.group().lower())) & asked))
 
         if any(someone_else(m) for m in self.requires.finditer(sentence)):

@@ -262,6 +262,8 @@ def owned_weight(sentence: str, found: list[tuple[int, int, str]], terms: set[st
 # ("Who did not reach out to Trump?" asks for the doer: "did not" is no "did" of an object asked for)
 _ASKS_OBJECT = re.compile(r"^\s*(?:whom?\s+|which\s+(?:[\w’'-]+\s+){0,3}?)(?:did|does|do|will|would|has|have|had)\b"
                           r"(?!\s*(?:not|never|n[’']t)\b)", re.I)
+# "Who is the US Commerce Secretary's Indian counterpart?": the one whose counterpart is asked is described before "'s"
+_COUNTERPART = re.compile(r"(?P<owner>(?:[\w.-]+\s+){1,5}?[\w.-]+)[’']s\s+(?:[\w-]+\s+){0,2}?counterparts?\b")
 # "Donald Trump, who recently expressed confidence ...": the clause is about the name before it
 _WHO_CLAUSE = re.compile(r",?\s+who\b[^,.;]*")
 
@@ -345,6 +347,13 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         by = done_by(query.doing, {w.lower() for p in people for w in p[2].split()}, sentence)
         if by is not None:
             return next(p[2] for p in people if by in p[2].lower().split())
+    counterpart = _COUNTERPART.search(query.searched)
+    if counterpart and len(people) > 1:
+        # "the Indian Foreign Secretary's US counterpart" is not the one the words before "'s" describe best
+        owner = set(tokenize(counterpart["owner"]))
+        fit = [len(owner & set(tokenize(p[4]))) for p in people]
+        if max(fit) >= 2 and fit.count(max(fit)) == 1:
+            people = [p for p, f in zip(people, fit) if f < max(fit)]
     if sum(p[3] for p in people) == 1:
         # "Which US president did Modi not reach out to?": of "Commerce Secretary Howard Lutnick" and
         # "US President Donald Trump", the one the asked role describes, though the act's words stand by him

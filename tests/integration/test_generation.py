@@ -632,3 +632,11 @@ def test_what_followed_an_event_is_not_answered_by_the_event(pipeline):
     answer = pipeline.ask("What did the US do after India's exports crossed USD 100 billion?")
     assert answer.abstained and "what came after India's exports crossed USD 100 billion" in answer.text
     assert not pipeline.ask("What did the US do before the April 2 tariffs took effect?").abstained
+
+
+def test_a_counterpart_and_a_person_named_in_the_question_are_read_as_such(pipeline):
+    # "Misri" was the Indian Foreign Secretary's US counterpart; "Piyush Goyal" the one who gave the readout of
+    # the Goyal-Lutnick meeting
+    counterpart = pipeline.ask("What is the name of the Indian Foreign Secretary's US counterpart in the call?")
+    assert not counterpart.abstained and counterpart.short_answer == "Landau"
+    assert pipeline.ask("Who gave the readout of the Goyal-Lutnick meeting?").abstained

@@ -93,6 +93,14 @@ def test_who_said_may_be_answered_by_the_body_that_said_it():
         "The Ministry of External Affairs said it was aware of the proposal.")
 
 
+def test_a_person_the_question_names_is_no_answer_by_another_of_their_names():
+    # "Piyush Goyal" is the Goyal of the question, and no one else who gave a readout
+    asked = analyse("Who gave the readout of the Goyal-Lutnick meeting?")
+    assert not asked.carried_by("New Delhi: Commerce and Industry Minister Piyush Goyal on Tuesday held discussions "
+                                "with US Commerce Secretary Howard Lutnick in Washington.")
+    assert asked.carried_by("Tammy Bruce gave the readout of the Goyal-Lutnick meeting.")
+
+
 def test_a_state_asked_for_must_be_named():
     states = analyse("Which Indian states depend on staple crops, according to Dhar?")
     assert not states.carried_by("Dhar said India's position is driven by the need to protect small and marginal "

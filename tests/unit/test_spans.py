@@ -157,6 +157,14 @@ def test_who_did_not_do_the_act_is_its_doer_not_the_one_whose_words_report_it():
         "Narendra Modi"
 
 
+def test_a_counterpart_is_not_the_one_whose_counterpart_is_asked():
+    sentence = ("The call was between Foreign Secretary Vikram Misri and U.S. Deputy Secretary of State Christopher "
+                "Landau.")
+    asked = analyse("What is the name of the Indian Foreign Secretary's US counterpart in the call?")
+    assert short_answer(asked, [sentence]) == "Christopher Landau"
+    assert short_answer(analyse("Who is the Indian Foreign Secretary?"), [sentence]) == "Vikram Misri"
+
+
 def test_how_much_a_figure_grew_is_its_rise_first():
     sentence = "US goods exports to India were $41.8 billion, up 3.4 per cent ($1.4 billion) from 2023."
     assert short_answer(analyse("How much did US goods exports to India grow in 2024?"), [sentence]) == "3.4 per cent"
