@@ -1130,6 +1130,12 @@ class Constraints:
             elsewhere = (self.subject_terms & set(tokenize(sentence))) - own - act
             return [f"country {self.subject} doing it"] if elsewhere else []
         unmet = []
+        if (self.doing_country and self.flows and self.asked is None
+                and asked_to_act(sentence) == self.doing_country[0]
+                and country_doing(self.doing_country[1], sentence) != self.doing_country[0]):
+            # "Which goods did India offer to buy more of from the US?": "Donald Trump has pushed India to buy more
+            # from the US" tells of the flow asked, but as asked of India, and of no offer of India's
+            unmet.append(f"country {self.doing_country[0]} doing it")
         if self.doing_country and not (self.imposition or self.flows):  # levies and flows are checked above
             # "with the US having moved on to sealing trade pacts with ... Vietnam": the US sealed them
             code, act = self.doing_country

@@ -640,3 +640,8 @@ def test_a_counterpart_and_a_person_named_in_the_question_are_read_as_such(pipel
     counterpart = pipeline.ask("What is the name of the Indian Foreign Secretary's US counterpart in the call?")
     assert not counterpart.abstained and counterpart.short_answer == "Landau"
     assert pipeline.ask("Who gave the readout of the Goyal-Lutnick meeting?").abstained
+
+
+def test_a_push_to_buy_is_no_offer_to_buy(pipeline):
+    # "Donald Trump has pushed India to buy more from the US" was quoted as what India offered to buy
+    assert pipeline.ask("Which goods did India offer to buy more of from the US?").abstained

@@ -1591,6 +1591,16 @@ def test_a_flow_named_by_one_end_is_not_the_flow_into_the_other_country():
     assert flows_in("In which month did US shipments from India rise?") == {("IN", "US")}
 
 
+def test_a_flow_asked_of_a_country_is_not_done_by_it():
+    # the flow asked (US goods to India), but India only pushed to buy: no offer of India's
+    pushed = "Donald Trump has pushed India to buy more from the US and has also complained about India's tariffs."
+    assert "country IN doing it" in Constraints.of(
+        "Which goods did India offer to buy more of from the US?").unmet(pushed, "", ARTICLE)
+    assert "country IN doing it" not in Constraints.of(
+        "Which goods did India offer to buy more of from the US?").unmet(
+        "Indian negotiators have offered increased purchases of American crude oil.", "", ARTICLE)
+
+
 def test_a_flow_told_by_its_verb_is_not_answered_by_the_other_way():
     asked = Constraints.of("How much crude oil did India buy from the US in 2025?")
     assert "flow US to IN" in asked.unmet("India’s exports to the United States crossed the USD 100 billion mark in "
