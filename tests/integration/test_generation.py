@@ -645,3 +645,4 @@ def test_a_counterpart_and_a_person_named_in_the_question_are_read_as_such(pipel
 def test_a_push_to_buy_is_no_offer_to_buy(pipeline):
     # "Donald Trump has pushed India to buy more from the US" was quoted as what India offered to buy
     assert pipeline.ask("Which goods did India offer to buy more of from the US?").abstained
+    assert pipeline.ask("Which American product is India buying more of?").abstained

@@ -325,7 +325,7 @@ def test_period_labels():
     ("What did India offer the US in the dairy sector?", "India offered the US limited access to dairy.", []),
     ("On which sectors had discussions advanced?", "Discussions advanced on automobiles and electronics.", []),
     ("What is India buying more of in the energy field?", "Trump has pushed India to buy more from the US.",
-     ["goods energi"]),
+     ["goods energi", "country IN doing it"]),  # and a push to buy is no buying of India's
     ("Is the automobile sector the most sensitive issue?", "However, agriculture continues to be the most "
      "sensitive issue.", ["goods automobil"]),
     # the goods a concession is sought for are named; a preposition that follows is no goods
@@ -748,6 +748,10 @@ def test_a_country_that_did_the_act_is_named_just_before_it():
     # a country's office holder is the country's doer, and the act is the verb after the office
     assert country_agent_in("What did the Indian foreign secretary thank the US for?") == ("IN", "thank")
     assert country_agent_in("What did the US deputy secretary of state thank India for?") == ("US", "thank")
+    # an act going on or to come; a passive has the country done to
+    assert country_agent_in("Which American product is India buying more of?") == ("IN", "buy")
+    assert country_agent_in("When will India join Pax Silica?") == ("IN", "join")
+    assert country_agent_in("Was India invited to join Pax Silica?") is None
     assert as_asked("country IN doing it", "What did the Indian foreign secretary thank the US for?") == \
         "India doing it"
     sealed = "It came too late, with the US having moved on to sealing trade pacts with Indonesia and Vietnam."
