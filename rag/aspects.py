@@ -1751,6 +1751,7 @@ def turns(question: str, sentence: str) -> bool:
         for a, b in ((one, other), (other, one)):
             if asked_stems & a and not said_stems & a and said_stems & b and not asked_stems & b:
                 return True
+
     def plain(word: str, text: str) -> bool:  # the word is in the text, and not negated there
         return re.search(rf"\b{re.escape(word)}\b", text) is not None and not re.search(
             _NEGATED_BASE.format(re.escape(word)), text)

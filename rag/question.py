@@ -47,8 +47,7 @@ _HOW_MANY_COUNTRIES = re.compile(r"\bhow many\s+(?:other\s+)?(?:countries|nation
 # "Modi has made eight calls to the US president in the last year" says how often over a span counted back
 # to the article's day, not when: no answer to "When did Modi make the call?" ("last year" alone, without
 # "the", is a year, and "in the coming weeks" a time ahead: both tell when)
-_SPAN_BACK = re.compile(r"\bthe\s+(?:last|past)\s+(?:(?:\d+|few|several|\w+)\s+)??(?:year|decade|month|week|day)s?\b",
-                        re.I)
+_SPAN_BACK = re.compile(r"\bthe\s+(?:last|past)\s+(?:\w+\s+)??(?:year|decade|month|week|day)s?\b", re.I)
 _WHICH_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:country|countries|nation|nations)\b", re.I)
 _COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:countries|nations)\b", re.I)
 # a levy's rate: "What tariff ...?", "What is the current tariff on ...?"
