@@ -142,7 +142,8 @@ _WHICH_NOUN = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARIES})\b)([a-z][
 # only "which" before a verb other than "is": "what is India's position?" and "which is larger?" ask afresh
 _WHICH_BARE = re.compile(r"^\s*(which)(?=\s+(?:will|would|has|have|had|did|does|do|can|could|stays?|remains?|"
                          r"continues?|went|goes|came|comes|rose|fell)\b)", re.I)
-# a part that names a time of any kind ("now", "in November", "when ...?") asks of it, not of the part before's
+# a part that names a time of any kind ("now", "in November", "when ...?"), or any figure ("the 26 per cent
+# tariff", whose time may be its own), is not given the part before's
 _ANY_TIME = re.compile(rf"\b(?:when|now|currently|latest|recent\w*|today|ago|since|until|till|{MONTH})\b|\d", re.I)
 _BACK_IN_TIME = re.compile(r"\b(?:in\s+)?(?:that|the same)\s+(?:year|period|fiscal year)\b", re.I)
 # "..., and what was it in 2019?": the part before's question, of another period of the same kind (a year
