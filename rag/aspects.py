@@ -852,8 +852,8 @@ def together_in(question: str) -> frozenset[str]:
 _AGENT_THE = re.compile(rf"{_DOES}the\s+(?P<who>{_NAMED}){_THEN_VERB}", re.I)
 # "Which American product is India buying more of?", "Which US goods will India buy?": the doer of an act
 # going on or to come (a passive, "Was India invited ...?", has India done to)
-_AGENT_ON = re.compile(rf"\b(?:(?:is|are|was|were)\s+(?:the\s+)?(?P<who>{_NAMED})\s+(?:not\s+)?(?=[a-z]{{3,}}ing\b)|"
-                       rf"(?:will|would)\s+(?:the\s+)?(?P<who2>{_NAMED})\s+(?:not\s+)?(?=[a-z]{{3,}}\b))", re.I)
+_AGENT_ON = re.compile(rf"\b(?:(?P<going>is|are|was|were)|will|would)\s+(?:the\s+)?(?P<who>{_NAMED})\s+(?:not\s+)?"
+                       r"(?(going)(?=[a-z]{3,}ing\b)|(?=[a-z]{3,}\b))", re.I)
 
 # "What did Lutnick say India had moved on to?": the country said to have done it
 _SAID_WHO = re.compile(rf"\bsay\s+(?:that\s+)?(?:the\s+)?(?P<who>{_NAMED})\s+"
@@ -878,14 +878,11 @@ def country_agent_in(question: str) -> tuple[str, str] | None:
         return (next(iter(codes)), act) if act else None
     # "Did the US seek ...?" asks whether the US did it, "the" or not
     match = _AGENT.search(question) or _AGENT_THE.search(question) or (
-        _WHETHER_DONE.match(question) and _SUBJECT.search(question))
-    who = "who"
-    if not match and (match := _AGENT_ON.search(question)):
-        who = "who" if match["who"] else "who2"
-    codes = countries_in(match[who]) if match else frozenset()
+        _WHETHER_DONE.match(question) and _SUBJECT.search(question)) or _AGENT_ON.search(question)
+    codes = countries_in(match["who"]) if match else frozenset()
     if len(codes) != 1:
         return None
-    rest = question[match.end(who):]
+    rest = question[match.end("who"):]
     act = _act_after(rest[office.end():] if (office := _OFFICE_AFTER.match(rest)) else rest)
     return (next(iter(codes)), act) if act else None
 
