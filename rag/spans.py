@@ -105,6 +105,14 @@ def _change_of(found: list[tuple[int, int, str]], changes: list[tuple[int, int, 
     return own[0][2] if own else None
 
 
+# The date a goal is to be met by is asked "by when", or as the goal's own year or date ("the target year",
+# "the deadline"), not as the day it was set ("When was the Mission 500 goal announced?")
+_BY_DATE_ASKED = re.compile(r"\bby (?:which|what) (?:year|date|month|time)\b|\bby when\b|"
+                            r"\b(?:target|goal|deadline)\s+(?:year|date|month)\b|"
+                            r"^\W*(?:when|what)\s+(?:is|was)\s+the\s+(?:[\w'’-]+\s+){0,4}?deadline\b"
+                            r"(?!\s+(?:set|announced|agreed|fixed|made|given))", re.I)
+
+
 def _patterns(query: Query) -> list[str]:
     """Value patterns to try for ``query``, in order of preference."""
     q = query.searched.lower()
@@ -114,9 +122,9 @@ def _patterns(query: Query) -> list[str]:
         # "Since when has the US been deporting ...?": a start ("since 2009") or how long ("for several years"),
         # not the day the words were said ("the MEA said ... on March 17")
         return [rf"(?<=\b[Ss]ince\s){_DATE}", rf"(?<=\b[Ff]rom\s){_DATE}", _SPAN_OF_TIME]
-    if re.search(r"\bby (?:which|what) (?:year|date|month|time)\b|\bby when\b", q):
-        # "... and by which year?": the date a goal is to be met by ("by 2030"), not the day it was set
-        # ("announced ... in February 2025"); any date when none is said so
+    if _BY_DATE_ASKED.search(q):
+        # "... and by which year?", "When is the Mission 500 target year?": the date a goal is to be met by
+        # ("by 2030"), not the day it was set ("announced ... in February 2025"); any date when none is said so
         return [rf"(?<=\b[Bb]y\s){_DATE}", _DATE]
     if re.search(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:years|period|stretch)\b", q):
         return [_YEARS, _DATE]

@@ -386,6 +386,9 @@ def test_a_year_asked_as_a_bound_is_not_the_year_given(pipeline):
     ("Where is Goyal from?", None),  # "Goyal was in Washington in March" is where he was
     ("What increase in the 2024 deficit does the ANI report give?", "5.1%"),  # the change, not "$45.7 billion"
     ("What bilateral trade did India and the US record in 2023-24?", None),  # not that year's surplus
+    # a goal's year is the one it is to be met by; had "February 2025", when it was announced
+    ("When is the Mission 500 target year?", "2030"),
+    ("When was the Mission 500 goal announced?", "February 2025"),
 ])
 def test_the_value_asked_is_the_one_given(pipeline, question, short):
     assert pipeline.ask(question).short_answer == short

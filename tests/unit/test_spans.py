@@ -517,6 +517,8 @@ _GOAL = ("This aligns with the \"Mission 500\" goal announced during Prime Minis
     # "by which year" is the date a goal is to be met by, not the day it was set; else the date there is
     ("By which year does Mission 500 aim for $500 billion in trade?", _GOAL, "2030"),
     ("By when is the Mission 500 goal to be met?", _GOAL, "2030"),
+    ("What is the deadline for the Mission 500 goal?", _GOAL, "2030"),
+    ("When was the Mission 500 goal announced?", _GOAL, "February 2025"),
     ("By when will expert talks be held in person?",
      "Sectoral expert-level talks will move to in-person engagements in late May 2025.", "late May 2025"),
     # a mark passed is an amount
