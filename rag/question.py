@@ -869,11 +869,16 @@ _WHEN_DID = re.compile(r"^\s*(?:when|on what date|on which date|what date|on wha
                        r"in which year|in what month|in which month)\s+"
                        r"(?P<aux>did|does|do|will|would|is|are|was|were|has|have|had)\s+"
                        rf"{_NAMED_DOER}(?:\s+(?:and|&)\s+{_NAMED_DOER})?"
-                       r"(?:\s+(?:first|most|last|\w+ly))*\s+(?P<act>(?-i:[a-z]{2,}))\b(?P<after>\s+[\w’'-]+)?", re.I)
-# what may follow the verb when the next word is in lower case ("hold their second call", "stop importing");
-# "the US-India COMPACT initiative launch" has a noun there, before its verb
+                       r"(?:\s+(?:first|most|last|next|\w+ly))*\s+(?P<act>(?-i:[a-z]{2,}))\b"
+                       r"(?P<after>\s+[\w’'-]+)?", re.I)
+# what may follow the verb when the next word is in lower case ("hold their second call", "stop importing"); any
+# other word may too ("announce reciprocal tariffs") unless the word read as the act is a noun (_NOUN_END)
 _AFTER_VERB = re.compile(r"\s+(?:the|a|an|their|its|his|her|this|that|with|in|to|on|for|into|at|from|by|about|over|"
                          r"up|out|back|off|down|\w+ing|\w+ly)$|\s+(?-i:[A-Z0-9])")
+# a word that ends so, or one of these, is a noun before the verb, no verb: "the US-India COMPACT initiative
+# launch", "the India-EU trade negotiations begin"
+_NOUN_END = re.compile(r"(?:tion|sion|ment|ness|ity|ship|ance|ence|ive|ers?|ors?|al|ism|ist|ure|age|ies)$|"
+                       r"^(?:trade|tariff|talks|deal|export|import|government|pact|trip|visit)$")
 # "When did the call take place?" asks of no act of its own
 _EVENT_VERBS = frozenset("take happen occur".split())
 
@@ -890,7 +895,9 @@ def _done_act(question: str) -> str | None:
     if aux in ("is", "are", "was", "were") and not act.endswith("ing") or (
             aux in ("has", "have", "had") and not act.endswith(("ed", "en"))):
         return None
-    return match["act"] if not match["after"] or _AFTER_VERB.match(match["after"]) else None
+    if match["after"] and not _AFTER_VERB.match(match["after"]) and _NOUN_END.search(act):
+        return None  # "When did the Trump administration send back ...?": a noun of the doer's, not its act
+    return match["act"]
 
 
 # Acts told in other words: "When did Misri speak with Landau?" is told as "held phone talks"; "When did
@@ -898,7 +905,7 @@ def _done_act(question: str) -> str | None:
 # whose words news swaps freely; the rest must be told as asked. A call is its own: "Speaking on the All-In
 # Podcast" is no call of Modi's to Trump ("held phone talks" is one).
 _ACT_FAMILIES = tuple(frozenset(tokenize(words)) for words in (
-    "meet meeting speak spoke talk talks discuss discussion conversation", "call phone",
+    "meet met meeting speak spoke talk talks discuss discussion conversation", "call phone", "hold held",
     "visit travel trip tour go went", "arrive arrival land reach",
     "answer response respond reply replied", "comment remark say said state stated tell told"))
 

@@ -588,10 +588,16 @@ def test_the_act_a_why_question_takes_for_granted_must_be_the_asked_country_s():
     ("When will Trump visit India?", "visit"),
     ("When is Trump visiting India?", "visit"),
     ("When has Goyal travelled to Washington?", "travel"),
+    # a verb followed by its object, or an adverb before it
+    ("When did Trump announce reciprocal tariffs on India?", "announc"),
+    ("When did Goyal hold discussions with Lutnick?", "hold"),
+    ("When will Modi next visit Washington?", "visit"),
     ("When was Goyal in Washington?", None),  # "is" and no verb's form asks of no act
     # no act read where nouns and verbs cannot be told apart, or the verb names no act of its own
     ("When did the first load of illegal migrants from India arrive in the US?", None),
     ("When did the US-India COMPACT initiative launch?", None),
+    ("When did the Trump administration send back migrants?", None),
+    ("When did the India-EU trade negotiations begin?", None),
     ("In which month did US shipments from India rise more than 22%?", None),
     ("On what day did the call between Misri and Landau take place?", None),
 ])
