@@ -29,9 +29,9 @@ SETS_ASIDE = r"besides|apart from|other than|aside from"
 STARTS = r"start\w*|began|begin\w*|begun|commenc\w*|launch\w*|since|from|kick\w*|open\w*|under\s*way"
 SET_ASIDE_FIRST = rf"(?:(?:{SETS_ASIDE})\s+[^,?]+,\s*)?"  # "Besides chemicals, which ...": a phrase before the asking
 
-# "trade" that follows no amount or flow of goods: a "trade deal", "trade talks", the "Trade Representative";
-# and "trade" that is a balance ("trade deficit"), a measure of its own
-TRADE_NAMING = (r"agreements?|deals?|pacts?|talks|negotiat\w*|barriers|representative|minister\w*|secretary|"
+# "trade" that follows no amount or flow of goods: a "trade deal", "trade talks", the "Trade Representative", a
+# "trade partner"; and "trade" that is a balance ("trade deficit"), a measure of its own
+TRADE_NAMING = (r"agreements?|deals?|pacts?|talks|negotiat\w*|barriers|representative|minister\w*|secretary|partners?|"
                 r"relations\w*|polic\w+")
 # The words of a balance of trade: one side's deficit is the other's surplus, and the press calls either
 # a gap, a shortfall or an imbalance. One list, so that question analysis, the checks of a sentence and

@@ -402,6 +402,17 @@ def test_a_balance_given_as_it_was_is_the_one_the_sentence_before_named():
     assert same.unmet("It was USD 27.7 billion in 2022-23.", before, ARTICLE) == []
 
 
+def test_a_thing_the_sentence_does_not_name_is_the_owner_s_the_sentence_before_names():
+    before = "The US remained India's largest trading partner for the fourth consecutive year in 2024-25."
+    after = "The US accounts for about 18 per cent of India's total goods exports."
+    assert "owner US's partner" in Constraints.of("Which country is the US's largest trading partner?").unmet(
+        after, before, ARTICLE)
+    assert Constraints.of("Which country is India's largest trading partner?").unmet(after, before, ARTICLE) == []
+    # a trade partner is owned, no trade
+    assert "owner US's partner" in Constraints.of("Who is America's biggest trade partner?").unmet(
+        before, "", ARTICLE)
+
+
 def test_a_change_asked_from_one_year_to_the_next_is_of_the_later_over_the_earlier():
     change = Constraints.of("By how much did the US deficit with India widen from 2023 to 2024?")
     assert change.periods == {Period(2024)} and change.bases == {Period(2023)} and not change.spans
