@@ -130,8 +130,10 @@ def _patterns(query: Query) -> list[str]:
         return [_YEARS, _DATE]
     if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
                                                 q):
-        # a month named alone answers only where no fuller date is said: "Goyal was in Washington in March"
-        return [_DATE, rf"(?<=\b[Ii]n\s){_MONTH_ALONE}"]
+        # a month named alone answers only where no fuller date is said: "Goyal was in Washington in March";
+        # a stretch of years is said whole ("When did the US deport 15,564 Indians?": "From 2009 to 2024", not
+        # its last year)
+        return [_YEARS, _DATE, rf"(?<=\b[Ii]n\s){_MONTH_ALONE}"]
     if re.search(r"^\W*(?:\w+\s+)?how long\b", q):
         # "How long is the tariff pause window?": "the 90-day tariff pause window"; "Over how long ...?" too
         return [_SPAN_OF_TIME]

@@ -514,6 +514,9 @@ _GOAL = ("This aligns with the \"Mission 500\" goal announced during Prime Minis
     # "over which years" is the stretch, not its first year
     ("The 15,564 deportations happened over which years?",
      "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US.", "2009 to 2024"),
+    # and so is "when", not the stretch's last year
+    ("When did the US deport 15,564 Indians?",
+     "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US.", "2009 to 2024"),
     # "by which year" is the date a goal is to be met by, not the day it was set; else the date there is
     ("By which year does Mission 500 aim for $500 billion in trade?", _GOAL, "2030"),
     ("By when is the Mission 500 goal to be met?", _GOAL, "2030"),
