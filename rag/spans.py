@@ -606,7 +606,11 @@ def short_answer(query: Query, sentences: Sequence[str], idf: Callable[[str], fl
     if _ASKS_NAMED.search(query.searched):
         return next((name for s in sentences if (name := _named(query, s))), None)
     if query.answer_type == "place":
-        return next((place for s in sentences if (place := _place(query, s))), None)
+        # a sentence quoted after the best one gives the place only where it tells more than who is asked of:
+        # "Goyal was in Washington in March" is not where "Goyal said in a post on X"
+        asked = set(query.terms) - set(tokenize(" ".join(query.constraints.names)))
+        return next((place for i, s in enumerate(sentences)
+                     if (i == 0 or asked & set(tokenize(s))) and (place := _place(query, s))), None)
     if asks_for_things(query.searched):
         # "Which exports surged ...?" is answered by the things, not by the sentence's figure
         return next((things for s in sentences if (things := _things(query, s))), None)

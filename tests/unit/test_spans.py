@@ -336,6 +336,13 @@ def test_the_place_asked_for(question, sentence, short):
     assert short_answer(analyse(question), [sentence]) == short
 
 
+def test_a_place_is_not_taken_from_a_sentence_quoted_after_that_tells_only_of_the_one_asked_of():
+    posted = ('"Good discussions with Secretary @HowardLutnick," Goyal said in a post on X.',
+              "Goyal was in Washington in March also for the trade talks.")
+    assert short_answer(analyse("Where did Goyal post his comment?"), list(posted)) is None
+    assert short_answer(analyse("Where was Goyal for the trade talks in March?"), list(posted)) == "Washington"
+
+
 THANKS = ("Landau also thanked the Foreign Secretary Misri for India’s “assistance addressing illegal immigration to "
           "the US and asked the Indian government for continued cooperation on this issue,” Bruce said in the readout.")
 
