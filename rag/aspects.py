@@ -376,6 +376,24 @@ def figures_in(text: str) -> frozenset[str]:
     return frozenset(values(text, "percent") | values(text, "money"))
 
 
+# "Was the deficit up 5.1% or 5.4%?" names two figures, of which a sentence need give one
+_FIGURE_OR = re.compile(r"(?P<a>\$?\d[\d,.]*\s?(?:%|per\s?cent|percent|billion|million)?)\s+or\s+"
+                        r"(?P<b>\$?\d[\d,.]*\s?(?:%|per\s?cent|percent|billion|million)?)", re.I)
+
+
+def figure_choices_in(question: str) -> frozenset[str]:
+    """The figures a question offers as alternatives ("up 5.1% or 5.4%"), normalized as figures_in gives
+    them; empty when it offers none."""
+    choices = set()
+    for m in _FIGURE_OR.finditer(question):
+        a, b = m["a"], m["b"]
+        if a[-1].isdigit() and not b[-1].isdigit():  # "5.1 or 5.4 per cent": the unit is said once
+            a += b[len(re.match(r"\$?\d[\d,.]*", b).group()):]
+        named = figures_in(f"{a} and {b}")
+        choices |= named if len(named) > 1 else set()
+    return frozenset(choices)
+
+
 # "India's second largest trading partner": the rank is part of what is asked; "largest" is another
 _RANK = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th)"
                    r"[\s-]+(?:largest|biggest|highest|lowest|smallest|most|top|leading)\b", re.I)

@@ -72,6 +72,7 @@ from .aspects import (
     done_to_titled,
     done_with,
     events_in,
+    figure_choices_in,
     figures_in,
     flows_in,
     formerly,
@@ -624,6 +625,7 @@ class Constraints:
     balance: tuple[str, str] | None = None  # whose surplus with whom is asked about (see balance_in)
     goods: frozenset[str] = frozenset()  # stems of the goods a levy, or a sector, is asked about (goods_in, sectors_in)
     figures: frozenset[str] = frozenset()  # percentages and amounts the question names ("500%")
+    figure_choices: frozenset[str] = frozenset()  # figures offered as alternatives ("5.1% or 5.4%")
     ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
     share: Share | None = None  # the share of a whole of trade asked for (see aspects.share_asked)
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
@@ -718,7 +720,8 @@ class Constraints:
                    offices=offices_in(question),
                    months=months_in(undated), balance=balance_in(question),
                    goods=goods_in(question) | sectors_in(question) | owned_thing_in(question),
-                   figures=figures_in(question), ranks=ranks_in(question), share=share_asked(question),
+                   figures=figures_in(question), figure_choices=figure_choices_in(question),
+                   ranks=ranks_in(question), share=share_asked(question),
                    trade_kind=next(iter(kinds)) if len(kinds) == 1 else None,
                    parts_of_year=parts_of_year_in(question), trend=trend,
                    imposition=imposition, levied=None if imposition else levied_on(question),
@@ -923,8 +926,11 @@ class Constraints:
             named, own = figures_in(f"{earlier} {context} {sentence}"), figures_in(sentence)
             # but a sentence with figures of its own of that kind ("up 3.4 per cent" for "rise by 5.4 per
             # cent") speaks of another figure than the one named before it
-            unmet += [f"figure {f}" for f in sorted(self.figures) if f not in named or f not in own and any(
+            missing = [f for f in sorted(self.figures) if f not in named or f not in own and any(
                 g.endswith("%") == f.endswith("%") for g in own)]
+            if any(f not in missing for f in self.figures & self.figure_choices):
+                missing = [f for f in missing if f not in self.figure_choices]  # one of "5.1% or 5.4%" is said
+            unmet += [f"figure {f}" for f in missing]
         unmet += [f"rank {r}" for r in sorted(self.ranks) if r not in ranks_in(sentence)]
         if self.trade_kind:
             kinds = trade_kinds_in(sentence) or trade_kinds_in(context)

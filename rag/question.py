@@ -1002,11 +1002,16 @@ def _analysed(text: str, searched: str) -> Query:
     if own != searched and periods_in(own)[0]:
         # "... in 2021-22, and what was it in 2020-21?": the part's own year replaces the one it leans on
         constraints = replace(constraints, periods=frozenset(periods_in(own)[0]))
+    whether, kind_of_value = bool(WHETHER.match(searched)), value_kind(searched)
+    if whether and constraints.figure_choices and all(f.endswith("%") for f in constraints.figure_choices):
+        # "Was the deficit up 5.1% or 5.4%?" asks which of two rates, on which articles may disagree: a rate
+        # asked for, not a yes or no (nor is either rate a figure every sentence must name)
+        whether, kind_of_value = False, "percent"
     return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
-                 carries=carries, value_kind=value_kind(searched), recency=is_recency_question(searched),
+                 carries=carries, value_kind=kind_of_value, recency=is_recency_question(searched),
                  constraints=constraints, requires=required_form(own), act=asked_act(searched),
                  measure=asked_measure(searched), premise=premise, premise_by=premise_by,
-                 topic=said_topic(searched), doing=asked_doing(searched), whether=bool(WHETHER.match(searched)),
+                 topic=said_topic(searched), doing=asked_doing(searched), whether=whether,
                  role=role_asked(own), mentions=mentioned(searched))
 
 

@@ -24,6 +24,15 @@ def test_disagreeing_percentages_are_both_reported(pipeline):
         assert f"[{entry['n']}]" in answer.text
 
 
+@pytest.mark.parametrize("question", ["Was the US deficit with India in 2024 up 5.1% or 5.4%?",
+                                      "Did the US deficit with India rise 5.1 or 5.4 per cent in 2024?"])
+def test_a_choice_of_two_rates_asks_which_and_reports_a_disagreement(question, pipeline):
+    # was withheld: each article's sentence names one of the two rates, and the question was read as a yes or no
+    answer = pipeline.ask(question)
+    assert {c["value"] for c in answer.conflict} == {"5.4 per cent", "5.1%"}
+    assert pipeline.ask("Was the US deficit with India in 2024 up 3% or 6%?").abstained
+
+
 def test_disagreeing_dates_are_both_reported(pipeline):
     answer = pipeline.ask("Until what date are the additional US tariffs on India paused?")
     assert {c["value"] for c in answer.conflict} == {"July 9", "July 8"}

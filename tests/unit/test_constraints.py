@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.aspects import balance_in, deadlines_in, flows_in, stages_in, target_years_in, turns
+from rag.aspects import balance_in, deadlines_in, figure_choices_in, flows_in, stages_in, target_years_in, turns
 from rag.constraints import (
     ArticleContext,
     Constraints,
@@ -411,6 +411,23 @@ def test_a_thing_the_sentence_does_not_name_is_the_owner_s_the_sentence_before_n
     # a trade partner is owned, no trade
     assert "owner US's partner" in Constraints.of("Who is America's biggest trade partner?").unmet(
         before, "", ARTICLE)
+
+
+@pytest.mark.parametrize("question,choices", [
+    ("Was the US deficit with India in 2024 up 5.1% or 5.4%?", {"5.1%", "5.4%"}),
+    ("Did it rise 5.1 or 5.4 per cent?", {"5.1%", "5.4%"}),  # the unit said once
+    ("Was the deficit $45.7 billion or $41.18 billion?", {"45.7 billion", "41.18 billion"}),
+    ("Did the deficit grow or shrink by 5.4%?", set()),
+])
+def test_figures_offered_as_alternatives(question, choices):
+    assert figure_choices_in(question) == choices
+
+
+def test_a_sentence_need_give_only_one_of_the_figures_offered_as_alternatives():
+    said = "The U.S. reported a goods trade deficit of $45.7 billion with India in 2024, a 5.1% increase from 2023."
+    assert Constraints.of("Was the US deficit with India in 2024 up 5.1% or 5.4%?").unmet(said, "", ARTICLE) == []
+    assert Constraints.of("Was the US deficit with India in 2024 up 3% or 6%?").unmet(said, "", ARTICLE) == [
+        "figure 3%", "figure 6%"]
 
 
 def test_a_change_asked_from_one_year_to_the_next_is_of_the_later_over_the_earlier():
