@@ -491,6 +491,18 @@ def days_in(text: str) -> frozenset[str]:
     return frozenset(days)
 
 
+def day_choices_in(question: str) -> frozenset[str]:
+    """The days a question offers as alternatives ("until July 8 or July 9", "on Monday or Tuesday"), as
+    days_in gives them; empty when it offers none."""
+    choices: set[str] = set()
+    for match in re.finditer(r"\bor\b", question):
+        before, after = days_in(question[max(0, match.start() - 20):match.start()]), \
+            days_in(question[match.end():match.end() + 20])
+        if before and after:
+            choices |= before | after
+    return frozenset(choices)
+
+
 # "discuss on April 2": the verb a day asked about dates; prepositions before the day are skipped
 _BEFORE_DAY = re.compile(r"([A-Za-z]+)\s+(?:(?:on|by|till|until|from|since)\s+)?$")
 
@@ -626,6 +638,7 @@ class Constraints:
     goods: frozenset[str] = frozenset()  # stems of the goods a levy, or a sector, is asked about (goods_in, sectors_in)
     figures: frozenset[str] = frozenset()  # percentages and amounts the question names ("500%")
     figure_choices: frozenset[str] = frozenset()  # figures offered as alternatives ("5.1% or 5.4%")
+    day_choices: frozenset[str] = frozenset()  # days offered as alternatives ("July 8 or July 9")
     ranks: frozenset[str] = frozenset()  # ordinal ranks the question names ("second largest")
     share: Share | None = None  # the share of a whole of trade asked for (see aspects.share_asked)
     trade_kind: str | None = None  # "goods" or "services" when the question names one of them
@@ -734,7 +747,7 @@ class Constraints:
                    flows=flows_in(question), owned=owned_in(question), spans=spans,
                    lookbacks=lookbacks, traded=traded_in(question), durations=durations_in(question) - lookbacks,
                    counts=counts_in(question), counted=counted_in(question),
-                   days=days_in(undated),
+                   days=days_in(undated), day_choices=day_choices_in(undated),
                    day_role=next((role for _, role in sorted(day_roles(undated), key=str)), None),
                    day_act=day_act_in(undated),
                    numbered=numbered_names_in(question), stages=stages_in(question),
@@ -833,6 +846,7 @@ class Constraints:
                   if not dated_as_report(article.date, m, d)]
         unmet += self._aspects_unmet(sentence, context, unmet, earlier, article)
         if self.days:
+            start = len(unmet)
             said = days_in(f"{context} {sentence}")
             # a sentence naming other days in the same role ("till July 9" for "till August 9") speaks of
             # those; one naming none may still give the day as "on Friday", and an end date ("suspended
@@ -861,6 +875,9 @@ class Constraints:
                 near = {month - 1 or 12, month, month % 12 + 1}
                 unmet += [f"day {d}" for d in sorted(self.days) if " " in d and f"day {d}" not in unmet
                           and (asked := _month_names(d.title())) and not asked & near]
+            if any(f"day {d}" not in unmet[start:] for d in self.day_choices):
+                # one of "July 8 or July 9" is the sentence's: the other need not be
+                unmet[start:] = [u for u in unmet[start:] if u[len("day "):] not in self.day_choices]
         if self.numbered:
             said = numbered_names_in(f"{earlier} {context} {sentence}")
             unmet += [f"name {n}" for n in sorted(self.numbered) if n not in said]

@@ -859,6 +859,11 @@ def value_kind(question: str) -> str | None:
 _LEANED_ON = re.compile(r"\s*\([^()]*\)\s*(?=\?\s*$)")
 
 
+def own_words(question: str) -> str:
+    """A part's own words, without the part before it that it leans on, in brackets (see split_parts)."""
+    return _LEANED_ON.sub("", question)
+
+
 # "When did Trump visit India?" takes the visit for done: the date of a sentence that tells of no visit
 # ("migrants ... sent back by the Trump administration arrived in India in February 2025") is another
 # act's. With no word classes to hand (no tagger ships here), the act is read only after a doer named by
@@ -941,7 +946,7 @@ def asked_act(question: str) -> str | None:
     """The act whose date is asked for ("When was the tariff announced?" -> "announc", "When did Trump
     visit India?" -> "visit"), stemmed."""
     # a part of a question carries the part before it in brackets: "When was it announced (What tariff ...)?"
-    own = _LEANED_ON.sub("", question)
+    own = own_words(question)
     match = _PREDICATE.match(own)
     stems = tokenize(match["act"] if match else _done_act(own) or "")
     return stems[0] if stems and stems[0] not in QUESTION_STEMS else None
@@ -993,7 +998,7 @@ _ASIDE = re.compile(r",\s*(?:given|considering|seeing|in view of)\s+(?:how|that|
 def _analysed(text: str, searched: str) -> Query:
     # what a part asks for is its own ("which countries did he say ... (Which US official spoke ...)?"
     # asks for countries); the part it leans on lends it only its subject
-    own = _LEANED_ON.sub("", searched)
+    own = own_words(searched)
     # "..., given how many depend on farming?" gives a reason in passing: it asks for no number
     own = _ASIDE.sub("", own)
     kind, carries = answer_type(own)
@@ -1007,6 +1012,8 @@ def _analysed(text: str, searched: str) -> Query:
         # "Was the deficit up 5.1% or 5.4%?" asks which of two rates, on which articles may disagree: a rate
         # asked for, not a yes or no (nor is either rate a figure every sentence must name)
         whether, kind_of_value = False, "percent"
+    elif whether and constraints.day_choices:
+        whether, kind_of_value = False, "date"  # "Were the tariffs paused until July 8 or July 9?" alike
     return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
                  carries=carries, value_kind=kind_of_value, recency=is_recency_question(searched),
                  constraints=constraints, requires=required_form(own), act=asked_act(searched),

@@ -12,12 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .aspects import done_by, flows_in
+from .aspects import done_by, figures_in, flows_in
 from .bm25 import tokenize
-from .constraints import DURATION, periods_in
+from .constraints import DURATION, days_in, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
-from .question import SAYS_AFTER, WHAT_HAPPENED, Query, affirms, asks_for_things, asks_who_said, speaking_body
+from .question import (
+    SAYS_AFTER,
+    WHAT_HAPPENED,
+    Query,
+    affirms,
+    asks_for_things,
+    asks_who_said,
+    own_words,
+    speaking_body,
+)
 from .terms import CHANGE_AS_THING, IN_MONEY, SET_ASIDE_FIRST, SETS_ASIDE, TRADE_NAMING, content_terms
 
 _MONEY = r"(?:(?:US\$|USD|\$|Rs\.?|INR|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|crore|lakh))?)"
@@ -115,7 +124,8 @@ _BY_DATE_ASKED = re.compile(r"\bby (?:which|what) (?:year|date|month|time)\b|\bb
 
 def _patterns(query: Query) -> list[str]:
     """Value patterns to try for ``query``, in order of preference."""
-    q = query.searched.lower()
+    # a part's own words: "how were they flown (How many Indian nationals were deported ...)?" asks no count
+    q = own_words(query.searched).lower()
     if re.search(r"\b(which|what) months?\b", q):
         return [_DATE, _MONTH_ALONE]  # "In which month did shipments rise?": "in November"
     if re.match(r"\W*since when\b", q):
@@ -128,8 +138,9 @@ def _patterns(query: Query) -> list[str]:
         return [rf"(?<=\b[Bb]y\s){_DATE}", _DATE]
     if re.search(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:years|period|stretch)\b", q):
         return [_YEARS, _DATE]
-    if query.answer_type == "date" or re.search(rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b",
-                                                q):
+    # ("Was the meeting on Monday or Tuesday?" asks which day)
+    if query.answer_type == "date" or query.constraints.day_choices or re.search(
+            rf"\b(which|what) (?:{MONTH.lower()} )?(months?|dates?|days?|years?)\b", q):
         # a month named alone answers only where no fuller date is said: "Goyal was in Washington in March";
         # a stretch of years is said whole ("When did the US deport 15,564 Indians?": "From 2009 to 2024", not
         # its last year)
@@ -170,10 +181,13 @@ def terms_near(sentence: str, start: int, end: int, terms: set[str], before: int
 def _candidates(query: Query, sentence: str, pattern: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each value of ``pattern`` in ``sentence`` that the question does not itself name."""
     asked = query.searched.lower()
+    # (but one of the values a question offers to choose from is: "on Monday or Tuesday?")
+    offered = query.constraints.day_choices | query.constraints.figure_choices
     found = []
     for match in re.finditer(pattern, sentence, re.I if pattern == _COUNT else 0):
         value = match.group().strip()
-        if value.lower() in asked or (pattern == _COUNT and periods_in(value)[0]):
+        chosen = bool(offered) and bool((days_in(value) | figures_in(value)) & offered)
+        if value.lower() in asked and not chosen or (pattern == _COUNT and periods_in(value)[0]):
             continue  # a value the question names, or a year taken for a count, is no answer
         if pattern == _COUNT:  # "19 chapters" answers "how many chapters" as "19"
             value = re.sub(r"\s+[a-z]+$", "", value) if value[0].isdigit() else value

@@ -24,13 +24,18 @@ def test_disagreeing_percentages_are_both_reported(pipeline):
         assert f"[{entry['n']}]" in answer.text
 
 
-@pytest.mark.parametrize("question", ["Was the US deficit with India in 2024 up 5.1% or 5.4%?",
-                                      "Did the US deficit with India rise 5.1 or 5.4 per cent in 2024?"])
-def test_a_choice_of_two_rates_asks_which_and_reports_a_disagreement(question, pipeline):
-    # was withheld: each article's sentence names one of the two rates, and the question was read as a yes or no
-    answer = pipeline.ask(question)
-    assert {c["value"] for c in answer.conflict} == {"5.4 per cent", "5.1%"}
-    assert pipeline.ask("Was the US deficit with India in 2024 up 3% or 6%?").abstained
+@pytest.mark.parametrize("question,values,neither", [
+    ("Was the US deficit with India in 2024 up 5.1% or 5.4%?", {"5.4 per cent", "5.1%"},
+     "Was the US deficit with India in 2024 up 3% or 6%?"),
+    ("Did the US deficit with India rise 5.1 or 5.4 per cent in 2024?", {"5.4 per cent", "5.1%"},
+     "Did the US deficit with India rise 3 or 6 per cent in 2024?"),
+    ("Were the additional tariffs on India paused until July 8 or July 9?", {"July 9", "July 8"},
+     "Were the additional tariffs on India paused until August 8 or August 9?"),
+])
+def test_a_choice_of_two_values_asks_which_and_reports_a_disagreement(pipeline, question, values, neither):
+    # was withheld: each article's sentence names one of the two, and the question was read as a yes or no
+    assert {c["value"] for c in pipeline.ask(question).conflict} == values
+    assert pipeline.ask(neither).abstained
 
 
 def test_disagreeing_dates_are_both_reported(pipeline):

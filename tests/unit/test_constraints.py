@@ -8,6 +8,7 @@ from rag.constraints import (
     Constraints,
     Period,
     as_asked,
+    day_choices_in,
     effect_days,
     initialisms,
     names_in,
@@ -421,6 +422,22 @@ def test_a_thing_the_sentence_does_not_name_is_the_owner_s_the_sentence_before_n
 ])
 def test_figures_offered_as_alternatives(question, choices):
     assert figure_choices_in(question) == choices
+
+
+@pytest.mark.parametrize("question,choices", [
+    ("Were the tariffs paused until July 8 or July 9?", {"july 8", "july 9"}),
+    ("Was the meeting on Monday or Tuesday?", {"monday", "tuesday"}),
+    ("Were the tariffs paused until July 9 or later?", set()),
+])
+def test_days_offered_as_alternatives(question, choices):
+    assert day_choices_in(question) == choices
+
+
+def test_a_sentence_need_give_only_one_of_the_days_offered_as_alternatives():
+    said = "The US has suspended the additional 26 per cent tariffs on India till July 9."
+    assert Constraints.of("Were the tariffs on India paused until July 8 or July 9?").unmet(said, "", ARTICLE) == []
+    assert Constraints.of("Were the tariffs on India paused until August 8 or August 9?").unmet(
+        said, "", ARTICLE) == ["day august 8", "day august 9"]
 
 
 def test_a_sentence_need_give_only_one_of_the_figures_offered_as_alternatives():

@@ -336,6 +336,20 @@ def test_the_place_asked_for(question, sentence, short):
     assert short_answer(analyse(question), [sentence]) == short
 
 
+def test_a_part_asks_in_its_own_words_not_in_those_of_the_part_it_leans_on():
+    deported = "From 2009 to 2024, a total of 15,564 Indian nationals have been deported by the US through flights."
+    parts = analyse("How many Indian nationals were deported from 2009 to 2024, and how were they flown?").parts
+    assert short_answer(parts[0], [deported]) == "15,564"
+    assert short_answer(parts[1], [deported]) is None  # had "15,564": the count asked by the part before
+
+
+def test_a_value_the_question_offers_to_choose_from_may_answer_it():
+    met = "Commerce and Industry Minister Piyush Goyal on Tuesday held discussions with Howard Lutnick."
+    assert short_answer(analyse("Was Goyal's meeting with Lutnick on Monday or Tuesday?"), [met]) == "Tuesday"
+    # a day the question names and does not offer is still no answer to it
+    assert short_answer(analyse("When did Goyal hold discussions with Lutnick on Tuesday?"), [met]) is None
+
+
 def test_a_place_is_not_taken_from_a_sentence_quoted_after_that_tells_only_of_the_one_asked_of():
     posted = ('"Good discussions with Secretary @HowardLutnick," Goyal said in a post on X.',
               "Goyal was in Washington in March also for the trade talks.")
