@@ -619,6 +619,10 @@ def periods_in(text: str) -> tuple[set[Period], set[Period]]:
 _BODY_KIND = {"ministry": "department"}  # organisation kinds that name one kind of body (see organisations_in)
 
 
+# a clause of its own after a figure's: ", with a surge in exports of engineering goods", "; while ..."
+_CLAUSES = re.compile(r",\s*(?=(?:with|while|whereas|led by|driven by)\b)|;\s*", re.I)
+
+
 @dataclass(frozen=True)
 class Constraints:
     """What a question is about: countries, other names, periods. Empty means unconstrained."""
@@ -1004,6 +1008,10 @@ class Constraints:
         unmet += [f"goods {g}" for g in sorted(self.goods) if g not in goods_said]
         if self.traded:  # the sentence that gives the flow names its goods, not the one before
             own = set(tokenize(sentence))
+            if self.figure_asked and figures_in(sentence):
+                # and a figure asked of those goods is in their clause: "merchandise exports ... went up by
+                # 11.38% to $59.04 billion ..., with a surge in exports of engineering goods" gives all goods'
+                own = {w for clause in _CLAUSES.split(sentence) if figures_in(clause) for w in tokenize(clause)}
             unmet += [f"goods {g}" for g in sorted(self.traded) if g not in own]
         said = balance_in(sentence) if self.balance else None
         if said is None and self.balance and not _BALANCE_WORD.search(sentence):

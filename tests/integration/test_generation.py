@@ -390,6 +390,8 @@ def test_a_year_asked_as_a_bound_is_not_the_year_given(pipeline):
     ("When is the Mission 500 target year?", "2030"),
     ("When was the Mission 500 goal announced?", "February 2025"),
     ("What is India's biggest trade partner?", None),  # a partner is no amount ("USD 131.84 billion")
+    # "merchandise exports ... to $59.04 billion ..., with a surge in exports of engineering goods": all goods'
+    ("What is the value of India's exports of engineering goods to the US?", None),
 ])
 def test_the_value_asked_is_the_one_given(pipeline, question, short):
     assert pipeline.ask(question).short_answer == short

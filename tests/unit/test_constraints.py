@@ -447,6 +447,14 @@ def test_a_sentence_need_give_only_one_of_the_figures_offered_as_alternatives():
         "figure 3%", "figure 6%"]
 
 
+def test_a_figure_asked_of_goods_is_in_their_clause():
+    surge = ("India's merchandise exports to the US went up by 11.38% to $59.04 billion from April–November FY26, "
+             "with a surge in exports of engineering goods, chemicals, and farm products.")
+    assert Constraints.of("What is the value of India's exports of engineering goods to the US?").unmet(
+        surge, "", ARTICLE) == ["goods engin"]
+    assert Constraints.of("Which of India's exports to the US surged?").unmet(surge, "", ARTICLE) == []
+
+
 def test_a_change_asked_from_one_year_to_the_next_is_of_the_later_over_the_earlier():
     change = Constraints.of("By how much did the US deficit with India widen from 2023 to 2024?")
     assert change.periods == {Period(2024)} and change.bases == {Period(2023)} and not change.spans
