@@ -1086,7 +1086,9 @@ class Constraints:
             # an act done with someone ("held discussions with ...") is both sides'
             code, act = self.role_doer
             doer = doer_described(act, sentence)
-            theirs = countries_in(doer) if doer else frozenset()
+            # (a doer named by surname alone has the country of the title the article gives them elsewhere:
+            # "Landau also thanked ..." is the US Deputy Secretary of State's thanks)
+            theirs = countries_in(with_titles(doer, article) if article else doer) if doer else frozenset()
             named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", sentence)}
             if theirs and code not in theirs and not done_with(act, named, sentence):
                 unmet.append(f"country {code} doing it")

@@ -365,10 +365,12 @@ def _person(query: Query, sentence: str, surnames: frozenset[str] = frozenset())
         people = [p for p in people if of in countries_in(p[4])]
     if asks_who_said(query) and any(p[5] for p in people):
         people = [p for p in people if p[5]]
-    if query.doing and not acted_on and not asks_who_said(query) and people:
+    # (the act of "Which US official thanked India ...?" too: "Landau also thanked the Foreign Secretary Misri")
+    act = query.doing or (query.constraints.role_doer[1] if query.constraints.role_doer else None)
+    if act and not acted_on and not asks_who_said(query) and people:
         # "Who asked the Indian government for continued cooperation?": the one who did the act ("Landau also
         # thanked ... and asked the Indian government ..."), not the one whose words stand by it ("Bruce said")
-        by = done_by(query.doing, {w.lower() for p in people for w in p[2].split()}, sentence)
+        by = done_by(act, {w.lower() for p in people for w in p[2].split()}, sentence)
         if by is not None:
             return next(p[2] for p in people if by in p[2].lower().split())
     counterpart = _COUNTERPART.search(query.searched)

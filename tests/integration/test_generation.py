@@ -595,6 +595,13 @@ def test_a_negation_asked_of_an_act_done_to_someone_is_not_of_the_person(pipelin
     assert not answer.abstained and answer.short_answer == "Howard Lutnick"
 
 
+def test_the_official_asked_for_is_the_one_who_did_the_act_not_the_one_it_was_done_to(pipeline):
+    # had "Misri" in bold for both: "Landau also thanked the Foreign Secretary Misri for India's assistance ..."
+    # (Landau is named alone there; the article titles him US Deputy Secretary of State elsewhere)
+    assert pipeline.ask("Which US official thanked India for help on immigration?").short_answer == "Landau"
+    assert pipeline.ask("Which Indian official thanked the US for help on immigration?").abstained
+
+
 def test_an_act_asked_of_a_country_s_office_holder_is_not_answered_with_another_s(pipeline):
     # had "Landau also thanked the Foreign Secretary Misri for India's assistance ...": the US official thanking
     answer = pipeline.ask("What did the Indian foreign secretary thank the US for?")

@@ -364,6 +364,8 @@ THANKS = ("Landau also thanked the Foreign Secretary Misri for India’s “assi
 @pytest.mark.parametrize("question,sentence,short", [
     # the article names them in full elsewhere: a surname alone names the person
     ("Which US official thanked Misri for India's help?", THANKS, "Landau"),
+    # the one who did the act, not the one it was done to, whom the question's words stand by too
+    ("Which US official thanked India for help on immigration?", THANKS, "Landau"),
     ("Which American official said Washington saw the call as critical?",
      "According to Lutnick, Washington saw the call as critical to finalising negotiations.", "Lutnick"),
     ("Which minister was in Washington in March?", "Goyal was in Washington in March also for the trade talks.",
