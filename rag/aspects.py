@@ -72,9 +72,10 @@ def _forms() -> dict:
         # invitation to India to join": the verb's case is kept so "US" stays the country's ("us" is a word)
         "asked": re.compile(rf"\b(?i:{asking}|inviting|invited|invites|invite|"
                             rf"invitation\s+to)\s+(?P<b>{country})(?:\s+(?i:government))?\s+(?i:to)\b|"
-                            # "asked the Indian government for continued cooperation": a request of the country
+                            # "asked the Indian government for continued cooperation", "asked the US for": a
+                            # request of the country
                             rf"\b(?i:asked|asking|asks|ask|urged|urging|urges|urge|pressed|pressing)\s+(?P<c>{country})"
-                            rf"\s+(?i:government|authorities|side)\s+(?i:for)\b"),
+                            rf"(?:\s+(?i:government|authorities|side))?\s+(?i:for)\b"),
         # "they asked to open some sectors which are protected in India": the country the sectors are in opens them
         "asked_open": re.compile(rf"\b(?i:{asking})\s+(?i:to)\s+(?i:open)\b"
                                  rf"[^.;]{{0,60}}?\b(?i:in)\s+(?P<b>{country})"),

@@ -600,6 +600,8 @@ def test_the_official_asked_for_is_the_one_who_did_the_act_not_the_one_it_was_do
     # (Landau is named alone there; the article titles him US Deputy Secretary of State elsewhere)
     assert pipeline.ask("Which US official thanked India for help on immigration?").short_answer == "Landau"
     assert pipeline.ask("Which Indian official thanked the US for help on immigration?").abstained
+    # nor the one asked ("... and asked the Indian government for continued cooperation"): had Landau
+    assert pipeline.ask("Which Indian official asked the US for continued cooperation?").abstained
 
 
 def test_an_act_asked_of_a_country_s_office_holder_is_not_answered_with_another_s(pipeline):

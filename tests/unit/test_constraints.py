@@ -941,6 +941,10 @@ def test_who_is_asked_to_act_may_not_be_turned_round():
     assert asked_to_act(cooperation) == "IN"
     assert Constraints.of("What has India asked the US to do?").unmet(cooperation, "", ARTICLE) == [
         "country US being asked to act"]
+    # or of the country itself ("asked the US for")
+    assert asked_to_act("Which Indian official asked the US for continued cooperation?") == "US"
+    assert Constraints.of("Which Indian official asked the US for continued cooperation?").unmet(
+        cooperation, "", ARTICLE) == ["country US being asked to act"]
     # an invitation is one too
     invited = "Momentum has been strengthened by Washington's invitation to India to join the Pax Silica initiative."
     assert Constraints.of("Which country invited the US to join Pax Silica?").unmet(invited, "", ARTICLE) == [
