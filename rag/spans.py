@@ -84,7 +84,14 @@ _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.
                             r"(?:office|ministry|department|agency|body|organi[sz]ation|institution)s?\b|"
                             # "How did the MEA respond to the tariff bill?" asks the manner of a reply, no figure
                             r"^\s*how\s+(?:did|does|do|has|have|had|will|would)\b.*\b(?:respond|react|reply|replied|"
-                            r"answer|describe|view|see|justify|explain|feel|greet)\w*\b", re.I)
+                            r"answer|describe|view|see|justify|explain|feel|greet)\w*\b|"
+                            # "What did India and the US discuss days before the 25% tariffs ...?" asks for a
+                            # topic, and "the difference between US imports and exports" for no figure a sentence
+                            # giving both ($87.4 and $41.8 billion) gives
+                            r"^\s*what\s+(?:did|does|do|will|would|has|have|had)\b[^?]*?\b(?:discuss|talk|"
+                            r"negotiat|debat|review)\w*\b|"
+                            r"\bdifference\s+between\b[^?]*\b(?:imports?|exports?)\b[^?]*\band\b[^?]*"
+                            r"\b(?:imports?|exports?)\b", re.I)
 
 
 _CHANGE_WORDS = re.compile(r"\b(?:grow\w*|grew|growth|rise|rises|rising|rose|risen|increase\w*|jump\w*|surge\w*|"

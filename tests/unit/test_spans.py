@@ -553,6 +553,11 @@ _GOAL = ("This aligns with the \"Mission 500\" goal announced during Prime Minis
     # the other way's, nor the rise in brackets after a change in per cent
     ("What were India's goods imports from the US in 2024?", TRADE, "$41.8 billion"),
     ("What were US goods imports from India in 2024?", TRADE, "$87.4 billion"),
+    # a topic discussed is no figure, nor is a difference the sentence does not give
+    ("What did India and the US discuss days before the tariffs took effect?",
+     "India and the US, on Friday discussed trade days ahead of Trump's reciprocal 25% tariffs system kicks into "
+     "effect.", None),
+    ("What was the difference between US imports from India and US exports to India in 2024?", TRADE, None),
     # a trade deal is no amount; "how much of" asks for a portion
     ("What is the current state of the India-US trade deal?", _MARK, None),
     ("How much of India's total goods exports does the US take?",
