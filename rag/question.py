@@ -217,7 +217,15 @@ _PERSON = r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+(?!Ministry|Department|Office|Affair
 _HOW_MANY_ARTICLES = (r"\bhow\s+many\s+(?:of\s+(?:the|these|those|your)\s+)?(?:news\s+)?"
                       r"(?:articles|stories|reports|documents|texts|pieces|files)")
 _YEAR_TO_YEAR = r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\b"  # a span by its years: "from 2009 to 2024"
+# "What drove India's trade surplus in FY2024-25?" asks for a cause: the surplus's figure alone is none
+# ("recorded a $41.18 billion trade surplus ..., driven by $86.51 billion in exports" gives one)
+CAUSE_ASKED = re.compile(r"^\W*(?:what|which\s+\w+)\s+(?:drove|drives|has\s+driven|caused|causes|fuel(?:l)?ed|fuels|"
+                         r"triggered|triggers|prompted|prompts|led\s+to|leads\s+to|spurred|spurs|pushed\s+up)\b", re.I)
 _REQUIRES = [
+    (CAUSE_ASKED, re.compile(r"\b(?:driven|fuel(?:l)?ed|caused|triggered|prompted|spurred|led|pushed\s+up)\s+by\b|"
+                             r"\b(?:due\s+to|because\s+of|owing\s+to|thanks\s+to|on\s+the\s+back\s+of|"
+                             r"as\s+a\s+(?:result|penalty|response)|in\s+(?:response|reply|answer)\s+to|amid|citing|"
+                             r"following|after)\b", re.I)),
     # "On average, how many Indians were deported each year from 2009 to 2024?" asks for a rate: the
     # total over the years ("a total of 15,564") is none ("yearly" is left out: "What yearly shortfall
     # did America report for 2024?" asks for one year's figure)

@@ -18,6 +18,7 @@ from .constraints import DURATION, days_in, periods_in
 from .countries import countries_in, country_pattern
 from .dates import MONTH, WEEKDAY
 from .question import (
+    CAUSE_ASKED,
     SAYS_AFTER,
     WHAT_HAPPENED,
     Query,
@@ -133,6 +134,10 @@ def _patterns(query: Query) -> list[str]:
     """Value patterns to try for ``query``, in order of preference."""
     # a part's own words: "how were they flown (How many Indian nationals were deported ...)?" asks no count
     q = own_words(query.searched).lower()
+    if CAUSE_ASKED.search(q):
+        # "What drove the surplus?": a figure that is the cause ("driven by $86.51 billion in exports"), not the
+        # surplus's own
+        return [rf"(?:(?<=\bby\s)|(?<=\bto\s)|(?<=\bof\s)){pattern}" for pattern in (_MONEY, _PERCENT)]
     if re.search(r"\b(which|what) months?\b", q):
         return [_DATE, _MONTH_ALONE]  # "In which month did shipments rise?": "in November"
     if re.match(r"\W*since when\b", q):

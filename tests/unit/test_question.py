@@ -1142,3 +1142,16 @@ def test_an_increase_asked_in_a_figure_is_the_change_not_the_level():
     query = analyse("What increase in the 2024 deficit does the ANI report give?")
     assert short_answer(query, [sentence]) == "5.1%"
     assert not query.requires.search("US goods trade deficit with India was $45.7 billion in 2024.")
+
+
+@pytest.mark.parametrize("question,sentence,carries", [
+    ("What drove India's trade surplus with the US in FY2024-25?",
+     "India recorded a $41.18 billion trade surplus with the U.S. in FY2024-25, driven by $86.51 billion in exports.",
+     True),
+    ("What drove the US deficit with India in 2024?", "US goods trade deficit with India was $45.7 billion in 2024.",
+     False),
+    ("What prompted the foreign ministry's comment?",
+     "The Ministry of External Affairs said so in response to a parliamentary query on March 17.", True),
+])
+def test_a_cause_asked_for_is_carried_only_by_a_sentence_that_gives_one(question, sentence, carries):
+    assert bool(analyse(question).requires.search(sentence)) == carries

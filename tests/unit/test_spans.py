@@ -558,6 +558,9 @@ _GOAL = ("This aligns with the \"Mission 500\" goal announced during Prime Minis
      "India and the US, on Friday discussed trade days ahead of Trump's reciprocal 25% tariffs system kicks into "
      "effect.", None),
     ("What was the difference between US imports from India and US exports to India in 2024?", TRADE, None),
+    # a cause asked for is the figure that drove it, not the figure driven
+    ("What drove India's trade surplus with the US in FY2024-25?", "India recorded a $41.18 billion trade surplus "
+     "with the U.S. in FY2024-25, driven by $86.51 billion in exports.", "$86.51 billion"),
     # a trade deal is no amount; "how much of" asks for a portion
     ("What is the current state of the India-US trade deal?", _MARK, None),
     ("How much of India's total goods exports does the US take?",
