@@ -644,6 +644,12 @@ _PREPOSITIONS = frozenset("towards toward about on in for against with from at b
 # "Who will sign the trade deal for India?": a sentence that speaks of no signing cannot say who will
 _WHO_WILL = re.compile(r"^\s*who\s+(?:will|would|is going to|is set to|is expected to|is due to)\s+(?P<act>[a-z]+)\b",
                        re.I)
+# "What would eliminate the US trade gap entirely?" asks what would do that act: "the BTA as a tool to narrow
+# this gap" tells of another (a word after "could" that opens a noun phrase is the doer's, no act: "What will
+# sectoral expert talks move to?", "What would opening the dairy sector cost?")
+_WHAT_WOULD = re.compile(r"^\s*what\s+(?:could|would|might|may|can|will)\s+(?:help\s+(?:to\s+)?)?"
+                         r"(?!(?:the|this|that|these|those|its|their|his|her|our|any|some|such|be|have|happen)\b)"
+                         r"(?P<act>(?-i:[a-z]{3,}))\b(?<!ing)(?<!al)(?!\s+(?:be|have|do)\b)", re.I)
 # and "Who announced the end of the talks?" takes the announcement for done: "From India's end, there are no
 # further demands" tells of none (a verb in the past, written regularly, is surely the act)
 _WHO_DID = re.compile(r"^\s*who\s+(?P<act>(?-i:[a-z]{3,}ed))\b", re.I)
@@ -664,7 +670,8 @@ def asked_doing(question: str) -> str | None:
     """The stemmed act a "what did X <act> ...?" question asks about ("offer"), if not speech, or
     the act a "what did X say Y had <act>?" question asks X's words on ("moved"), or the act whose
     doer a "who will <act> ...?" or "who <act>ed ...?" question asks for ("sign")."""
-    will = _WHO_WILL.match(question) or _WHO_DID.match(question) or _WHO_DID_NOT.match(question)
+    will = _WHO_WILL.match(question) or _WHO_DID.match(question) or _WHO_DID_NOT.match(question) \
+        or _WHAT_WOULD.match(question)
     if will and (stems := tokenize(will["act"])) and stems[0] not in _NOT_ACTS:
         return stems[0]
     said = _SAID_DONE.match(question)

@@ -91,6 +91,10 @@ _ASKS_NO_VALUE = re.compile(r"\bwhose\b|^\s*what\s+(?:did|does|do|will|would)\b.
                             # giving both ($87.4 and $41.8 billion) gives
                             r"^\s*what\s+(?:did|does|do|will|would|has|have|had)\b[^?]*?\b(?:discuss|talk|"
                             r"negotiat|debat|review)\w*\b|"
+                            # "What could widen the US trade gap?" asks for what would do it, not the gap's size
+                            r"^\s*what\s+(?:could|would|might|may|can|will)\s+(?:help\s+(?:to\s+)?)?(?:narrow|widen|"
+                            r"eliminat|clos|reduc|cut|boost|increas|rais|lower|bridg|shrink|end|derail|chang|stop|"
+                            r"caus|driv|push|hurt|harm|eras|wipe)\w*\b|"
                             r"\bdifference\s+between\b[^?]*\b(?:imports?|exports?)\b[^?]*\band\b[^?]*"
                             r"\b(?:imports?|exports?)\b", re.I)
 

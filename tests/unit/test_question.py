@@ -896,6 +896,12 @@ def test_a_portion_asked_for_is_a_share_of_something():
     ("What did Goyal and Lutnick sign in Washington?", "sign"),  # two doers joined by "and"
     ("What did Landau and Misri discuss on April 2?", "discuss"),
     ("What did India and the US do days before the reciprocal tariffs kicked in?", None),  # any act
+    # what would do an act: the act; a noun phrase after "could" is the doer's
+    ("What would eliminate the US trade gap with India entirely?", "elimin"),
+    ("What could shrink America's shortfall with India?", "shrink"),
+    ("What will sectoral expert talks move to by late May 2025?", None),
+    ("What would opening the dairy sector cost Indian farmers?", None),
+    ("What could the BTA achieve?", None),
 ])
 def test_the_act_of_two_doers(question, doing):
     assert analyse(question).doing == doing
