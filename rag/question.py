@@ -1010,7 +1010,15 @@ def is_recency_question(question: str) -> bool:
 _ASIDE = re.compile(r",\s*(?:given|considering|seeing|in view of)\s+(?:how|that|the)\b[^?,]*(?=\?|$)", re.I)
 
 
+# "Roughly how much did the US and India trade in goods in 2024?" asks what "How much ...?" asks: a hedge
+# before the question word asks for no other figure (it is still searched for)
+_HEDGE = re.compile(r"^\s*(?:roughly|approximately|about|around|exactly|precisely|broadly)\s*,?\s+"
+                    r"(?=(?:how|what|when|which|who)\b)", re.I)
+
+
 def _analysed(text: str, searched: str) -> Query:
+    asked = searched
+    searched = _HEDGE.sub("", searched)
     # what a part asks for is its own ("which countries did he say ... (Which US official spoke ...)?"
     # asks for countries); the part it leans on lends it only its subject
     own = own_words(searched)
@@ -1029,7 +1037,7 @@ def _analysed(text: str, searched: str) -> Query:
         whether, kind_of_value = False, "percent"
     elif whether and constraints.day_choices:
         whether, kind_of_value = False, "date"  # "Were the tariffs paused until July 8 or July 9?" alike
-    return Query(text=text, searched=searched, terms=tuple(content_terms(searched)), answer_type=kind,
+    return Query(text=text, searched=asked, terms=tuple(content_terms(asked)), answer_type=kind,
                  carries=carries, value_kind=kind_of_value, recency=is_recency_question(searched),
                  constraints=constraints, requires=required_form(own), act=asked_act(searched),
                  measure=asked_measure(searched), premise=premise, premise_by=premise_by,

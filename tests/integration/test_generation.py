@@ -391,6 +391,7 @@ def test_a_year_asked_as_a_bound_is_not_the_year_given(pipeline):
     ("When was the Mission 500 goal announced?", "February 2025"),
     ("What is India's biggest trade partner?", None),  # a partner is no amount ("USD 131.84 billion")
     ("What could widen the US trade gap with India?", None),  # what would do it, not the gap's $45.7 billion
+    ("Roughly how much did the US and India trade in goods in 2024?", "$129.2 billion"),  # had the deficit
     # "merchandise exports ... to $59.04 billion ..., with a surge in exports of engineering goods": all goods'
     ("What is the value of India's exports of engineering goods to the US?", None),
 ])

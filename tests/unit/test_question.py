@@ -1161,3 +1161,10 @@ def test_an_increase_asked_in_a_figure_is_the_change_not_the_level():
 ])
 def test_a_cause_asked_for_is_carried_only_by_a_sentence_that_gives_one(question, sentence, carries):
     assert bool(analyse(question).requires.search(sentence)) == carries
+
+
+def test_a_hedge_before_the_question_word_asks_for_the_same_figure():
+    plain, hedged = (analyse(f"{lead}how much did the US and India trade in goods in 2024?")
+                     for lead in ("", "Roughly "))
+    assert hedged.measure == plain.measure == "trade"
+    assert hedged.constraints.figure_asked and hedged.searched.startswith("Roughly")  # still searched for
