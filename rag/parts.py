@@ -44,7 +44,12 @@ def is_follow_up(question: str) -> bool:
 # "Name ...", "List ..." and "Identify ..." are read as they are (see question.py); "Tell me about ..."
 # asks no one thing, and "Tell me whether ..." is left alone: its yes-or-no question would need its verb
 # turned back ("whether India signed" -> "did India sign")
-_REQUEST = re.compile(r"^\s*(?:please\s+)?(?:(?:tell|give|show)\s+(?:me|us)\s+(?!about\b)|"
+# ("Can you tell me ...", "I want to know ...", "In short, ..." ask as "Tell me ..." does)
+_REQUEST = re.compile(r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+                      r"(?:(?:tell|give|show)\s+(?:me|us)\s+(?!about\b)|"
+                      r"i(?:['’]d|\s+would)?\s+(?:want|like|need|wish)\s+to\s+know\s+(?!about\b)|"
+                      r"(?:in\s+short|in\s+brief|briefly|quickly|simply\s+put)\s*,?\s+(?=(?:who|whom|whose|what|"
+                      r"which|when|where|why|how)\b)|"
                       r"(?:give|state|quote|provide|report)\s+(?=(?:the|a|an)\b))(?!whether\b|if\b)", re.I)
 _WH = re.compile(r"(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
 # a question's first word, a request's aside ("Tell me" asks nothing yet)

@@ -224,6 +224,10 @@ def test_rewrite_question(history, question, searched):
     ("State the tariff on India.", "What is the tariff on India?"),
     ("Tell me why the minister travelled to Washington.", "Why the minister travelled to Washington?"),
     ("tell me who met Goyal?", "Who met Goyal?"),
+    ("Can you tell me the US deficit with India in 2024?", "What is the US deficit with India in 2024?"),
+    ("I want to know which sectors the US wants opened.", "Which sectors the US wants opened?"),
+    ("In short, what is holding up the deal?", "What is holding up the deal?"),
+    ("Briefly, who is Howard Lutnick?", "Who is Howard Lutnick?"),
     # left as they are: no one thing asked, a yes-or-no question, already a question, nothing asked
     ("Tell me about the tariffs.", "Tell me about the tariffs."),
     ("Tell me whether India signed the deal.", "Tell me whether India signed the deal."),
